@@ -1,0 +1,29 @@
+# `make build` and `make test` are the two commands the README opens with.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: build test setup lint
+
+$(BIN)/wmgraph: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+tests/js/node_modules/n3: tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund --silent
+	touch $@
+
+setup: $(BIN)/wmgraph tests/js/node_modules/n3
+
+build: $(BIN)/wmgraph
+	$(BIN)/wmgraph build
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+test: setup lint
+	$(BIN)/wmgraph build --check
+	$(BIN)/pytest

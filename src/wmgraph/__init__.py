@@ -1,0 +1,37 @@
+"""wmgraph: a knowledge graph of the West Midlands tech ecosystem, built from YAML fact files."""
+
+from .build import BuildResult, build
+from .errors import (
+    LoadError,
+    OutputError,
+    Problem,
+    QueryError,
+    StoreError,
+    ValidationError,
+    WmgraphError,
+)
+from .factfiles import load_model
+from .model import Entity, Fact, Location, Model, Source
+from .vocabulary import Vocabulary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BuildResult",
+    "Entity",
+    "Fact",
+    "LoadError",
+    "Location",
+    "Model",
+    "OutputError",
+    "Problem",
+    "QueryError",
+    "Source",
+    "StoreError",
+    "ValidationError",
+    "Vocabulary",
+    "WmgraphError",
+    "__version__",
+    "build",
+    "load_model",
+]

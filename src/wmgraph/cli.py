@@ -1,0 +1,78 @@
+"""The `wmgraph` command: thin wrappers that call one library function each."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .build import build
+from .errors import WmgraphError
+from .factfiles import load_model
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def graph_option(function: F) -> F:
+    """The --graph option shared by every command that reads fact files."""
+    return click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=Path("graph"),
+                        show_default=True, help="Folder of YAML fact files.")(function)
+
+
+def out_option(function: F) -> F:
+    """The --out option shared by commands that write output files."""
+    return click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
+                         show_default=True, help="Folder for generated files.")(function)
+
+
+def reports_errors(function: F) -> F:
+    """Turn a WmgraphError into a clean one-line (or multi-line) error and exit code 1."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except WmgraphError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group()
+@click.version_option(__version__, prog_name="wmgraph")
+def main() -> None:
+    """Build, check and query the West Midlands tech ecosystem graph."""
+
+
+@main.command("build")
+@graph_option
+@out_option
+@click.option("--check", is_flag=True, help="Fail if the files in --out are not what a build would write.")
+@reports_errors
+def build_command(graph_dir: Path, out_dir: Path, check: bool) -> None:
+    """Validate the fact files and write Turtle, N-Triples and JSON-LD."""
+    result = build(graph_dir, out_dir, check=check)
+    model = result.model
+    summary = (f"{len(model.entities)} entities, {len(model.facts)} facts, "
+               f"{len(model.sources)} sources, {result.triple_count} triples")
+    if check:
+        click.echo(f"{out_dir} is up to date ({summary}).")
+        return
+    click.echo(f"Built {summary}.")
+    for path in sorted(result.files):
+        state = "written" if path in result.changed else "unchanged"
+        click.echo(f"  {path} ({state})")
+
+
+@main.command("validate")
+@graph_option
+@reports_errors
+def validate_command(graph_dir: Path) -> None:
+    """Check the fact files and report every problem at once."""
+    model = load_model(graph_dir)
+    click.echo(f"{graph_dir} is valid: {len(model.entities)} entities, {len(model.facts)} facts, "
+               f"{len(model.sources)} sources.")

@@ -1,0 +1,436 @@
+"""Find the fact files of a graph folder and check them into a `Model`, all problems at once."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import LoadError, Problem, ValidationError, display_path
+from .model import Entity, Fact, Location, Model, QualifierValue, Source
+from .vocabulary import SLUG, VOCABULARY_FILE, RelationType, Vocabulary, load_vocabulary
+from .yamlfile import MarkedDict, MarkedList, read_yaml
+
+SOURCES_FILE = "sources.yaml"
+ENTITY_KEYS = ("type", "name", "aliases", "description", "url", "source", "facts")
+SOURCE_KEYS = ("title", "publisher", "author", "date", "url", "seed", "cites", "note")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
+URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """List the entity fact files under `graph_dir` (sorted), refusing links that leave it."""
+    root = graph_dir.resolve()
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for folder, dirnames, filenames in os.walk(graph_dir, followlinks=False):
+        for name in sorted(dirnames + filenames):
+            path = Path(folder) / name
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    problems.append(Problem(
+                        display_path(path, graph_dir), 1, 1,
+                        f"symbolic link points outside the graph folder (to {target})",
+                        "copy the file into the graph folder instead",
+                    ))
+                    continue
+                if name in dirnames:
+                    continue  # a link to a folder inside the graph is read there already
+            if name in filenames and name.endswith((".yaml", ".yml")):
+                if Path(folder) == graph_dir and name in (VOCABULARY_FILE, SOURCES_FILE):
+                    continue
+                files.append(path)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    return sorted(files), problems
+
+
+def _suggest(word: object, choices: Iterable[str]) -> str:
+    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else ""
+
+
+def _names(value: Any) -> list[str] | None:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def check_date(value: Any) -> tuple[str, str]:
+    """Return (normalised date text, error) for a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return "", "must be a date like 2023, 2023-10 or 2023-10-19"
+    match = DATE.match(value)
+    if not match:
+        return "", f"'{value}' is not a date like 2023, 2023-10 or 2023-10-19"
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        return "", f"'{value}' has no month {month}"
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return "", f"'{value}' is not a real date ({calendar.month_name[month]} {year} has {last} days)"
+    return value, ""
+
+
+def date_bounds(value: str) -> tuple[str, str]:
+    """Return the first and last day (YYYY-MM-DD) that a date of any precision covers."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return f"{value}-01", f"{value}-{last:02d}"
+    return value, value
+
+
+class _Checker:
+    """Walks the raw fact files, building the model and collecting problems."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.model = Model(vocabulary)
+        self.problems: list[Problem] = []
+        self.pending_refs: list[tuple[str, Location, str, tuple[str, ...]]] = []
+        self.pending_sources: list[tuple[str, Location]] = []
+
+    def problem(self, location: Location, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(location.file, location.line, location.column, message, hint))
+
+    @staticmethod
+    def at(shown: str, where: tuple[int, int]) -> Location:
+        return Location(shown, where[0], where[1])
+
+    # -- sources -------------------------------------------------------------
+    def read_sources(self, data: Any, shown: str) -> None:
+        if not isinstance(data, MarkedDict):
+            self.problem(Location(shown, 1, 1), "sources file must map source ids to sources",
+                         "write 'my-source:' followed by 'title: ...'")
+            return
+        for key, entry in data.items():
+            where = self.at(shown, data.mark_of(key))
+            if not isinstance(key, str) or not SLUG.match(key):
+                self.problem(where, f"source id '{key}' must be a slug like 'techuk-2022'")
+                continue
+            if not isinstance(entry, MarkedDict):
+                self.problem(where, f"source '{key}' must be a mapping with at least 'title:'")
+                continue
+            self.unknown_keys(entry, shown, SOURCE_KEYS, f"source '{key}'")
+            fields: dict[str, str] = {}
+            for name in ("title", "publisher", "url", "seed", "note"):
+                value = entry.get(name, "")
+                if not isinstance(value, str):
+                    self.problem(self.at(shown, entry.mark_of(name)), f"'{name}' must be text")
+                    value = ""
+                fields[name] = value
+            if not fields["title"]:
+                self.problem(where, f"source '{key}' has no title", "add 'title: ...'")
+            if fields["url"] and not URL.match(fields["url"]):
+                self.problem(self.at(shown, entry.mark_of("url")), f"'{fields['url']}' is not an http(s) URL")
+            date = ""
+            if "date" in entry:
+                date, error = check_date(entry["date"])
+                if error:
+                    self.problem(self.at(shown, entry.mark_of("date")), f"date {error}")
+            authors = _names(entry.get("author", []))
+            cites = _names(entry.get("cites", []))
+            if authors is None:
+                self.problem(self.at(shown, entry.mark_of("author")), "'author' must be a name or a list of names")
+            if cites is None:
+                self.problem(self.at(shown, entry.mark_of("cites")), "'cites' must be a list of source ids")
+            for cited in cites or []:
+                self.pending_sources.append((cited, self.at(shown, entry.mark_of("cites"))))
+            self.model.sources[key] = Source(
+                key, fields["title"], where, fields["publisher"], tuple(authors or ()), date,
+                fields["url"], fields["seed"], tuple(cites or ()), fields["note"],
+            )
+
+    # -- entities --------------------------------------------------------------
+    def read_entities(self, data: Any, shown: str) -> None:
+        if data is None:
+            return
+        if not isinstance(data, MarkedDict):
+            self.problem(Location(shown, 1, 1), "a fact file must map entity ids to entities",
+                         "write 'my-entity:' followed by 'type:' and 'name:'")
+            return
+        for key, entry in data.items():
+            where = self.at(shown, data.mark_of(key))
+            if not isinstance(key, str) or not SLUG.match(key):
+                self.problem(where, f"entity id '{key}' must be a slug like 'university-of-birmingham'",
+                             "use lower-case letters, digits and single hyphens")
+                continue
+            if key in self.model.entities:
+                first = self.model.entities[key].location
+                self.problem(where, f"duplicate entity id '{key}' (first defined at {first})",
+                             "merge the two entries or rename one")
+                continue
+            if not isinstance(entry, MarkedDict):
+                self.problem(where, f"entity '{key}' must be a mapping with 'type:' and 'name:'")
+                continue
+            self.read_entity(key, entry, shown, where)
+
+    def read_entity(self, key: str, entry: MarkedDict, shown: str, where: Location) -> None:
+        self.unknown_keys(entry, shown, ENTITY_KEYS, f"entity '{key}'")
+        type_key = entry.get("type")
+        if type_key not in self.vocabulary.entity_types:
+            self.problem(self.at(shown, entry.mark_of("type")),
+                         f"entity '{key}' has unknown type '{type_key}'" if "type" in entry
+                         else f"entity '{key}' has no type",
+                         _suggest(type_key, self.vocabulary.entity_types) if type_key else
+                         "add 'type:' with one of: " + ", ".join(self.vocabulary.entity_types))
+        texts: dict[str, str] = {}
+        for name in ("name", "description", "url"):
+            value = entry.get(name, "")
+            if not isinstance(value, str):
+                self.problem(self.at(shown, entry.mark_of(name)), f"'{name}' must be text", "put it in quotes")
+                value = ""
+            texts[name] = value.strip()
+        if not texts["name"]:
+            self.problem(where, f"entity '{key}' has no name", "add 'name: ...'")
+        if texts["url"] and not URL.match(texts["url"]):
+            self.problem(self.at(shown, entry.mark_of("url")), f"'{texts['url']}' is not an http(s) URL")
+        aliases = _names(entry.get("aliases", []))
+        if aliases is None:
+            self.problem(self.at(shown, entry.mark_of("aliases")), "'aliases' must be a list of names")
+            aliases = []
+        sources = self.sources_of(entry, shown, where, f"entity '{key}'")
+        self.model.entities[key] = Entity(
+            key, str(type_key), texts["name"], where, sources, tuple(a.strip() for a in aliases),
+            texts["description"], texts["url"],
+        )
+        facts = entry.get("facts")
+        if facts is None:
+            return
+        if not isinstance(facts, MarkedList):
+            self.problem(self.at(shown, entry.mark_of("facts")), "'facts' must be a list",
+                         "start each fact with '- relation: object'")
+            return
+        counters: dict[tuple[str, str], int] = {}
+        for index, fact in enumerate(facts):
+            fact_where = self.at(shown, facts.mark_of(index))
+            if not isinstance(fact, MarkedDict):
+                self.problem(fact_where, "a fact must be a mapping like '- works-for: techuk'")
+                continue
+            self.read_fact(key, fact, shown, fact_where, counters)
+
+    def sources_of(self, entry: MarkedDict, shown: str, where: Location, what: str) -> tuple[str, ...]:
+        if "source" not in entry:
+            self.problem(where, f"{what} has no source", "add 'source:' with an id from sources.yaml")
+            return ()
+        names = _names(entry["source"])
+        location = self.at(shown, entry.mark_of("source"))
+        if not names:
+            self.problem(location, "'source' must be a source id or a list of them")
+            return ()
+        for name in names:
+            self.pending_sources.append((name, location))
+        return tuple(names)
+
+    def unknown_keys(self, entry: MarkedDict, shown: str, allowed: Iterable[str], what: str) -> None:
+        allowed = list(allowed)
+        for key in entry:
+            if key not in allowed:
+                self.problem(self.at(shown, entry.mark_of(key)), f"unknown key '{key}' in {what}",
+                             _suggest(key, allowed) or "allowed: " + ", ".join(allowed))
+
+    # -- facts -------------------------------------------------------------------
+    def read_fact(self, subject: str, fact: MarkedDict, shown: str, where: Location,
+                  counters: dict[tuple[str, str], int]) -> None:
+        relations = [k for k in fact if k in self.vocabulary.relations]
+        others = [k for k in fact if k not in self.vocabulary.relations and k != "source"]
+        if len(relations) != 1:
+            unknown = [k for k in others if k not in self.vocabulary.qualifiers]
+            if not relations and unknown:
+                self.problem(self.at(shown, fact.mark_of(unknown[0])), f"unknown relation '{unknown[0]}'",
+                             _suggest(unknown[0], self.vocabulary.relations)
+                             or "see docs/vocabulary.md for the relations")
+            elif not relations:
+                self.problem(where, "fact names no relation", "start it with '- relation: object'")
+            else:
+                self.problem(self.at(shown, fact.mark_of(relations[1])),
+                             f"fact names two relations ('{relations[0]}' and '{relations[1]}')",
+                             "write them as two facts")
+            return
+        relation = self.vocabulary.relations[relations[0]]
+        sources = self.sources_of(fact, shown, where, f"fact '{relation.key}'")
+        qualifiers = self.read_qualifiers(relation, fact, shown, others, where)
+        obj = self.read_object(subject, relation, fact, shown)
+        if relation.object_kind == "entity" and obj is not None:
+            base = f"{subject}.{relation.key}.{obj}"
+            count = counters[(base, "")] = counters.get((base, ""), 0) + 1
+            key = base if count == 1 else f"{base}.{count}"
+        else:
+            count = counters[(subject, relation.key)] = counters.get((subject, relation.key), 0) + 1
+            key = f"{subject}.{relation.key}.{count}"
+        self.model.facts.append(Fact(key, subject, relation.key, obj, relation.object_kind == "entity",
+                                     qualifiers, sources, where))
+
+    def read_object(self, subject: str, relation: RelationType, fact: MarkedDict, shown: str) -> str | None:
+        value = fact[relation.key]
+        location = self.at(shown, fact.mark_of(relation.key))
+        self.pending_refs.append((subject, location, relation.key, relation.subject_types))
+        if relation.object_kind == "none":
+            if value is not None:
+                self.problem(location, f"'{relation.key}' takes no object, got '{value}'",
+                             f"write '{relation.key}: ~' and put the details in qualifiers")
+            return None
+        if relation.object_kind == "text":
+            if not isinstance(value, str) or not value.strip():
+                self.problem(location, f"'{relation.key}' needs text as its object", "put it in quotes")
+                return None
+            return value.strip()
+        if not isinstance(value, str):
+            self.problem(location, f"'{relation.key}' needs an entity id as its object")
+            return None
+        self.pending_refs.append((value, location, relation.key, relation.object_types))
+        return value
+
+    def read_qualifiers(self, relation: RelationType, fact: MarkedDict, shown: str, keys: list[str],
+                        where: Location) -> tuple[tuple[str, QualifierValue], ...]:
+        values: list[tuple[str, QualifierValue]] = []
+        for key in keys:
+            location = self.at(shown, fact.mark_of(key))
+            if key not in relation.qualifiers:
+                known = key in self.vocabulary.qualifiers
+                self.problem(location, f"'{key}' is not allowed on '{relation.key}'" if known
+                             else f"unknown key '{key}' in fact '{relation.key}'",
+                             "allowed: " + ", ".join(relation.qualifiers) if known
+                             else _suggest(key, [*relation.qualifiers, "source"])
+                             or "allowed: " + ", ".join(relation.qualifiers))
+                continue
+            value = self.read_value(key, fact[key], location)
+            if value is not None:
+                values.append((key, value))
+        present = dict(values)
+        for key in relation.required:
+            if key not in fact:
+                self.problem(where, f"fact '{relation.key}' needs '{key}'", f"add '{key}: ...'")
+        if "currency" in present and "amount" not in present:
+            self.problem(self.at(shown, fact.mark_of("currency")), "'currency' without 'amount'",
+                         "add 'amount:' or remove 'currency:'")
+        start, end = present.get("start"), present.get("end")
+        if isinstance(start, str) and isinstance(end, str) and date_bounds(end)[1] < date_bounds(start)[0]:
+            self.problem(self.at(shown, fact.mark_of("end")), f"end {end} is before start {start}",
+                         "swap them or correct one")
+        return tuple(sorted(values))
+
+    def read_value(self, key: str, value: Any, location: Location) -> QualifierValue | None:
+        datatype = self.vocabulary.qualifiers[key].datatype
+        error = ""
+        result: QualifierValue | None = None
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if datatype in ("integer", "decimal", "money"):
+            if isinstance(value, str):
+                error = f"'{key}' must be a number, not text '{value}'"
+                hint = "write digits without quotes or units, e.g. 14500000"
+                self.problem(location, error, hint)
+                return None
+            if not number or (datatype == "integer" and not isinstance(value, int)):
+                error = f"'{key}' must be {'a whole number' if datatype == 'integer' else 'a number'}"
+            elif datatype != "decimal" and value < 0:
+                error = f"'{key}' must not be negative"
+            else:
+                result = value if isinstance(value, int) else Decimal(repr(value))
+        elif datatype == "date":
+            result, error = check_date(value)
+            error = f"'{key}' {error}" if error else ""
+        elif datatype == "duration":
+            if not isinstance(value, str) or not DURATION.match(value):
+                error = f"'{key}' must be an ISO 8601 duration like P3Y or P18M"
+            result = value if not error else None
+        elif datatype == "currency":
+            if not isinstance(value, str) or not CURRENCY.match(value):
+                error = f"'{key}' must be a three-letter currency code like GBP"
+            result = value if not error else None
+        elif datatype == "url":
+            if not isinstance(value, str) or not URL.match(value):
+                error = f"'{key}' must be an http(s) URL"
+            result = value if not error else None
+        elif datatype in ("entity", "entities"):
+            names = _names(value)
+            if names is None or (datatype == "entity" and len(names) != 1):
+                error = f"'{key}' must be {'an entity id' if datatype == 'entity' else 'a list of entity ids'}"
+            else:
+                for name in names:
+                    self.pending_refs.append((name, location, key, ()))
+                result = names[0] if datatype == "entity" else tuple(names)
+        elif isinstance(value, str) and value.strip():
+            result = value.strip()
+        else:
+            error = f"'{key}' must be text"
+        if error:
+            self.problem(location, error)
+            return None
+        return result
+
+    # -- cross-references ----------------------------------------------------------
+    def check_references(self) -> None:
+        entities = self.model.entities
+        for ref, location, relation, allowed in self.pending_refs:
+            entity = entities.get(ref)
+            if entity is None:
+                self.problem(location, f"unknown entity '{ref}'",
+                             _suggest(ref, entities) or "define it in a fact file or correct the id")
+            elif allowed and entity.type in self.vocabulary.entity_types \
+                    and not self.vocabulary.is_a(entity.type, allowed):
+                self.problem(location, f"'{relation}' does not allow '{ref}' (a {entity.type}) here",
+                             "allowed types: " + ", ".join(allowed))
+        for ref, location in self.pending_sources:
+            if ref not in self.model.sources:
+                self.problem(location, f"unknown source '{ref}'",
+                             _suggest(ref, self.model.sources) or "add it to sources.yaml")
+        self.check_names()
+
+    def check_names(self) -> None:
+        owners: dict[str, str] = {}
+        for entity in self.model.entities.values():
+            owners.setdefault(" ".join(entity.name.casefold().split()), entity.key)
+        for entity in self.model.entities.values():
+            for alias in entity.aliases:
+                folded = " ".join(alias.casefold().split())
+                owner = owners.setdefault(folded, entity.key)
+                if owner != entity.key:
+                    self.problem(entity.location, f"alias '{alias}' of '{entity.key}' is already a name "
+                                 f"or alias of '{owner}'", "an alias must name one entity only")
+
+
+def load_model(graph_dir: Path) -> Model:
+    """Read every fact file under `graph_dir` into a checked `Model`, or raise with all problems."""
+    if not graph_dir.is_dir():
+        raise LoadError(f"graph folder '{graph_dir}' does not exist (use --graph DIR)")
+    vocabulary_path = graph_dir / VOCABULARY_FILE
+    shown = display_path(vocabulary_path, graph_dir)
+    if not vocabulary_path.is_file():
+        raise LoadError(f"{shown}: no vocabulary file; every graph folder needs one")
+    vocabulary, problems = load_vocabulary(vocabulary_path, shown)
+    if vocabulary is None or problems:
+        raise ValidationError(problems)
+    checker = _Checker(vocabulary)
+    files, checker.problems = find_fact_files(graph_dir)
+    sources_path = graph_dir / SOURCES_FILE
+    if sources_path.is_file():
+        data, found = read_yaml(sources_path, display_path(sources_path, graph_dir))
+        checker.problems += found
+        checker.read_sources(data, display_path(sources_path, graph_dir))
+    for path in files:
+        shown = display_path(path, graph_dir)
+        data, found = read_yaml(path, shown)
+        checker.problems += found
+        if not found:
+            checker.read_entities(data, shown)
+    checker.check_references()
+    if checker.problems:
+        raise ValidationError(checker.problems)
+    return checker.model

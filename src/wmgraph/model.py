@@ -1,0 +1,87 @@
+"""The validated model: sources, entities and facts, each with where it was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .vocabulary import Vocabulary
+
+QualifierValue = str | int | Decimal | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was written: file (as shown to users), line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited work: an article, report or web page."""
+
+    key: str
+    title: str
+    location: Location
+    publisher: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    url: str = ""
+    seed: str = ""
+    cites: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, initiative, place... with its names and sources."""
+
+    key: str
+    type: str
+    name: str
+    location: Location
+    sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One stated fact: subject, relation, object (entity id, text or none) and qualifiers."""
+
+    key: str  # stable statement id, unique in the graph
+    subject: str
+    relation: str
+    object: str | None
+    object_is_entity: bool
+    qualifiers: tuple[tuple[str, QualifierValue], ...]
+    sources: tuple[str, ...]
+    location: Location
+
+    def qualifier(self, key: str) -> QualifierValue | None:
+        """Return the value of qualifier `key`, or None."""
+        for name, value in self.qualifiers:
+            if name == key:
+                return value
+        return None
+
+
+@dataclass
+class Model:
+    """Everything in a graph folder, checked and cross-referenced."""
+
+    vocabulary: Vocabulary
+    sources: dict[str, Source] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+
+    def facts_about(self, key: str) -> list[Fact]:
+        """Return the facts whose subject or object is entity `key`."""
+        return [f for f in self.facts if f.subject == key or (f.object_is_entity and f.object == key)]

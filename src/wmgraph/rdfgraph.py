@@ -1,0 +1,202 @@
+"""Turn the model into RDF triples: entities, direct relations, qualified statements, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .model import Entity, Fact, Model, Source
+from .terms import RDF, RDF_TYPE, RDFS, XSD, Literal, Term, Triple
+from .vocabulary import Vocabulary
+
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "https://schema.org/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+DERIVED_FROM = PROV + "wasDerivedFrom"
+
+
+def namespaces(vocabulary: Vocabulary) -> dict[str, str]:
+    """Return every prefix used in the output, the project's own included."""
+    result = dict(vocabulary.prefixes)
+    result.update({
+        "ent": vocabulary.base,
+        "stmt": vocabulary.base + "statement/",
+        "src": vocabulary.base + "source/",
+    })
+    return result
+
+
+def entity_iri(vocabulary: Vocabulary, key: str) -> str:
+    """Return the IRI of entity `key`."""
+    return vocabulary.base + key
+
+
+def statement_iri(vocabulary: Vocabulary, key: str) -> str:
+    """Return the IRI of the qualified statement node of fact `key`."""
+    return vocabulary.base + "statement/" + key
+
+
+def source_iri(vocabulary: Vocabulary, key: str) -> str:
+    """Return the IRI of source `key`."""
+    return vocabulary.base + "source/" + key
+
+
+def date_literal(text: str) -> Literal:
+    """Type a date by its precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
+    kind = {1: "gYear", 2: "gYearMonth", 3: "date"}[len(text.split("-"))]
+    return Literal(text, XSD + kind)
+
+
+def decimal_lexical(value: int | Decimal) -> str:
+    """Write a number as a plain xsd:decimal lexical form (no exponent)."""
+    text = format(Decimal(value), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".") or "0"
+    return text
+
+
+def _text(value: str) -> Literal:
+    return Literal(value)
+
+
+def entity_triples(vocabulary: Vocabulary, entity: Entity) -> Iterator[Triple]:
+    """Yield the triples describing one entity."""
+    iri = entity_iri(vocabulary, entity.key)
+    for curie in vocabulary.entity_types[entity.type].classes:
+        yield iri, RDF_TYPE, vocabulary.expand(curie)
+    yield iri, RDFS + "label", _text(entity.name)
+    yield iri, SCHEMA + "name", _text(entity.name)
+    yield iri, vocabulary.project_namespace + "entityType", _text(entity.type)
+    for alias in entity.aliases:
+        yield iri, SKOS + "altLabel", _text(alias)
+    if entity.description:
+        yield iri, SCHEMA + "description", _text(entity.description)
+    if entity.url:
+        yield iri, SCHEMA + "url", entity.url
+    for source in entity.sources:
+        yield iri, DERIVED_FROM, source_iri(vocabulary, source)
+
+
+def source_triples(vocabulary: Vocabulary, source: Source) -> Iterator[Triple]:
+    """Yield the triples describing one cited source."""
+    iri = source_iri(vocabulary, source.key)
+    yield iri, RDF_TYPE, SCHEMA + "CreativeWork"
+    yield iri, DCTERMS + "title", _text(source.title)
+    yield iri, RDFS + "label", _text(source.title)
+    if source.publisher:
+        yield iri, DCTERMS + "publisher", _text(source.publisher)
+    for author in source.authors:
+        yield iri, DCTERMS + "creator", _text(author)
+    if source.date:
+        yield iri, DCTERMS + "date", date_literal(source.date)
+    if source.url:
+        yield iri, SCHEMA + "url", source.url
+    for cited in source.cites:
+        yield iri, DCTERMS + "references", source_iri(vocabulary, cited)
+    if source.note:
+        yield iri, SKOS + "note", _text(source.note)
+
+
+def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
+    """Yield the direct triple(s) of one fact and its qualified statement node."""
+    relation = vocabulary.relations[fact.relation]
+    prop = vocabulary.expand(relation.property)
+    subject = entity_iri(vocabulary, fact.subject)
+    node = statement_iri(vocabulary, fact.key)
+    obj: Term
+    if fact.object_is_entity and fact.object is not None:
+        obj = entity_iri(vocabulary, fact.object)
+    elif fact.object is not None:
+        obj = _text(fact.object)
+    else:
+        obj = node
+    if relation.reverse and isinstance(obj, str) and obj != node:
+        subject, obj = obj, subject
+    yield subject, prop, obj
+    if relation.symmetric and isinstance(obj, str):
+        yield obj, prop, subject
+    yield node, RDF_TYPE, RDF + "Statement"
+    if relation.statement_class:
+        yield node, RDF_TYPE, vocabulary.expand(relation.statement_class)
+    yield node, RDF + "subject", subject
+    yield node, RDF + "predicate", prop
+    if obj != node:
+        yield node, RDF + "object", obj
+    yield node, vocabulary.project_namespace + "relation", _text(relation.key)
+    qualifiers = dict(fact.qualifiers)
+    for key, value in fact.qualifiers:
+        qualifier = vocabulary.qualifiers[key]
+        prop_q = vocabulary.expand(qualifier.property)
+        if qualifier.datatype == "currency":
+            continue  # written inside the monetary amount
+        if qualifier.datatype == "money":
+            assert isinstance(value, int | Decimal)
+            amount = node + "." + key
+            yield node, prop_q, amount
+            yield amount, RDF_TYPE, SCHEMA + "MonetaryAmount"
+            yield amount, SCHEMA + "value", Literal(decimal_lexical(value), XSD + "decimal")
+            yield amount, SCHEMA + "currency", _text(str(qualifiers.get("currency", "GBP")))
+        elif qualifier.datatype == "date":
+            yield node, prop_q, date_literal(str(value))
+        elif qualifier.datatype == "integer":
+            yield node, prop_q, Literal(str(value), XSD + "integer")
+        elif qualifier.datatype == "decimal":
+            assert isinstance(value, int | Decimal)
+            yield node, prop_q, Literal(decimal_lexical(value), XSD + "decimal")
+        elif qualifier.datatype == "duration":
+            yield node, prop_q, Literal(str(value), XSD + "duration")
+        elif qualifier.datatype in ("entity", "entities"):
+            names = (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
+            for name in names:
+                yield node, prop_q, entity_iri(vocabulary, name)
+        elif qualifier.datatype == "url":
+            yield node, prop_q, str(value)
+        else:
+            yield node, prop_q, _text(str(value))
+    for source in fact.sources:
+        yield node, DERIVED_FROM, source_iri(vocabulary, source)
+
+
+def ontology_triples(vocabulary: Vocabulary) -> Iterator[Triple]:
+    """Yield labels and comments for the project's own terms, so the namespace documents itself."""
+    own = vocabulary.project_namespace
+    defined = own.rstrip("#/")
+    yield own + "entityType", RDF_TYPE, RDF + "Property"
+    yield own + "entityType", RDFS + "label", _text("entity type")
+    yield own + "relation", RDF_TYPE, RDF + "Property"
+    yield own + "relation", RDFS + "label", _text("relation type of a statement")
+    for entity_type in vocabulary.entity_types.values():
+        for curie in entity_type.classes[:1]:
+            iri = vocabulary.expand(curie)
+            if iri.startswith(own):
+                yield iri, RDF_TYPE, RDFS + "Class"
+                yield iri, RDFS + "label", _text(entity_type.label)
+    for relation in vocabulary.relations.values():
+        for curie, kind, label in ((relation.property, "Property", relation.label),
+                                   (relation.statement_class, "Class", relation.label + " statement")):
+            iri = vocabulary.expand(curie) if curie else ""
+            if iri.startswith(own):
+                yield iri, RDF_TYPE, (RDF if kind == "Property" else RDFS) + kind
+                yield iri, RDFS + "label", _text(label)
+                yield iri, RDFS + "isDefinedBy", defined
+    for qualifier in vocabulary.qualifiers.values():
+        iri = vocabulary.expand(qualifier.property)
+        if iri.startswith(own):
+            yield iri, RDF_TYPE, RDF + "Property"
+            yield iri, RDFS + "label", _text(qualifier.label)
+            yield iri, RDFS + "isDefinedBy", defined
+            if qualifier.comment:
+                yield iri, RDFS + "comment", _text(qualifier.comment)
+
+
+def model_triples(model: Model) -> Iterator[Triple]:
+    """Yield every triple of the model (duplicates possible; writers de-duplicate)."""
+    vocabulary = model.vocabulary
+    yield from ontology_triples(vocabulary)
+    for source in model.sources.values():
+        yield from source_triples(vocabulary, source)
+    for entity in model.entities.values():
+        yield from entity_triples(vocabulary, entity)
+    for fact in model.facts:
+        yield from fact_triples(vocabulary, fact)

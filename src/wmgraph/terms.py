@@ -1,0 +1,45 @@
+"""RDF terms as plain Python values: an IRI is a `str`, a literal is a `Literal`."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
+RDF_TYPE = RDF + "type"
+
+
+class Literal(NamedTuple):
+    """A literal: its lexical form and datatype IRI (xsd:string for plain text)."""
+
+    lexical: str
+    datatype: str = XSD_STRING
+
+
+Term = str | Literal
+Triple = tuple[str, str, Term]
+
+
+def sort_key(term: Term) -> tuple[int, str, str]:
+    """Order IRIs before literals, then by text, so output is stable."""
+    if isinstance(term, Literal):
+        return (1, term.lexical, term.datatype)
+    return (0, term, "")
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def escape_string(text: str) -> str:
+    """Escape text for a double-quoted N-Triples or Turtle string."""
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return "".join(out)
