@@ -13,6 +13,9 @@ from . import __version__
 from .build import build
 from .errors import WmgraphError
 from .factfiles import load_model
+from .outputs import write_atomic
+from .vocabdoc import vocabulary_markdown
+from .vocabulary import VOCABULARY_FILE, read_vocabulary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -76,3 +79,15 @@ def validate_command(graph_dir: Path) -> None:
     model = load_model(graph_dir)
     click.echo(f"{graph_dir} is valid: {len(model.entities)} entities, {len(model.facts)} facts, "
                f"{len(model.sources)} sources.")
+
+
+@main.command("vocabulary")
+@graph_option
+@click.option("--out", "out_file", type=click.Path(path_type=Path), default=Path("docs/vocabulary.md"),
+              show_default=True, help="Markdown file to write.")
+@reports_errors
+def vocabulary_command(graph_dir: Path, out_file: Path) -> None:
+    """Write the vocabulary reference (docs/vocabulary.md) from the vocabulary file."""
+    vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
+    write_atomic(out_file, vocabulary_markdown(vocabulary).encode("utf-8"))
+    click.echo(f"Wrote {out_file}.")

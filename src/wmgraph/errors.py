@@ -10,6 +10,7 @@ WmgraphError
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +47,8 @@ class ValidationError(WmgraphError):
         self.problems = sorted(problems)
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [str(p) for p in self.problems]
-        lines.append(f"{count} {noun} found; nothing was written.")
+        lines = [f"{count} {noun} found in the fact files:"]
+        lines += [str(p) for p in self.problems]
         super().__init__("\n".join(lines))
 
 
@@ -69,7 +70,7 @@ def display_path(path: Path, root: Path | None = None) -> str:
         if base is None:
             continue
         try:
-            return str(path.resolve().relative_to(base.resolve()))
+            return str(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(base))))
         except ValueError:
             continue
     return str(path)

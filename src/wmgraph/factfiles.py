@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import LoadError, Problem, ValidationError, display_path
 from .model import Entity, Fact, Location, Model, QualifierValue, Source
-from .vocabulary import SLUG, VOCABULARY_FILE, RelationType, Vocabulary, load_vocabulary
+from .vocabulary import SLUG, VOCABULARY_FILE, RelationType, Vocabulary, read_vocabulary
 from .yamlfile import MarkedDict, MarkedList, read_yaml
 
 SOURCES_FILE = "sources.yaml"
@@ -105,6 +105,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.pending_refs: list[tuple[str, Location, str, tuple[str, ...]]] = []
         self.pending_sources: list[tuple[str, Location]] = []
+        self.alias_marks: list[tuple[str, str, Location]] = []
 
     def problem(self, location: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(location.file, location.line, location.column, message, hint))
@@ -143,7 +144,7 @@ class _Checker:
             if "date" in entry:
                 date, error = check_date(entry["date"])
                 if error:
-                    self.problem(self.at(shown, entry.mark_of("date")), f"date {error}")
+                    self.problem(self.at(shown, entry.mark_of("date")), f"'date': {error}")
             authors = _names(entry.get("author", []))
             cites = _names(entry.get("cites", []))
             if authors is None:
@@ -201,10 +202,15 @@ class _Checker:
             self.problem(where, f"entity '{key}' has no name", "add 'name: ...'")
         if texts["url"] and not URL.match(texts["url"]):
             self.problem(self.at(shown, entry.mark_of("url")), f"'{texts['url']}' is not an http(s) URL")
-        aliases = _names(entry.get("aliases", []))
+        raw_aliases = entry.get("aliases", [])
+        aliases = _names(raw_aliases)
         if aliases is None:
             self.problem(self.at(shown, entry.mark_of("aliases")), "'aliases' must be a list of names")
             aliases = []
+        for index, alias in enumerate(aliases):
+            where_alias = raw_aliases.mark_of(index) if isinstance(raw_aliases, MarkedList) \
+                else entry.mark_of("aliases")
+            self.alias_marks.append((alias.strip(), key, self.at(shown, where_alias)))
         sources = self.sources_of(entry, shown, where, f"entity '{key}'")
         self.model.entities[key] = Entity(
             key, str(type_key), texts["name"], where, sources, tuple(a.strip() for a in aliases),
@@ -345,7 +351,7 @@ class _Checker:
                 result = value if isinstance(value, int) else Decimal(repr(value))
         elif datatype == "date":
             result, error = check_date(value)
-            error = f"'{key}' {error}" if error else ""
+            error = f"'{key}': {error}" if error else ""
         elif datatype == "duration":
             if not isinstance(value, str) or not DURATION.match(value):
                 error = f"'{key}' must be an ISO 8601 duration like P3Y or P18M"
@@ -394,29 +400,23 @@ class _Checker:
         self.check_names()
 
     def check_names(self) -> None:
-        owners: dict[str, str] = {}
+        owners: dict[str, tuple[str, Location]] = {}
         for entity in self.model.entities.values():
-            owners.setdefault(" ".join(entity.name.casefold().split()), entity.key)
-        for entity in self.model.entities.values():
-            for alias in entity.aliases:
-                folded = " ".join(alias.casefold().split())
-                owner = owners.setdefault(folded, entity.key)
-                if owner != entity.key:
-                    self.problem(entity.location, f"alias '{alias}' of '{entity.key}' is already a name "
-                                 f"or alias of '{owner}'", "an alias must name one entity only")
+            owners.setdefault(" ".join(entity.name.casefold().split()), (entity.key, entity.location))
+        for alias, key, location in self.alias_marks:
+            if key not in self.model.entities:
+                continue
+            owner, first = owners.setdefault(" ".join(alias.casefold().split()), (key, location))
+            if owner != key:
+                self.problem(location, f"alias '{alias}' of '{key}' already names '{owner}' (at {first})",
+                             "an alias must name one entity only: remove it from one of them")
 
 
 def load_model(graph_dir: Path) -> Model:
     """Read every fact file under `graph_dir` into a checked `Model`, or raise with all problems."""
     if not graph_dir.is_dir():
         raise LoadError(f"graph folder '{graph_dir}' does not exist (use --graph DIR)")
-    vocabulary_path = graph_dir / VOCABULARY_FILE
-    shown = display_path(vocabulary_path, graph_dir)
-    if not vocabulary_path.is_file():
-        raise LoadError(f"{shown}: no vocabulary file; every graph folder needs one")
-    vocabulary, problems = load_vocabulary(vocabulary_path, shown)
-    if vocabulary is None or problems:
-        raise ValidationError(problems)
+    vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
     checker = _Checker(vocabulary)
     files, checker.problems = find_fact_files(graph_dir)
     sources_path = graph_dir / SOURCES_FILE

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
+from .errors import LoadError, Problem, ValidationError, display_path
 from .yamlfile import MarkedDict, read_yaml
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -281,3 +281,14 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
             symmetric=entry.get("symmetric") is True,
             comment=reader.text(entry, "comment", ""),
         )
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """Read the vocabulary file at `path`, raising if it is missing or has problems."""
+    shown = display_path(path, path.parent)
+    if not path.is_file():
+        raise LoadError(f"{shown}: no vocabulary file; every graph folder needs one")
+    vocabulary, problems = load_vocabulary(path, shown)
+    if vocabulary is None or problems:
+        raise ValidationError(problems)
+    return vocabulary

@@ -96,8 +96,10 @@ _MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct
 _MarkingLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
-def read_yaml(path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, list[Problem]]:
+def read_yaml(path: Path, shown: str, max_bytes: int | None = None) -> tuple[Any, list[Problem]]:
     """Parse `path` (reported as `shown`) and return its data, or None with problems."""
+    if max_bytes is None:
+        max_bytes = MAX_FILE_BYTES
     try:
         size = path.stat().st_size
         if size > max_bytes:

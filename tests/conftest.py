@@ -1,0 +1,48 @@
+"""Shared fixtures: small graph folders in tmp_path, the built seed graph, program lookups."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wmgraph.build import BuildResult, build
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).resolve().parent / "data" / "mini"
+SEED_GRAPH = ROOT / "graph"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_program(path: str) -> str:
+    """Return the program's path; fail in CI, skip elsewhere, when it is not installed."""
+    found = shutil.which(path)
+    if found is None:
+        message = f"{path} is not installed (.ci/run installs it)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture
+def mini_graph(tmp_path: Path) -> Path:
+    """A copy of the small valid test graph, free to edit."""
+    target = tmp_path / "graph"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real seed graph built once into a temporary output folder."""
+    return build(SEED_GRAPH, tmp_path_factory.mktemp("seed-output"))
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the test from tmp_path, so paths in messages are short and predictable."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

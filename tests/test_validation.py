@@ -1,0 +1,120 @@
+"""Every validation message, each from a bad fact file of its own, plus the loader's refusals."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wmgraph import yamlfile
+from wmgraph.cli import main
+from wmgraph.errors import ValidationError
+from wmgraph.factfiles import check_date, load_model
+
+BAD = Path(__file__).resolve().parent / "data" / "bad"
+CASES = sorted(BAD.glob("*.yaml"))
+
+
+def expected_lines(case: Path) -> list[str]:
+    """The problems a bad file announces in its `# expect:` header lines."""
+    prefix = "# expect: "
+    return [line[len(prefix):] for line in case.read_text().splitlines() if line.startswith(prefix)]
+
+
+def validate(graph: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["validate", "--graph", str(graph.name)])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_bad_fact_file_reports_exact_problems(case: Path, mini_graph: Path, in_tmp: Path) -> None:
+    (mini_graph / case.name).write_bytes(case.read_bytes())
+    code, output = validate(mini_graph)
+    expected = expected_lines(case)
+    assert expected, f"{case.name} has no '# expect:' lines"
+    noun = "problem" if len(expected) == 1 else "problems"
+    assert code == 1
+    assert output == f"Error: {len(expected)} {noun} found in the fact files:\n" + "\n".join(expected) + "\n"
+
+
+def test_all_problems_are_reported_at_once(mini_graph: Path, in_tmp: Path) -> None:
+    for case in CASES:
+        if case.stem not in ("yaml-syntax", "duplicate-key", "anchors"):
+            (mini_graph / case.name).write_bytes(case.read_bytes())
+    with pytest.raises(ValidationError) as caught:
+        load_model(mini_graph)
+    files = {p.file for p in caught.value.problems}
+    assert len(files) >= 10
+    assert caught.value.problems == sorted(caught.value.problems)
+
+
+def test_valid_graph_passes(mini_graph: Path, in_tmp: Path) -> None:
+    assert validate(mini_graph) == (0, "graph is valid: 6 entities, 6 facts, 2 sources.\n")
+
+
+def test_non_utf8_file_is_refused(mini_graph: Path, in_tmp: Path) -> None:
+    (mini_graph / "latin1.yaml").write_bytes(b"kagool:\n  type: company\n  name: Caf\xe9\n")
+    code, output = validate(mini_graph)
+    assert code == 1
+    assert "graph/latin1.yaml:3:12: not valid UTF-8 (byte 0xe9) (save the file as UTF-8)" in output
+
+
+def test_huge_file_is_refused(mini_graph: Path, in_tmp: Path) -> None:
+    size = yamlfile.MAX_FILE_BYTES + 10
+    (mini_graph / "huge.yaml").write_bytes(b"#" * (size - 1) + b"\n")
+    code, output = validate(mini_graph)
+    assert code == 1
+    limit = yamlfile.MAX_FILE_BYTES
+    assert f"graph/huge.yaml:1:1: file is {size:,} bytes, over the {limit:,}-byte limit" in output
+
+
+def test_symlink_out_of_graph_is_refused(mini_graph: Path, in_tmp: Path) -> None:
+    outside = in_tmp / "elsewhere.yaml"
+    outside.write_text("kagool:\n  type: company\n  name: Kagool\n  source: jobs-article\n")
+    os.symlink(outside, mini_graph / "linked.yaml")
+    code, output = validate(mini_graph)
+    assert code == 1
+    assert f"graph/linked.yaml:1:1: symbolic link points outside the graph folder (to {outside})" in output
+
+
+def test_symlink_inside_graph_is_followed(mini_graph: Path, in_tmp: Path) -> None:
+    (mini_graph / "more").mkdir()
+    (mini_graph / "more" / "kagool.yaml").write_text(
+        "kagool:\n  type: company\n  name: Kagool\n  source: jobs-article\n")
+    os.symlink(mini_graph / "more", mini_graph / "again")
+    assert validate(mini_graph) == (0, "graph is valid: 7 entities, 6 facts, 2 sources.\n")
+
+
+def test_missing_graph_folder_is_a_clear_error(in_tmp: Path) -> None:
+    code, output = validate(in_tmp / "nowhere")
+    assert (code, output) == (1, "Error: graph folder 'nowhere' does not exist (use --graph DIR)\n")
+
+
+def test_usage_error_exits_2() -> None:
+    result = CliRunner().invoke(main, ["validate", "--nonsense"])
+    assert result.exit_code == 2
+    assert "No such option '--nonsense'" in result.output
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024-02-29", ("2024-02-29", "")),
+    ("2023-02-29", ("", "'2023-02-29' is not a real date (February 2023 has 28 days)")),
+    (2026, ("2026", "")),
+    ("2023-10", ("2023-10", "")),
+    ("23-10-2023", ("", "'23-10-2023' is not a date like 2023, 2023-10 or 2023-10-19")),
+])
+def test_check_date(value: object, expected: tuple[str, str]) -> None:
+    assert check_date(value) == expected
+
+
+def test_vocabulary_problems_are_located(mini_graph: Path, in_tmp: Path) -> None:
+    vocabulary = mini_graph / "vocabulary.yaml"
+    text = vocabulary.read_text().replace("property: org:holds", "property: nope:holds", 1)
+    vocabulary.write_text(text.replace("datatype: date\n", "datatype: day\n", 1))
+    code, output = validate(mini_graph)
+    assert code == 1
+    assert "unknown datatype 'day'" in output
+    assert "'nope:holds' is not prefix:Name with a declared prefix" in output
+    assert output.count("graph/vocabulary.yaml:") == 2

@@ -1,0 +1,42 @@
+"""docs/vocabulary.md is generated from graph/vocabulary.yaml and kept in step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from wmgraph.cli import main
+from wmgraph.vocabdoc import vocabulary_markdown
+from wmgraph.vocabulary import read_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_vocabulary_doc_is_in_step() -> None:
+    vocabulary = read_vocabulary(ROOT / "graph" / "vocabulary.yaml")
+    assert (ROOT / "docs" / "vocabulary.md").read_text() == vocabulary_markdown(vocabulary), \
+        "run `wmgraph vocabulary` to regenerate docs/vocabulary.md"
+
+
+def test_vocabulary_command_writes_the_doc(mini_graph: Path, in_tmp: Path) -> None:
+    result = CliRunner().invoke(main, ["vocabulary", "--graph", "graph", "--out", "vocab.md"])
+    assert (result.exit_code, result.output) == (0, "Wrote vocab.md.\n")
+    text = (in_tmp / "vocab.md").read_text()
+    assert "| `pledges-jobs` | pledges jobs in | `wm:pledgesJobsIn` |" in text
+    assert "| `jobs` | jobs | `wm:jobs` | integer |" in text
+
+
+def test_new_relation_type_needs_no_code(mini_graph: Path, in_tmp: Path) -> None:
+    vocabulary = mini_graph / "vocabulary.yaml"
+    vocabulary.write_text(vocabulary.read_text() + (
+        "  mentors:\n    label: mentors\n    property: wm:mentors\n"
+        "    subject: [person]\n    object: [person]\n"))
+    people = mini_graph / "people.yaml"
+    people.write_text(people.read_text() + (
+        "neil-rami:\n  type: person\n  name: Neil Rami\n  source: jobs-article\n"
+        "  facts:\n    - mentors: andy-street\n      source: jobs-article\n"))
+    result = CliRunner().invoke(main, ["build", "--graph", "graph", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    turtle = (in_tmp / "out" / "wmgraph.ttl").read_text()
+    assert "ent:neil-rami\n" in turtle and "wm:mentors ent:andy-street" in turtle
