@@ -8,9 +8,12 @@ from pathlib import Path
 from .errors import OutputError
 from .factfiles import load_model
 from .formats import FORMATS
+from .freshness import STAMP_NAME, stamp_bytes
+from .htmlpage import render_page
 from .model import Model
 from .outputs import stale, write_all
 from .rdfgraph import model_triples, namespaces
+from .shapes import SHAPES_FILE, shapes_turtle
 from .terms import Triple
 
 OUTPUT_STEM = "wmgraph"
@@ -37,11 +40,14 @@ def render_outputs(model: Model, triples: list[Triple], out_dir: Path) -> dict[P
     files = {}
     for extension, dumps in FORMATS.values():
         files[out_dir / f"{OUTPUT_STEM}.{extension}"] = dumps(triples, prefixes).encode("utf-8")
+    files[out_dir / SHAPES_FILE] = shapes_turtle(model.vocabulary).encode("utf-8")
+    files[out_dir / f"{OUTPUT_STEM}.html"] = render_page(model).encode("utf-8")
     return files
 
 
 def build(graph_dir: Path, out_dir: Path, check: bool = False) -> BuildResult:
     """Build every output from `graph_dir` into `out_dir`; with `check`, only compare."""
+    stamp = stamp_bytes(graph_dir)  # digest first: an edit during the build leaves the stamp stale
     model = load_model(graph_dir)
     triples = list(model_triples(model))
     files = render_outputs(model, triples, out_dir)
@@ -53,4 +59,6 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False) -> BuildResult:
             raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
         return result
     result.changed = write_all(files)
+    # the stamp lets `wmgraph query` reuse these files; --check leaves it out on purpose
+    write_all({out_dir / STAMP_NAME: stamp})
     return result

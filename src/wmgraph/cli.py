@@ -11,8 +11,9 @@ import click
 
 from . import __version__
 from .build import build
+from .checks import check_graph
 from .errors import WmgraphError
-from .factfiles import load_model
+from .htmlpage import write_focus_page
 from .outputs import write_atomic
 from .vocabdoc import vocabulary_markdown
 from .vocabulary import VOCABULARY_FILE, read_vocabulary
@@ -73,12 +74,24 @@ def build_command(graph_dir: Path, out_dir: Path, check: bool) -> None:
 
 @main.command("validate")
 @graph_option
+@click.option("--shacl", is_flag=True, help="Also check the RDF against the SHACL shapes (needs pyshacl).")
+@click.option("--rdf", "rdf_file", type=click.Path(path_type=Path), default=None,
+              help="Check this built RDF file (.nt, .ttl, .jsonld) against the shapes instead.")
 @reports_errors
-def validate_command(graph_dir: Path) -> None:
-    """Check the fact files and report every problem at once."""
-    model = load_model(graph_dir)
+def validate_command(graph_dir: Path, shacl: bool, rdf_file: Path | None) -> None:
+    """Check the fact files and report every problem at once; warn about near-duplicate names."""
+    report = check_graph(graph_dir, shacl=shacl, rdf_file=rdf_file)
+    model = report.model
+    for warning in report.warnings:
+        click.echo(f"{warning.file}:{warning.line}:{warning.column}: warning: {warning.message} ({warning.hint})")
     click.echo(f"{graph_dir} is valid: {len(model.entities)} entities, {len(model.facts)} facts, "
                f"{len(model.sources)} sources.")
+    if report.violations:
+        count = len(report.violations)
+        raise click.ClickException(f"{count} SHACL violation{'s' if count != 1 else ''} in "
+                                   f"{report.shacl_checked}:\n" + "\n".join(map(str, report.violations)))
+    if report.shacl_checked:
+        click.echo(f"SHACL: {report.shacl_checked} conforms to the shapes.")
 
 
 @main.command("vocabulary")
@@ -91,3 +104,27 @@ def vocabulary_command(graph_dir: Path, out_file: Path) -> None:
     vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
     write_atomic(out_file, vocabulary_markdown(vocabulary).encode("utf-8"))
     click.echo(f"Wrote {out_file}.")
+
+
+@main.command("render")
+@graph_option
+@click.option("--focus", required=True, metavar="ENTITY", help="Id of the entity at the centre of the page.")
+@click.option("--depth", type=click.IntRange(0, 20), default=1, show_default=True,
+              help="How many relations away from ENTITY to include.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="HTML file to write.  [default: ENTITY.html]")
+@reports_errors
+def render_command(graph_dir: Path, focus: str, depth: int, out_file: Path | None) -> None:
+    """Write the interactive page of one entity's neighbourhood."""
+    page = write_focus_page(graph_dir, focus, depth, out_file)
+    click.echo(f"Wrote {page.path}: {page.entities} entities and {page.relations} "
+               f"relation{'' if page.relations == 1 else 's'} "
+               f"within {depth} relation{'' if depth == 1 else 's'} of {page.name}.")
+
+
+# registers show, path, stats, diff and export on `main` (imported last: they use the options above)
+from . import analysis_commands  # noqa: E402, F401, I001
+
+# registers query, queries and push
+from . import sparql_commands  # noqa: E402, F401, I001
+

@@ -1,0 +1,214 @@
+"""The interactive page: one self-contained HTML file (vis-network inlined, data as JSON, no network).
+
+pyvis prepares the drawing (its Node and Edge records and its Options), but the node and edge
+lists are built here in one pass (pyvis's own add_node/from_nx are quadratic) and the page uses
+wmgraph's template in `assets/`, not pyvis's (which loads Bootstrap from a CDN).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import json
+import re
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyvis
+from pyvis.edge import Edge
+from pyvis.network import Network
+from pyvis.node import Node
+
+from .errors import OutputError, QueryError
+from .factfiles import load_model
+from .layout import hub_layout
+from .model import Fact, Model
+from .outputs import write_atomic
+from .pagedata import Json, page_data
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+# Past this many entities the browser's force layout takes too long: lay out here, physics off.
+PHYSICS_LIMIT = 800
+# Shapes that draw their label inside, so the label colour must contrast with the fill.
+LABEL_INSIDE = ("box", "ellipse", "circle", "database", "text")
+PLACEHOLDER = re.compile(r"/\*@(\w+)@\*/")
+TITLE = "West Midlands tech ecosystem graph"
+
+
+def render_page(model: Model, focus: str | None = None, depth: int = 1) -> str:
+    """Return the whole page for the model, or for the neighbourhood of entity `focus`."""
+    if focus is None:
+        entity_keys = sorted(model.entities)
+        title = TITLE
+    else:
+        entity_keys = neighbourhood(model, focus, depth)
+        title = f"{model.entities[focus].name}: {depth}-step neighbourhood"
+    included = set(entity_keys)
+    facts = sorted((f for f in model.facts
+                    if f.subject in included and (not f.object_is_entity or f.object in included)),
+                   key=lambda f: f.key)
+    data = page_data(model, entity_keys, facts)
+    data["title"] = title
+    data["focus"] = focus
+    data.update(drawing(model, entity_keys, facts))
+    return fill_template(title, data)
+
+
+def neighbourhood(model: Model, focus: str, depth: int) -> list[str]:
+    """Return the entities at most `depth` relations away from `focus` (sorted), or explain the typo."""
+    if focus not in model.entities:
+        matches = difflib.get_close_matches(focus, list(model.entities), n=3, cutoff=0.5)
+        hint = f" (did you mean {', '.join(repr(m) for m in matches)}?)" if matches else ""
+        raise QueryError(f"unknown entity '{focus}'{hint}; entity ids are the keys in the graph's YAML files")
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for fact in model.facts:
+        if fact.object_is_entity and fact.object is not None:
+            adjacent[fact.subject].add(fact.object)
+            adjacent[fact.object].add(fact.subject)
+    seen = {focus: 0}
+    queue = deque([focus])
+    while queue:
+        key = queue.popleft()
+        if seen[key] == depth:
+            continue
+        for other in adjacent[key]:
+            if other not in seen:
+                seen[other] = seen[key] + 1
+                queue.append(other)
+    return sorted(seen)
+
+
+def drawing(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
+    """The vis-network nodes, edges and options, prepared with pyvis."""
+    big = len(entity_keys) > PHYSICS_LIMIT
+    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for index, fact in enumerate(facts):
+        if fact.object_is_entity and fact.object is not None:
+            a, b = fact.subject, fact.object
+            if model.vocabulary.relations[fact.relation].symmetric and b < a:
+                a, b = b, a  # "A partners with B" and "B partners with A" are one line
+            groups[(a, fact.relation, b)].append(index)
+    positions = hub_layout(entity_keys, [(a, b) for a, _, b in groups], spacing=170.0)
+    network = Network(directed=True)
+    network.nodes = [_node(model, key, positions[key]) for key in entity_keys]
+    network.edges = _edges(model, groups, big)
+    return {"nodes": network.nodes, "edges": network.edges, "options": _options(network, big), "big": big}
+
+
+def _node(model: Model, key: str, position: tuple[int, int]) -> Json:
+    entity = model.entities[key]
+    entity_type = model.vocabulary.entity_types[entity.type]
+    inside = entity_type.shape in LABEL_INSIDE
+    font = "#ffffff" if inside and _dark(entity_type.colour) else "#222222"
+    node = Node(key, entity_type.shape, entity.name, font_color=font, color=entity_type.colour,
+                title=f"{entity.name} ({entity_type.label})", x=position[0], y=position[1], etype=entity.type)
+    record: Json = node.options
+    if inside:
+        record["widthConstraint"] = {"maximum": 170}
+    return record
+
+
+def _edges(model: Model, groups: dict[tuple[str, str, str], list[int]], big: bool) -> list[Json]:
+    by_pair: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for a, relation, b in sorted(groups):
+        by_pair[(min(a, b), max(a, b))].append((a, relation, b))
+    edges = []
+    for pair, members in sorted(by_pair.items()):
+        for index, (a, relation, b) in enumerate(members):
+            relation_type = model.vocabulary.relations[relation]
+            names = (model.entities[a].name, relation_type.label, model.entities[b].name)
+            edge = Edge(a, b, directed=not relation_type.symmetric, id=f"{a}|{relation}|{b}",
+                        label=relation_type.label, title=" ".join(names), rel=relation,
+                        color={"color": relation_type.colour, "opacity": 1.0}, facts=groups[(a, relation, b)])
+            if relation_type.symmetric:
+                edge.options["arrows"] = {"to": {"enabled": False}}
+            if len(members) > 1:
+                # Several relations between the same two entities: bend each by a different amount.
+                side = 1 if index % 2 == 0 else -1
+                if (a, b) != pair:
+                    side = -side
+                edge.options["smooth"] = {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW",
+                                          "roundness": round(0.18 + 0.16 * (index // 2), 2)}
+            edges.append(edge.options)
+    return edges
+
+
+def _options(network: Network, big: bool) -> Json:
+    if big:
+        network.toggle_physics(False)
+        network.toggle_hide_edges_on_drag(True)
+    else:
+        network.force_atlas_2based(gravity=-65, central_gravity=0.015, spring_length=120, spring_strength=0.06,
+                                   damping=0.5, overlap=0.6)
+        network.options.physics.stabilization.iterations = 400
+    options: Json = json.loads(network.options.to_json())
+    options["edges"].update({
+        "smooth": {"enabled": False},
+        "color": {"inherit": False},
+        "width": 1.4,
+        "selectionWidth": 2.5,
+        "font": {"size": 11, "color": "#444444", "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+    })
+    options["nodes"] = {"font": {"size": 14, "face": "sans-serif"}, "size": 14, "borderWidth": 1,
+                        "borderWidthSelected": 4}
+    options["interaction"].update({"hover": not big, "tooltipDelay": 250, "keyboard": False,
+                                   "hideEdgesOnZoom": big, "multiselect": False})
+    options["layout"] = {"improvedLayout": False, "randomSeed": 7}
+    return options
+
+
+def fill_template(title: str, data: Json) -> str:
+    """Put the styles, scripts and JSON data into the page template."""
+    parts = {
+        "TITLE": html.escape(title),
+        "VIS_CSS": _read(VIS_DIR / "vis-network.css"),
+        "PAGE_CSS": _read(ASSETS / "page.css"),
+        "VIS_JS": _read(VIS_DIR / "vis-network.min.js"),
+        "PAGE_JS": _read(ASSETS / "page.js"),
+        "DATA": script_json(data),
+    }
+    return PLACEHOLDER.sub(lambda match: parts[match.group(1)], _read(ASSETS / "page.html"))
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> block: no '<', '>' or '&' can end it or open a tag."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+@dataclass
+class FocusPage:
+    """A written neighbourhood page: where, around whom, and how much it holds."""
+
+    path: Path
+    name: str
+    entities: int
+    relations: int
+
+
+def write_focus_page(graph_dir: Path, focus: str, depth: int, out_file: Path | None) -> FocusPage:
+    """Load the graph and write the page of the entities within `depth` relations of `focus`."""
+    model = load_model(graph_dir)
+    keys = neighbourhood(model, focus, depth)
+    page = render_page(model, focus, depth)
+    path = out_file if out_file is not None else Path(f"{focus}.html")
+    write_atomic(path, page.encode("utf-8"))
+    included = set(keys)
+    relations = sum(1 for f in model.facts if f.object_is_entity and f.subject in included and f.object in included)
+    return FocusPage(path, model.entities[focus].name, len(keys), relations)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"cannot read {path}: {error.strerror or error} (reinstall wmgraph)") from error
+
+
+def _dark(colour: str) -> bool:
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.55

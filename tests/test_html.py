@@ -1,0 +1,365 @@
+"""The interactive page: its data and escaping in Python, and its behaviour in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from wmgraph import htmlpage
+from wmgraph.build import BuildResult, build
+from wmgraph.cli import main
+from wmgraph.factfiles import load_model
+from wmgraph.htmlpage import render_page
+from wmgraph.pagedata import format_date, format_duration, format_money, validity
+
+from .conftest import require_program
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+XSS_NAME = "<img src=x onerror=alert(1)>"
+EXTRA = """\
+xss-company:
+  type: company
+  name: "<img src=x onerror=alert(1)>"
+  aliases: ["</script><script>alert(3)</script>"]
+  description: "<b>bold?</b> & <script>alert(2)</script>"
+  source: jobs-article
+  facts:
+    - partners-with: university-of-birmingham
+      as-of: 2023-10
+      source: jobs-article
+    - member-of: university-of-birmingham
+      source: uktn-jobs
+richard-parker:
+  type: person
+  name: Richard Parker
+  source: uktn-jobs
+  facts:
+    - holds-post: mayor-of-the-west-midlands
+      as-of: 2025-06
+      source: uktn-jobs
+"""
+
+
+@pytest.fixture
+def page_graph(mini_graph: Path) -> Path:
+    """The mini graph plus an entity with a hostile name and a second mayor."""
+    (mini_graph / "extra.yaml").write_text(EXTRA, encoding="utf-8")
+    return mini_graph
+
+
+def page_json(page: str) -> Any:
+    match = re.search(r'<script type="application/json" id="wmgraph-data">(.*?)</script>', page, re.S)
+    assert match is not None
+    return json.loads(match.group(1))
+
+
+# ---- in Python ----
+
+def test_quantities_are_formatted_as_people_write_them() -> None:
+    assert format_money(14500000) == "£14.5m"
+    assert format_money(Decimal("1200000000")) == "£1.2bn"
+    assert format_money(250000) == "£250,000"
+    assert format_money(3000000, "EUR") == "€3m"
+    assert format_money(500, "JPY") == "JPY 500"
+    assert format_date("2023-10") == "Oct 2023"
+    assert format_date("2023-10-19") == "19 Oct 2023"
+    assert format_date("2023") == "2023"
+    assert format_duration("P3Y") == "3 years"
+    assert format_duration("P1Y6M") == "1 year 6 months"
+
+
+def test_mayor_rule_with_only_as_of_dates(page_graph: Path) -> None:
+    model = load_model(page_graph)
+    intervals = validity(model.facts)
+    street = next(f for f in model.facts if f.subject == "andy-street" and f.relation == "holds-post")
+    parker = next(f for f in model.facts if f.subject == "richard-parker")
+    # Street, stated in Oct 2023, holds the post until Parker is first stated to (June 2025).
+    assert intervals[street.key] == ("2023-10-01", "2025-05-31")
+    assert intervals[parker.key] == ("2025-06-01", None)
+
+
+def test_mayor_rule_with_the_seed_graphs_terms(seed_build: BuildResult) -> None:
+    facts = [f for f in seed_build.model.facts if f.relation == "holds-post"]
+    intervals = validity(facts)
+
+    def holders(day: str) -> set[str]:
+        return {f.subject for f in facts if (intervals[f.key][0] or "") <= day <= (intervals[f.key][1] or "9999")}
+
+    assert holders("2024-04-01") == {"andy-street"}
+    assert holders("2024-06-01") == {"richard-parker"}
+
+
+def test_page_loads_nothing_from_the_network(seed_build: BuildResult) -> None:
+    page = next(data for path, data in seed_build.files.items() if path.name == "wmgraph.html").decode()
+    assert not re.search(r"<(script|img|iframe|link)\b[^>]*\b(src|href)\s*=", page, re.I)
+    assert "@import" not in page
+    assert not re.search(r"url\(\s*(?!['\"]?data:)", page)
+    assert not re.search(r"@font-face", page)
+    assert "default-src 'none'" in page  # the browser itself refuses any other load
+
+
+def test_data_is_escaped_json(page_graph: Path) -> None:
+    page = render_page(load_model(page_graph))
+    assert XSS_NAME not in page
+    assert "<script>alert" not in page and "</script><script>" not in page
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
+    data = page_json(page)
+    assert data["entities"]["xss-company"]["name"] == XSS_NAME
+    assert data["entities"]["xss-company"]["description"] == "<b>bold?</b> & <script>alert(2)</script>"
+
+
+def test_page_data_carries_facts_figures_and_sources(page_graph: Path) -> None:
+    data = page_json(render_page(load_model(page_graph)))
+    assert len(data["nodes"]) == len(data["entities"]) == 8
+    investment = next(f for f in data["facts"] if f["r"] == "investment")
+    assert investment["s"] == "wmhtia" and investment["o"] is None
+    assert investment["fig"] == "£14.5m"
+    assert ["amount", "£14.5m"] in investment["q"]
+    pledge = next(f for f in data["facts"] if f["r"] == "pledges-jobs")
+    assert pledge["fig"] == "500 jobs" and ["over", "3 years"] in pledge["q"]
+    assert pledge["src"] == ["jobs-article", "uktn-jobs"]
+    count = next(f for f in data["facts"] if f["r"] == "stated-count")
+    assert count["fig"] == "21 partners"
+    assert data["sources"]["uktn-jobs"] == {
+        "title": "West Midlands set for 1,000 New Tech Jobs", "publisher": "UKTN", "authors": "Scammell, R.",
+        "date": "19 Oct 2023",
+        "url": "https://www.uktech.news/tech-hubs/west-midlands/west-midlands-tech-jobs-boost-20231019"}
+    assert [t["key"] for t in data["types"]] == ["person", "company", "university", "post", "initiative", "city"]
+
+
+def test_several_relations_between_two_entities_are_separate_curves(page_graph: Path) -> None:
+    data = page_json(render_page(load_model(page_graph)))
+    pair = [e for e in data["edges"] if {e["from"], e["to"]} == {"xss-company", "university-of-birmingham"}]
+    # partnership is symmetric, so its line runs between the two ids in sorted order
+    assert sorted(e["id"] for e in pair) == ["university-of-birmingham|partners-with|xss-company",
+                                            "xss-company|member-of|university-of-birmingham"]
+
+    def bend(edge: dict[str, Any]) -> tuple[int, float]:
+        # which side of the line from the smaller id to the larger one the curve bulges to, and how far
+        clockwise = edge["smooth"]["type"] == "curvedCW"
+        forwards = edge["from"] < edge["to"]
+        return (1 if clockwise == forwards else -1), edge["smooth"]["roundness"]
+
+    assert len({bend(e) for e in pair}) == 2
+
+
+def test_page_is_byte_identical_on_rebuild(page_graph: Path, tmp_path: Path) -> None:
+    first = build(page_graph, tmp_path / "a")
+    second = build(page_graph, tmp_path / "b")
+    assert (tmp_path / "a" / "wmgraph.html").read_bytes() == (tmp_path / "b" / "wmgraph.html").read_bytes()
+    assert tmp_path / "a" / "wmgraph.html" in first.files and second.files
+    assert build(page_graph, tmp_path / "a", check=True)
+
+
+def test_big_graphs_are_laid_out_ahead_with_physics_off(page_graph: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    small = page_json(render_page(load_model(page_graph)))
+    assert small["options"]["physics"]["enabled"] is True and small["big"] is False
+    monkeypatch.setattr(htmlpage, "PHYSICS_LIMIT", 3)
+    big = page_json(render_page(load_model(page_graph)))
+    assert big["options"]["physics"]["enabled"] is False and big["big"] is True
+    positions = {(n["x"], n["y"]) for n in big["nodes"]}
+    assert len(positions) == len(big["nodes"])  # every node placed, none on top of another
+
+
+def test_render_focus_command(page_graph: Path, in_tmp: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["render", "--graph", str(page_graph), "--focus", "andy-street", "--depth", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "Wrote andy-street.html: 2 entities and 1 relation within 1 relation of Andy Street.\n"
+    data = page_json((in_tmp / "andy-street.html").read_text())
+    assert sorted(data["entities"]) == ["andy-street", "mayor-of-the-west-midlands"]
+    assert data["focus"] == "andy-street"
+    deeper = runner.invoke(main, ["render", "--graph", str(page_graph), "--focus", "andy-street",
+                                  "--depth", "2", "--out", "mayor.html"])
+    assert deeper.output == "Wrote mayor.html: 3 entities and 2 relations within 2 relations of Andy Street.\n"
+    wrong = runner.invoke(main, ["render", "--graph", str(page_graph), "--focus", "andy-stret"])
+    assert wrong.exit_code == 1
+    assert wrong.output == ("Error: unknown entity 'andy-stret' (did you mean 'andy-street'?); "
+                            "entity ids are the keys in the graph's YAML files\n")
+
+
+# ---- in a real browser ----
+
+class Browser:
+    """A headless Chromium page that may load only file: URLs, recording errors and dialogs."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("console", lambda message: self.errors.append(f"console: {message.text}")
+                if message.type == "error" else None)
+        page.on("dialog", self._dialog)
+        page.route("**/*", self._route)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def open(self, path: Path) -> None:
+        self.page.goto(path.as_uri())
+        # Polled from Python: the page's Content-Security-Policy forbids Playwright's own eval.
+        deadline = time.monotonic() + 60
+        while not self.js("!!(window.wmgraph && window.wmgraph.ready)"):
+            assert time.monotonic() < deadline, "the page never became ready"
+            time.sleep(0.05)
+
+    def js(self, expression: str) -> Any:
+        return self.page.evaluate(expression)
+
+    def click_node(self, key: str) -> None:
+        box = self.page.locator("#graph").bounding_box()
+        point = self.js(f"wmgraph.network.canvasToDOM(wmgraph.network.getPositions(['{key}'])['{key}'])")
+        self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+    def visible_edges(self, relation: str) -> list[tuple[str, str]]:
+        return [tuple(e) for e in self.js(
+            f"wmgraph.edges.get({{filter: e => e.rel === '{relation}' && !e.hidden}}).map(e => [e.from, e.to])")]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    require_program(CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser(chromium: Any) -> Iterator[Browser]:
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    session = Browser(page)
+    yield session
+    page.close()
+    assert session.requests == [], "the page tried to load from the network"
+    assert session.errors == []
+    assert session.dialogs == []
+
+
+@pytest.fixture
+def fixture_page(page_graph: Path, tmp_path: Path) -> Path:
+    build(page_graph, tmp_path / "out")
+    return tmp_path / "out" / "wmgraph.html"
+
+
+def test_every_entity_is_a_node(browser: Browser, fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    assert browser.js("wmgraph.nodes.length") == 8
+    assert browser.js("document.querySelectorAll('#type-filters input').length") == 6
+    assert browser.page.locator("#status").text_content() == "8 of 8 entities, 6 of 6 relations shown"
+
+
+def test_search_by_alias_with_the_keyboard(browser: Browser, fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    search = browser.page.locator("#search-input")
+    search.fill("Birmingham University")
+    options = browser.page.locator("#search-results li")
+    assert options.first.text_content() == "University of Birmingham(Birmingham University)University"
+    search.press("ArrowDown")
+    search.press("ArrowUp")
+    search.press("Enter")
+    assert browser.js("wmgraph.network.getSelectedNodes()") == ["university-of-birmingham"]
+    assert browser.page.locator("#panel h2").text_content() == "University of Birmingham"
+    search.fill("wmhtia")
+    search.press("Escape")
+    assert search.input_value() == ""
+    assert browser.page.locator("#search-results").is_hidden()
+
+
+def test_type_filter_hides_its_entities(browser: Browser, fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    browser.page.locator("#type-filters input[value=person]").uncheck()
+    assert browser.js("wmgraph.nodes.get({filter: n => !n.hidden}).map(n => n.id)") == [
+        "birmingham", "mayor-of-the-west-midlands", "university-of-birmingham", "version-1", "wmhtia",
+        "xss-company"]
+    assert browser.visible_edges("holds-post") == []
+    browser.page.locator("#relation-filters input[value=leads]").uncheck()
+    assert browser.visible_edges("leads") == []
+    assert browser.page.locator("#status").text_content() == "6 of 8 entities, 3 of 6 relations shown"
+
+
+def test_date_control_switches_the_mayor(browser: Browser, fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    browser.page.locator("input[name=date-mode][value=hide]").check()
+    browser.page.locator("#date-input").fill("2024-06-01")
+    assert browser.page.locator("#date-enabled").is_checked()
+    assert browser.visible_edges("holds-post") == [("andy-street", "mayor-of-the-west-midlands")]
+    browser.page.locator("#date-input").fill("2025-07-01")
+    assert browser.visible_edges("holds-post") == [("richard-parker", "mayor-of-the-west-midlands")]
+    browser.page.locator("#date-enabled").uncheck()
+    assert len(browser.visible_edges("holds-post")) == 2
+
+
+def test_clicking_a_node_shows_its_facts_and_sources(browser: Browser, fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    browser.click_node("wmhtia")
+    panel = browser.page.locator("#panel")
+    assert panel.locator("h2").text_content() == "West Midlands Health Tech Innovation Accelerator"
+    figures = panel.locator(".figures li").all_text_contents()
+    assert figures[0].startswith("£14.5m ") and figures[1].startswith("21 partners ")
+    assert "Also known as: WMHTIA" in panel.text_content()
+    assert "West Midlands Prepares for 1,000 New Tech Roles (Anushka Malhotra, Oct 2023)" in panel.text_content()
+    browser.click_node("version-1")
+    assert panel.locator("h2").text_content() == "Version 1"
+    link = panel.locator(".fact .sources a").first
+    assert link.text_content() == "West Midlands set for 1,000 New Tech Jobs"
+    assert link.get_attribute("href") == (
+        "https://www.uktech.news/tech-hubs/west-midlands/west-midlands-tech-jobs-boost-20231019")
+    assert "(UKTN, Scammell, R., 19 Oct 2023)" in panel.text_content()
+
+
+def test_clicking_an_edge_shows_its_facts(browser: Browser, fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    browser.js("wmgraph.network.selectEdges(['version-1|pledges-jobs|birmingham'])")
+    browser.js("wmgraph.network.body.emitter.emit('click', {nodes: [], edges: ['version-1|pledges-jobs|birmingham']})")
+    panel = browser.page.locator("#panel")
+    assert panel.locator("h2").text_content() == "Version 1 pledges jobs in Birmingham"
+    assert panel.locator(".fact .figure").text_content() == "500 jobs"
+    assert panel.locator(".sources li").count() == 2
+
+
+def test_hostile_names_stay_text(browser: Browser, fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    browser.page.locator("#search-input").fill("img src")
+    browser.page.locator("#search-input").press("Enter")
+    panel = browser.page.locator("#panel")
+    assert panel.locator("h2").text_content() == XSS_NAME
+    assert "<b>bold?</b> & <script>alert(2)</script>" in panel.text_content()
+    assert browser.js("document.querySelectorAll('img, #panel b, #panel script').length") == 0
+    browser.page.wait_for_timeout(300)  # give any injected handler the chance to fire
+
+
+def test_the_built_seed_page(browser: Browser, seed_build: BuildResult) -> None:
+    page_file = next(path for path in seed_build.files if path.name == "wmgraph.html")
+    browser.open(page_file)
+    assert browser.js("wmgraph.nodes.length") == len(seed_build.model.entities)
+    browser.page.locator("#search-input").fill("Birmingham University")
+    browser.page.locator("#search-input").press("Enter")
+    assert browser.js("wmgraph.network.getSelectedNodes()") == ["university-of-birmingham"]
+    browser.page.locator("input[name=date-mode][value=hide]").check()
+    browser.page.locator("#date-input").fill("2024-04-01")
+    assert {e[0] for e in browser.visible_edges("holds-post")} == {"andy-street"}
+    browser.page.locator("#date-input").fill("2024-06-01")
+    assert {e[0] for e in browser.visible_edges("holds-post")} == {"richard-parker"}

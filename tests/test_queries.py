@@ -1,0 +1,155 @@
+"""Every query in queries/ run on the real seed graph, checked against the answers the sources give."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from wmgraph.answers import Answer
+from wmgraph.querylib import library
+from wmgraph.sparql import QueryRequest, run_query
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY_DIR = ROOT / "queries"
+SEED = ROOT / "graph"
+ID = "https://w3id.org/wmgraph/id/"
+
+
+def ask(tmp_path: Path, name: str, **params: str) -> Answer:
+    """Run a library query on the seed graph (built in memory: the output folder is empty)."""
+    return run_query(QueryRequest(spec=name, params=params, graph_dir=SEED, out_dir=tmp_path, query_dir=QUERY_DIR))
+
+
+def table(answer: Answer, *columns: str) -> list[tuple[str, ...]]:
+    """The answer's rows as tuples of plain text (entity ids without their namespace)."""
+    return [tuple(row[c].value.removeprefix(ID) if c in row else "" for c in columns) for row in answer.rows]
+
+
+def check_mayors(tmp_path: Path) -> None:
+    every = ask(tmp_path, "mayors")
+    assert table(every, "holder", "start", "end") == [("andy-street", "2017-05", "2024-05"),
+                                                      ("richard-parker", "2024-05", "")]
+    assert table(ask(tmp_path, "mayors", as_of="2023-10-19"), "name") == [("Andy Street",)]
+    assert table(ask(tmp_path, "mayors", as_of="2024-06-01"), "name") == [("Richard Parker",)]
+    assert table(ask(tmp_path, "mayors", as_of="2025-06"), "name") == [("Richard Parker",)]
+    # May 2024 is when the office changed hands: at month precision both held it
+    assert table(ask(tmp_path, "mayors", as_of="2024-05"), "name") == [("Andy Street",), ("Richard Parker",)]
+    assert ask(tmp_path, "mayors", as_of="2016").rows == []
+
+
+def check_jobs_by_company(tmp_path: Path) -> None:
+    assert table(ask(tmp_path, "jobs-by-company"), "name", "place", "jobs", "approx") == [
+        ("Version 1", "Birmingham", "500", ""),
+        ("Novocomms Group", "Birmingham", "300", ""),
+        ("Aubay Group", "Solihull", "100", ""),
+        ("Petalite", "Birmingham", "100", ""),
+        ("Primacy", "West Midlands", "30", "up to"),
+        ("TOTAL", "", "1030", ""),
+    ]
+
+
+def check_jobs_by_place(tmp_path: Path) -> None:
+    assert table(ask(tmp_path, "jobs-by-place"), "name", "pledges", "jobs") == [
+        ("Birmingham", "3", "900"), ("Solihull", "1", "100"), ("West Midlands", "1", "30"), ("TOTAL", "5", "1030"),
+    ]
+
+
+def check_funding(tmp_path: Path) -> None:
+    rows = table(ask(tmp_path, "funding"), "amount", "relation", "via", "period")
+    assert [(amount, relation) for amount, relation, _, _ in rows] == [
+        ("67300000", "investment"), ("49400000", "investment"), ("36300000", "investment"),
+        ("14500000", "funded-through"), ("10000000", "investment"), ("4000000", "funded-through"),
+    ]
+    assert set(rows[4][2].split(", ")) == {"Eureka", "Innovate UK", "National Institute for Health and Care Research"}
+    assert rows[5][2:] == ("Innovation Accelerator programme", "2025/26")
+    programme = table(ask(tmp_path, "funding", initiative="innovation-accelerator-programme"), "amount", "kind")
+    assert programme == [("30000000", "programme extension")]
+
+
+def check_partners(tmp_path: Path) -> None:
+    assert table(ask(tmp_path, "partners", org="university-of-birmingham"), "partner", "as_of", "source") == [
+        ("esg-centre-of-excellence", "2023-10", "tech-jobs-2023"), ("primacy", "2023-10", "tech-jobs-2023"),
+    ]
+    assert table(ask(tmp_path, "partners", org="primacy"), "partner") == [
+        ("esg-centre-of-excellence",), ("university-of-birmingham",)]
+
+
+def check_people_at(tmp_path: Path) -> None:
+    assert table(ask(tmp_path, "people-at", org="techuk"), "name", "relation", "role") == [
+        ("Francesca Richiusa", "works-for", "Programme Team Assistant for Public Sector Markets"),
+        ("Julian David", "works-for", "CEO"),
+        ("Matt Robinson", "works-for", "Head of Nations and Regions"),
+        ("Stephanie Barr", "works-for", "Programme Manager, SME Engagement and Nations & Regions"),
+    ]
+    mayoralty = table(ask(tmp_path, "people-at", org="west-midlands"), "name", "relation", "role")
+    assert set(mayoralty) == {("Andy Street", "holds-post", "Mayor of the West Midlands"),
+                              ("Richard Parker", "holds-post", "Mayor of the West Midlands")}
+
+
+def check_about(tmp_path: Path) -> None:
+    rows = table(ask(tmp_path, "about", entity="primacy"), "relation", "direction", "other", "value", "source")
+    assert ("is a company", "", "Primacy", "", "tech-jobs-2023") in rows
+    assert ("pledges-jobs", "->", "West Midlands", "30", "tech-jobs-2023") in rows
+    assert ("comes-from", "->", "Singapore", "", "tech-jobs-2023") in rows
+    assert ("works-for", "<-", "Aga Manhao", "", "tech-jobs-2023") in rows
+    assert all(source for *_, source in rows)
+
+
+def check_connections(tmp_path: Path) -> None:
+    paths = table(ask(tmp_path, "connections", **{"from": "primacy", "to": "wmhtia"}), "hops", "path")
+    assert ("2", "Primacy <-partnerOf-> University of Birmingham -leads-> "
+                 "West Midlands Health Tech Innovation Accelerator") in paths
+    assert [hops for hops, _ in paths] == sorted(hops for hops, _ in paths)
+    mayors = table(ask(tmp_path, "connections", **{"from": "andy-street", "to": "richard-parker"}), "hops", "path")
+    assert mayors[0] == ("2", "Andy Street -holds-> Mayor of the West Midlands <-holds- Richard Parker")
+
+
+def check_foreign_companies(tmp_path: Path) -> None:
+    assert table(ask(tmp_path, "foreign-companies"), "name", "country", "relation", "place") == [
+        ("Aubay Group", "France", "based-in", "Solihull"),
+        ("Aubay Group", "France", "pledges-jobs", "Solihull"),
+        ("Primacy", "Singapore", "established-in", "Birmingham"),
+        ("Primacy", "Singapore", "pledges-jobs", "West Midlands"),
+    ]
+
+
+def check_initiatives(tmp_path: Path) -> None:
+    rows = set(table(ask(tmp_path, "initiatives"), "initiative", "role", "who"))
+    assert ("wmhtia", "leads", "University of Birmingham") in rows
+    assert ("wmhtia", "funds", "Innovation Accelerator programme") in rows
+    assert ("wmhtia", "funds", "Eureka") in rows
+    assert {who for i, role, who in rows if i == "innovation-accelerator-programme" and role == "coordinates"} == {
+        "Innovate UK", "Department for Science, Innovation and Technology", "UK Research and Innovation"}
+
+
+def check_stated_counts(tmp_path: Path) -> None:
+    rows = table(ask(tmp_path, "stated-counts"), "subject", "stated", "named")
+    assert ("wmhtia", "21", "1") in rows
+    assert ("tech-jobs-announcement-2023", "5", "5") in rows
+    assert ("version-1-tech-skills-academies", "2", "0") in rows
+
+
+def check_unsourced(tmp_path: Path) -> None:
+    assert ask(tmp_path, "unsourced").rows == []
+
+
+def check_entities(tmp_path: Path) -> None:
+    countries = table(ask(tmp_path, "entities", type="country"), "entity")
+    assert countries == [("england",), ("france",), ("singapore",), ("united-kingdom",)]
+    assert len(ask(tmp_path, "entities").rows) >= 70
+
+
+CHECKS: dict[str, Callable[[Path], None]] = {
+    name.removeprefix("check_").replace("_", "-"): check
+    for name, check in dict(globals()).items() if name.startswith("check_")
+}
+
+
+@pytest.mark.parametrize("name", sorted(library(QUERY_DIR)))
+def test_library_query(name: str, tmp_path: Path) -> None:
+    """Every .rq file has a description and a check of its real answer on the seed graph."""
+    assert library(QUERY_DIR)[name].description
+    assert name in CHECKS, f"queries/{name}.rq has no test of its answer: add check_{name.replace('-', '_')}"
+    CHECKS[name](tmp_path)

@@ -1,0 +1,151 @@
+"""`wmgraph query` and `wmgraph queries` through click's CliRunner, with exact expected output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wmgraph.build import build
+from wmgraph.cli import main
+from wmgraph.freshness import STAMP_NAME
+
+from .conftest import MINI
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def here(in_tmp: Path) -> Path:
+    """A working folder holding graph/ (the mini graph) and queries/ (the real library)."""
+    shutil.copytree(MINI, in_tmp / "graph")
+    shutil.copytree(ROOT / "queries", in_tmp / "queries")
+    return in_tmp
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output_bytes.decode("utf-8")  # raw bytes: CSV lines end in CRLF
+
+
+def test_library_query_as_table(here: Path) -> None:
+    code, output = run("query", "jobs-by-company", "--format", "table")
+    assert code == 0
+    assert output == (
+        "organisation   name       place       jobs  approx  within  by\n"
+        "-------------  ---------  ----------  ----  ------  ------  --\n"
+        "ent:version-1  Version 1  Birmingham   500          P3Y\n"
+        "               TOTAL                   500\n"
+        "(2 rows)\n"
+    )
+
+
+def test_csv_is_the_default_off_a_terminal(here: Path) -> None:
+    code, output = run("query", "jobs-by-company")
+    assert code == 0
+    assert output == (
+        "organisation,name,place,jobs,approx,within,by\r\n"
+        "https://w3id.org/wmgraph/id/version-1,Version 1,Birmingham,500,,P3Y,\r\n"
+        ",TOTAL,,500,,,\r\n"
+    )
+
+
+def test_param_query_in_tsv(here: Path) -> None:
+    code, output = run("query", "mayors", "--as-of", "2023-10-19", "--format", "tsv")
+    assert code == 0
+    assert output == ('?holder\t?name\t?start\t?end\t?sources\n'
+                      '<https://w3id.org/wmgraph/id/andy-street>\t"Andy Street"\t\t\t"jobs-article"\n')
+    empty = (0, "holder,name,start,end,sources\r\n")
+    assert run("query", "mayors", "--param", "as_of=2016", "--format", "csv") == empty
+
+
+def test_ask_prints_yes_or_no_and_sets_the_exit_code(here: Path) -> None:
+    assert run("query", "-e", "ASK { ent:andy-street org:holds ent:mayor-of-the-west-midlands }") == (0, "yes\n")
+    assert run("query", "-e", "ASK { ent:andy-street org:holds ent:birmingham }") == (1, "no\n")
+
+
+def test_syntax_error_shows_line_column_and_text(here: Path) -> None:
+    code, output = run("query", "-e", "SELECT ?x\nWHERE { ?x nope:name ?n }")
+    assert code == 1
+    assert output == (
+        "Error: syntax error in query '-e' at line 2, column 21 near 'nope:name': prefix not found\n"
+        "  2 | WHERE { ?x nope:name ?n }\n"
+        "    |                     ^\n"
+    )
+
+
+def test_syntax_error_in_a_file_names_the_file(here: Path) -> None:
+    Path("broken.rq").write_text("# A broken query.\nSELECT ?x WHERE {\n  ?x schema:name ?n .\n  FILTER(\n}\n")
+    code, output = run("query", "broken.rq")
+    assert code == 1
+    assert output.startswith("Error: syntax error in query 'broken' at broken.rq:6:1 (at the end of the query): ")
+    assert output.endswith("\n  5 | }\n")
+
+
+def test_unknown_query_lists_the_library(here: Path) -> None:
+    code, output = run("query", "mayor")
+    assert code == 1
+    assert output == ("Error: no query named 'mayor' in queries/ (available: about, connections, entities, "
+                      "foreign-companies, funding, initiatives, jobs-by-company, jobs-by-place, mayors, partners, "
+                      "people-at, stated-counts, unsourced)\n")
+
+
+def test_missing_parameter_is_named(here: Path) -> None:
+    assert run("query", "partners") == (
+        1, "Error: query 'partners' needs parameter 'org' (entity): add --param org=VALUE\n")
+
+
+def test_bad_parameters(here: Path) -> None:
+    assert run("query", "partners", "--param", "org=univ-of-birmingham") == (
+        1, "Error: parameter 'org': no entity 'univ-of-birmingham' in the graph "
+           "(did you mean university-of-birmingham, birmingham?)\n")
+    assert run("query", "mayors", "--as-of", "2023-13") == (1, "Error: parameter 'as_of': '2023-13' has no month 13\n")
+    assert run("query", "jobs-by-place", "--as-of", "2023") == (
+        1, "Error: query 'jobs-by-place' has no parameter 'as_of' (it takes: no parameters)\n")
+    code, output = run("query", "-e", "SELECT * { ?s ?p ?o }", "--param", "x=1")
+    assert (code, output) == (1, "Error: parameter 'x' is not a variable of the query (no ?x in it)\n")
+    code, output = run("query", "mayors", "--param", "noequals")
+    assert code == 2 and "'noequals' is not NAME=VALUE" in output
+
+
+def test_values_are_bound_not_pasted(here: Path) -> None:
+    """A value full of SPARQL syntax stays one literal: it matches nothing and breaks nothing."""
+    sneaky = '" } UNION { ?s ?p ?o } #'
+    code, output = run("query", "-e", "SELECT ?s WHERE { ?s schema:name ?name }", "--param", f"name={sneaky}")
+    assert (code, output) == (0, "s\r\n")
+    code, output = run("query", "-e", "SELECT ?s WHERE { ?s schema:name ?name }", "--param", "name=Version 1")
+    assert (code, output) == (0, "s\r\nhttps://w3id.org/wmgraph/id/version-1\r\n")
+
+
+def test_construct_as_ntriples_and_format_mismatch(here: Path) -> None:
+    code, output = run("query", "-e", "CONSTRUCT WHERE { ent:birmingham schema:name ?n }", "--format", "nt")
+    assert (code, output) == (0, '<https://w3id.org/wmgraph/id/birmingham> <https://schema.org/name> "Birmingham" .\n')
+    assert run("query", "jobs-by-place", "--format", "turtle") == (
+        1, "Error: --format turtle is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json\n")
+
+
+def test_queries_lists_the_library(in_tmp: Path) -> None:
+    Path("queries").mkdir()
+    Path("queries/who.rq").write_text("# Who holds a post.\n#\n# @param post entity  The post.\n"
+                                      "# @param as_of date?  The date.\nSELECT * { ?p org:holds ?post }\n")
+    Path("queries/all.rq").write_text("# Every triple.\n# @param limit integer=10  How many.\nSELECT * { ?s ?p ?o }\n")
+    assert run("queries") == (0, (
+        "all  Every triple.\n"
+        "       --param limit=... (integer, default 10) How many.\n"
+        "who  Who holds a post.\n"
+        "       --param post=... (entity) The post.\n"
+        "       --param as_of=... (date, optional) The date.\n"
+    ))
+
+
+def test_fresh_output_is_reused_and_stale_output_is_not(here: Path) -> None:
+    build(Path("graph"), Path("output"))
+    assert Path("output", STAMP_NAME).read_text().startswith("sha256:")
+    nt = Path("output/wmgraph.nt")
+    nt.write_text(nt.read_text().replace('"Version 1"', '"Version One"'))  # only a reused file says this
+    assert run("query", "-e", "SELECT ?n { ent:version-1 schema:name ?n }")[1] == "n\r\nVersion One\r\n"
+    with Path("graph/organisations.yaml").open("a") as stream:
+        stream.write("# an edit makes the stamp stale\n")
+    assert run("query", "-e", "SELECT ?n { ent:version-1 schema:name ?n }")[1] == "n\r\nVersion 1\r\n"

@@ -1,0 +1,286 @@
+"""Real triple stores on 127.0.0.1: the Oxigraph server and Virtuoso 7.
+
+Each server starts once per session on free ports. The seed graph is pushed with the Graph
+Store protocol, its triple count checked, and every library query is answered both by the
+embedded engine and by the store, with the same rows. In CI a missing server is a failure.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wmgraph.answers import Answer, Value
+from wmgraph.cli import main
+from wmgraph.errors import StoreError
+from wmgraph.querylib import library
+from wmgraph.remote import Credentials, push_graph, remote_query
+from wmgraph.sparql import QueryRequest, run_query
+
+from .conftest import require_program
+from .test_queries import QUERY_DIR, SEED
+
+GRAPH = "https://w3id.org/wmgraph/test-graph"
+PARAMS = {
+    "about": {"entity": "primacy"},
+    "connections": {"from": "primacy", "to": "wmhtia"},
+    "partners": {"org": "university-of-birmingham"},
+    "people-at": {"org": "techuk"},
+    "mayors": {"as_of": "2024-06-01"},
+    "entities": {"type": "company"},
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server exited early with code {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"server did not listen on port {port} within {seconds} s")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a fresh Oxigraph server."""
+    program = require_program(str(Path(sys.executable).parent / "oxigraph"))
+    port = free_port()
+    folder = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen([program, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, process, 20)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+MaxClientConnections = 10
+CheckpointInterval = 60
+CaseMode = 2
+DirsAllowed = ., {d}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = /var/lib/virtuoso-opensource-7/vsp
+MaxClientConnections = 10
+ServerThreads = 10
+Charset = UTF-8
+
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a fresh Virtuoso 7 server (user dba, password dba)."""
+    program = require_program("virtuoso-t")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    http = free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(d=folder, sql=free_port(), http=http))
+    process = subprocess.Popen([program, "+configfile", str(ini), "+foreground"], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(http, process, 60)
+        yield f"http://127.0.0.1:{http}"
+    finally:
+        stop(process)
+
+
+STORES = {
+    "oxigraph": ("/store", "/query", None),
+    "virtuoso": ("/sparql-graph-crud-auth", "/sparql", Credentials("dba", "dba", "digest")),
+}
+
+
+@pytest.fixture(scope="session", params=sorted(STORES))
+def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A store with the seed graph pushed into GRAPH: (store name, query endpoint)."""
+    name = request.param
+    base = request.getfixturevalue(name)
+    store_path, query_path, credentials = STORES[name]
+    out = tmp_path_factory.mktemp("out")
+    first = push_graph(SEED, out, base + store_path, GRAPH, credentials)
+    again = push_graph(SEED, out, base + store_path, GRAPH, credentials)  # PUT replaces: still the same count
+    assert first.triples == again.triples > 1000
+    assert first.status in (200, 201, 204)
+    count = remote_query(base + query_path, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}",
+                         credentials=credentials)
+    assert int(count.rows[0]["n"].value) == first.triples
+    return name, base + query_path
+
+
+def normal(value: Value) -> tuple[str, str]:
+    """Compare terms as stores return them: numbers by value, language tags in lower case,
+    GROUP_CONCAT lists in any order, durations of whole years in months (Virtuoso's form)."""
+    years = re.match(r"^P(\d+)Y$", value.value)
+    if value.kind == "literal" and value.datatype.endswith("#duration") and years:
+        return "duration", str(12 * int(years.group(1)))
+    if value.kind == "literal" and value.datatype.endswith("#duration"):
+        return "duration", value.value
+    if value.kind == "literal":
+        try:
+            if value.datatype.endswith(("#integer", "#decimal", "#double", "#int", "#long")):
+                return "number", str(Decimal(value.value).normalize())
+        except InvalidOperation:
+            pass
+        text = ", ".join(sorted(value.value.split(", ")))
+        return "literal", f"{text}@{value.lang.lower()}" if value.lang else text
+    return value.kind, value.value
+
+
+def rows(answer: Answer) -> list[tuple[tuple[str, tuple[str, str]], ...]]:
+    """Rows as sorted tuples; an empty GROUP_CONCAT counts as unbound (engines differ on it)."""
+    return sorted(tuple(sorted((k, normal(v)) for k, v in row.items() if v != Value.literal("")))
+                  for row in answer.rows)
+
+
+@pytest.mark.parametrize("query", sorted(library(QUERY_DIR)))
+def test_every_library_query_gives_the_same_answer(loaded: tuple[str, str], query: str, tmp_path: Path) -> None:
+    name, endpoint = loaded
+    request = QueryRequest(spec=query, params=PARAMS.get(query, {}), graph_dir=SEED, out_dir=tmp_path,
+                           query_dir=QUERY_DIR)
+    local = run_query(request)
+    request.endpoint, request.named_graph = endpoint, GRAPH
+    remote = run_query(request)
+    assert rows(remote) == rows(local)
+    if query != "unsourced":
+        assert local.rows
+
+
+def test_push_and_query_through_the_cli(oxigraph: str, in_tmp: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["push", "--endpoint", oxigraph + "/store", "--named-graph", GRAPH + "/cli",
+                                  "--graph", str(SEED)])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(rf"Pushed \d+ triples from {SEED}/ \(built in memory\) to <{GRAPH}/cli> "
+                        rf"at {oxigraph}/store \(HTTP 201\)\.\n", result.output), result.output
+    result = runner.invoke(main, ["query", "--endpoint", oxigraph + "/query", "--named-graph", GRAPH + "/cli",
+                                  "--graph", str(SEED), "--queries", str(QUERY_DIR), "mayors", "--as-of", "2023-10",
+                                  "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header, row = result.output.splitlines()
+    assert header == "holder,name,start,end,sources"
+    assert row.startswith("https://w3id.org/wmgraph/id/andy-street,Andy Street,2017-05,2024-05,")
+    assert set(row.split(",", 4)[4].strip('"').split(", ")) == {"tech-jobs-2023", "wm-mayoral-election-2024"}
+
+
+def test_wrong_password_is_refused(virtuoso: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        push_graph(SEED, Path("/nonexistent"), virtuoso + "/sparql-graph-crud-auth", GRAPH,
+                   Credentials("dba", "not-the-password", "digest"))
+    message = str(caught.value)
+    assert message == (f"{virtuoso}/sparql-graph-crud-auth refused the login for the graph "
+                       "(HTTP 401 Unauthorized): check --user and the password")
+    assert "not-the-password" not in message
+
+
+def test_password_comes_from_the_environment_never_the_command_line(virtuoso: str, in_tmp: Path) -> None:
+    runner = CliRunner()
+    args = ["push", "--endpoint", virtuoso + "/sparql-graph-crud-auth", "--named-graph", GRAPH + "/env",
+            "--user", "dba", "--graph", str(SEED)]
+    result = runner.invoke(main, args, env={"WMGRAPH_PASSWORD": "wrong"})
+    assert result.exit_code == 1
+    assert "HTTP 401" in result.output and "wrong" not in result.output
+    result = runner.invoke(main, args, env={"WMGRAPH_PASSWORD": None}, input="dba\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Password for dba: \nPushed ")
+    assert "--password" not in runner.invoke(main, ["push", "--help"]).output
+
+
+def test_rejected_data(oxigraph: str) -> None:
+    from wmgraph.remote import put_graph
+    with pytest.raises(StoreError) as caught:
+        put_graph(oxigraph + "/store", b"<not turtle", GRAPH + "/bad")
+    assert str(caught.value).startswith(f"{oxigraph}/store rejected the graph (HTTP 400 Bad Request)")
+
+
+def test_store_down(in_tmp: Path) -> None:
+    port = free_port()  # nothing listens here now
+    result = CliRunner().invoke(main, ["query", "-e", "ASK {}", "--endpoint", f"http://127.0.0.1:{port}/query",
+                                       "--graph", str(SEED)])
+    assert (result.exit_code, result.output) == (
+        1, f"Error: cannot connect to http://127.0.0.1:{port}/query: connection refused (is the store running?)\n")
+
+
+def test_store_too_slow(in_tmp: Path) -> None:
+    """A server that accepts the connection and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    held: list[socket.socket] = []
+    thread = threading.Thread(target=lambda: held.append(listener.accept()[0]), daemon=True)
+    thread.start()
+    try:
+        result = CliRunner().invoke(main, ["query", "-e", "ASK {}", "--endpoint", f"http://127.0.0.1:{port}/query",
+                                           "--timeout", "0.5", "--graph", str(SEED)])
+    finally:
+        for connection in held:
+            connection.close()
+        listener.close()
+    assert (result.exit_code, result.output) == (
+        1, f"Error: http://127.0.0.1:{port}/query did not answer the query within 0.5 s "
+           "(is the store overloaded? try --timeout)\n")
+
+
+def test_remote_syntax_error_is_one_line(oxigraph: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        remote_query(oxigraph + "/query", "SELEC nothing")
+    assert str(caught.value).startswith(f"{oxigraph}/query rejected the query (HTTP 400 Bad Request): ")
+    assert "\n" not in str(caught.value)
