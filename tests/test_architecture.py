@@ -1,0 +1,104 @@
+"""Keep the one-way data flow, the public API and the README in step with the code."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import click
+
+import wmgraph
+from wmgraph.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "wmgraph"
+
+# load -> validate -> model -> graphs -> export / render / query -> command line
+LAYERS = {
+    "errors": 0, "terms": 0, "outputs": 0, "layout": 0, "answers": 0,
+    "yamlfile": 1,
+    "vocabulary": 2,
+    "model": 3,
+    "factfiles": 4,
+    "rdfgraph": 5, "nxgraph": 5, "phrasing": 5, "rdfread": 5,
+    "formats": 6, "shapes": 6, "pagedata": 6, "htmlpage": 6, "vocabdoc": 6, "exports": 6,
+    "duplicates": 6, "profile": 6,
+    "build": 7, "freshness": 7,
+    "sparql": 8, "querylib": 8, "results": 8, "remote": 8, "paths": 8, "netstats": 8, "diff": 8,
+    "shacl": 8, "checks": 8,
+    "cli": 9, "sparql_commands": 9, "analysis_commands": 9, "__init__": 9,
+}
+
+
+def module_of(path: Path) -> str:
+    relative = path.relative_to(PACKAGE)
+    return relative.parts[0] if len(relative.parts) > 1 else relative.stem
+
+
+def imported_modules(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.level > 0:
+            depth_ok = node.level == 1 or module_of(path) == "formats"
+            if node.module and depth_ok:
+                found.add(node.module.split(".")[0])
+            elif node.module is None:
+                found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_every_module_has_a_layer() -> None:
+    modules = {module_of(p) for p in PACKAGE.rglob("*.py")}
+    assert modules <= set(LAYERS), f"give these modules a layer: {sorted(modules - set(LAYERS))}"
+
+
+def test_data_flows_one_way() -> None:
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        importer = module_of(path)
+        for imported in imported_modules(path) - {importer}:
+            if imported in LAYERS and LAYERS[imported] > LAYERS[importer]:
+                wrong.append(f"{path.relative_to(PACKAGE)} imports {imported}")
+    assert not wrong
+
+
+def test_library_never_prints_or_exits() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if LAYERS[module_of(path)] == 9:
+            continue
+        text = path.read_text()
+        if re.search(r"^\s*(print\(|sys\.exit\(|click\.echo)", text, re.MULTILINE):
+            offenders.append(path.name)
+    assert not offenders
+
+
+def test_public_api_is_explicit() -> None:
+    assert sorted(wmgraph.__all__) == [
+        "BuildResult", "Entity", "Fact", "LoadError", "Location", "Model", "OutputError", "Problem",
+        "QueryError", "Source", "StoreError", "ValidationError", "Vocabulary", "WmgraphError",
+        "__version__", "build", "load_model",
+    ]
+    for name in wmgraph.__all__:
+        assert getattr(wmgraph, name) is not None
+    assert issubclass(wmgraph.ValidationError, wmgraph.WmgraphError)
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert [line.split("#")[0].strip() for line in block] == ["make build", "make test"]
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^build:", makefile, re.MULTILINE) and re.search(r"^test:", makefile, re.MULTILINE)
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_documents_every_command_and_option() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for name, command in sorted(main.commands.items()):
+        assert f"wmgraph {name}" in readme, f"README does not mention `wmgraph {name}`"
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                longest = max(param.opts, key=len)
+                assert longest in readme, f"README does not mention `wmgraph {name} {longest}`"
