@@ -23,6 +23,12 @@ DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
 URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+_VALUE_HINTS = {
+    "integer": "write a plain whole number", "decimal": "write a plain number",
+    "money": "write the sum in units, e.g. 14500000", "url": "start it with https://",
+    "entity": "use an entity id from the fact files", "entities": "write [id-one, id-two]",
+    "text": "put it in quotes",
+}
 
 
 def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -201,7 +207,8 @@ class _Checker:
         if not texts["name"]:
             self.problem(where, f"entity '{key}' has no name", "add 'name: ...'")
         if texts["url"] and not URL.match(texts["url"]):
-            self.problem(self.at(shown, entry.mark_of("url")), f"'{texts['url']}' is not an http(s) URL")
+            self.problem(self.at(shown, entry.mark_of("url")), f"'{texts['url']}' is not an http(s) URL",
+                         "start it with https://")
         raw_aliases = entry.get("aliases", [])
         aliases = _names(raw_aliases)
         if aliases is None:
@@ -377,7 +384,7 @@ class _Checker:
         else:
             error = f"'{key}' must be text"
         if error:
-            self.problem(location, error)
+            self.problem(location, error, _VALUE_HINTS.get(datatype, ""))
             return None
         return result
 
