@@ -17,17 +17,18 @@ PACKAGE = ROOT / "src" / "wmgraph"
 # load -> validate -> model -> graphs -> export / render / query -> command line
 LAYERS = {
     "errors": 0, "terms": 0, "outputs": 0, "layout": 0, "answers": 0,
-    "yamlfile": 1,
+    "yamlfile": 1, "values": 1,
     "vocabulary": 2,
     "model": 3,
-    "factfiles": 4,
+    "factfiles": 4, "pieces": 4,
     "rdfgraph": 5, "nxgraph": 5, "phrasing": 5, "rdfread": 5,
     "formats": 6, "shapes": 6, "pagedata": 6, "htmlpage": 6, "vocabdoc": 6, "exports": 6,
     "duplicates": 6, "profile": 6,
-    "build": 7, "freshness": 7,
+    "buildcache": 6,
+    "build": 7, "freshness": 7, "pipeline": 7,
     "sparql": 8, "querylib": 8, "results": 8, "remote": 8, "paths": 8, "netstats": 8, "diff": 8,
     "shacl": 8, "checks": 8,
-    "cli": 9, "sparql_commands": 9, "analysis_commands": 9, "__init__": 9,
+    "cli": 9, "progressbar": 9, "sparql_commands": 9, "analysis_commands": 9, "__init__": 9,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from .checks import check_graph
 from .errors import WmgraphError
 from .htmlpage import write_focus_page
 from .outputs import write_atomic
+from .progressbar import TerminalProgress
 from .vocabdoc import vocabulary_markdown
 from .vocabulary import VOCABULARY_FILE, read_vocabulary
 
@@ -56,10 +58,16 @@ def main() -> None:
 @graph_option
 @out_option
 @click.option("--check", is_flag=True, help="Fail if the files in --out are not what a build would write.")
+@click.option("--quiet", is_flag=True, help="Show no progress on the terminal.")
 @reports_errors
-def build_command(graph_dir: Path, out_dir: Path, check: bool) -> None:
-    """Validate the fact files and write Turtle, N-Triples and JSON-LD."""
-    result = build(graph_dir, out_dir, check=check)
+def build_command(graph_dir: Path, out_dir: Path, check: bool, quiet: bool) -> None:
+    """Validate the fact files and write Turtle, N-Triples, JSON-LD and the HTML page."""
+    progress = TerminalProgress(sys.stderr) if TerminalProgress.wanted(sys.stderr, quiet) else None
+    try:
+        result = build(graph_dir, out_dir, check=check, progress=progress)
+    finally:
+        if progress:
+            progress.finish()
     model = result.model
     summary = (f"{len(model.entities)} entities, {len(model.facts)} facts, "
                f"{len(model.sources)} sources, {result.triple_count} triples")

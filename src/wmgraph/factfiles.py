@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
-import difflib
 import os
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -13,16 +10,17 @@ from typing import Any
 
 from .errors import LoadError, Problem, ValidationError, display_path
 from .model import Entity, Fact, Location, Model, QualifierValue, Source
+from .pieces import EntityPiece, FilePiece
+from .values import CURRENCY, DURATION, URL, check_date, date_bounds, names_of, suggest
 from .vocabulary import SLUG, VOCABULARY_FILE, RelationType, Vocabulary, read_vocabulary
 from .yamlfile import MarkedDict, MarkedList, read_yaml
+
+__all__ = ["check_date", "check_file", "date_bounds", "find_fact_files", "finish_model", "load_model",
+           "start_model"]
 
 SOURCES_FILE = "sources.yaml"
 ENTITY_KEYS = ("type", "name", "aliases", "description", "url", "source", "facts")
 SOURCE_KEYS = ("title", "publisher", "author", "date", "url", "seed", "cites", "note")
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
-URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
-CURRENCY = re.compile(r"^[A-Z]{3}$")
 _VALUE_HINTS = {
     "integer": "write a plain whole number", "decimal": "write a plain number",
     "money": "write the sum in units, e.g. 14500000", "url": "start it with https://",
@@ -56,50 +54,6 @@ def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
                 files.append(path)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
     return sorted(files), problems
-
-
-def _suggest(word: object, choices: Iterable[str]) -> str:
-    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else ""
-
-
-def _names(value: Any) -> list[str] | None:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return list(value)
-    return None
-
-
-def check_date(value: Any) -> tuple[str, str]:
-    """Return (normalised date text, error) for a YYYY, YYYY-MM or YYYY-MM-DD value."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return "", "must be a date like 2023, 2023-10 or 2023-10-19"
-    match = DATE.match(value)
-    if not match:
-        return "", f"'{value}' is not a date like 2023, 2023-10 or 2023-10-19"
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    if month is not None and not 1 <= month <= 12:
-        return "", f"'{value}' has no month {month}"
-    if month is not None and day is not None:
-        last = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= last:
-            return "", f"'{value}' is not a real date ({calendar.month_name[month]} {year} has {last} days)"
-    return value, ""
-
-
-def date_bounds(value: str) -> tuple[str, str]:
-    """Return the first and last day (YYYY-MM-DD) that a date of any precision covers."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{value}-01-01", f"{value}-12-31"
-    if len(parts) == 2:
-        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
-        return f"{value}-01", f"{value}-{last:02d}"
-    return value, value
 
 
 class _Checker:
@@ -151,8 +105,8 @@ class _Checker:
                 date, error = check_date(entry["date"])
                 if error:
                     self.problem(self.at(shown, entry.mark_of("date")), f"'date': {error}")
-            authors = _names(entry.get("author", []))
-            cites = _names(entry.get("cites", []))
+            authors = names_of(entry.get("author", []))
+            cites = names_of(entry.get("cites", []))
             if authors is None:
                 self.problem(self.at(shown, entry.mark_of("author")), "'author' must be a name or a list of names")
             if cites is None:
@@ -175,8 +129,7 @@ class _Checker:
         for key, entry in data.items():
             where = self.at(shown, data.mark_of(key))
             if not isinstance(key, str) or not SLUG.match(key):
-                self.problem(where, f"entity id '{key}' must be a slug like 'university-of-birmingham'",
-                             "use lower-case letters, digits and single hyphens")
+                self.bad_id(where, key)
                 continue
             if key in self.model.entities:
                 first = self.model.entities[key].location
@@ -188,6 +141,10 @@ class _Checker:
                 continue
             self.read_entity(key, entry, shown, where)
 
+    def bad_id(self, where: Location, key: object) -> None:
+        self.problem(where, f"entity id '{key}' must be a slug like 'university-of-birmingham'",
+                     "use lower-case letters, digits and single hyphens")
+
     def read_entity(self, key: str, entry: MarkedDict, shown: str, where: Location) -> None:
         self.unknown_keys(entry, shown, ENTITY_KEYS, f"entity '{key}'")
         type_key = entry.get("type")
@@ -195,7 +152,7 @@ class _Checker:
             self.problem(self.at(shown, entry.mark_of("type")),
                          f"entity '{key}' has unknown type '{type_key}'" if "type" in entry
                          else f"entity '{key}' has no type",
-                         _suggest(type_key, self.vocabulary.entity_types) if type_key else
+                         suggest(type_key, self.vocabulary.entity_types) if type_key else
                          "add 'type:' with one of: " + ", ".join(self.vocabulary.entity_types))
         texts: dict[str, str] = {}
         for name in ("name", "description", "url"):
@@ -210,7 +167,7 @@ class _Checker:
             self.problem(self.at(shown, entry.mark_of("url")), f"'{texts['url']}' is not an http(s) URL",
                          "start it with https://")
         raw_aliases = entry.get("aliases", [])
-        aliases = _names(raw_aliases)
+        aliases = names_of(raw_aliases)
         if aliases is None:
             self.problem(self.at(shown, entry.mark_of("aliases")), "'aliases' must be a list of names")
             aliases = []
@@ -242,7 +199,7 @@ class _Checker:
         if "source" not in entry:
             self.problem(where, f"{what} has no source", "add 'source:' with an id from sources.yaml")
             return ()
-        names = _names(entry["source"])
+        names = names_of(entry["source"])
         location = self.at(shown, entry.mark_of("source"))
         if not names:
             self.problem(location, "'source' must be a source id or a list of them")
@@ -256,7 +213,7 @@ class _Checker:
         for key in entry:
             if key not in allowed:
                 self.problem(self.at(shown, entry.mark_of(key)), f"unknown key '{key}' in {what}",
-                             _suggest(key, allowed) or "allowed: " + ", ".join(allowed))
+                             suggest(key, allowed) or "allowed: " + ", ".join(allowed))
 
     # -- facts -------------------------------------------------------------------
     def read_fact(self, subject: str, fact: MarkedDict, shown: str, where: Location,
@@ -267,7 +224,7 @@ class _Checker:
             unknown = [k for k in others if k not in self.vocabulary.qualifiers]
             if not relations and unknown:
                 self.problem(self.at(shown, fact.mark_of(unknown[0])), f"unknown relation '{unknown[0]}'",
-                             _suggest(unknown[0], self.vocabulary.relations)
+                             suggest(unknown[0], self.vocabulary.relations)
                              or "see docs/vocabulary.md for the relations")
             elif not relations:
                 self.problem(where, "fact names no relation", "start it with '- relation: object'")
@@ -320,7 +277,7 @@ class _Checker:
                 self.problem(location, f"'{key}' is not allowed on '{relation.key}'" if known
                              else f"unknown key '{key}' in fact '{relation.key}'",
                              "allowed: " + ", ".join(relation.qualifiers) if known
-                             else _suggest(key, [*relation.qualifiers, "source"])
+                             else suggest(key, [*relation.qualifiers, "source"])
                              or "allowed: " + ", ".join(relation.qualifiers))
                 continue
             value = self.read_value(key, fact[key], location)
@@ -372,7 +329,7 @@ class _Checker:
                 error = f"'{key}' must be an http(s) URL"
             result = value if not error else None
         elif datatype in ("entity", "entities"):
-            names = _names(value)
+            names = names_of(value)
             if names is None or (datatype == "entity" and len(names) != 1):
                 error = f"'{key}' must be {'an entity id' if datatype == 'entity' else 'a list of entity ids'}"
             else:
@@ -388,6 +345,58 @@ class _Checker:
             return None
         return result
 
+    # -- one file at a time ----------------------------------------------------------
+    def file_piece(self, data: Any, shown: str) -> FilePiece:
+        """Check one parsed fact file on its own (this checker must be fresh)."""
+        piece = FilePiece(shown)
+        if data is None:
+            return piece
+        if not isinstance(data, MarkedDict):
+            self.read_entities(data, shown)
+            piece.problems = self.problems
+            return piece
+        for key, entry in data.items():
+            where = self.at(shown, data.mark_of(key))
+            if not isinstance(key, str) or not SLUG.match(key):
+                self.bad_id(where, key)
+                piece.problems.extend(self.take(self.problems))
+                continue
+            part = EntityPiece(key, where, None)
+            if isinstance(entry, MarkedDict):
+                self.read_entity(key, entry, shown, where)
+                part.entity = self.model.entities.pop(key)
+            else:
+                self.problem(where, f"entity '{key}' must be a mapping with 'type:' and 'name:'")
+            part.facts, part.problems = self.take(self.model.facts), self.take(self.problems)
+            part.refs, part.sources = self.take(self.pending_refs), self.take(self.pending_sources)
+            part.aliases = self.take(self.alias_marks)
+            piece.entities.append(part)
+        return piece
+
+    @staticmethod
+    def take(items: list[Any]) -> list[Any]:
+        taken = items[:]
+        items.clear()
+        return taken
+
+    def add_piece(self, piece: FilePiece) -> None:
+        """Add a checked file to the model; an entity id seen in an earlier file is a duplicate."""
+        self.problems += piece.problems
+        for part in piece.entities:
+            if part.key in self.model.entities:
+                first = self.model.entities[part.key].location
+                self.problem(part.location, f"duplicate entity id '{part.key}' (first defined at {first})",
+                             "merge the two entries or rename one")
+                continue
+            self.problems += part.problems
+            if part.entity is None:
+                continue
+            self.model.entities[part.key] = part.entity
+            self.model.facts += part.facts
+            self.pending_refs += part.refs
+            self.pending_sources += part.sources
+            self.alias_marks += part.aliases
+
     # -- cross-references ----------------------------------------------------------
     def check_references(self) -> None:
         entities = self.model.entities
@@ -395,7 +404,7 @@ class _Checker:
             entity = entities.get(ref)
             if entity is None:
                 self.problem(location, f"unknown entity '{ref}'",
-                             _suggest(ref, entities) or "define it in a fact file or correct the id")
+                             suggest(ref, entities) or "define it in a fact file or correct the id")
             elif allowed and entity.type in self.vocabulary.entity_types \
                     and not self.vocabulary.is_a(entity.type, allowed):
                 self.problem(location, f"'{relation}' does not allow '{ref}' (a {entity.type}) here",
@@ -403,7 +412,7 @@ class _Checker:
         for ref, location in self.pending_sources:
             if ref not in self.model.sources:
                 self.problem(location, f"unknown source '{ref}'",
-                             _suggest(ref, self.model.sources) or "add it to sources.yaml")
+                             suggest(ref, self.model.sources) or "add it to sources.yaml")
         self.check_names()
 
     def check_names(self) -> None:
@@ -419,8 +428,16 @@ class _Checker:
                              "an alias must name one entity only: remove it from one of them")
 
 
-def load_model(graph_dir: Path) -> Model:
-    """Read every fact file under `graph_dir` into a checked `Model`, or raise with all problems."""
+def check_file(vocabulary: Vocabulary, path: Path, shown: str, raw: bytes | None = None) -> FilePiece:
+    """Read and check one fact file on its own, reported as `shown` (`raw`: its bytes, if read)."""
+    data, found = read_yaml(path, shown, raw=raw)
+    if found:
+        return FilePiece(shown, found)
+    return _Checker(vocabulary).file_piece(data, shown)
+
+
+def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], _Checker]:
+    """Read the vocabulary and sources, and list the fact files, ready for `finish_model`."""
     if not graph_dir.is_dir():
         raise LoadError(f"graph folder '{graph_dir}' does not exist (use --graph DIR)")
     vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
@@ -431,13 +448,20 @@ def load_model(graph_dir: Path) -> Model:
         data, found = read_yaml(sources_path, display_path(sources_path, graph_dir))
         checker.problems += found
         checker.read_sources(data, display_path(sources_path, graph_dir))
-    for path in files:
-        shown = display_path(path, graph_dir)
-        data, found = read_yaml(path, shown)
-        checker.problems += found
-        if not found:
-            checker.read_entities(data, shown)
+    return vocabulary, files, checker
+
+
+def finish_model(checker: _Checker, pieces: Iterable[FilePiece]) -> Model:
+    """Merge the checked files (in file order) and run the cross-file checks, or raise."""
+    for piece in pieces:
+        checker.add_piece(piece)
     checker.check_references()
     if checker.problems:
         raise ValidationError(checker.problems)
     return checker.model
+
+
+def load_model(graph_dir: Path) -> Model:
+    """Read every fact file under `graph_dir` into a checked `Model`, or raise with all problems."""
+    vocabulary, files, checker = start_model(graph_dir)
+    return finish_model(checker, (check_file(vocabulary, path, display_path(path, graph_dir)) for path in files))

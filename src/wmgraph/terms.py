@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -32,8 +33,13 @@ def sort_key(term: Term) -> tuple[int, str, str]:
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
 def escape_string(text: str) -> str:
     """Escape text for a double-quoted N-Triples or Turtle string."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text  # the common case: nothing to escape
     out = []
     for char in text:
         if char in _ESCAPES:

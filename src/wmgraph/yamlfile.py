@@ -54,60 +54,96 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 class _MarkingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader: dates stay strings, duplicate keys and aliases are refused."""
+    """Safe loader: dates stay strings, duplicate keys and aliases are refused.
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
+    libyaml composes the node tree; the tree is turned into values here in one recursive walk,
+    which costs less than PyYAML's generic constructor (the walk is most of a big load's time).
+    """
+
+    def marked_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        self.seen_nodes: set[int] = set()
+        return self.convert(node)
+
+    def convert(self, node: yaml.Node) -> Any:
+        seen = self.seen_nodes
+        if id(node) in seen:
             line, column = _mark(node)
             raise _FileError(
                 line, column, "YAML anchors and aliases (&name, *name) are not allowed",
                 "write the value out in full",
             )
-        return super().construct_object(node, deep=deep)
+        seen.add(id(node))
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _MAP:
+            return self.convert_mapping(node)
+        if tag == _SEQ:
+            result = MarkedList([self.convert(child) for child in node.value])
+            mark = node.start_mark
+            result.line, result.column = mark.line + 1, mark.column + 1
+            result.item_marks = [(c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value]
+            return result
+        scalar = _SCALARS.get(tag)
+        if scalar is not None:
+            return scalar(self, node)
+        return self.construct_object(node, deep=True)  # rare tags: PyYAML's errors and handling
 
-    def construct_marked_mapping(self, node: yaml.MappingNode) -> MarkedDict:
+    def convert_mapping(self, node: yaml.Node) -> MarkedDict:
         result = MarkedDict()
-        result.line, result.column = _mark(node)
-        result.key_marks = {}
+        mark = node.start_mark
+        result.line, result.column = mark.line + 1, mark.column + 1
+        key_marks: dict[Any, tuple[int, int]] = {}
+        result.key_marks = key_marks
+        convert = self.convert
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            line, column = _mark(key_node)
+            key = key_node.value if key_node.tag == _STR and id(key_node) not in self.seen_nodes \
+                else convert(key_node)
+            self.seen_nodes.add(id(key_node))
+            key_mark = key_node.start_mark
+            where = (key_mark.line + 1, key_mark.column + 1)
             if not isinstance(key, str | int | float | bool) and key is not None:
-                raise _FileError(line, column, "a mapping key must be a plain value")
-            if key in result.key_marks:
-                first = result.key_marks[key][0]
+                raise _FileError(where[0], where[1], "a mapping key must be a plain value")
+            if key in key_marks:
+                first = key_marks[key][0]
                 raise _FileError(
-                    line, column, f"duplicate key '{key}' (first at line {first})",
+                    where[0], where[1], f"duplicate key '{key}' (first at line {first})",
                     "remove or rename one of them",
                 )
-            result.key_marks[key] = (line, column)
-            result[key] = self.construct_object(value_node, deep=True)
-        return result
-
-    def construct_marked_sequence(self, node: yaml.SequenceNode) -> MarkedList:
-        result = MarkedList(self.construct_object(child, deep=True) for child in node.value)
-        result.line, result.column = _mark(node)
-        result.item_marks = [_mark(child) for child in node.value]
+            key_marks[key] = where
+            result[key] = convert(value_node)
         return result
 
 
-_MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_marked_mapping)
-_MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct_marked_sequence)
-_MarkingLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_SCALARS: dict[str, Any] = {
+    "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
+    "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
+    "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": yaml.SafeLoader.construct_yaml_str,  # dates stay text
+}
 
 
-def read_yaml(path: Path, shown: str, max_bytes: int | None = None) -> tuple[Any, list[Problem]]:
-    """Parse `path` (reported as `shown`) and return its data, or None with problems."""
+def read_yaml(path: Path, shown: str, max_bytes: int | None = None,
+              raw: bytes | None = None) -> tuple[Any, list[Problem]]:
+    """Parse `path` (reported as `shown`; its bytes `raw` if already read) into data, or None with problems."""
     if max_bytes is None:
         max_bytes = MAX_FILE_BYTES
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if raw is None else len(raw)
         if size > max_bytes:
             return None, [Problem(
                 shown, 1, 1, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
                 "split it into smaller fact files",
             )]
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror}", "check its permissions")]
     try:
@@ -122,7 +158,7 @@ def read_yaml(path: Path, shown: str, max_bytes: int | None = None) -> tuple[Any
     try:
         loader = _MarkingLoader(text)
         try:
-            data = loader.get_single_data()
+            data = loader.marked_data()
         finally:
             loader.dispose()
     except _FileError as error:

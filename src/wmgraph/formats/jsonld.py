@@ -1,43 +1,94 @@
-"""JSON-LD: one node object per subject with a prefix context, keys and nodes sorted."""
+"""JSON-LD: one node object per subject with a prefix context, keys and nodes sorted.
+
+Nodes are written one at a time (the same text `json.dumps(document, indent=1, sort_keys=True)`
+gives), so a build can render them in parallel or take them from its cache.
+"""
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from json.encoder import encode_basestring
 
 from ..terms import RDF_TYPE, XSD_STRING, Literal, Term, Triple, sort_key
+from .grouping import Predicates, by_subject
 from .turtle import Compactor
+
+_REMEMBER = 24  # literals up to this long are remembered: they recur (relation keys, dates)
+_string = encode_basestring  # what json.dumps(..., ensure_ascii=False) writes for a str
+
+
+class NodeWriter:
+    """Writes node objects with IRIs compacted by the document's prefixes."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self.compact = Compactor(prefixes)
+        self.known: dict[str, str] = {}
+        self.values: dict[Term, str] = {}
+        self.keys: dict[str, tuple[str, str]] = {}
+
+    def iri(self, value: str) -> str:
+        """The JSON string of an IRI, compacted when that is safe."""
+        text = self.known.get(value)
+        if text is None:
+            short = self.compact.iri(value)
+            text = self.known[value] = _string(value if short.startswith("<") else short)
+        return text
+
+    def value(self, term: Term) -> str:
+        """The JSON value object of one term (short ones remembered: relation keys, dates, IRIs)."""
+        text = self.values.get(term)
+        if text is not None:
+            return text
+        if isinstance(term, Literal):
+            if term.datatype == XSD_STRING:
+                text = '{\n     "@value": ' + _string(term.lexical) + "\n    }"
+            else:
+                text = ('{\n     "@type": ' + self.iri(term.datatype) + ',\n     "@value": '
+                        + _string(term.lexical) + "\n    }")
+            if len(term.lexical) > _REMEMBER:
+                return text
+        else:
+            text = '{\n     "@id": ' + self.iri(term) + "\n    }"
+        self.values[term] = text
+        return text
+
+    def key(self, predicate: str) -> tuple[str, str]:
+        """The member name of a predicate, as sorted and as written."""
+        found = self.keys.get(predicate)
+        if found is None:
+            raw = self.compact.iri(predicate)
+            raw = predicate if raw.startswith("<") else raw
+            found = self.keys[predicate] = (raw, _string(raw))
+        return found
+
+    def node(self, subject: str, predicates: Predicates) -> str:
+        """One element of @graph, indented as in the whole document."""
+        members = [("@id", '"@id"', self.iri(subject))]
+        for predicate, objects in predicates.items():
+            unique = sorted(objects, key=sort_key) if len(objects) > 1 else list(objects)
+            if predicate == RDF_TYPE and all(isinstance(o, str) for o in unique):
+                items = [self.iri(str(o)) for o in unique]
+                members.append(("@type", '"@type"', "[\n    " + ",\n    ".join(items) + "\n   ]"))
+            else:
+                raw, key = self.key(predicate)
+                items = [self.value(o) for o in unique]
+                members.append((raw, key, "[\n    " + ",\n    ".join(items) + "\n   ]"))
+        members.sort()
+        return "  {\n   " + ",\n   ".join(f"{key}: {text}" for _, key, text in members) + "\n  }"
+
+
+def document(prefixes: Mapping[str, str], nodes: Iterable[str]) -> str:
+    """The whole document from its nodes, already in order."""
+    context = json.dumps({"@context": dict(sorted(prefixes.items()))}, ensure_ascii=False, indent=1,
+                         sort_keys=True)
+    body = ",\n".join(nodes)
+    graph = '"@graph": [\n' + body + "\n ]" if body else '"@graph": []'
+    return context[:-2] + ",\n " + graph + "\n}\n"
 
 
 def dumps(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
     """Serialise triples as compacted JSON-LD with an @graph of nodes."""
-    compact = Compactor(prefixes)
-
-    def iri(value: str) -> str:
-        short = compact.iri(value)
-        return value if short.startswith("<") else short
-
-    def value(term: Term) -> Any:
-        if isinstance(term, Literal):
-            if term.datatype == XSD_STRING:
-                return {"@value": term.lexical}
-            return {"@value": term.lexical, "@type": iri(term.datatype)}
-        return {"@id": iri(term)}
-
-    nodes: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in triples:
-        nodes[s][p].append(o)
-    graph = []
-    for subject in sorted(nodes):
-        node: dict[str, Any] = {"@id": iri(subject)}
-        for predicate, objects in nodes[subject].items():
-            unique = sorted(set(objects), key=sort_key)
-            if predicate == RDF_TYPE and all(isinstance(o, str) for o in unique):
-                node["@type"] = [iri(str(o)) for o in unique]
-            else:
-                node[iri(predicate)] = [value(o) for o in unique]
-        graph.append(node)
-    document = {"@context": dict(sorted(prefixes.items())), "@graph": graph}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    writer = NodeWriter(prefixes)
+    grouped = by_subject(triples)
+    return document(prefixes, (writer.node(s, grouped[s]) for s in sorted(grouped)))

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..terms import RDF_TYPE, XSD, XSD_STRING, Literal, Term, Triple, escape_string, sort_key
+from .grouping import Predicates, by_subject
 
 _LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
+_XSD_INTEGER = XSD + "integer"
+_XSD_DECIMAL = XSD + "decimal"
+_REMEMBER = 24
 
 
 class Compactor:
@@ -20,9 +23,18 @@ class Compactor:
         # longest namespace first, so ent:statement/ loses to stmt:
         self.namespaces = sorted(((iri, name) for name, iri in prefixes.items()),
                                  key=lambda item: (-len(item[0]), item[1]))
+        self.known: dict[str, str] = {}  # most IRIs recur as objects: remember every spelling
+        self.literals: dict[Literal, str] = {}  # short literals recur too (relation keys, dates)
 
     def iri(self, iri: str) -> str:
         """Return the shortest safe spelling of `iri`."""
+        short = self.known.get(iri)
+        if short is None:
+            short = self.known[iri] = self.spell(iri)
+        return short
+
+    def spell(self, iri: str) -> str:
+        """Work out the spelling of `iri` (see `iri`)."""
         for namespace, name in self.namespaces:
             if iri.startswith(namespace):
                 local = iri[len(namespace):]
@@ -34,28 +46,50 @@ class Compactor:
         """Write one term in Turtle syntax."""
         if not isinstance(value, Literal):
             return self.iri(value)
-        if value.datatype == XSD + "integer" and _INTEGER.match(value.lexical):
-            return value.lexical
-        if value.datatype == XSD + "decimal" and _DECIMAL.match(value.lexical):
-            return value.lexical
-        text = f'"{escape_string(value.lexical)}"'
-        return text if value.datatype == XSD_STRING else f"{text}^^{self.iri(value.datatype)}"
+        text = self.literals.get(value)
+        if text is None:
+            text = self.literal(value)
+            if len(value.lexical) <= _REMEMBER:
+                self.literals[value] = text
+        return text
+
+    def literal(self, value: Literal) -> str:
+        """Write one literal in Turtle syntax."""
+        lexical, datatype = value
+        if datatype == XSD_STRING:
+            return f'"{escape_string(lexical)}"'
+        if datatype == _XSD_INTEGER and _INTEGER.match(lexical):
+            return lexical
+        if datatype == _XSD_DECIMAL and _DECIMAL.match(lexical):
+            return lexical
+        return f'"{escape_string(lexical)}"^^{self.iri(datatype)}'
+
+
+def _predicate_order(predicate: str) -> tuple[bool, str]:
+    return predicate != RDF_TYPE, predicate
+
+
+def header(prefixes: Mapping[str, str]) -> str:
+    """The @prefix lines that open the document."""
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
+
+
+def block(compact: Compactor, subject: str, predicates: Predicates) -> str:
+    """One subject's statements: `a` first, then predicates and objects sorted."""
+    parts = []
+    for predicate in sorted(predicates, key=_predicate_order):
+        name = "a" if predicate == RDF_TYPE else compact.iri(predicate)
+        objects = predicates[predicate]
+        if len(objects) == 1:
+            text = compact.term(next(iter(objects)))
+        else:
+            text = ", ".join(compact.term(o) for o in sorted(objects, key=sort_key))
+        parts.append(f"{name} {text}")
+    return f"\n{compact.iri(subject)}\n    " + " ;\n    ".join(parts) + " .\n"
 
 
 def dumps(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
     """Serialise triples as Turtle, one block per subject, everything sorted."""
     compact = Compactor(prefixes)
-    by_subject: dict[str, dict[str, set[Term]]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in triples:
-        by_subject[s][p].add(o)
-    out = [f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items())]
-    for subject in sorted(by_subject):
-        predicates = by_subject[subject]
-        order = sorted(predicates, key=lambda p: (p != RDF_TYPE, p))
-        parts = []
-        for predicate in order:
-            name = "a" if predicate == RDF_TYPE else compact.iri(predicate)
-            objects = ", ".join(compact.term(o) for o in sorted(predicates[predicate], key=sort_key))
-            parts.append(f"{name} {objects}")
-        out.append(f"\n{compact.iri(subject)}\n    " + " ;\n    ".join(parts) + " .\n")
-    return "".join(out)
+    grouped = by_subject(triples)
+    return header(prefixes) + "".join(block(compact, s, grouped[s]) for s in sorted(grouped))

@@ -1,0 +1,192 @@
+"""The steps `benchmarks/run` times, each run in its own process so its peak memory is its own.
+
+    python benchmarks/steps.py floor GRAPH            read and parse every YAML file (libyaml), nothing else
+    python benchmarks/steps.py naive GRAPH OUT.ttl    yaml -> rdflib Graph -> Turtle, as a plain script would
+    python benchmarks/steps.py queries GRAPH OUT      time each library query on the embedded engine
+    python benchmarks/steps.py page PAGE.html         time until the page is drawn and search works (Chromium)
+
+Each prints one JSON object on its last line of stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def yaml_files(graph: Path) -> list[Path]:
+    """Every YAML file of a graph folder, sorted."""
+    return sorted(p for p in graph.rglob("*") if p.suffix in (".yaml", ".yml"))
+
+
+def floor(graph: Path) -> dict[str, Any]:
+    """The floor: read and parse all YAML with libyaml, keep the data, nothing else."""
+    started = time.perf_counter()
+    data = [yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) for path in yaml_files(graph)]
+    return {"seconds": time.perf_counter() - started, "files": len(data)}
+
+
+def naive(graph: Path, out: Path) -> dict[str, Any]:
+    """What a plain rdflib script does with the same files: the same shape of RDF, through rdflib."""
+    from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+
+    started = time.perf_counter()
+    vocabulary = yaml.load((graph / "vocabulary.yaml").read_bytes(), Loader=yaml.CSafeLoader)
+    prefixes = vocabulary["prefixes"]
+
+    def expand(curie: str) -> URIRef:
+        prefix, _, local = curie.partition(":")
+        return URIRef(prefixes[prefix] + local)
+
+    ent = Namespace(vocabulary["base"])
+    stmt = Namespace(vocabulary["base"] + "statement/")
+    src = Namespace(vocabulary["base"] + "source/")
+    wm = Namespace(prefixes["wm"])
+    prov = Namespace(prefixes["prov"])
+    schema = Namespace(prefixes["schema"])
+    rdf_graph = Graph()
+    for name, iri in {**prefixes, "ent": str(ent), "stmt": str(stmt), "src": str(src)}.items():
+        rdf_graph.bind(name, iri)
+    types = vocabulary["entity-types"]
+
+    def classes(type_key: str) -> list[str]:
+        entry = types[type_key]
+        found = list(entry.get("class", []))
+        return found + (classes(entry["parent"]) if entry.get("parent") else [])
+
+    relations = vocabulary["relations"]
+    qualifiers = vocabulary["qualifiers"]
+    sources = yaml.load((graph / "sources.yaml").read_bytes(), Loader=yaml.CSafeLoader) or {}
+    for key, entry in sources.items():
+        rdf_graph.add((src[key], RDF.type, schema.CreativeWork))
+        rdf_graph.add((src[key], RDFS.label, Literal(entry["title"])))
+    for path in yaml_files(graph):
+        if path.parent == graph and path.name in ("vocabulary.yaml", "sources.yaml"):
+            continue
+        for key, entity in (yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) or {}).items():
+            subject = ent[key]
+            for curie in classes(entity["type"]):
+                rdf_graph.add((subject, RDF.type, expand(curie)))
+            rdf_graph.add((subject, RDFS.label, Literal(entity["name"])))
+            rdf_graph.add((subject, schema.name, Literal(entity["name"])))
+            rdf_graph.add((subject, wm.entityType, Literal(entity["type"])))
+            if entity.get("description"):
+                rdf_graph.add((subject, schema.description, Literal(entity["description"])))
+            for source in [entity["source"]] if isinstance(entity["source"], str) else entity["source"]:
+                rdf_graph.add((subject, prov.wasDerivedFrom, src[source]))
+            for index, fact in enumerate(entity.get("facts") or []):
+                relation = next(k for k in fact if k in relations)
+                prop = expand(relations[relation]["property"])
+                node = stmt[f"{key}.{relation}.{index}"]
+                value = fact[relation]
+                obj = ent[value] if isinstance(relations[relation]["object"], list) else \
+                    node if value is None else Literal(value)
+                rdf_graph.add((subject, prop, obj))
+                rdf_graph.add((node, RDF.type, RDF.Statement))
+                rdf_graph.add((node, RDF.subject, subject))
+                rdf_graph.add((node, RDF.predicate, prop))
+                rdf_graph.add((node, RDF.object, obj))
+                rdf_graph.add((node, wm.relation, Literal(relation)))
+                for name, qualified in fact.items():
+                    if name in qualifiers:
+                        rdf_graph.add((node, expand(qualifiers[name]["property"]), Literal(str(qualified))))
+                cited = fact["source"]
+                for source in [cited] if isinstance(cited, str) else cited:
+                    rdf_graph.add((node, prov.wasDerivedFrom, src[source]))
+    rdf_graph.serialize(out, format="turtle")
+    return {"seconds": time.perf_counter() - started, "triples": len(rdf_graph)}
+
+
+def queries(graph: Path, out: Path) -> dict[str, Any]:
+    """Load the built N-Triples into the embedded store once, then time every library query."""
+    from wmgraph.factfiles import load_model
+    from wmgraph.querylib import bind, library
+    from wmgraph.rdfgraph import namespaces
+    from wmgraph.sparql import answer_locally, load_store
+
+    model = load_model(graph)
+    prefixes = namespaces(model.vocabulary)
+    started = time.perf_counter()
+    store = load_store((out / "wmgraph.nt").read_bytes())
+    loaded = time.perf_counter() - started
+    mentioned: dict[str, int] = {}
+    for fact in model.facts:
+        if fact.object_is_entity and fact.object:
+            mentioned[fact.object] = mentioned.get(fact.object, 0) + 1
+
+    def busiest(*types: str) -> str:
+        keys = [k for k, e in model.entities.items() if model.vocabulary.is_a(e.type, types)]
+        return max(keys, key=lambda k: (mentioned.get(k, 0), k)) if keys else next(iter(model.entities))
+
+    picks = {"org": busiest("organisation"), "entity": busiest("organisation"), "from": busiest("person"),
+             "to": busiest("organisation"), "initiative": busiest("initiative"), "post": busiest("post")}
+    times: dict[str, float] = {}
+    rows: dict[str, int] = {}
+    for name, query in sorted(library().items()):
+        given = {}
+        for param, declared in (query.params or {}).items():
+            if declared.type == "entity":
+                given[param] = picks.get(param, busiest("organisation"))
+        bindings = bind(query, given, model.vocabulary.base, prefixes)
+        started = time.perf_counter()
+        answer = answer_locally(store, query, bindings, prefixes)
+        times[name] = time.perf_counter() - started
+        rows[name] = len(answer.rows) if answer.rows is not None else 0
+    return {"seconds": sum(times.values()), "load_seconds": loaded, "queries": times, "rows": rows}
+
+
+def page(path: Path) -> dict[str, Any]:
+    """Open the page in headless Chromium (network blocked): time until drawn, then a search."""
+    from playwright.sync_api import Route, sync_playwright
+
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--headless", "--disable-gpu"])
+        tab = browser.new_page(viewport={"width": 1400, "height": 860})
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+
+        def only_files(route: Route) -> None:
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                errors.append(f"blocked {route.request.url}")
+                route.abort()
+
+        tab.route("**/*", only_files)
+        started = time.perf_counter()
+        tab.goto(path.resolve().as_uri())
+        deadline = started + 120
+        while not tab.evaluate("!!(window.wmgraph && window.wmgraph.ready)"):  # the page's CSP forbids eval
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the page was not ready within 120 s")
+            time.sleep(0.02)
+        drawn = time.perf_counter() - started
+        name = tab.evaluate("document.title")
+        wanted = tab.evaluate("wmgraph.network.body.data.nodes.get()[0].label")
+        tab.fill("#search-input", wanted)
+        tab.keyboard.press("Enter")
+        selected = tab.evaluate("wmgraph.network.getSelectedNodes().length")
+        usable = time.perf_counter() - started
+        browser.close()
+    return {"seconds": usable, "drawn_seconds": drawn, "errors": errors, "title": name, "selected": selected}
+
+
+def main() -> None:
+    """Run the step named by the first argument."""
+    step, *args = sys.argv[1:]
+    paths = [Path(a) for a in args]
+    result = {"floor": floor, "naive": naive, "queries": queries, "page": page}[step](*paths)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Render a graph one subject at a time into every RDF format, and put the pieces together.
+
+A chunk is one subject's text in N-Triples, Turtle and JSON-LD. Chunks can be rendered in
+parallel, cached per fact file, and merged by sorting: the documents come out byte-identical
+to what each format's `dumps` writes for the same triples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from ..terms import Triple
+from . import jsonld, ntriples, turtle
+from .grouping import Predicates, by_subject
+
+
+class Chunk(NamedTuple):
+    """One subject rendered in each format (nt_count: its distinct triples)."""
+
+    subject: str
+    nt: str
+    nt_count: int
+    turtle: str
+    jsonld: str
+
+
+class ChunkWriter:
+    """Renders subjects with the document's prefixes (keeps the IRI spellings it has worked out)."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self.compact = turtle.Compactor(prefixes)
+        self.nodes = jsonld.NodeWriter(prefixes)
+        self.nodes.compact = self.compact
+
+    def chunk(self, subject: str, predicates: Predicates) -> Chunk:
+        """Render one subject."""
+        lines = ntriples.subject_lines(subject, predicates)
+        return Chunk(subject, "".join(lines), len(lines), turtle.block(self.compact, subject, predicates),
+                     self.nodes.node(subject, predicates))
+
+    def chunks(self, triples: Iterable[Triple]) -> list[Chunk]:
+        """Render every subject of `triples` (each subject's triples must all be there)."""
+        grouped = by_subject(triples)
+        return [self.chunk(subject, predicates) for subject, predicates in grouped.items()]
+
+
+class Documents(NamedTuple):
+    """The three documents and the number of distinct triples in them."""
+
+    nt: str
+    turtle: str
+    jsonld: str
+    triple_count: int
+
+
+def assemble(chunks: list[Chunk], prefixes: Mapping[str, str]) -> Documents:
+    """Put chunks (one per subject, any order) together into the three documents."""
+    by_iri = sorted(chunks)  # a chunk sorts by its subject first, and subjects are unique
+    # an N-Triples line starts "<subject> ", which sorts differently from the bare IRI
+    by_line = sorted(chunks, key=lambda chunk: f"<{chunk.subject}> ")
+    return Documents(
+        "".join(chunk.nt for chunk in by_line),
+        turtle.header(prefixes) + "".join(chunk.turtle for chunk in by_iri),
+        jsonld.document(prefixes, (chunk.jsonld for chunk in by_iri)),
+        sum(chunk.nt_count for chunk in chunks),
+    )

@@ -1,0 +1,58 @@
+"""Checks of single values written in fact files: dates, durations, URLs, currencies, names."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
+URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def suggest(word: object, choices: Iterable[str]) -> str:
+    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else ""
+
+
+def names_of(value: Any) -> list[str] | None:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def check_date(value: Any) -> tuple[str, str]:
+    """Return (normalised date text, error) for a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return "", "must be a date like 2023, 2023-10 or 2023-10-19"
+    match = DATE.match(value)
+    if not match:
+        return "", f"'{value}' is not a date like 2023, 2023-10 or 2023-10-19"
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        return "", f"'{value}' has no month {month}"
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return "", f"'{value}' is not a real date ({calendar.month_name[month]} {year} has {last} days)"
+    return value, ""
+
+
+def date_bounds(value: str) -> tuple[str, str]:
+    """Return the first and last day (YYYY-MM-DD) that a date of any precision covers."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return f"{value}-01", f"{value}-{last:02d}"
+    return value, value

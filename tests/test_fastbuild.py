@@ -1,0 +1,180 @@
+"""The fast build: parallel parsing, the per-file cache (and its distrust), progress reports."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wmgraph.build import BuildProgress, build
+from wmgraph.buildcache import MAGIC
+from wmgraph.cli import main
+from wmgraph.errors import ValidationError
+from wmgraph.factfiles import load_model
+from wmgraph.formats import jsonld, ntriples, turtle
+from wmgraph.pipeline import default_cache_dir
+from wmgraph.progressbar import TerminalProgress
+from wmgraph.rdfgraph import model_triples, namespaces
+
+from .test_benchmark import generate
+
+RDF_FILES = ("wmgraph.ttl", "wmgraph.nt", "wmgraph.jsonld")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 300-entity synthetic graph (reverse and symmetric relations included)."""
+    return generate(tmp_path_factory.mktemp("synthetic") / "graph", entities=300)
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.suffix != ".stamp"}
+
+
+def entries(out: Path) -> list[Path]:
+    return sorted(default_cache_dir(out).glob("*.pickle"))
+
+
+def test_chunked_documents_equal_each_writer_on_all_triples(synthetic: Path, tmp_path: Path) -> None:
+    result = build(synthetic, tmp_path / "out")
+    model = load_model(synthetic)
+    triples = list(model_triples(model))
+    prefixes = namespaces(model.vocabulary)
+    files = outputs(tmp_path / "out")
+    assert files["wmgraph.nt"].decode() == ntriples.dumps(triples, prefixes)
+    assert files["wmgraph.ttl"].decode() == turtle.dumps(triples, prefixes)
+    assert files["wmgraph.jsonld"].decode() == jsonld.dumps(triples, prefixes)
+    assert result.triple_count == len(set(triples)) == len(set(result.triples))
+
+
+def test_parallel_and_serial_builds_agree(synthetic: Path, tmp_path: Path) -> None:
+    build(synthetic, tmp_path / "serial", workers=1, use_cache=False)
+    build(synthetic, tmp_path / "parallel", workers=2, use_cache=False)
+    assert outputs(tmp_path / "serial") == outputs(tmp_path / "parallel")
+
+
+def test_parallel_and_serial_report_the_same_problems(synthetic: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "graph"
+    shutil.copytree(synthetic, graph)
+    first = sorted((graph / "people").glob("*.yaml"))[0]
+    text = first.read_text()
+    # the first entity again in another file, and a fact pointing nowhere
+    (graph / "zz-more.yaml").write_text(text.split("\n\n")[1] + "\n" + "stray:\n  type: persn\n  name: Stray\n"
+                                        "  source: source-00000\n  facts:\n    - works-for: nowhere\n"
+                                        "      source: source-00000\n")
+    messages = []
+    for workers in (1, 2):
+        with pytest.raises(ValidationError) as raised:
+            build(graph, tmp_path / f"out-{workers}", workers=workers)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert "duplicate entity id" in messages[0] and "unknown entity 'nowhere'" in messages[0]
+    assert "has unknown type 'persn'" in messages[0]
+
+
+def test_second_build_comes_from_the_cache(synthetic: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build(synthetic, out)
+    written = outputs(out)
+    assert first.parsed_files == len(entries(out)) > 0 and first.cached_files == 0
+    again = build(synthetic, out)
+    assert again.cached_files == first.parsed_files and again.parsed_files == 0
+    assert again.changed == [] and outputs(out) == written
+
+
+def test_editing_one_file_reparses_only_it(synthetic: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "graph"
+    shutil.copytree(synthetic, graph)
+    out = tmp_path / "out"
+    build(graph, out)
+    edited = sorted((graph / "organisations").glob("*.yaml"))[0]
+    edited.write_text(edited.read_text().replace("description: A synthetic", "description: An edited", 1))
+    result = build(graph, out)
+    assert result.parsed_files == 1 and result.cached_files > 0
+    build(graph, tmp_path / "fresh", use_cache=False)
+    assert outputs(out) == outputs(tmp_path / "fresh")
+    assert b"An edited" in outputs(out)["wmgraph.nt"]
+    assert len(entries(out)) == result.parsed_files + result.cached_files  # the old entry is pruned
+
+
+@pytest.mark.parametrize("damage", ["flip a byte", "truncate", "swap entries", "garbage"])
+def test_a_corrupt_or_stale_cache_is_rebuilt_not_trusted(synthetic: Path, tmp_path: Path, damage: str) -> None:
+    out = tmp_path / "out"
+    build(synthetic, out)
+    expected = outputs(out)
+    first, second = entries(out)[:2]
+    if damage == "flip a byte":
+        data = bytearray(first.read_bytes())
+        data[-100] ^= 0x01
+        first.write_bytes(bytes(data))
+    elif damage == "truncate":
+        first.write_bytes(first.read_bytes()[:-10])
+    elif damage == "swap entries":  # well-formed, but not what its name says
+        first.write_bytes(second.read_bytes())
+    else:
+        first.write_bytes(MAGIC + b"not a cache entry")
+    for path in expected:
+        (out / path).unlink()
+    result = build(synthetic, out)
+    assert result.parsed_files == 1
+    assert outputs(out) == expected
+    assert build(synthetic, out).parsed_files == 0  # and the entry is whole again
+
+
+def test_check_builds_without_the_cache(synthetic: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(synthetic, out)
+    for entry in entries(out):
+        entry.write_bytes(MAGIC + b"junk")
+    result = build(synthetic, out, check=True)
+    assert result.parsed_files > 0 and result.cached_files == 0
+
+
+def test_progress_reports_files_parsed_and_written(synthetic: Path, tmp_path: Path) -> None:
+    events: list[BuildProgress] = []
+    result = build(synthetic, tmp_path / "out", progress=events.append, workers=2)
+    parse = [e for e in events if e.stage == "parse"]
+    write = [e for e in events if e.stage == "write"]
+    assert parse[0].done == 0 and parse[-1].done == parse[-1].total == result.parsed_files
+    assert [e.done for e in parse] == sorted(e.done for e in parse)
+    assert [e.done for e in write] == list(range(1, len(result.files) + 1))
+    assert write[-1].triples == result.triple_count
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_terminal_progress_draws_one_line_and_clears_it() -> None:
+    stream = FakeTerminal()
+    progress = TerminalProgress(stream, delay=0)
+    progress(BuildProgress("parse", 1, 4, 1200))
+    progress(BuildProgress("write", 5, 5, 34000))
+    progress.finish()
+    assert stream.getvalue() == ("\r\x1b[K1/4 fact files parsed, 1,200 triples"
+                                 "\r\x1b[K5/5 output files written, 34,000 triples\r\x1b[K")
+    assert TerminalProgress.wanted(stream, quiet=False)
+    assert not TerminalProgress.wanted(stream, quiet=True)
+    assert not TerminalProgress.wanted(io.StringIO(), quiet=False)
+
+
+def test_a_quick_build_shows_nothing() -> None:
+    stream = FakeTerminal()
+    progress = TerminalProgress(stream)  # the default delay: nothing within the first moment
+    progress(BuildProgress("parse", 1, 4, 10))
+    progress(BuildProgress("write", 5, 5, 10))
+    progress.finish()
+    assert stream.getvalue() == ""
+
+
+def test_build_cli_quiet_and_piped_print_no_progress(synthetic: Path, tmp_path: Path) -> None:
+    for extra in ([], ["--quiet"]):
+        result = CliRunner().invoke(main, ["build", "--graph", str(synthetic), "--out", str(tmp_path / "o"),
+                                           *extra])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+        assert result.stdout.startswith("Built 300 entities, ")
