@@ -20,32 +20,45 @@ def hub_layout(nodes: list[str], links: list[tuple[str, str]], spacing: float = 
         if a != b:
             neighbours[a].add(b)
             neighbours[b].add(a)
-    clusters = _clusters(sorted(nodes), neighbours)
+    clusters = _clusters(nodes, neighbours)
     placed: dict[str, tuple[int, int]] = {}
     area_so_far = 0.0
+    rings: dict[int, list[tuple[float, float]]] = {}  # most clusters share a few sizes
     for index, members in enumerate(clusters):
-        radius = _ring_radius(len(members), spacing)
+        count = len(members)
+        radius = _ring_radius(count, spacing)
         # The spiral distance grows with the area already used, so big clusters sit in the middle.
         area_so_far += math.pi * radius * radius
         distance = 0.0 if index == 0 else math.sqrt(area_so_far / (math.pi * 0.55))
         centre_x = distance * math.cos(index * GOLDEN_ANGLE)
         centre_y = distance * math.sin(index * GOLDEN_ANGLE)
-        for key, (x, y) in zip(members, _rings(len(members), spacing), strict=True):
+        offsets = rings.get(count)
+        if offsets is None:
+            offsets = rings[count] = _rings(count, spacing)
+        for key, (x, y) in zip(members, offsets, strict=True):
             placed[key] = (round(centre_x + x), round(centre_y + y))
     return placed
 
 
 def _clusters(nodes: list[str], neighbours: dict[str, set[str]]) -> list[list[str]]:
     """Group nodes: the best-connected free node takes its free neighbours; stragglers join a neighbour."""
-    order = sorted(nodes, key=lambda n: (-len(neighbours[n]), n))
+    # Best connected first, ties by name: one sort, then a node's place in it is its rank.
+    ranked = sorted(set(nodes) | neighbours.keys(), key=lambda n: (-len(neighbours[n]) if n in neighbours else 0, n))
+    rank = {node: place for place, node in enumerate(ranked)}
+    order = sorted(nodes, key=rank.__getitem__)
     cluster_of: dict[str, int] = {}
     clusters: list[list[str]] = []
     for node in order:
         if node in cluster_of:
             continue
-        free = sorted((n for n in neighbours[node] if n not in cluster_of), key=lambda n: (-len(neighbours[n]), n))
-        if not free and neighbours[node]:
-            best = min(neighbours[node], key=lambda n: (-len(neighbours[n]), n))
+        links = neighbours.get(node)
+        if not links:
+            cluster_of[node] = len(clusters)
+            clusters.append([node])
+            continue
+        free = sorted((n for n in links if n not in cluster_of), key=rank.__getitem__)
+        if not free:
+            best = min(links, key=rank.__getitem__)
             cluster_of[node] = cluster_of[best]
             clusters[cluster_of[best]].append(node)
             continue

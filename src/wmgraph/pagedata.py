@@ -1,7 +1,9 @@
 """What the interactive page shows, taken from the model: entities, facts, sources, dates, legend.
 
 Everything a reader sees as text is prepared here (dates, money, counts), so the page's script only
-places it; the script never formats or interprets data, and never parses it as HTML.
+places it; the script never formats or interprets data, and never parses it as HTML. Records leave
+out empty fields (no aliases, no figure, no dates) to keep big pages small; the script reads a
+missing field as empty.
 """
 
 from __future__ import annotations
@@ -9,12 +11,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .factfiles import date_bounds
 from .model import Fact, Model, QualifierValue, Source
-from .vocabulary import Vocabulary
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
@@ -27,6 +29,8 @@ DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
 DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
 
 Json = dict[str, Any]
+Interval = tuple[str | None, str | None]
+Qualifiers = dict[str, QualifierValue]
 
 
 def format_date(value: str) -> str:
@@ -75,21 +79,44 @@ def day_before(day: str) -> str:
     return (datetime.date.fromisoformat(day) - datetime.timedelta(days=1)).isoformat()
 
 
-def fact_interval(fact: Fact) -> tuple[str | None, str | None]:
+class _Bounds(dict[str, tuple[str, str]]):
+    """date_bounds, worked out once per distinct date (big graphs repeat the same few hundred)."""
+
+    def __missing__(self, value: str) -> tuple[str, str]:
+        bounds = self[value] = date_bounds(value)
+        return bounds
+
+
+def _interval(qualifiers: Qualifiers, bounds: _Bounds) -> Interval:
+    start = qualifiers.get("start")
+    point = qualifiers.get("as-of") or qualifiers.get("date")
+    end = qualifiers.get("end")
+    begin = start if isinstance(start, str) else point if isinstance(point, str) else None
+    return (bounds[begin][0] if begin else None, bounds[end][1] if isinstance(end, str) else None)
+
+
+def _qualifiers(fact: Fact) -> Qualifiers:
+    """The fact's qualifiers by name; the first of a repeated name wins, as in Fact.qualifier."""
+    return dict(reversed(fact.qualifiers))
+
+
+def fact_interval(fact: Fact) -> Interval:
     """Return the first and last day a fact holds on its own terms (None: unbounded).
 
     `start`/`end` bound it; a fact stated only `as-of` or on a `date` holds from then on.
     """
-    start = fact.qualifier("start")
-    point = fact.qualifier("as-of") or fact.qualifier("date")
-    end = fact.qualifier("end")
-    begin = start if isinstance(start, str) else point if isinstance(point, str) else None
-    return (date_bounds(begin)[0] if begin else None, date_bounds(end)[1] if isinstance(end, str) else None)
+    return _interval(_qualifiers(fact), _Bounds())
 
 
-def validity(facts: list[Fact]) -> dict[str, tuple[str | None, str | None]]:
-    """Return each fact's validity interval, ending open holdings of a post when a newer holder begins."""
-    intervals = {fact.key: fact_interval(fact) for fact in facts}
+def validity(facts: list[Fact], own: list[Interval] | None = None) -> dict[str, Interval]:
+    """Return each fact's validity interval, ending open holdings of a post when a newer holder begins.
+
+    `own`, if given, is each fact's interval on its own terms (as `fact_interval` gives it).
+    """
+    if own is None:
+        bounds = _Bounds()
+        own = [_interval(_qualifiers(fact), bounds) for fact in facts]
+    intervals = {fact.key: span for fact, span in zip(facts, own, strict=True)}
     holders: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.relation in ONE_HOLDER_RELATIONS and fact.object is not None:
@@ -106,65 +133,147 @@ def validity(facts: list[Fact]) -> dict[str, tuple[str | None, str | None]]:
     return intervals
 
 
-def qualifier_text(model: Model, fact: Fact, key: str, value: QualifierValue) -> str:
-    """Show one qualifier value for people: dates, money, numbers, durations, entity names."""
-    datatype = model.vocabulary.qualifiers[key].datatype if key in model.vocabulary.qualifiers else "text"
-    if isinstance(value, tuple):
-        return ", ".join(_name(model, v) for v in value)
-    if datatype == "date" and isinstance(value, str):
-        return format_date(value)
-    if datatype == "money" and not isinstance(value, str):
-        return format_money(value, str(fact.qualifier("currency") or "GBP"))
-    if key == "share" and isinstance(value, Decimal):
-        return f"{format_number(value * 100)}%"
-    if isinstance(value, int | Decimal):
-        return format_number(value)
-    if datatype == "duration":
-        return format_duration(value)
-    if datatype == "entity":
-        return _name(model, value)
-    return value
+class FactView(NamedTuple):
+    """What a fact's qualifiers give the page: its interval on its own terms, what is shown, its dates."""
+
+    interval: Interval
+    shown: Json
+    dates: tuple[str, ...]
 
 
-def headline_figure(model: Model, fact: Fact) -> str:
-    """Return the fact's key quantity as a short text (£14.5m, 500 jobs, 21 partners), or ''."""
-    for key in FIGURE_QUALIFIERS:
-        value = fact.qualifier(key)
-        if value is None or isinstance(value, tuple):
-            continue
-        text = qualifier_text(model, fact, key, value)
+class FactShower:
+    """Shows facts for people, formatting each distinct qualifier value only once per page."""
+
+    def __init__(self, model: Model) -> None:
+        self.entities = model.entities
+        qualifiers = model.vocabulary.qualifiers
+        self.labels = {key: q.label for key, q in qualifiers.items()}
+        self.datatypes = {key: q.datatype for key, q in qualifiers.items()}
+        self.entity_qualifiers = {key for key, q in qualifiers.items() if q.datatype in ("entity", "entities")}
+        self.pairs: dict[tuple[Any, ...], list[str]] = {}
+        self.figures: dict[tuple[Any, ...], str] = {}
+        self.views: dict[tuple[tuple[str, QualifierValue], ...], FactView] = {}
+        self.bounds = _Bounds()
+
+    def name(self, key: str) -> str:
+        """The entity's name, or the key itself if it names no entity."""
+        entity = self.entities.get(key)
+        return entity.name if entity is not None else key
+
+    def text(self, key: str, value: QualifierValue, currency: str) -> str:
+        """Show one qualifier value: dates, money, numbers, durations, entity names."""
+        datatype = self.datatypes.get(key, "text")
+        if isinstance(value, tuple):
+            return ", ".join(self.name(v) for v in value)
+        if datatype == "date" and isinstance(value, str):
+            return format_date(value)
+        if datatype == "money" and not isinstance(value, str):
+            return format_money(value, currency)
+        if key == "share" and isinstance(value, Decimal):
+            return f"{format_number(value * 100)}%"
+        if isinstance(value, int | Decimal):
+            return format_number(value)
+        if datatype == "duration":
+            return format_duration(value)
+        if datatype == "entity":
+            return self.name(value)
+        return value
+
+    def pair(self, key: str, value: QualifierValue, currency: str) -> list[str]:
+        """[label, shown value] for one qualifier, shared by every fact with the same value."""
+        # The type is part of the key: 1, True and Decimal(1) are equal but need not show alike.
+        memo = (key, type(value), value, currency)
+        found = self.pairs.get(memo)
+        if found is None:
+            found = self.pairs[memo] = [self.labels.get(key, key), self.text(key, value, currency)]
+        return found
+
+    def figure(self, qualifiers: Qualifiers) -> str:
+        """The fact's key quantity as a short text (£14.5m, 500 jobs, 21 partners), or ''."""
+        for key in FIGURE_QUALIFIERS:
+            value = qualifiers.get(key)
+            if value is None or isinstance(value, tuple):
+                continue
+            measure, approx = qualifiers.get("measure"), qualifiers.get("approx")
+            memo = (key, type(value), value, qualifiers.get("currency"), measure, approx)
+            found = self.figures.get(memo)
+            if found is None:
+                found = self.figures[memo] = self._figure(key, value, qualifiers)
+            return found
+        return ""
+
+    def _figure(self, key: str, value: QualifierValue, qualifiers: Qualifiers) -> str:
+        text = self.text(key, value, str(qualifiers.get("currency") or "GBP"))
         if key == "jobs":
             text += " jobs"
         elif key == "rank":
             text = f"rank {text}"
-        measure = fact.qualifier("measure")
+        measure = qualifiers.get("measure")
         if key in ("count", "value", "share") and isinstance(measure, str):
             text += f" {measure}"
-        approx = fact.qualifier("approx")
+        approx = qualifiers.get("approx")
         return f"{approx} {text}" if isinstance(approx, str) else text
-    return ""
+
+    def view(self, fact: Fact) -> FactView:
+        """What the fact's qualifiers give the page, worked out once for all facts with the same ones."""
+        found = self.views.get(fact.qualifiers)
+        if found is not None:
+            return found
+        qualifiers = _qualifiers(fact)
+        dates = tuple(value for key in DATE_QUALIFIERS if isinstance(value := qualifiers.get(key), str))
+        found = FactView(_interval(qualifiers, self.bounds), self._shown(fact, qualifiers) if qualifiers else {},
+                         dates)
+        # Equal qualifiers show alike, except a share: Decimal("1") is 100% but the integer 1 is 1.
+        if "share" not in qualifiers:
+            self.views[fact.qualifiers] = found
+        return found
+
+    def record(self, fact: Fact, interval: Interval, view: FactView | None = None) -> Json:
+        """The page's view of one fact: who, what, to whom, its qualifiers shown, its dates, its sources."""
+        record: Json = {"id": fact.key, "s": fact.subject, "r": fact.relation,
+                        "o": fact.object if fact.object_is_entity else None}
+        if not fact.object_is_entity and fact.object is not None:
+            record["t"] = fact.object
+        if fact.qualifiers:
+            record.update((view or self.view(fact)).shown)
+        if interval[0] is not None:
+            record["from"] = interval[0]
+        if interval[1] is not None:
+            record["to"] = interval[1]
+        record["src"] = list(fact.sources)
+        return record
+
+    def _shown(self, fact: Fact, qualifiers: Qualifiers) -> Json:
+        """The qualifiers shown, figure and entities mentioned, for every fact with these qualifiers."""
+        currency = str(qualifiers.get("currency") or "GBP")
+        shown: Json = {"q": [self.pair(k, v, currency) for k, v in fact.qualifiers if k != "currency"]}
+        figure = self.figure(qualifiers)
+        if figure:
+            shown["fig"] = figure
+        refs = self._refs(fact)
+        if refs:
+            shown["refs"] = refs
+        return shown
+
+    def _refs(self, fact: Fact) -> list[str]:
+        found = {v for k, value in fact.qualifiers if k in self.entity_qualifiers
+                 for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, str)}
+        return sorted(found)
 
 
-def fact_record(model: Model, fact: Fact, interval: tuple[str | None, str | None]) -> Json:
+def qualifier_text(model: Model, fact: Fact, key: str, value: QualifierValue) -> str:
+    """Show one qualifier value for people: dates, money, numbers, durations, entity names."""
+    return FactShower(model).text(key, value, str(fact.qualifier("currency") or "GBP"))
+
+
+def headline_figure(model: Model, fact: Fact) -> str:
+    """Return the fact's key quantity as a short text (£14.5m, 500 jobs, 21 partners), or ''."""
+    return FactShower(model).figure(_qualifiers(fact))
+
+
+def fact_record(model: Model, fact: Fact, interval: Interval) -> Json:
     """The page's view of one fact: who, what, to whom, its qualifiers shown, its dates, its sources."""
-    shown = [(model.vocabulary.qualifiers[k].label if k in model.vocabulary.qualifiers else k,
-              qualifier_text(model, fact, k, v))
-             for k, v in fact.qualifiers if k != "currency"]
-    refs = sorted({v for k, v in fact.qualifiers if _is_entity_qualifier(model.vocabulary, k)
-                   for v in (v if isinstance(v, tuple) else (v,)) if isinstance(v, str)})
-    return {
-        "id": fact.key,
-        "s": fact.subject,
-        "r": fact.relation,
-        "o": fact.object if fact.object_is_entity else None,
-        "t": None if fact.object_is_entity else fact.object,
-        "q": [list(pair) for pair in shown],
-        "fig": headline_figure(model, fact),
-        "from": interval[0],
-        "to": interval[1],
-        "src": list(fact.sources),
-        "refs": refs,
-    }
+    return FactShower(model).record(fact, interval)
 
 
 def source_record(source: Source) -> Json:
@@ -179,16 +288,17 @@ def source_record(source: Source) -> Json:
 
 
 def entity_record(model: Model, key: str) -> Json:
-    """The page's view of one entity: name, type, aliases, description, link and sources."""
+    """The page's view of one entity: name, type, sources, and its aliases, description and link if any."""
     entity = model.entities[key]
-    return {
-        "name": entity.name,
-        "type": entity.type,
-        "aliases": list(entity.aliases),
-        "description": entity.description,
-        "url": entity.url,
-        "src": list(entity.sources),
-    }
+    record: Json = {"name": entity.name, "type": entity.type}
+    if entity.aliases:
+        record["aliases"] = list(entity.aliases)
+    if entity.description:
+        record["description"] = entity.description
+    if entity.url:
+        record["url"] = entity.url
+    record["src"] = list(entity.sources)
+    return record
 
 
 def legend(model: Model, entity_keys: list[str], facts: list[Fact]) -> tuple[list[Json], list[Json]]:
@@ -210,36 +320,29 @@ def legend(model: Model, entity_keys: list[str], facts: list[Fact]) -> tuple[lis
 
 def date_range(facts: list[Fact]) -> list[str]:
     """The first and last day any fact's dates mention, for the date control (empty if none)."""
-    days: list[str] = []
-    for fact in facts:
-        for key in DATE_QUALIFIERS:
-            value = fact.qualifier(key)
-            if isinstance(value, str):
-                days.extend(date_bounds(value))
+    return _date_range(tuple(value for key in DATE_QUALIFIERS if isinstance(value := fact.qualifier(key), str))
+                       for fact in facts)
+
+
+def _date_range(dates_of_facts: Iterable[tuple[str, ...]]) -> list[str]:
+    dates = {value for values in dates_of_facts for value in values}
+    days = [day for value in dates for day in date_bounds(value)]
     return [min(days), max(days)] if days else []
 
 
 def page_data(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
     """Everything but the drawing: entities, facts, sources and legend, for the chosen part of the model."""
-    intervals = validity(facts)
+    shower = FactShower(model)
+    views = [shower.view(fact) for fact in facts]
+    intervals = validity(facts, [view.interval for view in views])
     source_keys = sorted({s for key in entity_keys for s in model.entities[key].sources}
                          | {s for fact in facts for s in fact.sources})
     types, relations = legend(model, entity_keys, facts)
     return {
         "entities": {key: entity_record(model, key) for key in entity_keys},
-        "facts": [fact_record(model, fact, intervals[fact.key]) for fact in facts],
+        "facts": [shower.record(fact, intervals[fact.key], view) for fact, view in zip(facts, views, strict=True)],
         "sources": {key: source_record(model.sources[key]) for key in source_keys},
         "types": types,
         "relations": relations,
-        "dates": date_range(facts),
+        "dates": _date_range(view.dates for view in views),
     }
-
-
-def _name(model: Model, key: str) -> str:
-    entity = model.entities.get(key)
-    return entity.name if entity is not None else key
-
-
-def _is_entity_qualifier(vocabulary: Vocabulary, key: str) -> bool:
-    qualifier = vocabulary.qualifiers.get(key)
-    return qualifier is not None and qualifier.datatype in ("entity", "entities")

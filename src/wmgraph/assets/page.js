@@ -10,6 +10,41 @@
   data.types.forEach(function (t) { typeInfo[t.key] = t; });
   data.relations.forEach(function (r, i) { relationInfo[r.key] = r; relationOrder[r.key] = i; });
 
+  // Records leave out empty fields to keep big pages small: put the empty values back.
+  Object.keys(data.entities).forEach(function (key) {
+    var entity = data.entities[key];
+    if (!entity.aliases) { entity.aliases = []; }
+    if (!entity.description) { entity.description = ""; }
+    if (!entity.url) { entity.url = ""; }
+  });
+  data.facts.forEach(function (fact) {
+    if (fact.t === undefined) { fact.t = null; }
+    if (!fact.q) { fact.q = []; }
+    if (!fact.fig) { fact.fig = ""; }
+    if (!fact.from) { fact.from = null; }
+    if (!fact.to) { fact.to = null; }
+    if (!fact.refs) { fact.refs = []; }
+  });
+  // What every entity of a type, or relation of a kind, shares is sent once and copied here.
+  data.nodes.forEach(function (node) {
+    var entity = data.entities[node.id];
+    var style = data.styles[entity.type];
+    node.label = entity.name;
+    node.etype = entity.type;
+    node.title = entity.name + " (" + typeInfo[entity.type].label + ")";
+    node.shape = style.shape;
+    node.color = style.color;
+    node.font = { color: style.font };
+    if (style.wrap) { node.widthConstraint = { maximum: style.wrap }; }
+  });
+  data.edges.forEach(function (edge) {
+    var relation = relationInfo[edge.rel];
+    edge.label = relation.label;
+    edge.title = data.entities[edge.from].name + " " + relation.label + " " + data.entities[edge.to].name;
+    edge.color = { color: relation.colour, opacity: 1.0 };
+    edge.arrows = relation.symmetric ? { to: { enabled: false } } : "to";
+  });
+
   // Facts about each entity, in both directions, plus facts that mention it in a qualifier.
   var factsOf = {};
   Object.keys(data.entities).forEach(function (key) { factsOf[key] = []; });
@@ -18,7 +53,9 @@
     if (fact.o) { about.push(fact.o); }
     fact.refs.forEach(function (ref) { about.push(ref); });
     about.forEach(function (key) {
-      if (factsOf[key] && factsOf[key].indexOf(index) < 0) { factsOf[key].push(index); }
+      var list = factsOf[key];
+      // Facts come in order, so a fact already listed for this entity is the last one listed.
+      if (list && list[list.length - 1] !== index) { list.push(index); }
     });
   });
 
