@@ -94,19 +94,23 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
         for name, (extension, dumps) in FORMATS.items():
             text = texts[name] if name in texts else dumps(result.triples, namespaces(model.vocabulary))
             files[out_dir / f"{OUTPUT_STEM}.{extension}"] = text.encode("utf-8")
-        del made, texts
+        del made, texts, loaded  # freed now, while the collector is off, so it never scans them
         files[out_dir / SHAPES_FILE] = shapes_turtle(model.vocabulary).encode("utf-8")
-        files[out_dir / f"{OUTPUT_STEM}.html"] = page()
+        html = out_dir / f"{OUTPUT_STEM}.html"
         if check:
+            files[html] = page()
             outdated = stale(files)
             if outdated:
                 names = ", ".join(str(p) for p in outdated)
                 raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
             return result
-        for done, (path, data) in enumerate(files.items(), start=1):
-            result.changed += write_all({path: data})
+        total = len(files) + 1
+        for done, path in enumerate([*files, html], start=1):
+            if path == html:  # last: the RDF files are written while the page is still being drawn
+                files[html] = page()
+            result.changed += write_all({path: files[path]})
             if progress:
-                progress(BuildProgress("write", done, len(files), result.triple_count))
+                progress(BuildProgress("write", done, total, result.triple_count))
     # the stamp lets `wmgraph query` reuse these files; --check leaves it out on purpose
     write_all({out_dir / STAMP_NAME: stamp})
     return result

@@ -2,8 +2,10 @@
 
 An entry's name is a SHA-256 of everything its content depends on: the file's bytes and name,
 the vocabulary, wmgraph's version and its code. An entry holds its own name and a SHA-256 of
-its payload; one that is truncated, corrupt or not what its name says is ignored and rebuilt,
-never trusted. The cache is as trusted as the checkout itself (entries are pickles), so it lives
+each of its two parts (the checked piece, then the far bigger rendered text), so the build can
+read the first before it starts the HTML page and the second while the page is drawn; a part
+that is truncated, corrupt or not what its name says is ignored and rebuilt, never trusted.
+The cache is as trusted as the checkout itself (entries are pickles), so it lives
 beside the outputs, is never committed and is never read from anywhere else.
 """
 
@@ -15,9 +17,11 @@ import tempfile
 from pathlib import Path
 
 CACHE_DIR = ".cache"
-MAGIC = b"wmgraph-cache-2\n"
+MAGIC = b"wmgraph-cache-3\n"
 _CODE_DIR = Path(__file__).resolve().parent
 _DIGEST = 32
+_NAME = len(MAGIC) + 64  # the magic line and the entry's name
+_HEAD = _NAME + 2 * _DIGEST + 8  # then a digest of each part and the first part's length
 
 
 def code_digest() -> bytes:
@@ -50,25 +54,42 @@ class PieceCache:
         """Where entry `key` is stored."""
         return self.folder / f"{key}.pickle"
 
-    def load(self, key: str) -> tuple[bytes, bytes] | None:
-        """The two parts stored for `key`, or None when absent or not trustworthy."""
+    def load(self, key: str) -> bytes | None:
+        """The first part stored for `key`, or None when absent or not trustworthy."""
+        return self._part(key, 0)
+
+    def load_second(self, key: str) -> bytes | None:
+        """The second part stored for `key`, or None when absent or not trustworthy."""
+        return self._part(key, 1)
+
+    def _part(self, key: str, which: int) -> bytes | None:
         try:
-            blob = self.path(key).read_bytes()
+            with self.path(key).open("rb") as stream:
+                head = stream.read(_HEAD)
+                if len(head) != _HEAD or head[:_NAME] != MAGIC + key.encode():
+                    self.rejected += 1
+                    return None
+                first = int.from_bytes(head[-8:], "big")
+                if _HEAD + first > os.fstat(stream.fileno()).st_size:  # a damaged length
+                    self.rejected += 1
+                    return None
+                if which == 0:
+                    data = stream.read(first)
+                else:
+                    stream.seek(_HEAD + first)
+                    data = stream.read()
         except OSError:
             return None
-        head = len(MAGIC) + 64
-        payload = blob[head + _DIGEST:]
-        if (blob[:len(MAGIC)] != MAGIC or blob[len(MAGIC):head] != key.encode()
-                or blob[head:head + _DIGEST] != hashlib.sha256(payload).digest() or len(payload) < 8):
+        start = _NAME + which * _DIGEST
+        if hashlib.sha256(data).digest() != head[start:start + _DIGEST]:
             self.rejected += 1
             return None
-        first = int.from_bytes(payload[:8], "big")
-        return payload[8:8 + first], payload[8 + first:]
+        return data
 
     def store(self, key: str, first: bytes, second: bytes) -> None:
         """Save two parts (pickles) as entry `key`; a cache that cannot be written is simply skipped."""
-        payload = len(first).to_bytes(8, "big") + first + second
-        blob = MAGIC + key.encode() + hashlib.sha256(payload).digest() + payload
+        digests = hashlib.sha256(first).digest() + hashlib.sha256(second).digest()
+        blob = MAGIC + key.encode() + digests + len(first).to_bytes(8, "big") + first + second
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=self.folder)

@@ -12,7 +12,6 @@ import click
 
 from . import __version__
 from .build import build
-from .checks import check_graph
 from .errors import WmgraphError
 from .htmlpage import write_focus_page
 from .outputs import write_atomic
@@ -88,6 +87,8 @@ def build_command(graph_dir: Path, out_dir: Path, check: bool, quiet: bool) -> N
 @reports_errors
 def validate_command(graph_dir: Path, shacl: bool, rdf_file: Path | None) -> None:
     """Check the fact files and report every problem at once; warn about near-duplicate names."""
+    from .checks import check_graph  # here: it brings in rdflib, which no other command needs
+
     report = check_graph(graph_dir, shacl=shacl, rdf_file=rdf_file)
     model = report.model
     for warning in report.warnings:

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import rdflib
-
 from .errors import LoadError
 from .model import Entity, Fact, Location, Model, QualifierValue, Source
 from .rdfgraph import DCTERMS, DERIVED_FROM, SCHEMA, SKOS
@@ -23,6 +21,8 @@ def read_triples(path: Path) -> list[Triple]:
     rdf_format = RDF_FORMATS.get(path.suffix)
     if rdf_format is None:
         raise LoadError(f"{path}: cannot read this file type (use .nt, .ttl or .jsonld)")
+    import rdflib  # here: importing it costs every other command a tenth of a second
+
     graph = rdflib.Graph()
     try:
         graph.parse(path, format=rdf_format)
