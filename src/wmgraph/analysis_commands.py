@@ -106,30 +106,30 @@ def stats_command(graph_dir: Path) -> None:
         click.echo(f"  {count:5d}  {name}")
 
 
+def _echo_changes(marked: list[tuple[str, list[str]]]) -> None:
+    for mark, lines in marked:
+        for line in lines:
+            click.echo(f"{mark} {line}")
+
+
+def _echo_changed(changed: list[tuple[str, list[str]]]) -> None:
+    for text, changes in changed:
+        click.echo(f"~ {text}")
+        for change in changes:
+            click.echo(f"    {change}")
+
+
 def _echo_diff(result: GraphDiff) -> None:
     click.echo(f"{result.old_label} -> {result.new_label}")
     click.echo(f"Entities: {len(result.entities_added)} added, {len(result.entities_removed)} removed, "
                f"{len(result.entities_renamed)} renamed, {len(result.entities_changed)} changed")
-    for line in result.entities_added:
-        click.echo(f"+ {line}")
-    for line in result.entities_removed:
-        click.echo(f"- {line}")
-    for line in result.entities_renamed:
-        click.echo(f"~ {line}")
-    for text, changes in result.entities_changed:
-        click.echo(f"~ {text}")
-        for change in changes:
-            click.echo(f"    {change}")
+    _echo_changes([("+", result.entities_added), ("-", result.entities_removed),
+                   ("~", result.entities_renamed)])
+    _echo_changed(result.entities_changed)
     click.echo(f"Facts: {len(result.facts_added)} added, {len(result.facts_removed)} removed, "
                f"{len(result.facts_changed)} changed")
-    for line in result.facts_added:
-        click.echo(f"+ {line}")
-    for line in result.facts_removed:
-        click.echo(f"- {line}")
-    for text, changes in result.facts_changed:
-        click.echo(f"~ {text}")
-        for change in changes:
-            click.echo(f"    {change}")
+    _echo_changes([("+", result.facts_added), ("-", result.facts_removed)])
+    _echo_changed(result.facts_changed)
 
 
 @main.command("diff")

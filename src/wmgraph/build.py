@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import OutputError
 from .formats import FORMATS
-from .freshness import STAMP_NAME, stamp_bytes
+from .freshness import OUTPUT_STEM, STAMP_NAME, stamp_bytes
 from .htmlpage import render_page
 from .model import Model
 from .outputs import stale, write_all
@@ -20,7 +20,6 @@ from .rdfgraph import model_triples, namespaces
 from .shapes import SHAPES_FILE, shapes_turtle
 from .terms import Triple
 
-OUTPUT_STEM = "wmgraph"
 # From this many entities the page is drawn in a forked process while the RDF files are written.
 PAGE_IN_PARALLEL = 2000
 

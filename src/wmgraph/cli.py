@@ -14,10 +14,8 @@ from . import __version__
 from .build import build
 from .errors import WmgraphError
 from .htmlpage import write_focus_page
-from .outputs import write_atomic
 from .progressbar import TerminalProgress
-from .vocabdoc import vocabulary_markdown
-from .vocabulary import VOCABULARY_FILE, read_vocabulary
+from .vocabdoc import write_vocabulary_doc
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -110,8 +108,7 @@ def validate_command(graph_dir: Path, shacl: bool, rdf_file: Path | None) -> Non
 @reports_errors
 def vocabulary_command(graph_dir: Path, out_file: Path) -> None:
     """Write the vocabulary reference (docs/vocabulary.md) from the vocabulary file."""
-    vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
-    write_atomic(out_file, vocabulary_markdown(vocabulary).encode("utf-8"))
+    write_vocabulary_doc(graph_dir, out_file)
     click.echo(f"Wrote {out_file}.")
 
 

@@ -11,26 +11,24 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .buildcache import code_digest
 from .factfiles import load_model
 from .formats import FORMATS
 from .rdfgraph import model_triples, namespaces
 
 OUTPUT_STEM = "wmgraph"
 STAMP_NAME = "wmgraph.stamp"
-_CODE_DIR = Path(__file__).resolve().parent
 
 
 def input_digest(graph_dir: Path) -> str:
     """Digest the fact files in `graph_dir` and the wmgraph code that turns them into RDF."""
-    digest = hashlib.sha256()
-    for label, root, suffixes in (("graph", graph_dir, (".yaml", ".yml")), ("code", _CODE_DIR, (".py",))):
-        for path in sorted(root.rglob("*")):
-            if path.suffix not in suffixes or not path.is_file():
-                continue
-            name = path.relative_to(root).as_posix()
-            data = path.read_bytes()
-            digest.update(f"{label}\0{name}\0{len(data)}\0".encode())
-            digest.update(data)
+    digest = hashlib.sha256(code_digest())
+    for path in sorted(graph_dir.rglob("*")):
+        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            continue
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(graph_dir).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
     return digest.hexdigest()
 
 

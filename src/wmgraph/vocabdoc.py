@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .vocabulary import Vocabulary
+from pathlib import Path
+
+from .outputs import write_atomic
+from .vocabulary import VOCABULARY_FILE, Vocabulary, read_vocabulary
 
 
 def _cell(text: str) -> str:
@@ -59,3 +62,9 @@ def vocabulary_markdown(vocabulary: Vocabulary) -> str:
             for q in vocabulary.qualifiers.values()]
     out += _table(["key", "label", "property", "datatype", "meaning"], rows)
     return "\n".join(out) + "\n"
+
+
+def write_vocabulary_doc(graph_dir: Path, out_file: Path) -> None:
+    """Read the vocabulary of `graph_dir` and write its Markdown reference to `out_file`."""
+    vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
+    write_atomic(out_file, vocabulary_markdown(vocabulary).encode("utf-8"))
