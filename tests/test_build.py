@@ -132,3 +132,16 @@ def test_turtle_uses_standard_vocabularies(seed_build: build.__class__) -> None:
     statements = set(graph.subjects(rdflib.RDF.type, rdflib.RDF.Statement))
     prov = rdflib.Namespace("http://www.w3.org/ns/prov#")
     assert statements and all(graph.value(s, prov.wasDerivedFrom) is not None for s in statements)
+
+
+def test_base_iri_is_configurable(mini_graph: Path, tmp_path: Path) -> None:
+    vocabulary = mini_graph / "vocabulary.yaml"
+    vocabulary.write_text(vocabulary.read_text().replace(
+        "base: https://w3id.org/wmgraph/id/", "base: https://example.org/wm/"))
+    build(mini_graph, tmp_path / "out")
+    graph = rdflib.Graph().parse(tmp_path / "out" / "wmgraph.ttl")
+    subjects = {str(s) for s in graph.subjects()}
+    assert "https://example.org/wm/version-1" in subjects
+    assert "https://example.org/wm/statement/version-1.pledges-jobs.birmingham" in subjects
+    assert "https://example.org/wm/source/jobs-article" in subjects
+    assert not any(s.startswith("https://w3id.org/wmgraph/id/") for s in subjects)
