@@ -100,6 +100,26 @@ def test_editing_one_file_reparses_only_it(synthetic: Path, tmp_path: Path) -> N
     assert len(entries(out)) == result.parsed_files + result.cached_files  # the old entry is pruned
 
 
+def test_a_new_partnership_renders_the_partners_file_again(synthetic: Path, tmp_path: Path) -> None:
+    # "A partners with B", written in A's file, gives B a triple: B's file is rendered again too
+    graph = tmp_path / "graph"
+    shutil.copytree(synthetic, graph)
+    out = tmp_path / "out"
+    build(graph, out)
+    files = sorted((graph / "organisations").glob("*.yaml"))
+    first, last = files[0], files[-1]
+    partner = next(line.rstrip(":") for line in last.read_text().splitlines() if line and line[0].isalpha())
+    text = first.read_text()
+    assert "    facts:\n" not in text  # entries sit at two spaces, facts at four
+    first.write_text(text.replace("  facts:\n", f"  facts:\n    - partners-with: {partner}\n"
+                                              "      source: source-00000\n", 1))
+    result = build(graph, out)
+    assert result.parsed_files == 2
+    build(graph, tmp_path / "fresh", use_cache=False)
+    assert outputs(out) == outputs(tmp_path / "fresh")
+    assert f"ent:{partner}".encode() in outputs(out)["wmgraph.ttl"]
+
+
 @pytest.mark.parametrize("damage", ["flip a byte", "truncate", "swap entries", "garbage"])
 def test_a_corrupt_or_stale_cache_is_rebuilt_not_trusted(synthetic: Path, tmp_path: Path, damage: str) -> None:
     out = tmp_path / "out"

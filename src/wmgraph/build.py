@@ -17,7 +17,7 @@ from .model import Model
 from .outputs import stale, write_all
 from .pipeline import BuildProgress, Progress, collector_paused, default_cache_dir, documents, load_rendered
 from .rdfgraph import model_triples, namespaces
-from .shapes import SHAPES_FILE, shapes_turtle
+from .shapes import SHAPES_FILE
 from .terms import Triple
 
 # From this many entities the page is drawn in a forked process while the RDF files are written.
@@ -93,8 +93,8 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
         for name, (extension, dumps) in FORMATS.items():
             text = texts[name] if name in texts else dumps(result.triples, namespaces(model.vocabulary))
             files[out_dir / f"{OUTPUT_STEM}.{extension}"] = text.encode("utf-8")
+        files[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
         del made, texts, loaded  # freed now, while the collector is off, so it never scans them
-        files[out_dir / SHAPES_FILE] = shapes_turtle(model.vocabulary).encode("utf-8")
         html = out_dir / f"{OUTPUT_STEM}.html"
         if check:
             files[html] = page()

@@ -400,13 +400,20 @@ class _Checker:
     # -- cross-references ----------------------------------------------------------
     def check_references(self) -> None:
         entities = self.model.entities
+        fits: dict[tuple[str, tuple[str, ...]], bool] = {}  # a few dozen distinct (type, allowed) pairs
         for ref, location, relation, allowed in self.pending_refs:
             entity = entities.get(ref)
             if entity is None:
                 self.problem(location, f"unknown entity '{ref}'",
                              suggest(ref, entities) or "define it in a fact file or correct the id")
-            elif allowed and entity.type in self.vocabulary.entity_types \
-                    and not self.vocabulary.is_a(entity.type, allowed):
+                continue
+            if not allowed:
+                continue
+            fit = fits.get((entity.type, allowed))
+            if fit is None:
+                fit = fits[(entity.type, allowed)] = entity.type not in self.vocabulary.entity_types \
+                    or self.vocabulary.is_a(entity.type, allowed)
+            if not fit:
                 self.problem(location, f"'{relation}' does not allow '{ref}' (a {entity.type}) here",
                              "allowed types: " + ", ".join(allowed))
         for ref, location in self.pending_sources:

@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,12 +23,21 @@ from typing import Any, NamedTuple
 
 from .buildcache import CACHE_DIR, PieceCache, code_digest
 from .errors import display_path
-from .factfiles import check_file, finish_model, start_model
+from .factfiles import SOURCES_FILE, check_file, finish_model, start_model
 from .formats.chunks import Chunk, ChunkWriter, Documents, assemble
 from .formats.grouping import by_subject
-from .model import Fact, Model
+from .model import Model
 from .pieces import FilePiece
-from .rdfgraph import entity_iri, entity_triples, fact_triples, namespaces, ontology_triples, source_triples
+from .rdfgraph import (
+    entity_iri,
+    entity_triples,
+    fact_triples,
+    incoming_triples,
+    namespaces,
+    ontology_triples,
+    source_triples,
+)
+from .shapes import shapes_turtle
 from .terms import Triple
 from .vocabulary import VOCABULARY_FILE, Vocabulary
 
@@ -50,20 +59,36 @@ Progress = Callable[[BuildProgress], None]
 
 @dataclass
 class Rendered:
-    """One fact file's triples rendered; its lists line up with the file's entity pieces."""
+    """One fact file's triples rendered: for each of its entities, the subjects that entity owns."""
 
-    chunks: list[list[Chunk]]  # the subjects each entity owns: itself, its statements
-    foreign: list[list[Triple]]  # its triples about other entities (reverse and symmetric relations)
+    key: str  # what the rendering was made from: the file and the triples other files give its entities
+    chunks: list[list[Chunk]]  # each entity: itself (with the triples other facts give it), its statements
 
     @property
     def triple_count(self) -> int:
-        """Distinct triples in the chunks (foreign ones aside)."""
+        """Distinct triples in the chunks."""
         return sum(chunk.nt_count for chunks in self.chunks for chunk in chunks)
 
 
-def render_piece(vocabulary: Vocabulary, prefixes: dict[str, str], piece: FilePiece) -> Rendered:
-    """Render the triples of a checked fact file that has no problems."""
-    rendered = Rendered([], [])
+def render_key(piece_key: str, piece: FilePiece, incoming: Mapping[str, list[Triple]]) -> str:
+    """The name of a file's rendering: its own content and what the rest of the graph adds to its entities."""
+    digest = hashlib.sha256(piece_key.encode())
+    for part in piece.entities:
+        extra = incoming.get(part.key)
+        if extra:
+            digest.update(repr((part.key, sorted(extra))).encode())
+    return digest.hexdigest()
+
+
+def render_piece(vocabulary: Vocabulary, prefixes: dict[str, str], piece: FilePiece,
+                 incoming: Mapping[str, list[Triple]], key: str = "") -> Rendered:
+    """Render the triples of a checked fact file that has no problems.
+
+    `incoming` holds the triples other facts state about entities (see `incoming_triples`): each
+    entity's are rendered here with its own, and a fact's triples about another entity are left
+    to that entity's file, so every subject is rendered once and whole.
+    """
+    rendered = Rendered(key, [])
     writer = ChunkWriter(prefixes)
     statements = prefixes["stmt"]
     for part in piece.entities:
@@ -72,15 +97,9 @@ def render_piece(vocabulary: Vocabulary, prefixes: dict[str, str], piece: FilePi
         triples = list(entity_triples(vocabulary, part.entity))
         for fact in part.facts:
             triples.extend(fact_triples(vocabulary, fact))
-        chunks: list[Chunk] = []
-        foreign: list[Triple] = []
-        for subject, predicates in by_subject(triples).items():
-            if subject == own or subject.startswith(statements):
-                chunks.append(writer.chunk(subject, predicates))
-            else:
-                foreign.extend((subject, p, o) for p, objects in predicates.items() for o in objects)
-        rendered.chunks.append(chunks)
-        rendered.foreign.append(foreign)
+        triples.extend(incoming.get(part.key, ()))
+        rendered.chunks.append([writer.chunk(subject, predicates) for subject, predicates in by_subject(triples).items()
+                                if subject == own or subject.startswith(statements)])
     return rendered
 
 
@@ -98,7 +117,8 @@ def _check_job(index: int) -> bytes:
 
 def _render_job(index: int) -> bytes:
     piece = _WORKER["pieces"][index]
-    rendered = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece))
+    rendered = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece, _WORKER["incoming"],
+                                   _WORKER["render_keys"][index]))
     cache: PieceCache | None = _WORKER["cache"]
     if cache is not None:
         cache.store(_WORKER["jobs"][index][3], _WORKER["piece_blobs"][index] or _dumps(piece), rendered)
@@ -129,6 +149,8 @@ class Loaded:
     model: Model
     rendered: list[Rendered]
     prefixes: dict[str, str]
+    general: list[Chunk]  # the subjects from the vocabulary and the sources
+    shapes: str  # the SHACL shapes of the vocabulary, in Turtle
     cached: int  # fact files taken whole from the cache
     parsed: int  # fact files parsed, or rendered again when only their checked piece was cached
 
@@ -202,19 +224,23 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     model = finish_model(checker, complete)
     if on_model is not None:
         on_model(model)
+    incoming = incoming_triples(vocabulary, model.facts)
+    render_keys = [render_key(job[3], piece, incoming) for job, piece in zip(jobs, complete, strict=True)]
     rendered: list[Rendered | None] = [None] * count
     for index, cached in enumerate(from_cache):  # read only now: the page is being drawn meanwhile
         stored = cache.load_second(jobs[index][3]) if cached and cache is not None else None
         if stored is not None:
             try:
-                rendered[index] = pickle.loads(stored)
+                earlier: Rendered = pickle.loads(stored)
+                # made with other triples from the rest of the graph: render the file again
+                rendered[index] = earlier if earlier.key == render_keys[index] else None
             except Exception:  # checksummed but unreadable: render the file again
                 rendered[index] = None
     todo_render = [index for index in range(count) if rendered[index] is None]
     done = count - len(todo_render)
     triples = sum(r.triple_count for r in rendered if r is not None)
     if workers > 1 and len(todo_render) > 1:
-        state.update(pieces=complete, piece_blobs=piece_blobs)
+        state.update(pieces=complete, piece_blobs=piece_blobs, incoming=incoming, render_keys=render_keys)
         for index, blob in _in_pool(_render_job, todo_render, min(workers, len(todo_render)), state):
             result = rendered[index] = pickle.loads(blob)
             done, triples = done + 1, triples + result.triple_count
@@ -222,49 +248,49 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
                 progress(BuildProgress("render", done, count, triples))
     else:
         for index in todo_render:
-            result = rendered[index] = render_piece(vocabulary, prefixes, complete[index])
+            result = rendered[index] = render_piece(vocabulary, prefixes, complete[index], incoming,
+                                                    render_keys[index])
             if cache is not None:
                 cache.store(jobs[index][3], piece_blobs[index] or _dumps(complete[index]), _dumps(result))
             done, triples = done + 1, triples + result.triple_count
             if progress:
                 progress(BuildProgress("render", done, count, triples))
-    if cache is not None:
+    general_cache = PieceCache(cache.folder.parent / "general", cache.salt) if cache is not None else None
+    general, shapes, general_key = _general(model, graph_dir, general_cache, prefixes, use_cache)
+    if cache is not None and general_cache is not None:
         cache.prune({job[3] for job in jobs})
-    return Loaded(model, [r for r in rendered if r is not None], prefixes, count - len(todo_render),
-                  len(todo_render))
+        general_cache.prune({general_key})
+    return Loaded(model, [r for r in rendered if r is not None], prefixes, general, shapes,
+                  count - len(todo_render), len(todo_render))
+
+
+def _general(model: Model, graph_dir: Path, cache: PieceCache | None,
+             prefixes: dict[str, str], use_cache: bool) -> tuple[list[Chunk], str, str]:
+    """The chunks of the vocabulary's terms and the sources, and the shapes, from the cache if there."""
+    try:
+        key = cache.key(SOURCES_FILE, (graph_dir / SOURCES_FILE).read_bytes()) if cache is not None else ""
+    except OSError:
+        key = cache.key(SOURCES_FILE, b"") if cache is not None else ""
+    first = cache.load(key) if cache is not None and use_cache else None
+    second = cache.load_second(key) if cache is not None and first is not None else None
+    if first is not None and second is not None:
+        try:
+            return pickle.loads(first), second.decode("utf-8"), key
+        except Exception:  # checksummed but unreadable: make them again
+            pass
+    vocabulary = model.vocabulary
+    triples = chain(ontology_triples(vocabulary), *(source_triples(vocabulary, s) for s in model.sources.values()))
+    chunks = ChunkWriter(prefixes).chunks(triples)
+    shapes = shapes_turtle(vocabulary)
+    if cache is not None:
+        cache.store(key, _dumps(chunks), shapes.encode("utf-8"))
+    return chunks, shapes, key
 
 
 def documents(loaded: Loaded) -> Documents:
     """Put the rendered pieces together into the N-Triples, Turtle and JSON-LD documents."""
-    model, vocabulary = loaded.model, loaded.model.vocabulary
-    writer = ChunkWriter(loaded.prefixes)
-    chunks: list[Chunk] = []
-    foreign: dict[str, list[Triple]] = {}
-    for rendered in loaded.rendered:
-        for part_chunks in rendered.chunks:
-            chunks.extend(part_chunks)
-        for part_foreign in rendered.foreign:
-            for triple in part_foreign:
-                foreign.setdefault(triple[0], []).append(triple)
-    if foreign:  # subjects written from two entities' facts: render them again, whole
-        base = vocabulary.base
-        facts_of: dict[str, list[Fact]] = {key: [] for key in (s[len(base):] for s in foreign if s.startswith(base))}
-        for fact in model.facts:
-            if fact.subject in facts_of:
-                facts_of[fact.subject].append(fact)
-        chunks = [chunk for chunk in chunks if chunk.subject not in foreign]
-        for subject, extra in sorted(foreign.items()):
-            key = subject[len(base):]
-            own: list[Triple] = []
-            if subject.startswith(base) and key in model.entities:
-                own.extend(entity_triples(vocabulary, model.entities[key]))
-                for fact in facts_of[key]:
-                    own.extend(fact_triples(vocabulary, fact))
-            triples = [t for t in own if t[0] == subject] + extra
-            chunks.append(writer.chunk(subject, by_subject(triples)[subject]))
-    general = chain(ontology_triples(vocabulary), *(source_triples(vocabulary, s) for s in model.sources.values()))
-    chunks.extend(writer.chunks(general))
-    return assemble(chunks, loaded.prefixes)
+    chunks = [chunk for rendered in loaded.rendered for part in rendered.chunks for chunk in part]
+    return assemble(chunks + loaded.general, loaded.prefixes)
 
 
 def default_cache_dir(out_dir: Path) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from .model import Entity, Fact, Model, Source
@@ -98,8 +98,8 @@ def source_triples(vocabulary: Vocabulary, source: Source) -> Iterator[Triple]:
         yield iri, SKOS + "note", _text(source.note)
 
 
-def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
-    """Yield the direct triple(s) of one fact and its qualified statement node."""
+def _direct(vocabulary: Vocabulary, fact: Fact) -> tuple[str, str, Term, str]:
+    """The direct triple of a fact (turned round for a reverse relation) and its statement node."""
     relation = vocabulary.relations[fact.relation]
     prop = vocabulary.expand(relation.property)
     subject = entity_iri(vocabulary, fact.subject)
@@ -113,6 +113,31 @@ def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
         obj = node
     if relation.reverse and isinstance(obj, str) and obj != node:
         subject, obj = obj, subject
+    return subject, prop, obj, node
+
+
+def incoming_triples(vocabulary: Vocabulary, facts: Iterable[Fact]) -> dict[str, list[Triple]]:
+    """The direct triples facts state about entities other than their own subject, by that entity's id.
+
+    A reverse relation ("A is funded by B", written on A) or a symmetric one ("A partners with B")
+    gives B a triple of its own; a build renders it with B's other triples.
+    """
+    found: dict[str, list[Triple]] = {}
+    base = vocabulary.base
+    turned = {key: vocabulary.expand(relation.property)
+              for key, relation in vocabulary.relations.items() if relation.reverse or relation.symmetric}
+    for fact in facts:
+        prop = turned.get(fact.relation)
+        # reverse, symmetric or both: the object is given "object prop subject"
+        if prop is not None and fact.object_is_entity and fact.object is not None and fact.object != fact.subject:
+            found.setdefault(fact.object, []).append((base + fact.object, prop, base + fact.subject))
+    return found
+
+
+def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
+    """Yield the direct triple(s) of one fact and its qualified statement node."""
+    relation = vocabulary.relations[fact.relation]
+    subject, prop, obj, node = _direct(vocabulary, fact)
     yield subject, prop, obj
     if relation.symmetric and isinstance(obj, str):
         yield obj, prop, subject

@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 
 from .answers import Answer, Value, value_of
 from .errors import StoreError
 from .freshness import graph_data
+
+if TYPE_CHECKING:  # http.client and urllib.request are loaded only when a store is used
+    import urllib.request
 
 DEFAULT_TIMEOUT = 30.0
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -42,6 +44,7 @@ class Credentials:
 
 
 def _opener(url: str, credentials: Credentials | None) -> urllib.request.OpenerDirector:
+    import urllib.request
     if credentials is None:
         return urllib.request.build_opener()
     if credentials.auth == "basic":
@@ -94,6 +97,7 @@ def _first_line(body: bytes) -> str:
 def remote_query(endpoint: str, text: str, named_graph: str | None = None,
                  credentials: Credentials | None = None, timeout: float = DEFAULT_TIMEOUT) -> Answer:
     """Run a full query text at a SPARQL endpoint (form POST) and read its answer."""
+    import urllib.request
     if not endpoint.startswith(("http://", "https://")):
         raise StoreError(f"the endpoint must be an http:// or https:// URL, not '{endpoint}'")
     fields = [("query", text)]
@@ -146,6 +150,7 @@ def _json_value(cell: dict[str, Any]) -> Value:
 def put_graph(store_url: str, data: bytes, named_graph: str, credentials: Credentials | None = None,
               timeout: float = DEFAULT_TIMEOUT) -> int:
     """Replace a named graph with Turtle `data` (Graph Store protocol PUT); return the HTTP status."""
+    import urllib.request
     if not store_url.startswith(("http://", "https://")):
         raise StoreError(f"the endpoint must be an http:// or https:// URL, not '{store_url}'")
     separator = "&" if "?" in store_url else "?"

@@ -60,8 +60,8 @@ def assemble(chunks: list[Chunk], prefixes: Mapping[str, str]) -> Documents:
     # an N-Triples line starts "<subject> ", which sorts differently from the bare IRI
     by_line = sorted(chunks, key=lambda chunk: f"<{chunk.subject}> ")
     return Documents(
-        "".join(chunk.nt for chunk in by_line),
-        turtle.header(prefixes) + "".join(chunk.turtle for chunk in by_iri),
-        jsonld.document(prefixes, (chunk.jsonld for chunk in by_iri)),
-        sum(chunk.nt_count for chunk in chunks),
+        "".join([chunk.nt for chunk in by_line]),
+        turtle.header(prefixes) + "".join([chunk.turtle for chunk in by_iri]),
+        jsonld.document(prefixes, [chunk.jsonld for chunk in by_iri]),
+        sum([chunk.nt_count for chunk in chunks]),
     )

@@ -82,9 +82,12 @@ def document(prefixes: Mapping[str, str], nodes: Iterable[str]) -> str:
     """The whole document from its nodes, already in order."""
     context = json.dumps({"@context": dict(sorted(prefixes.items()))}, ensure_ascii=False, indent=1,
                          sort_keys=True)
-    body = ",\n".join(nodes)
-    graph = '"@graph": [\n' + body + "\n ]" if body else '"@graph": []'
-    return context[:-2] + ",\n " + graph + "\n}\n"
+    parts = [context[:-2], ",\n ", '"@graph": [']
+    for node in nodes:  # one join of the whole document: big graphs make tens of megabytes
+        parts.append(",\n" if len(parts) > 3 else "\n")
+        parts.append(node)
+    parts.append("\n ]\n}\n" if len(parts) > 3 else "]\n}\n")
+    return "".join(parts)
 
 
 def dumps(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
