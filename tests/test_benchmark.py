@@ -61,7 +61,7 @@ def test_generator_files_hold_about_a_hundred_entities(tmp_path: Path) -> None:
 
 def test_benchmark_runner_smoke(tmp_path: Path) -> None:
     results = tmp_path / "results.md"
-    run = subprocess.run([sys.executable, str(RUN), "--sizes", "200", "--skip-page-above", "0",
+    run = subprocess.run([sys.executable, str(RUN), "--sizes", "200", "--skip-page-above", "0", "--repeat", "2",
                           "--work", str(tmp_path / "work"), "--results", str(results)],
                          capture_output=True, text=True, env={"WMGRAPH_BENCH_NO_REEXEC": "1", "PATH": ""},
                          timeout=600)
@@ -74,4 +74,5 @@ def test_benchmark_runner_smoke(tmp_path: Path) -> None:
     assert {f"query {name}" for name in queries} <= rows
     assert "| 200 time | 200 peak MB | 200 vs floor | 200 vs naive |" in text
     assert "failed" not in text
+    assert "the median of 2 runs" in text and "before each rebuild" in text
     assert text.splitlines()[0] == "# wmgraph benchmark"
