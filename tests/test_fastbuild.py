@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from wmgraph.build import BuildProgress, build
+from wmgraph.build import BuildProgress, build, kept_options
 from wmgraph.buildcache import MAGIC
 from wmgraph.cli import main
 from wmgraph.errors import ValidationError
 from wmgraph.factfiles import load_model
 from wmgraph.formats import jsonld, ntriples, turtle
+from wmgraph.htmlpage import vis_options
 from wmgraph.pipeline import default_cache_dir
 from wmgraph.progressbar import TerminalProgress
 from wmgraph.rdfgraph import model_triples, namespaces
@@ -100,8 +104,8 @@ def test_editing_one_file_reparses_only_it(synthetic: Path, tmp_path: Path) -> N
     assert len(entries(out)) == result.parsed_files + result.cached_files  # the old entry is pruned
 
 
-def test_a_new_partnership_renders_the_partners_file_again(synthetic: Path, tmp_path: Path) -> None:
-    # "A partners with B", written in A's file, gives B a triple: B's file is rendered again too
+def test_a_new_partnership_reaches_the_partner_from_the_cache(synthetic: Path, tmp_path: Path) -> None:
+    # "A partners with B", written in A's file, gives B a triple: B, from the cache, must show it
     graph = tmp_path / "graph"
     shutil.copytree(synthetic, graph)
     out = tmp_path / "out"
@@ -114,10 +118,14 @@ def test_a_new_partnership_renders_the_partners_file_again(synthetic: Path, tmp_
     first.write_text(text.replace("  facts:\n", f"  facts:\n    - partners-with: {partner}\n"
                                               "      source: source-00000\n", 1))
     result = build(graph, out)
-    assert result.parsed_files == 2
+    assert result.parsed_files == 1
     build(graph, tmp_path / "fresh", use_cache=False)
     assert outputs(out) == outputs(tmp_path / "fresh")
     assert f"ent:{partner}".encode() in outputs(out)["wmgraph.ttl"]
+    first.write_text(text)  # and back (its old entry was pruned): the partner loses the triple again
+    assert build(graph, out).parsed_files == 1
+    build(graph, tmp_path / "fresh-again", use_cache=False)
+    assert outputs(out) == outputs(tmp_path / "fresh-again")
 
 
 @pytest.mark.parametrize("damage", ["flip a byte", "truncate", "swap entries", "garbage"])
@@ -198,3 +206,26 @@ def test_build_cli_quiet_and_piped_print_no_progress(synthetic: Path, tmp_path: 
         assert result.exit_code == 0, result.output
         assert result.stderr == ""
         assert result.stdout.startswith("Built 300 entities, ")
+
+
+def test_page_options_are_kept_and_a_damaged_copy_is_made_again(tmp_path: Path) -> None:
+    options = kept_options(tmp_path)
+    for big in (False, True):
+        assert options(big) == vis_options(big)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == ["vis-options-big.json", "vis-options-small.json"]
+    (tmp_path / "vis-options-big.json").write_text('{"key": "stale", "options": {"physics": 1}}')
+    (tmp_path / "vis-options-small.json").write_text("{not json")
+    assert options(True) == vis_options(True) and options(False) == vis_options(False)
+    assert json.loads((tmp_path / "vis-options-big.json").read_text())["options"] == vis_options(True)
+
+
+def test_a_build_from_the_cache_loads_neither_pyvis_nor_networkx(synthetic: Path, tmp_path: Path) -> None:
+    script = ("import sys; from pathlib import Path; from wmgraph.cli import main\n"
+              "try:\n    main(['build', '--quiet', '--graph', sys.argv[1], '--out', sys.argv[2]])\n"
+              "except SystemExit:\n    pass\n"
+              "print(sorted(m for m in ('pyvis', 'networkx') if m in sys.modules))\n")
+    runs = [subprocess.run([sys.executable, "-c", script, str(synthetic), str(tmp_path / "out")],
+                           capture_output=True, text=True, check=True) for _ in range(2)]
+    assert runs[0].stdout.splitlines()[-1] == "['networkx', 'pyvis']"  # the first build makes the options
+    assert runs[1].stdout.splitlines()[-1] == "[]"

@@ -8,10 +8,8 @@ import click
 
 from .cli import graph_option, main, reports_errors
 from .diff import GraphDiff, diff_graphs
-from .exports import EXPORT_FORMATS, export
+from .exports import EXPORT_FORMATS
 from .factfiles import load_model
-from .netstats import network_stats
-from .paths import connect
 from .profile import entity_profile
 
 
@@ -51,6 +49,8 @@ def show_command(graph_dir: Path, entity: str) -> None:
 @reports_errors
 def path_command(graph_dir: Path, first: str, second: str, max_paths: int) -> None:
     """Show the shortest ways FIRST and SECOND are connected, fact by fact."""
+    from .paths import connect
+
     found = connect(load_model(graph_dir), first, second, max_paths)
     if found.start == found.end:
         click.echo(f"{found.start_name} and {found.end_name} are the same entity ({found.start}).")
@@ -74,6 +74,8 @@ def path_command(graph_dir: Path, first: str, second: str, max_paths: int) -> No
 @reports_errors
 def stats_command(graph_dir: Path) -> None:
     """Counts, the most connected and central entities, communities and their brokers."""
+    from .netstats import network_stats
+
     stats = network_stats(load_model(graph_dir))
     click.echo(f"{stats.entities} entities, {stats.facts} facts ({stats.edges} link two entities), "
                f"{stats.sources} sources")
@@ -151,6 +153,8 @@ def diff_command(graph_dir: Path, old: str, new: str) -> None:
 @reports_errors
 def export_command(graph_dir: Path, format_name: str, out_path: Path | None) -> None:
     """Export the graph for other tools."""
+    from .exports import export
+
     result = export(load_model(graph_dir), format_name, out_path)
     if out_path is None:
         click.echo(result.text, nl=False)

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .buildcache import code_digest
 from .errors import OutputError
 from .formats import FORMATS
 from .freshness import OUTPUT_STEM, STAMP_NAME, stamp_bytes
-from .htmlpage import render_page
+from .htmlpage import OptionsMaker, pyvis_folder, render_page, vis_options
 from .model import Model
-from .outputs import stale, write_all
+from .outputs import stale, write_all, write_atomic
+from .pagedata import Json
 from .pipeline import BuildProgress, Progress, collector_paused, default_cache_dir, documents, load_rendered
 from .rdfgraph import model_triples, namespaces
 from .shapes import SHAPES_FILE
@@ -43,19 +48,56 @@ class BuildResult:
         return list(model_triples(self.model))
 
 
-_PAGE: dict[str, Model] = {}  # the model, for the forked process that draws the page
+@functools.cache
+def _options_key() -> str:
+    """What the page options are made from: wmgraph's code and pyvis's (read, not imported)."""
+    digest = hashlib.sha256(code_digest())
+    folder = pyvis_folder()
+    for name in ("_version.py", "network.py", "options.py", "physics.py"):
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(b"-")
+    return digest.hexdigest()
+
+
+def kept_options(folder: Path | None) -> OptionsMaker:
+    """pyvis's options for the page, kept in `folder` (the build cache): loading pyvis takes longer than a page."""
+    if folder is None:
+        return vis_options
+
+    def options(big: bool) -> Json:
+        path = folder / f"vis-options-{'big' if big else 'small'}.json"
+        key = _options_key()
+        try:
+            stored = json.loads(path.read_bytes())
+            if stored["key"] == key and isinstance(stored["options"], dict):
+                return stored["options"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # absent, damaged or made by another version: make them again
+        made = vis_options(big)
+        try:
+            write_atomic(path, json.dumps({"key": key, "options": made}).encode("utf-8"))
+        except OutputError:
+            pass  # a cache that cannot be written is simply skipped
+        return made
+
+    return options
+
+
+_PAGE: dict[str, Any] = {}  # the model and options, for the forked process that draws the page
 
 
 def _page_bytes() -> bytes:
-    return render_page(_PAGE["model"]).encode("utf-8")
+    return render_page(_PAGE["model"], options=_PAGE["options"]).encode("utf-8")
 
 
-def _page_in_background(model: Model) -> Callable[[], bytes]:
+def _page_in_background(model: Model, options: OptionsMaker) -> Callable[[], bytes]:
     """Start drawing the HTML page; the returned function waits for it."""
     if len(model.entities) < PAGE_IN_PARALLEL:
-        page = render_page(model).encode("utf-8")
+        page = render_page(model, options=options).encode("utf-8")
         return lambda: page
-    _PAGE["model"] = model
+    _PAGE.update(model=model, options=options)
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     future = pool.submit(_page_bytes)
 
@@ -81,19 +123,22 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     with collector_paused():
         cache_dir = None if check else default_cache_dir(out_dir)
         pages: list[Callable[[], bytes]] = []  # the page starts as soon as the model is checked
+        options = kept_options(cache_dir.parent if cache_dir is not None else None)
         loaded = load_rendered(graph_dir, cache_dir, progress, workers, use_cache,
-                               on_model=lambda model: pages.append(_page_in_background(model)))
+                               on_model=lambda model: pages.append(_page_in_background(model, options)))
         model = loaded.model
         page = pages[0]
         made = documents(loaded)
-        texts: dict[str, str] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
+        texts: dict[str, bytes] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
         files: dict[Path, bytes] = {}
         result = BuildResult(model, files, triple_count=made.triple_count, cached_files=loaded.cached,
                              parsed_files=loaded.parsed)
         for name, (extension, dumps) in FORMATS.items():
-            text = texts[name] if name in texts else dumps(result.triples, namespaces(model.vocabulary))
-            files[out_dir / f"{OUTPUT_STEM}.{extension}"] = text.encode("utf-8")
+            made_here = texts.get(name)
+            files[out_dir / f"{OUTPUT_STEM}.{extension}"] = made_here if made_here is not None \
+                else dumps(result.triples, namespaces(model.vocabulary)).encode("utf-8")
         files[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
+        saving = loaded.saving
         del made, texts, loaded  # freed now, while the collector is off, so it never scans them
         html = out_dir / f"{OUTPUT_STEM}.html"
         if check:
@@ -104,12 +149,18 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
                 raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
             return result
         total = len(files) + 1
-        for done, path in enumerate([*files, html], start=1):
-            if path == html:  # last: the RDF files are written while the page is still being drawn
-                files[html] = page()
-            result.changed += write_all({path: files[path]})
-            if progress:
-                progress(BuildProgress("write", done, total, result.triple_count))
+        # Writing releases Python's lock: the RDF files are written by threads while the page is
+        # still being drawn, and the page last.
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
+            pending = [writers.submit(write_all, {path: data}) for path, data in files.items()]
+            files[html] = page()
+            pending.append(writers.submit(write_all, {html: files[html]}))
+            for done, writing in enumerate(pending, start=1):
+                result.changed += writing.result()
+                if progress:
+                    progress(BuildProgress("write", done, total, result.triple_count))
+        if saving is not None:
+            saving.result()
     # the stamp lets `wmgraph query` reuse these files; --check leaves it out on purpose
     write_all({out_dir / STAMP_NAME: stamp})
     return result

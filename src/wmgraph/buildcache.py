@@ -2,15 +2,15 @@
 
 An entry's name is a SHA-256 of everything its content depends on: the file's bytes and name,
 the vocabulary, wmgraph's version and its code. An entry holds its own name and a SHA-256 of
-each of its two parts (the checked piece, then the far bigger rendered text), so the build can
-read the first before it starts the HTML page and the second while the page is drawn; a part
-that is truncated, corrupt or not what its name says is ignored and rebuilt, never trusted.
+each of its two parts (the checked piece, then the far bigger rendered text); a part that is
+truncated, corrupt or not what its name says is ignored and rebuilt, never trusted.
 The cache is as trusted as the checkout itself (entries are pickles), so it lives
 beside the outputs, is never committed and is never read from anywhere else.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -24,6 +24,7 @@ _NAME = len(MAGIC) + 64  # the magic line and the entry's name
 _HEAD = _NAME + 2 * _DIGEST + 8  # then a digest of each part and the first part's length
 
 
+@functools.cache
 def code_digest() -> bytes:
     """A digest of wmgraph's version and code: a new wmgraph never reads an old wmgraph's cache."""
     from . import __version__  # here: the package imports this module while it starts
@@ -54,37 +55,30 @@ class PieceCache:
         """Where entry `key` is stored."""
         return self.folder / f"{key}.pickle"
 
-    def load(self, key: str) -> bytes | None:
-        """The first part stored for `key`, or None when absent or not trustworthy."""
-        return self._part(key, 0)
+    def load_both(self, key: str) -> tuple[bytes | None, bytes | None]:
+        """Both parts stored for `key` (each None when absent or not trustworthy), read at once.
 
-    def load_second(self, key: str) -> bytes | None:
-        """The second part stored for `key`, or None when absent or not trustworthy."""
-        return self._part(key, 1)
-
-    def _part(self, key: str, which: int) -> bytes | None:
+        Reading and hashing release Python's lock, so threads can load entries while it unpickles.
+        """
         try:
-            with self.path(key).open("rb") as stream:
-                head = stream.read(_HEAD)
-                if len(head) != _HEAD or head[:_NAME] != MAGIC + key.encode():
-                    self.rejected += 1
-                    return None
-                first = int.from_bytes(head[-8:], "big")
-                if _HEAD + first > os.fstat(stream.fileno()).st_size:  # a damaged length
-                    self.rejected += 1
-                    return None
-                if which == 0:
-                    data = stream.read(first)
-                else:
-                    stream.seek(_HEAD + first)
-                    data = stream.read()
+            data = self.path(key).read_bytes()
         except OSError:
-            return None
-        start = _NAME + which * _DIGEST
-        if hashlib.sha256(data).digest() != head[start:start + _DIGEST]:
+            return None, None
+        head = data[:_HEAD]
+        if len(head) != _HEAD or head[:_NAME] != MAGIC + key.encode():
             self.rejected += 1
-            return None
-        return data
+            return None, None
+        first_end = _HEAD + int.from_bytes(head[-8:], "big")
+        if first_end > len(data):  # a damaged length
+            self.rejected += 1
+            return None, None
+        parts: list[bytes | None] = []
+        for which, part in enumerate((data[_HEAD:first_end], data[first_end:])):
+            start = _NAME + which * _DIGEST
+            trusted = hashlib.sha256(part).digest() == head[start:start + _DIGEST]
+            self.rejected += not trusted
+            parts.append(part if trusted else None)
+        return parts[0], parts[1]
 
     def store(self, key: str, first: bytes, second: bytes) -> None:
         """Save two parts (pickles) as entry `key`; a cache that cannot be written is simply skipped."""

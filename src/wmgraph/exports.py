@@ -7,16 +7,16 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .errors import OutputError
 from .formats import FORMATS
 from .model import Model
-from .nxgraph import model_graph
 from .outputs import write_atomic
 from .rdfgraph import model_triples, namespaces
+
+if TYPE_CHECKING:  # networkx takes longer to load than most commands take to run: loaded when used
+    import networkx as nx
 
 EXPORT_FORMATS = ("csv", "gexf", "graphml", "jsonld", "nt")
 LIST_SEPARATOR = "; "
@@ -45,6 +45,10 @@ def flat_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
 
 def flat_graph(model: Model, gexf: bool = False) -> nx.MultiDiGraph:
     """The model's graph with flattened attributes (for GEXF: labels are names, edge ids fact keys)."""
+    import networkx as nx
+
+    from .nxgraph import model_graph
+
     graph = model_graph(model)
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
@@ -66,6 +70,8 @@ def flat_graph(model: Model, gexf: bool = False) -> nx.MultiDiGraph:
 
 def graphml_text(model: Model) -> str:
     """The graph as GraphML (edge ids are statement ids)."""
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_graphml(flat_graph(model), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().decode("utf-8")
@@ -73,6 +79,8 @@ def graphml_text(model: Model) -> str:
 
 def gexf_text(model: Model) -> str:
     """The graph as GEXF 1.2, without the writer's date stamp so exports are reproducible."""
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_gexf(flat_graph(model, gexf=True), buffer, encoding="utf-8", prettyprint=True)
     return re.sub(r' lastmodifieddate="[^"]*"', "", buffer.getvalue().decode("utf-8"), count=1)
@@ -87,6 +95,10 @@ def _csv(rows: list[list[Any]]) -> str:
 
 def csv_tables(model: Model) -> tuple[str, str]:
     """A node table and an edge table (one row per fact linking two entities)."""
+    import networkx as nx
+
+    from .nxgraph import model_graph
+
     graph = model_graph(model)
     degree = dict(nx.MultiGraph(graph).degree())
     nodes: list[list[Any]] = [list(NODE_COLUMNS)]

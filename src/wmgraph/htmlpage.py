@@ -1,11 +1,13 @@
 """The interactive page: one self-contained HTML file (vis-network inlined, data as JSON, no network).
 
-pyvis prepares the drawing's Options; the node and edge lists are built here in one pass (pyvis's
-own add_node/from_nx are quadratic) and the page uses wmgraph's template in `assets/`, not pyvis's
-(which loads Bootstrap from a CDN). Node and edge records hold only what differs between them (id,
-position, relation, facts, curve): the page's script adds the name, colour, shape and arrow that
-every entity of a type or relation of a kind shares, from the legend and `styles`. That makes a
-big page a third smaller and quicker to write.
+pyvis prepares the drawing's Options; the positions are worked out here (pyvis's own
+add_node/from_nx are quadratic) and the page uses wmgraph's template in `assets/`, not pyvis's
+(which loads Bootstrap from a CDN). The data sends only what the page cannot work out itself: each
+node's position (`nodes`: x and y, entity after entity, in the order of `entities`) and how each
+entity type is drawn (`styles`). The page's script makes the vis-network nodes and edges from the
+entities and facts: one edge per subject, relation and object (a symmetric relation's from the
+smaller id to the larger), edges between the same two entities bent into different curves, and the
+name, colour, shape and arrow that every entity of a type or relation of a kind shares.
 """
 
 from __future__ import annotations
@@ -13,25 +15,37 @@ from __future__ import annotations
 import difflib
 import gc
 import html
+import importlib.util
 import json
 import re
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
-
-import pyvis
-from pyvis.network import Network
 
 from .errors import OutputError, QueryError
 from .factfiles import load_model
 from .layout import hub_layout
-from .model import Fact, Model
+from .model import Model
 from .outputs import write_atomic
 from .pagedata import Json, page_data
 
+OptionsMaker = Callable[[bool], Json]
+
+
+def pyvis_folder() -> Path:
+    """Where pyvis is installed, found without importing it (that takes longer than drawing a page)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise OutputError("pyvis is not installed (reinstall wmgraph)")
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
+
+
 ASSETS = Path(__file__).resolve().parent / "assets"
-VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+VIS_DIR = pyvis_folder() / "templates" / "lib" / "vis-9.1.2"
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800
 # Shapes that draw their label inside, so the label colour must contrast with the fill.
@@ -40,34 +54,38 @@ PLACEHOLDER = re.compile(r"/\*@(\w+)@\*/")
 TITLE = "West Midlands tech ecosystem graph"
 
 
-def render_page(model: Model, focus: str | None = None, depth: int = 1) -> str:
-    """Return the whole page for the model, or for the neighbourhood of entity `focus`."""
+def render_page(model: Model, focus: str | None = None, depth: int = 1, options: OptionsMaker | None = None) -> str:
+    """Return the whole page for the model, or for the neighbourhood of entity `focus`.
+
+    `options` gives the vis-network options for a big or a small drawing (by default `vis_options`).
+    """
     # The page is a few hundred thousand small records and no cycles: collecting garbage while
     # they are made finds nothing and costs a third of the time on a big graph.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _render_page(model, focus, depth)
+        return _render_page(model, focus, depth, options or vis_options)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _render_page(model: Model, focus: str | None, depth: int) -> str:
+def _render_page(model: Model, focus: str | None, depth: int, options: OptionsMaker) -> str:
     if focus is None:
         entity_keys = sorted(model.entities)
         title = TITLE
+        chosen = model.facts  # a checked model's facts name only its own entities
     else:
         entity_keys = neighbourhood(model, focus, depth)
         title = f"{model.entities[focus].name}: {depth}-step neighbourhood"
-    included = set(entity_keys)
-    facts = sorted((f for f in model.facts
-                    if f.subject in included and (not f.object_is_entity or f.object in included)),
-                   key=lambda f: f.key)
+        included = set(entity_keys)
+        chosen = [f for f in model.facts
+                  if f.subject in included and (not f.object_is_entity or f.object in included)]
+    facts = sorted(chosen, key=attrgetter("key"))
     data = page_data(model, entity_keys, facts)
     data["title"] = title
     data["focus"] = focus
-    data.update(drawing(model, entity_keys, facts))
+    data.update(drawing(model, entity_keys, data, options))
     return fill_template(title, data)
 
 
@@ -95,22 +113,17 @@ def neighbourhood(model: Model, focus: str, depth: int) -> list[str]:
     return sorted(seen)
 
 
-def drawing(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
-    """The vis-network nodes, edges and options, prepared with pyvis."""
+def drawing(model: Model, entity_keys: list[str], data: Json, options: OptionsMaker | None = None) -> Json:
+    """Where the nodes sit (linked as the fact rows of `data`, from `page_data`), type styles, and pyvis's options."""
     big = len(entity_keys) > PHYSICS_LIMIT
-    symmetric = {key for key, relation in model.vocabulary.relations.items() if relation.symmetric}
-    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for index, fact in enumerate(facts):
-        if fact.object_is_entity and fact.object is not None:
-            a, b = fact.subject, fact.object
-            if b < a and fact.relation in symmetric:
-                a, b = b, a  # "A partners with B" and "B partners with A" are one line
-            groups[(a, fact.relation, b)].append(index)
-    positions = hub_layout(entity_keys, [(a, b) for a, _, b in groups], spacing=170.0)
-    nodes = [{"id": key, "x": x, "y": y} for key in entity_keys for x, y in (positions[key],)]
-    types = sorted({model.entities[key].type for key in entity_keys})
-    return {"nodes": nodes, "edges": _edges(groups), "styles": _styles(model, types),
-            "options": _options(Network(directed=True), big), "big": big}
+    linking = {relation["key"] for relation in data["relations"] if relation["edge"]}
+    links = [(entity_keys[row[0]], entity_keys[row[2]]) for row in data["facts"]
+             if row[1] in linking and row[2] is not None]
+    positions = hub_layout(entity_keys, links, spacing=170.0)
+    nodes = list(chain.from_iterable(map(positions.__getitem__, entity_keys)))
+    types = sorted(entity_type["key"] for entity_type in data["types"])
+    return {"nodes": nodes, "styles": _styles(model, types), "options": (options or vis_options)(big),
+            "big": big}
 
 
 def _styles(model: Model, types: list[str]) -> Json:
@@ -125,29 +138,11 @@ def _styles(model: Model, types: list[str]) -> Json:
     return styles
 
 
-def _edges(groups: dict[tuple[str, str, str], list[int]]) -> list[Json]:
-    by_pair: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for line in sorted(groups):
-        a, _, b = line
-        by_pair[(a, b) if a < b else (b, a)].append(line)
-    edges = []
-    for pair in sorted(by_pair):
-        members = by_pair[pair]
-        for index, line in enumerate(members):
-            a, relation, b = line
-            edge: Json = {"id": f"{a}|{relation}|{b}", "from": a, "to": b, "rel": relation, "facts": groups[line]}
-            if len(members) > 1:
-                # Several relations between the same two entities: bend each by a different amount.
-                side = 1 if index % 2 == 0 else -1
-                if (a, b) != pair:
-                    side = -side
-                edge["smooth"] = {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW",
-                                  "roundness": round(0.18 + 0.16 * (index // 2), 2)}
-            edges.append(edge)
-    return edges
+def vis_options(big: bool) -> Json:
+    """pyvis's vis-network options with the page's own: physics for small drawings, none for big ones."""
+    from pyvis.network import Network  # here: pyvis brings networkx, IPython and jinja2 (0.15 s to load)
 
-
-def _options(network: Network, big: bool) -> Json:
+    network = Network(directed=True)
     if big:
         network.toggle_physics(False)
         network.toggle_hide_edges_on_drag(True)
@@ -187,7 +182,8 @@ def fill_template(title: str, data: Json) -> str:
 
 def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> block: no '<', '>' or '&' can end it or open a tag."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # A big page has a hundred thousand arrays; the data has no cycles to look for in them.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 

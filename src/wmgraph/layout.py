@@ -42,10 +42,15 @@ def hub_layout(nodes: list[str], links: list[tuple[str, str]], spacing: float = 
 
 def _clusters(nodes: list[str], neighbours: dict[str, set[str]]) -> list[list[str]]:
     """Group nodes: the best-connected free node takes its free neighbours; stragglers join a neighbour."""
-    # Best connected first, ties by name: one sort, then a node's place in it is its rank.
-    ranked = sorted(set(nodes) | neighbours.keys(), key=lambda n: (-len(neighbours[n]) if n in neighbours else 0, n))
+    # Best connected first, ties by name (a stable sort by links of the names in order); a node's
+    # place in that order is its rank. Sorting the list of nodes, not a set of them, is quick when
+    # they come in order already.
+    given = set(nodes)
+    simple = len(given) == len(nodes) and neighbours.keys() <= given
+    ranked = sorted(nodes) if simple else sorted(given | neighbours.keys())
+    ranked.sort(key=lambda node: -len(neighbours.get(node, ())))
     rank = {node: place for place, node in enumerate(ranked)}
-    order = sorted(nodes, key=rank.__getitem__)
+    order = ranked if simple else sorted(nodes, key=rank.__getitem__)
     cluster_of: dict[str, int] = {}
     clusters: list[list[str]] = []
     for node in order:
@@ -56,7 +61,8 @@ def _clusters(nodes: list[str], neighbours: dict[str, set[str]]) -> list[list[st
             cluster_of[node] = len(clusters)
             clusters.append([node])
             continue
-        free = sorted((n for n in links if n not in cluster_of), key=rank.__getitem__)
+        free = [n for n in links if n not in cluster_of]
+        free.sort(key=rank.__getitem__)
         if not free:
             best = min(links, key=rank.__getitem__)
             cluster_of[node] = cluster_of[best]

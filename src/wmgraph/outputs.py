@@ -41,6 +41,7 @@ def stale(files: dict[Path, bytes]) -> list[Path]:
 
 def _same(path: Path, data: bytes) -> bool:
     try:
-        return path.read_bytes() == data
+        # a different size settles it without reading tens of megabytes
+        return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False

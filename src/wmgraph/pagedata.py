@@ -1,22 +1,34 @@
 """What the interactive page shows, taken from the model: entities, facts, sources, dates, legend.
 
 Everything a reader sees as text is prepared here (dates, money, counts), so the page's script only
-places it; the script never formats or interprets data, and never parses it as HTML. Records leave
-out empty fields (no aliases, no figure, no dates) to keep big pages small; the script reads a
-missing field as empty.
+places it; the script never formats or interprets data, and never parses it as HTML.
+
+A big page holds tens of thousands of records, so they are rows (arrays), not objects with named
+fields, entities are referred to by place, and what many facts share is sent once: a third of the
+JSON, and quicker to write and to read. The page's script turns the rows back into objects.
+
+- entities: `[id, name, type, sources, aliases, description, url]`, in the order of the nodes.
+- facts: `[subject, relation, object, shown, source...]`, in fact key order. `subject` is the place
+  of the entity in `entities`, and so is `object` if the relation links entities (else it is the
+  text object or null); `shown` indexes `shown`.
+- shown: `[qualifiers as [label, text] pairs, headline figure or "", entities mentioned, from, to]`,
+  one row for all the facts with the same qualifiers; `from` and `to` are the first and last day
+  they hold (null: unbounded).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from .factfiles import date_bounds
-from .model import Fact, Model, QualifierValue, Source
+from .model import Entity, Fact, Model, QualifierValue, Source
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
@@ -31,6 +43,8 @@ DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour
 Json = dict[str, Any]
 Interval = tuple[str | None, str | None]
 Qualifiers = dict[str, QualifierValue]
+# What a fact's qualifiers show: [label, text] pairs, the headline figure (or ""), entities mentioned.
+Shown = tuple[list[list[str]], str, list[str]]
 
 
 def format_date(value: str) -> str:
@@ -88,16 +102,19 @@ class _Bounds(dict[str, tuple[str, str]]):
 
 
 def _interval(qualifiers: Qualifiers, bounds: _Bounds) -> Interval:
-    start = qualifiers.get("start")
-    point = qualifiers.get("as-of") or qualifiers.get("date")
-    end = qualifiers.get("end")
+    return _span(qualifiers.get("start"), qualifiers.get("as-of") or qualifiers.get("date"), qualifiers.get("end"),
+                 bounds)
+
+
+def _span(start: QualifierValue | None, point: QualifierValue | None, end: QualifierValue | None,
+          bounds: _Bounds) -> Interval:
     begin = start if isinstance(start, str) else point if isinstance(point, str) else None
     return (bounds[begin][0] if begin else None, bounds[end][1] if isinstance(end, str) else None)
 
 
 def _qualifiers(fact: Fact) -> Qualifiers:
     """The fact's qualifiers by name; the first of a repeated name wins, as in Fact.qualifier."""
-    return dict(reversed(fact.qualifiers))
+    return dict(fact.qualifiers[::-1])
 
 
 def fact_interval(fact: Fact) -> Interval:
@@ -117,28 +134,41 @@ def validity(facts: list[Fact], own: list[Interval] | None = None) -> dict[str, 
         bounds = _Bounds()
         own = [_interval(_qualifiers(fact), bounds) for fact in facts]
     intervals = {fact.key: span for fact, span in zip(facts, own, strict=True)}
-    holders: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for fact in facts:
-        if fact.relation in ONE_HOLDER_RELATIONS and fact.object is not None:
-            holders[(fact.relation, fact.object)].append(fact)
-    for group in holders.values():
-        for fact in group:
-            begin, end = intervals[fact.key]
-            if end is not None:
-                continue
-            later = [intervals[other.key][0] for other in group if other.subject != fact.subject]
-            later_begins = [b for b in later if b is not None and (begin is None or b > begin)]
-            if later_begins:
-                intervals[fact.key] = (begin, day_before(min(later_begins)))
+    lines = [(fact.subject, fact.relation, fact.object) for fact in facts]
+    for index, end in _ended_holdings(lines, own.__getitem__).items():
+        intervals[facts[index].key] = (own[index][0], end)
     return intervals
 
 
+def _ended_holdings(lines: Sequence[Sequence[Any]], own: Callable[[int], Interval]) -> dict[int, str]:
+    """The new last day of each open holding of a post that a newer holder ends, by fact index.
+
+    `lines` are the facts' subjects, relations and objects (the first three items of each).
+    """
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index in [i for i, line in enumerate(lines) if line[1] in ONE_HOLDER_RELATIONS]:  # few are holdings
+        line = lines[index]
+        if line[2] is not None:
+            holders[(line[1], line[2])].append(index)
+    ended: dict[int, str] = {}
+    for group in holders.values():
+        spans = [own(index) for index in group]
+        for index, (begin, end) in zip(group, spans, strict=True):
+            if end is not None:
+                continue
+            subject = lines[index][0]
+            later_begins = [b for other, (b, _) in zip(group, spans, strict=True)
+                            if lines[other][0] != subject and b is not None and (begin is None or b > begin)]
+            if later_begins:
+                ended[index] = day_before(min(later_begins))
+    return ended
+
+
 class FactView(NamedTuple):
-    """What a fact's qualifiers give the page: its interval on its own terms, what is shown, its dates."""
+    """What a fact's qualifiers give the page: its interval on its own terms and what is shown."""
 
     interval: Interval
-    shown: Json
-    dates: tuple[str, ...]
+    shown: Shown
 
 
 class FactShower:
@@ -152,7 +182,11 @@ class FactShower:
         self.entity_qualifiers = {key for key, q in qualifiers.items() if q.datatype in ("entity", "entities")}
         self.pairs: dict[tuple[Any, ...], list[str]] = {}
         self.figures: dict[tuple[Any, ...], str] = {}
-        self.views: dict[tuple[tuple[str, QualifierValue], ...], FactView] = {}
+        # What facts' qualifiers show, one row for all the facts with the same ones: [label, text]
+        # pairs, figure, entities mentioned, first and last day; `rows` finds a row by qualifiers.
+        self.table: list[list[Any]] = []
+        self.rows: dict[tuple[tuple[str, QualifierValue], ...], int] = {}
+        self.dates: set[str] = set()  # every date the qualifiers give
         self.bounds = _Bounds()
 
     def name(self, key: str) -> str:
@@ -190,6 +224,8 @@ class FactShower:
 
     def figure(self, qualifiers: Qualifiers) -> str:
         """The fact's key quantity as a short text (£14.5m, 500 jobs, 21 partners), or ''."""
+        if qualifiers.keys().isdisjoint(FIGURE_QUALIFIERS):
+            return ""
         for key in FIGURE_QUALIFIERS:
             value = qualifiers.get(key)
             if value is None or isinstance(value, tuple):
@@ -216,16 +252,25 @@ class FactShower:
 
     def view(self, fact: Fact) -> FactView:
         """What the fact's qualifiers give the page, worked out once for all facts with the same ones."""
-        found = self.views.get(fact.qualifiers)
+        pairs, figure, refs, begin, end = self.table[self.row(fact)]
+        return FactView((begin, end), (pairs, figure, refs))
+
+    def row(self, fact: Fact) -> int:
+        """The place in `table` of what the fact's qualifiers show (adding it if new)."""
+        found = self.rows.get(fact.qualifiers)
         if found is not None:
             return found
         qualifiers = _qualifiers(fact)
-        dates = tuple(value for key in DATE_QUALIFIERS if isinstance(value := qualifiers.get(key), str))
-        found = FactView(_interval(qualifiers, self.bounds), self._shown(fact, qualifiers) if qualifiers else {},
-                         dates)
+        get = qualifiers.get
+        start, end, as_of, date = get("start"), get("end"), get("as-of"), get("date")  # DATE_QUALIFIERS
+        dates = [value for value in (start, end, as_of, date) if isinstance(value, str)]
+        self.dates.update(dates)
+        shown = self._shown(fact, qualifiers) if qualifiers else ([], "", [])
+        found = len(self.table)
+        self.table.append([*shown, *(_span(start, as_of or date, end, self.bounds) if dates else (None, None))])
         # Equal qualifiers show alike, except a share: Decimal("1") is 100% but the integer 1 is 1.
         if "share" not in qualifiers:
-            self.views[fact.qualifiers] = found
+            self.rows[fact.qualifiers] = found
         return found
 
     def record(self, fact: Fact, interval: Interval, view: FactView | None = None) -> Json:
@@ -235,7 +280,12 @@ class FactShower:
         if not fact.object_is_entity and fact.object is not None:
             record["t"] = fact.object
         if fact.qualifiers:
-            record.update((view or self.view(fact)).shown)
+            shown, figure, refs = (view or self.view(fact)).shown
+            record["q"] = shown
+            if figure:
+                record["fig"] = figure
+            if refs:
+                record["refs"] = refs
         if interval[0] is not None:
             record["from"] = interval[0]
         if interval[1] is not None:
@@ -243,17 +293,14 @@ class FactShower:
         record["src"] = list(fact.sources)
         return record
 
-    def _shown(self, fact: Fact, qualifiers: Qualifiers) -> Json:
+    def _shown(self, fact: Fact, qualifiers: Qualifiers) -> Shown:
         """The qualifiers shown, figure and entities mentioned, for every fact with these qualifiers."""
         currency = str(qualifiers.get("currency") or "GBP")
-        shown: Json = {"q": [self.pair(k, v, currency) for k, v in fact.qualifiers if k != "currency"]}
-        figure = self.figure(qualifiers)
-        if figure:
-            shown["fig"] = figure
-        refs = self._refs(fact)
-        if refs:
-            shown["refs"] = refs
-        return shown
+        known = self.pairs.get  # most pairs are known already: look them up without a call to `pair`
+        pairs = [known((k, type(v), v, currency)) or self.pair(k, v, currency)
+                 for k, v in fact.qualifiers if k != "currency"]
+        refs = [] if self.entity_qualifiers.isdisjoint(qualifiers) else self._refs(fact)
+        return (pairs, self.figure(qualifiers), refs)
 
     def _refs(self, fact: Fact) -> list[str]:
         found = {v for k, value in fact.qualifiers if k in self.entity_qualifiers
@@ -303,13 +350,12 @@ def entity_record(model: Model, key: str) -> Json:
 
 def legend(model: Model, entity_keys: list[str], facts: list[Fact]) -> tuple[list[Json], list[Json]]:
     """Entity types and relation types present, in vocabulary order, with colours, shapes and counts."""
+    return _legend(model, Counter(model.entities[key].type for key in entity_keys),
+                   Counter(fact.relation for fact in facts))
+
+
+def _legend(model: Model, type_counts: Counter[str], relation_counts: Counter[str]) -> tuple[list[Json], list[Json]]:
     vocabulary = model.vocabulary
-    type_counts: dict[str, int] = defaultdict(int)
-    for key in entity_keys:
-        type_counts[model.entities[key].type] += 1
-    relation_counts: dict[str, int] = defaultdict(int)
-    for fact in facts:
-        relation_counts[fact.relation] += 1
     types = [{"key": t.key, "label": t.label, "colour": t.colour, "shape": t.shape, "count": type_counts[t.key]}
              for t in vocabulary.entity_types.values() if type_counts[t.key]]
     relations = [{"key": r.key, "label": r.label, "colour": r.colour, "count": relation_counts[r.key],
@@ -320,29 +366,63 @@ def legend(model: Model, entity_keys: list[str], facts: list[Fact]) -> tuple[lis
 
 def date_range(facts: list[Fact]) -> list[str]:
     """The first and last day any fact's dates mention, for the date control (empty if none)."""
-    return _date_range(tuple(value for key in DATE_QUALIFIERS if isinstance(value := fact.qualifier(key), str))
-                       for fact in facts)
+    return _date_range({value for fact in facts for key in DATE_QUALIFIERS
+                        if isinstance(value := fact.qualifier(key), str)})
 
 
-def _date_range(dates_of_facts: Iterable[tuple[str, ...]]) -> list[str]:
-    dates = {value for values in dates_of_facts for value in values}
-    days = [day for value in dates for day in date_bounds(value)]
+def _date_range(dates: Iterable[str], bounds: _Bounds | None = None) -> list[str]:
+    bounds = _Bounds() if bounds is None else bounds
+    days = [day for value in dates for day in bounds[value]]
     return [min(days), max(days)] if days else []
+
+
+def _cited(model: Model, entities: list[Entity], facts: list[Fact]) -> set[str]:
+    """The sources that these entities and facts cite."""
+    cited: set[str] = set()
+    everything = len(model.sources)
+    # A big graph's facts cite every source long before the last: stop looking then.
+    for sources in chain(map(attrgetter("sources"), facts), map(attrgetter("sources"), entities)):
+        if len(cited) == everything:
+            break
+        cited.update(sources)
+    return cited
 
 
 def page_data(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
     """Everything but the drawing: entities, facts, sources and legend, for the chosen part of the model."""
+    # `facts` come in key order: the page lists an entity's facts of one relation in the order given.
+    # Each pass over a big graph's facts reads them from memory afresh, so what can be is worked out
+    # from the rows instead.
     shower = FactShower(model)
-    views = [shower.view(fact) for fact in facts]
-    intervals = validity(facts, [view.interval for view in views])
-    source_keys = sorted({s for key in entity_keys for s in model.entities[key].sources}
-                         | {s for fact in facts for s in fact.sources})
-    types, relations = legend(model, entity_keys, facts)
+    # Most facts' qualifiers are known: look them up here, not in a call (a 0 found is looked up again).
+    known, row = shower.rows.get, shower.row
+    place = {key: index for index, key in enumerate(entity_keys)}
+    rows: list[list[Any]] = [
+        [place[fact.subject], fact.relation,
+         place[fact.object] if fact.object_is_entity and fact.object is not None else fact.object,
+         known(fact.qualifiers) or row(fact), *fact.sources]
+        for fact in facts]
+    table = shower.table
+
+    def own(index: int) -> Interval:
+        begin, end = table[rows[index][3]][3:]
+        return begin, end
+
+    for index, end in _ended_holdings(rows, own).items():
+        shown = table[rows[index][3]]
+        rows[index][3] = len(table)
+        table.append([*shown[:4], end])
+    entities = [model.entities[key] for key in entity_keys]
+    entity_rows = [[key, e.name, e.type, e.sources, e.aliases, e.description, e.url]
+                   for key, e in zip(entity_keys, entities, strict=True)]
+    source_keys = _cited(model, entities, facts)
+    types, relations = _legend(model, Counter(map(itemgetter(2), entity_rows)), Counter(map(itemgetter(1), rows)))
     return {
-        "entities": {key: entity_record(model, key) for key in entity_keys},
-        "facts": [shower.record(fact, intervals[fact.key], view) for fact, view in zip(facts, views, strict=True)],
-        "sources": {key: source_record(model.sources[key]) for key in source_keys},
+        "entities": entity_rows,
+        "facts": rows,
+        "shown": table,
+        "sources": {key: source_record(model.sources[key]) for key in sorted(source_keys)},
         "types": types,
         "relations": relations,
-        "dates": _date_range(view.dates for view in views),
+        "dates": _date_range(shower.dates, shower.bounds),
     }

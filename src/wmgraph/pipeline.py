@@ -13,8 +13,8 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -25,21 +25,17 @@ from .buildcache import CACHE_DIR, PieceCache, code_digest
 from .errors import display_path
 from .factfiles import SOURCES_FILE, check_file, finish_model, start_model
 from .formats.chunks import Chunk, ChunkWriter, Documents, assemble
-from .formats.grouping import by_subject
 from .model import Model
 from .pieces import FilePiece
 from .rdfgraph import (
-    entity_iri,
-    entity_triples,
-    fact_triples,
     incoming_triples,
     namespaces,
     ontology_triples,
     source_triples,
 )
+from .rendering import Rendered, add_incoming, incoming_digest, is_clean, render_piece
 from .shapes import shapes_turtle
-from .terms import Triple
-from .vocabulary import VOCABULARY_FILE, Vocabulary
+from .vocabulary import VOCABULARY_FILE
 
 # Below this many bytes of fact files to parse, starting worker processes costs more than it saves.
 PARALLEL_BYTES = 1_000_000
@@ -57,72 +53,26 @@ class BuildProgress(NamedTuple):
 Progress = Callable[[BuildProgress], None]
 
 
-@dataclass
-class Rendered:
-    """One fact file's triples rendered: for each of its entities, the subjects that entity owns."""
-
-    key: str  # what the rendering was made from: the file and the triples other files give its entities
-    chunks: list[list[Chunk]]  # each entity: itself (with the triples other facts give it), its statements
-
-    @property
-    def triple_count(self) -> int:
-        """Distinct triples in the chunks."""
-        return sum(chunk.nt_count for chunks in self.chunks for chunk in chunks)
-
-
-def render_key(piece_key: str, piece: FilePiece, incoming: Mapping[str, list[Triple]]) -> str:
-    """The name of a file's rendering: its own content and what the rest of the graph adds to its entities."""
-    digest = hashlib.sha256(piece_key.encode())
-    for part in piece.entities:
-        extra = incoming.get(part.key)
-        if extra:
-            digest.update(repr((part.key, sorted(extra))).encode())
-    return digest.hexdigest()
-
-
-def render_piece(vocabulary: Vocabulary, prefixes: dict[str, str], piece: FilePiece,
-                 incoming: Mapping[str, list[Triple]], key: str = "") -> Rendered:
-    """Render the triples of a checked fact file that has no problems.
-
-    `incoming` holds the triples other facts state about entities (see `incoming_triples`): each
-    entity's are rendered here with its own, and a fact's triples about another entity are left
-    to that entity's file, so every subject is rendered once and whole.
-    """
-    rendered = Rendered(key, [])
-    writer = ChunkWriter(prefixes)
-    statements = prefixes["stmt"]
-    for part in piece.entities:
-        assert part.entity is not None
-        own = entity_iri(vocabulary, part.key)
-        triples = list(entity_triples(vocabulary, part.entity))
-        for fact in part.facts:
-            triples.extend(fact_triples(vocabulary, fact))
-        triples.extend(incoming.get(part.key, ()))
-        rendered.chunks.append([writer.chunk(subject, predicates) for subject, predicates in by_subject(triples).items()
-                                if subject == own or subject.startswith(statements)])
-    return rendered
-
-
 def _dumps(value: Any) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-_WORKER: dict[str, Any] = {}  # what forked workers inherit: vocabulary, prefixes, jobs, pieces, cache
+_WORKER: dict[str, Any] = {}  # what forked workers inherit: vocabulary, prefixes, jobs, cache
 
 
-def _check_job(index: int) -> bytes:
-    path, shown, raw, _ = _WORKER["jobs"][index]
-    return _dumps(check_file(_WORKER["vocabulary"], Path(path), shown, raw or None))
-
-
-def _render_job(index: int) -> bytes:
-    piece = _WORKER["pieces"][index]
-    rendered = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece, _WORKER["incoming"],
-                                   _WORKER["render_keys"][index]))
+def _parse_job(index: int) -> tuple[bytes, bytes]:
+    """Check and render one fact file (in a worker); cache it if it has no problems of its own."""
+    path, shown, raw, key = _WORKER["jobs"][index]
+    piece = check_file(_WORKER["vocabulary"], Path(path), shown, raw or None)
+    piece_blob = _dumps(piece)
+    if not is_clean(piece):
+        return piece_blob, b""
+    writer = _WORKER.get("writer") or _WORKER.setdefault("writer", ChunkWriter(_WORKER["prefixes"]))
+    rendered_blob = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece, writer))
     cache: PieceCache | None = _WORKER["cache"]
     if cache is not None:
-        cache.store(_WORKER["jobs"][index][3], _WORKER["piece_blobs"][index] or _dumps(piece), rendered)
-    return rendered
+        cache.store(key, piece_blob, rendered_blob)
+    return piece_blob, rendered_blob
 
 
 @contextmanager
@@ -153,10 +103,11 @@ class Loaded:
     shapes: str  # the SHACL shapes of the vocabulary, in Turtle
     cached: int  # fact files taken whole from the cache
     parsed: int  # fact files parsed, or rendered again when only their checked piece was cached
+    saving: Future[None] | None = None  # cache entries still being written: wait for it before exiting
 
 
-def _in_pool(function: Callable[[int], bytes], indexes: list[int], workers: int,
-             state: dict[str, Any]) -> Iterator[tuple[int, bytes]]:
+def _in_pool(function: Callable[[int], tuple[bytes, bytes]], indexes: list[int], workers: int,
+             state: dict[str, Any]) -> Iterator[tuple[int, tuple[bytes, bytes]]]:
     """Run `function` over `indexes` in forked processes (which inherit `state`), results in order."""
     _WORKER.update(state)
     try:
@@ -171,8 +122,9 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
                   on_model: Callable[[Model], None] | None = None) -> Loaded:
     """Check and render every fact file of `graph_dir` (raises ValidationError like `load_model`).
 
-    Files are checked first and merged into the model (`on_model` gets it at once, so other work
-    can start), then rendered; unchanged files come from the cache in `cache_dir`.
+    Files are checked and rendered (in parallel when there is much to do), then merged into the
+    model (`on_model` gets it at once, so other work can start); unchanged files come from the
+    cache in `cache_dir`.
     """
     vocabulary, files, checker = start_model(graph_dir)
     prefixes = namespaces(vocabulary)
@@ -191,77 +143,96 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     count = len(jobs)
     pieces: list[FilePiece | None] = [None] * count
     piece_blobs: list[bytes] = [b""] * count
-    for index, job in enumerate(jobs):
-        found = cache.load(job[3]) if cache is not None and use_cache and job[2] else None
+    rendered: list[Rendered | None] = [None] * count
+    seconds: list[bytes | None] = [None] * count  # the rendered parts read from the cache
+    for index, (found, second) in enumerate(_read_entries(cache if use_cache else None, jobs)):
+        seconds[index] = second
         if found is not None:
             try:
                 pieces[index], piece_blobs[index] = pickle.loads(found), found
             except Exception:  # checksummed but unreadable: a bug, so parse the file again
                 pieces[index] = None
     from_cache = [piece is not None for piece in pieces]
+    cached_piece = from_cache[:]
     todo = [index for index in range(count) if pieces[index] is None]
     if workers is None:
         size = sum(len(jobs[i][2]) for i in todo)
         workers = (os.cpu_count() or 1) if size >= PARALLEL_BYTES else 1
-    done = count - len(todo)
+    done, triples = count - len(todo), 0
     if progress:
-        progress(BuildProgress("parse", done, count, 0))
+        progress(BuildProgress("parse", done, count, triples))
     state = {"vocabulary": vocabulary, "prefixes": prefixes, "jobs": jobs, "cache": cache}
-    if workers > 1 and len(todo) > 1:
-        for index, blob in _in_pool(_check_job, todo, min(workers, len(todo)), state):
-            pieces[index], piece_blobs[index] = pickle.loads(blob), blob
-            done += 1
-            if progress:
-                progress(BuildProgress("parse", done, count, 0))
-    else:
-        for index in todo:
-            name, shown, raw, _ = jobs[index]
-            pieces[index] = check_file(vocabulary, Path(name), shown, raw or None)
-            done += 1
-            if progress:
-                progress(BuildProgress("parse", done, count, 0))
+    results = _in_pool(_parse_job, todo, min(workers, len(todo)), state) if workers > 1 and len(todo) > 1 \
+        else _in_process(todo, state)
+    for index, (piece_blob, rendered_blob) in results:
+        pieces[index], piece_blobs[index] = pickle.loads(piece_blob), piece_blob
+        if rendered_blob:
+            result = rendered[index] = pickle.loads(rendered_blob)
+            triples += result.triple_count
+        done += 1
+        if progress:
+            progress(BuildProgress("parse", done, count, triples))
     complete = [piece for piece in pieces if piece is not None]  # all of them, by now
     model = finish_model(checker, complete)
     if on_model is not None:
         on_model(model)
-    incoming = incoming_triples(vocabulary, model.facts)
-    render_keys = [render_key(job[3], piece, incoming) for job, piece in zip(jobs, complete, strict=True)]
-    rendered: list[Rendered | None] = [None] * count
-    for index, cached in enumerate(from_cache):  # read only now: the page is being drawn meanwhile
-        stored = cache.load_second(jobs[index][3]) if cached and cache is not None else None
+    writer = ChunkWriter(prefixes)
+    for index, cached in enumerate(from_cache):  # unpickled only now: the page is being drawn meanwhile
+        stored = seconds[index] if cached else None
+        seconds[index] = None
         if stored is not None:
             try:
-                earlier: Rendered = pickle.loads(stored)
-                # made with other triples from the rest of the graph: render the file again
-                rendered[index] = earlier if earlier.key == render_keys[index] else None
+                rendered[index] = pickle.loads(stored)
             except Exception:  # checksummed but unreadable: render the file again
                 rendered[index] = None
-    todo_render = [index for index in range(count) if rendered[index] is None]
-    done = count - len(todo_render)
-    triples = sum(r.triple_count for r in rendered if r is not None)
-    if workers > 1 and len(todo_render) > 1:
-        state.update(pieces=complete, piece_blobs=piece_blobs, incoming=incoming, render_keys=render_keys)
-        for index, blob in _in_pool(_render_job, todo_render, min(workers, len(todo_render)), state):
-            result = rendered[index] = pickle.loads(blob)
-            done, triples = done + 1, triples + result.triple_count
-            if progress:
-                progress(BuildProgress("render", done, count, triples))
-    else:
-        for index in todo_render:
-            result = rendered[index] = render_piece(vocabulary, prefixes, complete[index], incoming,
-                                                    render_keys[index])
-            if cache is not None:
-                cache.store(jobs[index][3], piece_blobs[index] or _dumps(complete[index]), _dumps(result))
-            done, triples = done + 1, triples + result.triple_count
-            if progress:
-                progress(BuildProgress("render", done, count, triples))
+        if rendered[index] is None:
+            rendered[index] = render_piece(vocabulary, prefixes, complete[index], writer)
+            from_cache[index] = False
+    incoming = incoming_triples(vocabulary, model.facts)
+    final = [r for r in rendered if r is not None]
+    changed = [index for index, (piece, result) in enumerate(zip(complete, final, strict=True))
+               if add_incoming(vocabulary, writer, piece, result, incoming, incoming_digest(piece, incoming))
+               or (cached_piece[index] and not from_cache[index])]  # its rendering was damaged
     general_cache = PieceCache(cache.folder.parent / "general", cache.salt) if cache is not None else None
     general, shapes, general_key = _general(model, graph_dir, general_cache, prefixes, use_cache)
+    saving: Future[None] | None = None
     if cache is not None and general_cache is not None:
         cache.prune({job[3] for job in jobs})
         general_cache.prune({general_key})
-    return Loaded(model, [r for r in rendered if r is not None], prefixes, general, shapes,
-                  count - len(todo_render), len(todo_render))
+        # Store the files given new triples from the rest of the graph, so the next build need
+        # not render them again; in a thread, as it is mostly hashing and writing (no lock held).
+        entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), _dumps(final[i])) for i in changed]
+        saving = _SAVER.submit(_store_all, cache, entries)
+    taken = sum(from_cache)
+    return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving)
+
+
+_SAVER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wmgraph-cache")
+
+
+def _store_all(cache: PieceCache, entries: list[tuple[str, bytes, bytes]]) -> None:
+    for key, first, second in entries:
+        cache.store(key, first, second)
+
+
+def _read_entries(cache: PieceCache | None, jobs: list[tuple[str, str, bytes, str]],
+                  ) -> Iterator[tuple[bytes | None, bytes | None]]:
+    """The cache entries of the jobs, in order, read by threads while the caller unpickles them."""
+    if cache is None:
+        yield from ((None, None) for _ in jobs)
+        return
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-read") as pool:
+        yield from pool.map(lambda job: cache.load_both(job[3]) if job[2] else (None, None), jobs)
+
+
+def _in_process(indexes: list[int], state: dict[str, Any]) -> Iterator[tuple[int, tuple[bytes, bytes]]]:
+    """Run the parse jobs here, one after another (small graphs: workers cost more than they save)."""
+    _WORKER.update(state)
+    try:
+        for index in indexes:
+            yield index, _parse_job(index)
+    finally:
+        _WORKER.clear()
 
 
 def _general(model: Model, graph_dir: Path, cache: PieceCache | None,
@@ -271,8 +242,7 @@ def _general(model: Model, graph_dir: Path, cache: PieceCache | None,
         key = cache.key(SOURCES_FILE, (graph_dir / SOURCES_FILE).read_bytes()) if cache is not None else ""
     except OSError:
         key = cache.key(SOURCES_FILE, b"") if cache is not None else ""
-    first = cache.load(key) if cache is not None and use_cache else None
-    second = cache.load_second(key) if cache is not None and first is not None else None
+    first, second = cache.load_both(key) if cache is not None and use_cache else (None, None)
     if first is not None and second is not None:
         try:
             return pickle.loads(first), second.decode("utf-8"), key

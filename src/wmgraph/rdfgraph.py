@@ -134,6 +134,14 @@ def incoming_triples(vocabulary: Vocabulary, facts: Iterable[Fact]) -> dict[str,
     return found
 
 
+def direct_triples(vocabulary: Vocabulary, fact: Fact) -> list[Triple]:
+    """The direct triple of one fact, and its mirror image for a symmetric relation."""
+    subject, prop, obj, _ = _direct(vocabulary, fact)
+    if vocabulary.relations[fact.relation].symmetric and isinstance(obj, str):
+        return [(subject, prop, obj), (obj, prop, subject)]
+    return [(subject, prop, obj)]
+
+
 def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
     """Yield the direct triple(s) of one fact and its qualified statement node."""
     relation = vocabulary.relations[fact.relation]

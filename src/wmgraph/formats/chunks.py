@@ -16,13 +16,15 @@ from .grouping import Predicates, by_subject
 
 
 class Chunk(NamedTuple):
-    """One subject rendered in each format (nt_count: its distinct triples)."""
+    """One subject rendered in each format, as UTF-8 (nt_count: its distinct triples)."""
 
+    # Bytes, not text: chunks are pickled into the cache and out of worker processes, and joined
+    # into files, and bytes cross all three without being encoded or decoded again.
     subject: str
-    nt: str
+    nt: bytes
     nt_count: int
-    turtle: str
-    jsonld: str
+    turtle: bytes
+    jsonld: bytes
 
 
 class ChunkWriter:
@@ -36,8 +38,9 @@ class ChunkWriter:
     def chunk(self, subject: str, predicates: Predicates) -> Chunk:
         """Render one subject."""
         lines = ntriples.subject_lines(subject, predicates)
-        return Chunk(subject, "".join(lines), len(lines), turtle.block(self.compact, subject, predicates),
-                     self.nodes.node(subject, predicates))
+        return Chunk(subject, "".join(lines).encode(), len(lines),
+                     turtle.block(self.compact, subject, predicates).encode(),
+                     self.nodes.node(subject, predicates).encode())
 
     def chunks(self, triples: Iterable[Triple]) -> list[Chunk]:
         """Render every subject of `triples` (each subject's triples must all be there)."""
@@ -46,11 +49,11 @@ class ChunkWriter:
 
 
 class Documents(NamedTuple):
-    """The three documents and the number of distinct triples in them."""
+    """The three documents (UTF-8) and the number of distinct triples in them."""
 
-    nt: str
-    turtle: str
-    jsonld: str
+    nt: bytes
+    turtle: bytes
+    jsonld: bytes
     triple_count: int
 
 
@@ -59,9 +62,11 @@ def assemble(chunks: list[Chunk], prefixes: Mapping[str, str]) -> Documents:
     by_iri = sorted(chunks)  # a chunk sorts by its subject first, and subjects are unique
     # an N-Triples line starts "<subject> ", which sorts differently from the bare IRI
     by_line = sorted(chunks, key=lambda chunk: f"<{chunk.subject}> ")
+    head, tail = jsonld.frame(prefixes)
     return Documents(
-        "".join([chunk.nt for chunk in by_line]),
-        turtle.header(prefixes) + "".join([chunk.turtle for chunk in by_iri]),
-        jsonld.document(prefixes, [chunk.jsonld for chunk in by_iri]),
+        b"".join([chunk.nt for chunk in by_line]),
+        turtle.header(prefixes).encode() + b"".join([chunk.turtle for chunk in by_iri]),
+        head.encode() + b",\n".join([chunk.jsonld for chunk in by_iri]) + tail.encode() if chunks
+        else jsonld.document(prefixes, []).encode(),
         sum([chunk.nt_count for chunk in chunks]),
     )

@@ -78,16 +78,18 @@ class NodeWriter:
         return "  {\n   " + ",\n   ".join(f"{key}: {text}" for _, key, text in members) + "\n  }"
 
 
-def document(prefixes: Mapping[str, str], nodes: Iterable[str]) -> str:
-    """The whole document from its nodes, already in order."""
+def frame(prefixes: Mapping[str, str]) -> tuple[str, str]:
+    """The text before the first node of a document and after its last (nodes are joined by ',\\n')."""
     context = json.dumps({"@context": dict(sorted(prefixes.items()))}, ensure_ascii=False, indent=1,
                          sort_keys=True)
-    parts = [context[:-2], ",\n ", '"@graph": [']
-    for node in nodes:  # one join of the whole document: big graphs make tens of megabytes
-        parts.append(",\n" if len(parts) > 3 else "\n")
-        parts.append(node)
-    parts.append("\n ]\n}\n" if len(parts) > 3 else "]\n}\n")
-    return "".join(parts)
+    return context[:-2] + ',\n "@graph": [\n', "\n ]\n}\n"
+
+
+def document(prefixes: Mapping[str, str], nodes: Iterable[str]) -> str:
+    """The whole document from its nodes, already in order."""
+    head, tail = frame(prefixes)
+    body = ",\n".join(nodes)
+    return head + body + tail if body else head[:-1] + "]\n}\n"
 
 
 def dumps(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
