@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 from wmgraph import build
 from wmgraph.cli import main
 from wmgraph.errors import OutputError, ValidationError
+from wmgraph.outputs import stale, write_all
 from wmgraph.terms import XSD_STRING, Literal, Triple
 
 FORMATS = {"wmgraph.ttl": "turtle", "wmgraph.nt": "nt", "wmgraph.jsonld": "json-ld"}
@@ -145,3 +146,23 @@ def test_base_iri_is_configurable(mini_graph: Path, tmp_path: Path) -> None:
     assert "https://example.org/wm/statement/version-1.pledges-jobs.birmingham" in subjects
     assert "https://example.org/wm/source/jobs-article" in subjects
     assert not any(s.startswith("https://w3id.org/wmgraph/id/") for s in subjects)
+
+
+def test_parts_are_written_whole_even_after_a_short_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = [b"<a> <b> <c> .\n" * n for n in range(1, 2500)]  # more parts than one writev takes
+    real_writev = os.writev
+    short: list[bool] = []
+
+    def writev_half(handle: int, buffers: list[bytes]) -> int:
+        # the kernel may write less than asked: take only half the first buffer, once
+        if not short:
+            short.append(True)
+            return os.write(handle, buffers[0][: len(buffers[0]) // 2])
+        return real_writev(handle, buffers)
+
+    monkeypatch.setattr(os, "writev", writev_half)
+    target = tmp_path / "doc.nt"
+    assert write_all({target: parts}) == [target]
+    assert target.read_bytes() == b"".join(parts) and short
+    assert write_all({target: parts}) == []  # compared part by part: unchanged
+    assert stale({target: [*parts[:-1], parts[-1][:-1] + b"X"]}) == [target]  # same size, other bytes

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,7 @@ from .formats import FORMATS
 from .freshness import OUTPUT_STEM, STAMP_NAME, stamp_bytes
 from .htmlpage import OptionsMaker, pyvis_folder, render_page, vis_options
 from .model import Model
-from .outputs import stale, write_all, write_atomic
+from .outputs import Content, joined, stale, write_all, write_atomic
 from .pagedata import Json
 from .pipeline import BuildProgress, Progress, collector_paused, default_cache_dir, documents, load_rendered
 from .rdfgraph import model_triples, namespaces
@@ -31,12 +31,28 @@ PAGE_IN_PARALLEL = 2000
 __all__ = ["OUTPUT_STEM", "BuildProgress", "BuildResult", "Progress", "build"]
 
 
+class OutputFiles(Mapping[Path, bytes]):
+    """The files of a build by path; a big document is kept in parts and joined only when read."""
+
+    def __init__(self) -> None:
+        self.contents: dict[Path, Content] = {}
+
+    def __getitem__(self, path: Path) -> bytes:
+        return joined(self.contents[path])
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self.contents)
+
+    def __len__(self) -> int:
+        return len(self.contents)
+
+
 @dataclass
 class BuildResult:
     """What a build produced: the model, the files written or found stale, and counts."""
 
     model: Model
-    files: dict[Path, bytes]
+    files: OutputFiles
     changed: list[Path] = field(default_factory=list)
     triple_count: int = 0  # distinct triples in the graph
     cached_files: int = 0  # fact files taken from the build cache
@@ -129,32 +145,33 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
         model = loaded.model
         page = pages[0]
         made = documents(loaded)
-        texts: dict[str, bytes] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
-        files: dict[Path, bytes] = {}
+        texts: dict[str, list[bytes]] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
+        files = OutputFiles()
+        contents = files.contents
         result = BuildResult(model, files, triple_count=made.triple_count, cached_files=loaded.cached,
                              parsed_files=loaded.parsed)
         for name, (extension, dumps) in FORMATS.items():
             made_here = texts.get(name)
-            files[out_dir / f"{OUTPUT_STEM}.{extension}"] = made_here if made_here is not None \
+            contents[out_dir / f"{OUTPUT_STEM}.{extension}"] = made_here if made_here is not None \
                 else dumps(result.triples, namespaces(model.vocabulary)).encode("utf-8")
-        files[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
+        contents[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
         saving = loaded.saving
         del made, texts, loaded  # freed now, while the collector is off, so it never scans them
         html = out_dir / f"{OUTPUT_STEM}.html"
         if check:
-            files[html] = page()
-            outdated = stale(files)
+            contents[html] = page()
+            outdated = stale(contents)
             if outdated:
                 names = ", ".join(str(p) for p in outdated)
                 raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
             return result
-        total = len(files) + 1
+        total = len(contents) + 1
         # Writing releases Python's lock: the RDF files are written by threads while the page is
         # still being drawn, and the page last.
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
-            pending = [writers.submit(write_all, {path: data}) for path, data in files.items()]
-            files[html] = page()
-            pending.append(writers.submit(write_all, {html: files[html]}))
+            pending = [writers.submit(write_all, {path: data}) for path, data in contents.items()]
+            contents[html] = page()
+            pending.append(writers.submit(write_all, {html: contents[html]}))
             for done, writing in enumerate(pending, start=1):
                 result.changed += writing.result()
                 if progress:

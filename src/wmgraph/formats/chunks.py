@@ -49,11 +49,12 @@ class ChunkWriter:
 
 
 class Documents(NamedTuple):
-    """The three documents (UTF-8) and the number of distinct triples in them."""
+    """The three documents, each as its UTF-8 parts in order, and the number of distinct triples in them."""
 
-    nt: bytes
-    turtle: bytes
-    jsonld: bytes
+    # Parts, not one joined string: the writer sends them to the file as they are.
+    nt: list[bytes]
+    turtle: list[bytes]
+    jsonld: list[bytes]
     triple_count: int
 
 
@@ -62,11 +63,17 @@ def assemble(chunks: list[Chunk], prefixes: Mapping[str, str]) -> Documents:
     by_iri = sorted(chunks)  # a chunk sorts by its subject first, and subjects are unique
     # an N-Triples line starts "<subject> ", which sorts differently from the bare IRI
     by_line = sorted(chunks, key=lambda chunk: f"<{chunk.subject}> ")
+    if not chunks:
+        return Documents([], [turtle.header(prefixes).encode()], [jsonld.document(prefixes, []).encode()], 0)
     head, tail = jsonld.frame(prefixes)
+    nodes = [head.encode()]
+    separator = b",\n"
+    for chunk in by_iri:
+        nodes += (chunk.jsonld, separator)
+    nodes[-1] = tail.encode()
     return Documents(
-        b"".join([chunk.nt for chunk in by_line]),
-        turtle.header(prefixes).encode() + b"".join([chunk.turtle for chunk in by_iri]),
-        head.encode() + b",\n".join([chunk.jsonld for chunk in by_iri]) + tail.encode() if chunks
-        else jsonld.document(prefixes, []).encode(),
+        [chunk.nt for chunk in by_line],
+        [turtle.header(prefixes).encode(), *[chunk.turtle for chunk in by_iri]],
+        nodes,
         sum([chunk.nt_count for chunk in chunks]),
     )
