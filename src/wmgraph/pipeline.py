@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ from .buildcache import CACHE_DIR, PieceCache, code_digest
 from .errors import display_path
 from .factfiles import SOURCES_FILE, check_file, finish_model, start_model
 from .formats.chunks import Chunk, ChunkWriter, Documents, assemble
-from .model import Model
+from .model import Model, Source
 from .pieces import FilePiece
 from .rdfgraph import (
     incoming_triples,
@@ -35,7 +35,7 @@ from .rdfgraph import (
 )
 from .rendering import Rendered, add_incoming, incoming_digest, is_clean, render_piece
 from .shapes import shapes_turtle
-from .vocabulary import VOCABULARY_FILE
+from .vocabulary import VOCABULARY_FILE, Vocabulary
 
 # Below this many bytes of fact files to parse, starting worker processes costs more than it saves.
 PARALLEL_BYTES = 1_000_000
@@ -57,6 +57,7 @@ def _dumps(value: Any) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+Jobs = Generator[tuple[int, tuple[bytes, bytes]], None, None]  # results of parse jobs: (index, (piece, rendered))
 _WORKER: dict[str, Any] = {}  # what forked workers inherit: vocabulary, prefixes, jobs, cache
 
 
@@ -107,14 +108,28 @@ class Loaded:
 
 
 def _in_pool(function: Callable[[int], tuple[bytes, bytes]], indexes: list[int], workers: int,
-             state: dict[str, Any]) -> Iterator[tuple[int, tuple[bytes, bytes]]]:
-    """Run `function` over `indexes` in forked processes (which inherit `state`), results in order."""
+             state: dict[str, Any]) -> Jobs:
+    """Run `function` over `indexes` in forked processes (which inherit `state`), results in order.
+
+    The work starts at once; the caller can do something else before it reads the results.
+    """
     _WORKER.update(state)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from zip(indexes, pool.map(function, indexes), strict=True)
-    finally:
+        results = pool.map(function, indexes)  # submits every job: the workers are forked now
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
         _WORKER.clear()
+        raise
+
+    def collect() -> Jobs:
+        try:
+            yield from zip(indexes, results, strict=True)
+        finally:
+            pool.shutdown(cancel_futures=True)
+            _WORKER.clear()
+
+    return collect()
 
 
 def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None,
@@ -164,6 +179,13 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     state = {"vocabulary": vocabulary, "prefixes": prefixes, "jobs": jobs, "cache": cache}
     results = _in_pool(_parse_job, todo, min(workers, len(todo)), state) if workers > 1 and len(todo) > 1 \
         else _in_process(todo, state)
+    general_cache = PieceCache(cache.folder.parent / "general", cache.salt) if cache is not None else None
+    try:  # while the workers parse
+        general, shapes, general_key = _general(vocabulary, checker.model.sources, graph_dir, general_cache,
+                                                prefixes, use_cache)
+    except BaseException:
+        results.close()
+        raise
     for index, (piece_blob, rendered_blob) in results:
         pieces[index], piece_blobs[index] = pickle.loads(piece_blob), piece_blob
         if rendered_blob:
@@ -193,8 +215,6 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     changed = [index for index, (piece, result) in enumerate(zip(complete, final, strict=True))
                if add_incoming(vocabulary, writer, piece, result, incoming, incoming_digest(piece, incoming))
                or (cached_piece[index] and not from_cache[index])]  # its rendering was damaged
-    general_cache = PieceCache(cache.folder.parent / "general", cache.salt) if cache is not None else None
-    general, shapes, general_key = _general(model, graph_dir, general_cache, prefixes, use_cache)
     saving: Future[None] | None = None
     if cache is not None and general_cache is not None:
         cache.prune({job[3] for job in jobs})
@@ -225,7 +245,7 @@ def _read_entries(cache: PieceCache | None, jobs: list[tuple[str, str, bytes, st
         yield from pool.map(lambda job: cache.load_both(job[3]) if job[2] else (None, None), jobs)
 
 
-def _in_process(indexes: list[int], state: dict[str, Any]) -> Iterator[tuple[int, tuple[bytes, bytes]]]:
+def _in_process(indexes: list[int], state: dict[str, Any]) -> Jobs:
     """Run the parse jobs here, one after another (small graphs: workers cost more than they save)."""
     _WORKER.update(state)
     try:
@@ -235,7 +255,7 @@ def _in_process(indexes: list[int], state: dict[str, Any]) -> Iterator[tuple[int
         _WORKER.clear()
 
 
-def _general(model: Model, graph_dir: Path, cache: PieceCache | None,
+def _general(vocabulary: Vocabulary, sources: Mapping[str, Source], graph_dir: Path, cache: PieceCache | None,
              prefixes: dict[str, str], use_cache: bool) -> tuple[list[Chunk], str, str]:
     """The chunks of the vocabulary's terms and the sources, and the shapes, from the cache if there."""
     try:
@@ -248,8 +268,7 @@ def _general(model: Model, graph_dir: Path, cache: PieceCache | None,
             return pickle.loads(first), second.decode("utf-8"), key
         except Exception:  # checksummed but unreadable: make them again
             pass
-    vocabulary = model.vocabulary
-    triples = chain(ontology_triples(vocabulary), *(source_triples(vocabulary, s) for s in model.sources.values()))
+    triples = chain(ontology_triples(vocabulary), *(source_triples(vocabulary, s) for s in sources.values()))
     chunks = ChunkWriter(prefixes).chunks(triples)
     shapes = shapes_turtle(vocabulary)
     if cache is not None:
