@@ -56,10 +56,7 @@ class PieceCache:
         return self.folder / f"{key}.pickle"
 
     def load_both(self, key: str) -> tuple[bytes | None, bytes | None]:
-        """Both parts stored for `key` (each None when absent or not trustworthy), read at once.
-
-        Reading and hashing release Python's lock, so threads can load entries while it unpickles.
-        """
+        """Both parts stored for `key` (each None when absent or not trustworthy), read at once."""
         try:
             data = self.path(key).read_bytes()
         except OSError:

@@ -2,8 +2,9 @@
 
 Each fact file is checked on its own and rendered into chunks (one subject in every RDF format)
 by a pool of forked processes, in sorted file order; then the pieces are merged in that order,
-the cross-file checks run, and the documents are put together from the chunks. A fact file
-that has not changed since the last build comes from `output/.cache/` instead (see buildcache).
+the cross-file checks run, the entities that other files' facts give triples are rendered again
+(see rendering), and the documents are put together from the chunks. A fact file that has not
+changed since the last build comes from `output/.cache/` instead (see buildcache).
 """
 
 from __future__ import annotations
@@ -237,12 +238,9 @@ def _store_all(cache: PieceCache, entries: list[tuple[str, bytes, bytes]]) -> No
 
 def _read_entries(cache: PieceCache | None, jobs: list[tuple[str, str, bytes, str]],
                   ) -> Iterator[tuple[bytes | None, bytes | None]]:
-    """The cache entries of the jobs, in order, read by threads while the caller unpickles them."""
-    if cache is None:
-        yield from ((None, None) for _ in jobs)
-        return
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-read") as pool:
-        yield from pool.map(lambda job: cache.load_both(job[3]) if job[2] else (None, None), jobs)
+    """The cache entries of the jobs, in order (both parts, each None when absent or untrustworthy)."""
+    for job in jobs:
+        yield cache.load_both(job[3]) if cache is not None and job[2] else (None, None)
 
 
 def _in_process(indexes: list[int], state: dict[str, Any]) -> Jobs:
