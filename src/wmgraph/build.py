@@ -168,16 +168,18 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
         total = len(contents) + 1
         # Writing releases Python's lock: the RDF files are written by threads while the page is
         # still being drawn, and the page last.
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
-            pending = [writers.submit(write_all, {path: data}) for path, data in contents.items()]
-            contents[html] = page()
-            pending.append(writers.submit(write_all, {html: contents[html]}))
-            for done, writing in enumerate(pending, start=1):
-                result.changed += writing.result()
-                if progress:
-                    progress(BuildProgress("write", done, total, result.triple_count))
-        if saving is not None:
-            saving.result()
+        try:
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
+                pending = [writers.submit(write_all, {path: data}) for path, data in contents.items()]
+                contents[html] = page()
+                pending.append(writers.submit(write_all, {html: contents[html]}))
+                for done, writing in enumerate(pending, start=1):
+                    result.changed += writing.result()
+                    if progress:
+                        progress(BuildProgress("write", done, total, result.triple_count))
+        finally:
+            if saving is not None:  # no thread outlives the build (a later fork must not copy one)
+                saving.join()
     # the stamp lets `wmgraph query` reuse these files; --check leaves it out on purpose
     write_all({out_dir / STAMP_NAME: stamp})
     return result

@@ -14,8 +14,9 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import threading
 from collections.abc import Callable, Generator, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -105,7 +106,7 @@ class Loaded:
     shapes: str  # the SHACL shapes of the vocabulary, in Turtle
     cached: int  # fact files taken whole from the cache
     parsed: int  # fact files parsed, or rendered again when only their checked piece was cached
-    saving: Future[None] | None = None  # cache entries still being written: wait for it before exiting
+    saving: threading.Thread | None = None  # writing cache entries: join it before the build ends
 
 
 def _in_pool(function: Callable[[int], tuple[bytes, bytes]], indexes: list[int], workers: int,
@@ -216,19 +217,17 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     changed = [index for index, (piece, result) in enumerate(zip(complete, final, strict=True))
                if add_incoming(vocabulary, writer, piece, result, incoming, incoming_digest(piece, incoming))
                or (cached_piece[index] and not from_cache[index])]  # its rendering was damaged
-    saving: Future[None] | None = None
+    saving: threading.Thread | None = None
     if cache is not None and general_cache is not None:
         cache.prune({job[3] for job in jobs})
         general_cache.prune({general_key})
         # Store the files given new triples from the rest of the graph, so the next build need
         # not render them again; in a thread, as it is mostly hashing and writing (no lock held).
         entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), _dumps(final[i])) for i in changed]
-        saving = _SAVER.submit(_store_all, cache, entries)
+        saving = threading.Thread(target=_store_all, args=(cache, entries), name="wmgraph-cache")
+        saving.start()
     taken = sum(from_cache)
     return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving)
-
-
-_SAVER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wmgraph-cache")
 
 
 def _store_all(cache: PieceCache, entries: list[tuple[str, bytes, bytes]]) -> None:
