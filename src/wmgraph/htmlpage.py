@@ -174,6 +174,7 @@ def fill_template(title: str, data: Json) -> str:
         "VIS_CSS": _read(VIS_DIR / "vis-network.css"),
         "PAGE_CSS": _read(ASSETS / "page.css"),
         "VIS_JS": _read(VIS_DIR / "vis-network.min.js"),
+        "PAGE_DATA_JS": _read(ASSETS / "page-data.js"),
         "PAGE_JS": _read(ASSETS / "page.js"),
         "DATA": script_json(data),
     }

@@ -1,0 +1,116 @@
+/* wmgraph's page data: the rows of the JSON block (see pagedata.py) made into the objects the
+   page script works with: entities, facts, nodes, edges with their curves, styles, facts by entity. */
+function wmgraphPageData(data) {
+  "use strict";
+
+  var typeInfo = {};
+  var relationInfo = {};
+  var relationOrder = {};
+  data.types.forEach(function (t) { typeInfo[t.key] = t; });
+  data.relations.forEach(function (r, i) { relationInfo[r.key] = r; relationOrder[r.key] = i; });
+
+  // Entities and facts arrive as rows (see pagedata.py): make them objects again.
+  var entities = {};
+  var keys = data.entities.map(function (row) { return row[0]; });
+  var positions = data.nodes;
+  data.nodes = data.entities.map(function (row, i) {
+    entities[row[0]] = { name: row[1], type: row[2], src: row[3], aliases: row[4], description: row[5],
+                         url: row[6] };
+    return { id: row[0], x: positions[2 * i], y: positions[2 * i + 1] };
+  });
+  data.entities = entities;
+  data.edges = makeEdges(data.facts);
+  data.facts = data.facts.map(function (row) {
+    var shown = data.shown[row[3]];
+    var edge = relationInfo[row[1]].edge;
+    return { s: keys[row[0]], r: row[1], o: edge && row[2] !== null ? keys[row[2]] : null, t: edge ? null : row[2],
+             q: shown[0], fig: shown[1], refs: shown[2], from: shown[3], to: shown[4], src: row.slice(4) };
+  });
+
+  // One edge per subject, relation and object, holding its facts; a symmetric relation's runs from
+  // the smaller id to the larger, so "A partners with B" and "B partners with A" are one line.
+  // Edges go by the two entities they join, then by from, relation and to (ids compared by rank).
+  function makeEdges(rows) {
+    var byId = keys.map(function (key, i) { return i; });
+    byId.sort(function (x, y) { return keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0; });
+    var rank = new Int32Array(keys.length);
+    byId.forEach(function (index, place) { rank[index] = place; });
+    var lines = [];
+    rows.forEach(function (row, index) {
+      var relation = relationInfo[row[1]];
+      if (!relation.edge || row[2] === null) { return; }
+      var a = rank[row[0]], b = rank[row[2]];
+      if (b < a && relation.symmetric) { var swap = a; a = b; b = swap; }
+      lines.push({ from: a, to: b, low: Math.min(a, b), high: Math.max(a, b), rel: row[1], fact: index });
+    });
+    lines.sort(function (x, y) {
+      return (x.low - y.low) || (x.high - y.high) || (x.from - y.from) ||
+        (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0) || (x.fact - y.fact);
+    });
+    var edges = [];
+    var pairStart = 0;
+    lines.forEach(function (line, i) {
+      var before = lines[i - 1];
+      var samePair = i > 0 && before.low === line.low && before.high === line.high;
+      if (samePair && before.from === line.from && before.rel === line.rel) {
+        edges[edges.length - 1].facts.push(line.fact);
+        return;
+      }
+      if (!samePair) {
+        bend(edges.slice(pairStart));
+        pairStart = edges.length;
+      }
+      var from = keys[byId[line.from]], to = keys[byId[line.to]];
+      edges.push({ id: from + "|" + line.rel + "|" + to, from: from, to: to, rel: line.rel, facts: [line.fact] });
+    });
+    bend(edges.slice(pairStart));
+    return edges;
+  }
+  // Several relations between the same two entities: bend each by a different amount, alternating
+  // sides of the line from the smaller id to the larger.
+  function bend(edges) {
+    if (edges.length < 2) { return; }
+    edges.forEach(function (edge, index) {
+      var side = (index % 2 === 0) === (edge.from <= edge.to) ? 1 : -1;
+      edge.smooth = { enabled: true, type: side > 0 ? "curvedCW" : "curvedCCW",
+                      roundness: (18 + 16 * Math.floor(index / 2)) / 100 };
+    });
+  }
+
+  // What every entity of a type, or relation of a kind, shares is sent once and copied here.
+  data.nodes.forEach(function (node) {
+    var entity = data.entities[node.id];
+    var style = data.styles[entity.type];
+    node.label = entity.name;
+    node.etype = entity.type;
+    node.title = entity.name + " (" + typeInfo[entity.type].label + ")";
+    node.shape = style.shape;
+    node.color = style.color;
+    node.font = { color: style.font };
+    if (style.wrap) { node.widthConstraint = { maximum: style.wrap }; }
+  });
+  data.edges.forEach(function (edge) {
+    var relation = relationInfo[edge.rel];
+    edge.label = relation.label;
+    edge.title = data.entities[edge.from].name + " " + relation.label + " " + data.entities[edge.to].name;
+    edge.color = { color: relation.colour, opacity: 1.0 };
+    edge.arrows = relation.symmetric ? { to: { enabled: false } } : "to";
+  });
+
+  // Facts about each entity, in both directions, plus facts that mention it in a qualifier.
+  var factsOf = {};
+  Object.keys(data.entities).forEach(function (key) { factsOf[key] = []; });
+  data.facts.forEach(function (fact, index) {
+    var about = [fact.s];
+    if (fact.o) { about.push(fact.o); }
+    fact.refs.forEach(function (ref) { about.push(ref); });
+    about.forEach(function (key) {
+      var list = factsOf[key];
+      // Facts come in order, so a fact already listed for this entity is the last one listed.
+      if (list && list[list.length - 1] !== index) { list.push(index); }
+    });
+  });
+
+  return { data: data, typeInfo: typeInfo, relationInfo: relationInfo, relationOrder: relationOrder,
+           factsOf: factsOf };
+}
