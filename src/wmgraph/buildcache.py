@@ -55,8 +55,11 @@ class PieceCache:
         """Where entry `key` is stored."""
         return self.folder / f"{key}.pickle"
 
-    def load_both(self, key: str) -> tuple[bytes | None, bytes | None]:
-        """Both parts stored for `key` (each None when absent or not trustworthy), read at once."""
+    def load_both(self, key: str) -> tuple[memoryview | None, memoryview | None]:
+        """Both parts stored for `key` (each None when absent or not trustworthy), read at once.
+
+        The parts are views into the entry as read: copying them would cost as much as reading.
+        """
         try:
             data = self.path(key).read_bytes()
         except OSError:
@@ -69,15 +72,16 @@ class PieceCache:
         if first_end > len(data):  # a damaged length
             self.rejected += 1
             return None, None
-        parts: list[bytes | None] = []
-        for which, part in enumerate((data[_HEAD:first_end], data[first_end:])):
+        view = memoryview(data)
+        parts: list[memoryview | None] = []
+        for which, part in enumerate((view[_HEAD:first_end], view[first_end:])):
             start = _NAME + which * _DIGEST
             trusted = hashlib.sha256(part).digest() == head[start:start + _DIGEST]
             self.rejected += not trusted
             parts.append(part if trusted else None)
         return parts[0], parts[1]
 
-    def store(self, key: str, first: bytes, second: bytes) -> None:
+    def store(self, key: str, first: bytes | memoryview, second: bytes | memoryview) -> None:
         """Save two parts (pickles) as entry `key`; a cache that cannot be written is simply skipped."""
         digests = hashlib.sha256(first).digest() + hashlib.sha256(second).digest()
         blob = MAGIC + key.encode() + digests + len(first).to_bytes(8, "big") + first + second

@@ -159,9 +159,9 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         jobs.append((str(path), shown, raw, cache.key(shown, raw) if cache else ""))
     count = len(jobs)
     pieces: list[FilePiece | None] = [None] * count
-    piece_blobs: list[bytes] = [b""] * count
+    piece_blobs: list[bytes | memoryview] = [b""] * count
     rendered: list[Rendered | None] = [None] * count
-    seconds: list[bytes | None] = [None] * count  # the rendered parts read from the cache
+    seconds: list[memoryview | None] = [None] * count  # the rendered parts read from the cache
     for index, (found, second) in enumerate(_read_entries(cache if use_cache else None, jobs)):
         seconds[index] = second
         if found is not None:
@@ -230,13 +230,13 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving)
 
 
-def _store_all(cache: PieceCache, entries: list[tuple[str, bytes, bytes]]) -> None:
+def _store_all(cache: PieceCache, entries: list[tuple[str, bytes | memoryview, bytes]]) -> None:
     for key, first, second in entries:
         cache.store(key, first, second)
 
 
 def _read_entries(cache: PieceCache | None, jobs: list[tuple[str, str, bytes, str]],
-                  ) -> Iterator[tuple[bytes | None, bytes | None]]:
+                  ) -> Iterator[tuple[memoryview | None, memoryview | None]]:
     """The cache entries of the jobs, in order (both parts, each None when absent or untrustworthy)."""
     for job in jobs:
         yield cache.load_both(job[3]) if cache is not None and job[2] else (None, None)
@@ -262,7 +262,7 @@ def _general(vocabulary: Vocabulary, sources: Mapping[str, Source], graph_dir: P
     first, second = cache.load_both(key) if cache is not None and use_cache else (None, None)
     if first is not None and second is not None:
         try:
-            return pickle.loads(first), second.decode("utf-8"), key
+            return pickle.loads(first), str(second, "utf-8"), key
         except Exception:  # checksummed but unreadable: make them again
             pass
     triples = chain(ontology_triples(vocabulary), *(source_triples(vocabulary, s) for s in sources.values()))
