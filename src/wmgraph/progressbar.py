@@ -12,7 +12,7 @@ from typing import TextIO
 from .pipeline import BuildProgress
 
 DELAY = 0.5  # seconds before the first line: a quick build shows nothing
-_WORDS = {"parse": "fact files parsed", "render": "fact files rendered", "write": "output files written"}
+_WORDS = {"parse": "fact files parsed", "write": "output files written"}
 
 
 class TerminalProgress:
