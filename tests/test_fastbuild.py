@@ -21,7 +21,8 @@ from wmgraph.formats import jsonld, ntriples, turtle
 from wmgraph.htmlpage import vis_options
 from wmgraph.pipeline import default_cache_dir
 from wmgraph.progressbar import TerminalProgress
-from wmgraph.rdfgraph import model_triples, namespaces
+from wmgraph.rdfgraph import direct_triples, entity_iri, incoming_triples, model_triples, namespaces
+from wmgraph.terms import Triple
 
 from .test_benchmark import generate
 
@@ -52,6 +53,18 @@ def test_chunked_documents_equal_each_writer_on_all_triples(synthetic: Path, tmp
     assert files["wmgraph.ttl"].decode() == turtle.dumps(triples, prefixes)
     assert files["wmgraph.jsonld"].decode() == jsonld.dumps(triples, prefixes)
     assert result.triple_count == len(set(triples)) == len(set(result.triples))
+
+
+def test_incoming_triples_are_the_facts_triples_about_other_entities(synthetic: Path) -> None:
+    model = load_model(synthetic)
+    vocabulary = model.vocabulary
+    expected: dict[str, list[Triple]] = {}
+    for fact in model.facts:
+        own = entity_iri(vocabulary, fact.subject)
+        for triple in direct_triples(vocabulary, fact):
+            if triple[0] != own:
+                expected.setdefault(triple[0][len(vocabulary.base):], []).append(triple)
+    assert expected and incoming_triples(vocabulary, model.facts) == expected
 
 
 def test_parallel_and_serial_builds_agree(synthetic: Path, tmp_path: Path) -> None:

@@ -70,8 +70,7 @@ def _parse_job(index: int) -> tuple[bytes, bytes]:
     piece_blob = _dumps(piece)
     if not is_clean(piece):
         return piece_blob, b""
-    writer = _WORKER.get("writer") or _WORKER.setdefault("writer", ChunkWriter(_WORKER["prefixes"]))
-    rendered_blob = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece, writer))
+    rendered_blob = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece))
     cache: PieceCache | None = _WORKER["cache"]
     if cache is not None:
         cache.store(key, piece_blob, rendered_blob)
@@ -170,7 +169,6 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
             except Exception:  # checksummed but unreadable: a bug, so parse the file again
                 pieces[index] = None
     from_cache = [piece is not None for piece in pieces]
-    cached_piece = from_cache[:]
     todo = [index for index in range(count) if pieces[index] is None]
     if workers is None:
         size = sum(len(jobs[i][2]) for i in todo)
@@ -201,6 +199,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     if on_model is not None:
         on_model(model)
     writer = ChunkWriter(prefixes)
+    damaged: list[int] = []
     for index, cached in enumerate(from_cache):  # unpickled only now: the page is being drawn meanwhile
         stored = seconds[index] if cached else None
         seconds[index] = None
@@ -209,14 +208,15 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
                 rendered[index] = pickle.loads(stored)
             except Exception:  # checksummed but unreadable: render the file again
                 rendered[index] = None
-        if rendered[index] is None:
+        if cached and rendered[index] is None:  # its rendering was damaged: render and store it again
             rendered[index] = render_piece(vocabulary, prefixes, complete[index], writer)
             from_cache[index] = False
+            damaged.append(index)
     incoming = incoming_triples(vocabulary, model.facts)
     final = [r for r in rendered if r is not None]
     changed = [index for index, (piece, result) in enumerate(zip(complete, final, strict=True))
                if add_incoming(vocabulary, writer, piece, result, incoming, incoming_digest(piece, incoming))
-               or (cached_piece[index] and not from_cache[index])]  # its rendering was damaged
+               or index in damaged]
     saving: threading.Thread | None = None
     if cache is not None and general_cache is not None:
         cache.prune({job[3] for job in jobs})
