@@ -61,6 +61,21 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float) -
     pytest.fail(f"server did not listen on port {port} within {seconds} s")
 
 
+def wait_for_answer(endpoint: str, process: subprocess.Popen[bytes], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server exited early with code {process.returncode}")
+        try:
+            remote_query(endpoint, "ASK {}", timeout=5)
+            return
+        except StoreError as error:
+            last = str(error)
+            time.sleep(0.2)
+    pytest.fail(f"{endpoint} did not answer within {seconds} s: {last}")
+
+
 def stop(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     try:
@@ -130,13 +145,17 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a fresh Virtuoso 7 server (user dba, password dba)."""
     program = require_program("virtuoso-t")
     folder = tmp_path_factory.mktemp("virtuoso")
-    http = free_port()
+    http, sql = free_port(), free_port()
+    while sql == http:
+        sql = free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(d=folder, sql=free_port(), http=http))
+    ini.write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http))
     process = subprocess.Popen([program, "+configfile", str(ini), "+foreground"], cwd=folder,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_port(http, process, 60)
+        # Virtuoso opens its HTTP port before it is ready for everything: wait for an answer.
+        wait_for_answer(f"http://127.0.0.1:{http}/sparql", process, 60)
         yield f"http://127.0.0.1:{http}"
     finally:
         stop(process)
