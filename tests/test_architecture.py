@@ -25,7 +25,7 @@ LAYERS = {
     "formats": 6, "shapes": 6, "pagedata": 6, "htmlpage": 6, "vocabdoc": 6, "exports": 6,
     "duplicates": 6, "profile": 6,
     "buildcache": 6, "rendering": 6,
-    "build": 7, "freshness": 7, "pipeline": 7,
+    "build": 7, "freshness": 7, "pipeline": 7, "pagejob": 7,
     "sparql": 8, "querylib": 8, "results": 8, "remote": 8, "paths": 8, "netstats": 8, "diff": 8,
     "shacl": 8, "checks": 8,
     "cli": 9, "progressbar": 9, "sparql_commands": 9, "analysis_commands": 9, "__init__": 9,

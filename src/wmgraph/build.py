@@ -5,28 +5,24 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import multiprocessing
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .buildcache import code_digest
 from .errors import OutputError
 from .formats import FORMATS
 from .freshness import OUTPUT_STEM, STAMP_NAME, stamp_bytes
-from .htmlpage import OptionsMaker, pyvis_folder, render_page, vis_options
+from .htmlpage import OptionsMaker, pyvis_folder, vis_options
 from .model import Model
 from .outputs import Content, joined, stale, write_all, write_atomic
 from .pagedata import Json
+from .pagejob import PageJob
 from .pipeline import BuildProgress, Progress, collector_paused, default_cache_dir, documents, load_rendered
 from .rdfgraph import model_triples, namespaces
 from .shapes import SHAPES_FILE
 from .terms import Triple
-
-# From this many entities the page is drawn in a forked process while the RDF files are written.
-PAGE_IN_PARALLEL = 2000
 
 __all__ = ["OUTPUT_STEM", "BuildProgress", "BuildResult", "Progress", "build"]
 
@@ -101,32 +97,6 @@ def kept_options(folder: Path | None) -> OptionsMaker:
     return options
 
 
-_PAGE: dict[str, Any] = {}  # the model and options, for the forked process that draws the page
-
-
-def _page_bytes() -> bytes:
-    return render_page(_PAGE["model"], options=_PAGE["options"]).encode("utf-8")
-
-
-def _page_in_background(model: Model, options: OptionsMaker) -> Callable[[], bytes]:
-    """Start drawing the HTML page; the returned function waits for it."""
-    if len(model.entities) < PAGE_IN_PARALLEL:
-        page = render_page(model, options=options).encode("utf-8")
-        return lambda: page
-    _PAGE.update(model=model, options=options)
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_page_bytes)
-
-    def wait() -> bytes:
-        try:
-            return future.result()
-        finally:
-            pool.shutdown()
-            _PAGE.clear()
-
-    return wait
-
-
 def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progress | None = None,
           use_cache: bool = True, workers: int | None = None) -> BuildResult:
     """Build every output from `graph_dir` into `out_dir`; with `check`, only compare.
@@ -138,48 +108,54 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     stamp = stamp_bytes(graph_dir)  # digest first: an edit during the build leaves the stamp stale
     with collector_paused():
         cache_dir = None if check else default_cache_dir(out_dir)
-        pages: list[Callable[[], bytes]] = []  # the page starts as soon as the model is checked
-        options = kept_options(cache_dir.parent if cache_dir is not None else None)
-        loaded = load_rendered(graph_dir, cache_dir, progress, workers, use_cache,
-                               on_model=lambda model: pages.append(_page_in_background(model, options)))
-        model = loaded.model
-        page = pages[0]
-        made = documents(loaded)
-        texts: dict[str, list[bytes]] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
-        files = OutputFiles()
-        contents = files.contents
-        result = BuildResult(model, files, triple_count=made.triple_count, cached_files=loaded.cached,
-                             parsed_files=loaded.parsed)
-        for name, (extension, dumps) in FORMATS.items():
-            made_here = texts.get(name)
-            contents[out_dir / f"{OUTPUT_STEM}.{extension}"] = made_here if made_here is not None \
-                else dumps(result.triples, namespaces(model.vocabulary)).encode("utf-8")
-        contents[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
-        saving = loaded.saving
-        del made, texts, loaded  # freed now, while the collector is off, so it never scans them
-        html = out_dir / f"{OUTPUT_STEM}.html"
-        if check:
-            contents[html] = page()
-            outdated = stale(contents)
-            if outdated:
-                names = ", ".join(str(p) for p in outdated)
-                raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
-            return result
-        total = len(contents) + 1
-        # Writing releases Python's lock: the RDF files are written by threads while the page is
-        # still being drawn, and the page last.
+        page = PageJob(kept_options(cache_dir.parent if cache_dir is not None else None))
         try:
-            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
-                pending = [writers.submit(write_all, {path: data}) for path, data in contents.items()]
-                contents[html] = page()
-                pending.append(writers.submit(write_all, {html: contents[html]}))
-                for done, writing in enumerate(pending, start=1):
-                    result.changed += writing.result()
-                    if progress:
-                        progress(BuildProgress("write", done, total, result.triple_count))
+            return _build(graph_dir, out_dir, check, progress, use_cache, workers, cache_dir, page, stamp)
         finally:
-            if saving is not None:  # no thread outlives the build (a later fork must not copy one)
-                saving.join()
+            page.close()
+
+
+def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | None, use_cache: bool,
+           workers: int | None, cache_dir: Path | None, page: PageJob, stamp: bytes) -> BuildResult:
+    """Build with the page drawn by `page` (see `build`)."""
+    loaded = load_rendered(graph_dir, cache_dir, progress, workers, use_cache, listener=page)
+    model = loaded.model
+    made = documents(loaded)
+    texts: dict[str, list[bytes]] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
+    files = OutputFiles()
+    contents = files.contents
+    result = BuildResult(model, files, triple_count=made.triple_count, cached_files=loaded.cached,
+                         parsed_files=loaded.parsed)
+    for name, (extension, dumps) in FORMATS.items():
+        made_here = texts.get(name)
+        contents[out_dir / f"{OUTPUT_STEM}.{extension}"] = made_here if made_here is not None \
+            else dumps(result.triples, namespaces(model.vocabulary)).encode("utf-8")
+    contents[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
+    saving = loaded.saving
+    del made, texts, loaded  # freed now, while the collector is off, so it never scans them
+    html = out_dir / f"{OUTPUT_STEM}.html"
+    if check:
+        contents[html] = page.result()
+        outdated = stale(contents)
+        if outdated:
+            names = ", ".join(str(p) for p in outdated)
+            raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
+        return result
+    total = len(contents) + 1
+    # Writing releases Python's lock: the RDF files are written by threads while the page is
+    # still being drawn, and the page last.
+    try:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
+            pending = [writers.submit(write_all, {path: data}) for path, data in contents.items()]
+            contents[html] = page.result()
+            pending.append(writers.submit(write_all, {html: contents[html]}))
+            for done, writing in enumerate(pending, start=1):
+                result.changed += writing.result()
+                if progress:
+                    progress(BuildProgress("write", done, total, result.triple_count))
+    finally:
+        if saving is not None:  # no thread outlives the build (a later fork must not copy one)
+            saving.join()
     # the stamp lets `wmgraph query` reuse these files; --check leaves it out on purpose
     write_all({out_dir / STAMP_NAME: stamp})
     return result

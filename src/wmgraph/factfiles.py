@@ -458,10 +458,16 @@ def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], _Checker]:
     return vocabulary, files, checker
 
 
-def finish_model(checker: _Checker, pieces: Iterable[FilePiece]) -> Model:
-    """Merge the checked files (in file order) and run the cross-file checks, or raise."""
+def merge_pieces(checker: _Checker, pieces: Iterable[FilePiece]) -> Model:
+    """Merge the checked files (in file order) into the model, without the cross-file checks."""
     for piece in pieces:
         checker.add_piece(piece)
+    return checker.model
+
+
+def finish_model(checker: _Checker, pieces: Iterable[FilePiece]) -> Model:
+    """Merge the checked files (in file order) and run the cross-file checks, or raise."""
+    merge_pieces(checker, pieces)
     checker.check_references()
     if checker.problems:
         raise ValidationError(checker.problems)

@@ -19,13 +19,14 @@ from collections.abc import Callable, Generator, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from .buildcache import CACHE_DIR, PieceCache, code_digest
 from .errors import display_path
-from .factfiles import SOURCES_FILE, check_file, finish_model, start_model
+from .factfiles import SOURCES_FILE, check_file, finish_model, merge_pieces, start_model
 from .formats.chunks import Chunk, ChunkWriter, Documents, assemble
 from .model import Model, Source
 from .pieces import FilePiece
@@ -53,6 +54,22 @@ class BuildProgress(NamedTuple):
 
 
 Progress = Callable[[BuildProgress], None]
+
+
+class PieceListener(Protocol):
+    """Told about the fact files as a build loads them, so that other work can start early (the page)."""
+
+    def started(self, merge: Callable[[list[FilePiece]], Model], size: int) -> None:
+        """The vocabulary and sources are read; `size` bytes of fact files are to load; `merge` makes a model."""
+
+    def pieces(self, batch: list[tuple[int, bytes | memoryview]]) -> None:
+        """The pickled checked pieces of some fact files, by index (any order; each index once)."""
+
+    def pieces_done(self) -> None:
+        """Every piece has been given."""
+
+    def model(self, model: Model) -> None:
+        """The model passed the cross-file checks."""
 
 
 def _dumps(value: Any) -> bytes:
@@ -135,12 +152,12 @@ def _in_pool(function: Callable[[int], tuple[bytes, bytes]], indexes: list[int],
 
 def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None,
                   workers: int | None = None, use_cache: bool = True,
-                  on_model: Callable[[Model], None] | None = None) -> Loaded:
+                  listener: PieceListener | None = None) -> Loaded:
     """Check and render every fact file of `graph_dir` (raises ValidationError like `load_model`).
 
     Files are checked and rendered (in parallel when there is much to do), then merged into the
-    model (`on_model` gets it at once, so other work can start); unchanged files come from the
-    cache in `cache_dir`.
+    model; unchanged files come from the cache in `cache_dir`. `listener` hears of each checked
+    file and of the model as soon as they are known.
     """
     vocabulary, files, checker = start_model(graph_dir)
     prefixes = namespaces(vocabulary)
@@ -157,6 +174,8 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
             raw = b""  # check_file reports it (given no bytes, it reads the file itself)
         jobs.append((str(path), shown, raw, cache.key(shown, raw) if cache else ""))
     count = len(jobs)
+    if listener is not None:  # before any worker is forked: it may fork a process of its own
+        listener.started(partial(merge_pieces, checker), sum(len(job[2]) for job in jobs))
     pieces: list[FilePiece | None] = [None] * count
     piece_blobs: list[bytes | memoryview] = [b""] * count
     rendered: list[Rendered | None] = [None] * count
@@ -168,6 +187,9 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
                 pieces[index], piece_blobs[index] = pickle.loads(found), found
             except Exception:  # checksummed but unreadable: a bug, so parse the file again
                 pieces[index] = None
+            else:
+                if listener is not None:
+                    listener.pieces([(index, found)])
     from_cache = [piece is not None for piece in pieces]
     todo = [index for index in range(count) if pieces[index] is None]
     if workers is None:
@@ -188,19 +210,23 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         raise
     for index, (piece_blob, rendered_blob) in results:
         pieces[index], piece_blobs[index] = pickle.loads(piece_blob), piece_blob
+        if listener is not None:
+            listener.pieces([(index, piece_blob)])
         if rendered_blob:
             result = rendered[index] = pickle.loads(rendered_blob)
             triples += result.triple_count
         done += 1
         if progress:
             progress(BuildProgress("parse", done, count, triples))
+    if listener is not None:
+        listener.pieces_done()
     complete = [piece for piece in pieces if piece is not None]  # all of them, by now
     model = finish_model(checker, complete)
-    if on_model is not None:
-        on_model(model)
+    if listener is not None:
+        listener.model(model)
     writer = ChunkWriter(prefixes)
     damaged: list[int] = []
-    for index, cached in enumerate(from_cache):  # unpickled only now: the page is being drawn meanwhile
+    for index, cached in enumerate(from_cache):  # a damaged one is rendered again from its piece
         stored = seconds[index] if cached else None
         seconds[index] = None
         if stored is not None:
