@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from wmgraph.build import BuildProgress, build, kept_options
@@ -90,6 +91,27 @@ def test_parallel_and_serial_report_the_same_problems(synthetic: Path, tmp_path:
     assert messages[0] == messages[1]
     assert "duplicate entity id" in messages[0] and "unknown entity 'nowhere'" in messages[0]
     assert "has unknown type 'persn'" in messages[0]
+
+
+def test_files_right_on_their_own_stay_cached_when_the_checks_across_files_fail(synthetic: Path,
+                                                                                 tmp_path: Path) -> None:
+    graph = tmp_path / "graph"
+    shutil.copytree(synthetic, graph)
+    stray = graph / "zz-stray.yaml"
+    stray.write_text("stray:\n  type: person\n  name: Stray\n  source: source-00000\n"
+                     "  facts:\n    - works-for: nowhere\n      source: source-00000\n")
+    out = tmp_path / "out"
+    with pytest.raises(ValidationError, match="unknown entity 'nowhere'"):
+        build(graph, out, workers=2)
+    fact_files = len(list(graph.rglob("*.yaml"))) - 2  # not the vocabulary and the sources
+    assert len(entries(out)) == fact_files  # the stray file too: it is right on its own
+    organisations = yaml.safe_load(sorted((graph / "organisations").glob("*.yaml"))[0].read_text())
+    company = next(key for key, entry in organisations.items() if entry["type"] == "company")
+    stray.write_text(stray.read_text().replace("nowhere", company))
+    result = build(graph, out)
+    assert result.parsed_files == 1 and result.cached_files == fact_files - 1
+    build(graph, tmp_path / "fresh", use_cache=False)
+    assert outputs(out) == outputs(tmp_path / "fresh")
 
 
 def test_second_build_comes_from_the_cache(synthetic: Path, tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ class PieceCache:
         self.folder = folder
         self.salt = salt
         self.rejected = 0  # entries found corrupt or mismatched (and so rebuilt)
+        self.seconds: dict[str, tuple[int, bytes]] = {}  # where each second part starts, and its digest
 
     def key(self, shown: str, data: bytes) -> str:
         """The name of the entry for fact file `shown` with content `data`."""
@@ -80,6 +81,44 @@ class PieceCache:
             self.rejected += not trusted
             parts.append(part if trusted else None)
         return parts[0], parts[1]
+
+    def load_first(self, key: str) -> memoryview | None:
+        """The first part stored for `key` (None when absent or not trustworthy); `load_second` reads the rest.
+
+        A build needs the checked pieces long before the rendered text, so the two are read apart.
+        """
+        try:
+            with self.path(key).open("rb") as stream:
+                head = stream.read(_HEAD)
+                if len(head) != _HEAD or head[:_NAME] != MAGIC + key.encode():
+                    self.rejected += 1
+                    return None
+                size = int.from_bytes(head[-8:], "big")
+                first = memoryview(stream.read(size))
+        except OSError:
+            return None
+        if len(first) != size or hashlib.sha256(first).digest() != head[_NAME:_NAME + _DIGEST]:
+            self.rejected += 1
+            return None
+        self.seconds[key] = (_HEAD + size, head[_NAME + _DIGEST:_NAME + 2 * _DIGEST])
+        return first
+
+    def load_second(self, key: str) -> memoryview | None:
+        """The second part for `key`, after `load_first` found the first (None when not trustworthy)."""
+        where = self.seconds.pop(key, None)
+        if where is None:
+            return None
+        offset, digest = where
+        try:
+            with self.path(key).open("rb") as stream:
+                stream.seek(offset)
+                second = memoryview(stream.read())
+        except OSError:
+            return None
+        if hashlib.sha256(second).digest() != digest:  # also when the entry was replaced meanwhile
+            self.rejected += 1
+            return None
+        return second
 
     def store(self, key: str, first: bytes | memoryview, second: bytes | memoryview) -> None:
         """Save two parts (pickles) as entry `key`; a cache that cannot be written is simply skipped."""

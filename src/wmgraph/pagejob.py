@@ -139,11 +139,17 @@ def _draw(pieces: Connection, pieces_out: Connection, results: Connection, resul
     results_in.close()
     try:
         options(True)  # loads pyvis now, if its options are not cached, while the pieces are being made
-        received: dict[int, FilePiece] = {}
+        received: dict[int, FilePiece | None] = {}
         while batch := pieces.recv_bytes():
             for index, blob in _unpack(batch):
-                received[index] = pickle.loads(blob)
-        model = merge([received[index] for index in sorted(received)])
+                try:
+                    received[index] = pickle.loads(blob)
+                except Exception:  # the build found it unreadable too, and sends the file parsed again
+                    received[index] = None
+        complete = [received[index] for index in sorted(received)]
+        if None in complete:
+            raise OutputError("a checked fact file could not be read back to draw the page (a bug in wmgraph)")
+        model = merge([piece for piece in complete if piece is not None])
         results.send_bytes(b"+" + render_page(model, options=options).encode("utf-8"))
     except EOFError:  # the build gave up
         pass

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from .buildcache import CACHE_DIR, PieceCache, code_digest
-from .errors import display_path
+from .errors import ValidationError, display_path
 from .factfiles import SOURCES_FILE, check_file, finish_model, merge_pieces, start_model
 from .formats.chunks import Chunk, ChunkWriter, Documents, assemble
 from .model import Model, Source
@@ -63,7 +63,7 @@ class PieceListener(Protocol):
         """The vocabulary and sources are read; `size` bytes of fact files are to load; `merge` makes a model."""
 
     def pieces(self, batch: list[tuple[int, bytes | memoryview]]) -> None:
-        """The pickled checked pieces of some fact files, by index (any order; each index once)."""
+        """The pickled checked pieces of some fact files, by index (any order; a later one for an index wins)."""
 
     def pieces_done(self) -> None:
         """Every piece has been given."""
@@ -77,21 +77,17 @@ def _dumps(value: Any) -> bytes:
 
 
 Jobs = Generator[tuple[int, tuple[bytes, bytes]], None, None]  # results of parse jobs: (index, (piece, rendered))
-_WORKER: dict[str, Any] = {}  # what forked workers inherit: vocabulary, prefixes, jobs, cache
+_WORKER: dict[str, Any] = {}  # what forked workers inherit: vocabulary, prefixes, jobs
 
 
 def _parse_job(index: int) -> tuple[bytes, bytes]:
-    """Check and render one fact file (in a worker); cache it if it has no problems of its own."""
-    path, shown, raw, key = _WORKER["jobs"][index]
+    """Check one fact file (in a worker) and render it if it has no problems of its own."""
+    path, shown, raw, _ = _WORKER["jobs"][index]
     piece = check_file(_WORKER["vocabulary"], Path(path), shown, raw or None)
     piece_blob = _dumps(piece)
     if not is_clean(piece):
         return piece_blob, b""
-    rendered_blob = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece))
-    cache: PieceCache | None = _WORKER["cache"]
-    if cache is not None:
-        cache.store(key, piece_blob, rendered_blob)
-    return piece_blob, rendered_blob
+    return piece_blob, _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece))
 
 
 @contextmanager
@@ -179,17 +175,14 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     pieces: list[FilePiece | None] = [None] * count
     piece_blobs: list[bytes | memoryview] = [b""] * count
     rendered: list[Rendered | None] = [None] * count
-    seconds: list[memoryview | None] = [None] * count  # the rendered parts read from the cache
-    for index, (found, second) in enumerate(_read_entries(cache if use_cache else None, jobs)):
-        seconds[index] = second
+    for index, found in enumerate(_read_pieces(cache if use_cache else None, jobs)):
         if found is not None:
+            if listener is not None:  # first: the listener unpickles it while this process does
+                listener.pieces([(index, found)])
             try:
                 pieces[index], piece_blobs[index] = pickle.loads(found), found
             except Exception:  # checksummed but unreadable: a bug, so parse the file again
                 pieces[index] = None
-            else:
-                if listener is not None:
-                    listener.pieces([(index, found)])
     from_cache = [piece is not None for piece in pieces]
     todo = [index for index in range(count) if pieces[index] is None]
     if workers is None:
@@ -198,7 +191,8 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     done, triples = count - len(todo), 0
     if progress:
         progress(BuildProgress("parse", done, count, triples))
-    state = {"vocabulary": vocabulary, "prefixes": prefixes, "jobs": jobs, "cache": cache}
+    state = {"vocabulary": vocabulary, "prefixes": prefixes, "jobs": jobs}
+    rendered_blobs: list[bytes] = [b""] * count  # as parsed, to be cached unless other files add to them
     results = _in_pool(_parse_job, todo, min(workers, len(todo)), state) if workers > 1 and len(todo) > 1 \
         else _in_process(todo, state)
     general_cache = PieceCache(cache.folder.parent / "general", cache.salt) if cache is not None else None
@@ -213,6 +207,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         if listener is not None:
             listener.pieces([(index, piece_blob)])
         if rendered_blob:
+            rendered_blobs[index] = rendered_blob
             result = rendered[index] = pickle.loads(rendered_blob)
             triples += result.triple_count
         done += 1
@@ -221,14 +216,18 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     if listener is not None:
         listener.pieces_done()
     complete = [piece for piece in pieces if piece is not None]  # all of them, by now
-    model = finish_model(checker, complete)
+    try:
+        model = finish_model(checker, complete)
+    except ValidationError:
+        if cache is not None:  # the files that are right on their own need not be parsed again
+            _store_all(cache, [(jobs[i][3], piece_blobs[i], rendered_blobs[i]) for i in todo if rendered_blobs[i]])
+        raise
     if listener is not None:
         listener.model(model)
     writer = ChunkWriter(prefixes)
     damaged: list[int] = []
-    for index, cached in enumerate(from_cache):  # a damaged one is rendered again from its piece
-        stored = seconds[index] if cached else None
-        seconds[index] = None
+    for index, cached in enumerate(from_cache):  # read only now: the page is being drawn meanwhile
+        stored = cache.load_second(jobs[index][3]) if cached and cache is not None else None
         if stored is not None:
             try:
                 rendered[index] = pickle.loads(stored)
@@ -247,9 +246,12 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     if cache is not None and general_cache is not None:
         cache.prune({job[3] for job in jobs})
         general_cache.prune({general_key})
-        # Store the files given new triples from the rest of the graph, so the next build need
-        # not render them again; in a thread, as it is mostly hashing and writing (no lock held).
+        # Store the files parsed, and those given new triples from the rest of the graph, so the next
+        # build need not render them again; in a thread, as it is mostly hashing and writing (no lock
+        # held). A parsed file is stored once, with what other files add to it.
+        again = set(changed)
         entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), _dumps(final[i])) for i in changed]
+        entries += [(jobs[i][3], piece_blobs[i], rendered_blobs[i]) for i in todo if i not in again]
         saving = threading.Thread(target=_store_all, args=(cache, entries), name="wmgraph-cache")
         saving.start()
     taken = sum(from_cache)
@@ -261,11 +263,10 @@ def _store_all(cache: PieceCache, entries: list[tuple[str, bytes | memoryview, b
         cache.store(key, first, second)
 
 
-def _read_entries(cache: PieceCache | None, jobs: list[tuple[str, str, bytes, str]],
-                  ) -> Iterator[tuple[memoryview | None, memoryview | None]]:
-    """The cache entries of the jobs, in order (both parts, each None when absent or untrustworthy)."""
+def _read_pieces(cache: PieceCache | None, jobs: list[tuple[str, str, bytes, str]]) -> Iterator[memoryview | None]:
+    """The checked pieces of the jobs from the cache, in order (None when absent or untrustworthy)."""
     for job in jobs:
-        yield cache.load_both(job[3]) if cache is not None and job[2] else (None, None)
+        yield cache.load_first(job[3]) if cache is not None and job[2] else None
 
 
 def _in_process(indexes: list[int], state: dict[str, Any]) -> Jobs:
