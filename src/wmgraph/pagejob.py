@@ -1,6 +1,6 @@
 """The build's HTML page, drawn while the rest of the build goes on.
 
-A big graph's page is drawn by a process forked before any fact file is read. The build sends it
+A big graph's page is drawn by a process forked before any fact file is parsed. The build sends it
 each file's checked piece (pickled, as it comes from the cache or from a parse worker); the process
 unpickles each one at once and draws the page as soon as the last one arrives. So the page waits
 neither for the cross-file checks nor for the RDF documents, touches none of the main process's

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from .buildcache import CACHE_DIR, PieceCache, code_digest
-from .errors import ValidationError, display_path
+from .errors import display_path
 from .factfiles import SOURCES_FILE, check_file, finish_model, merge_pieces, start_model
 from .formats.chunks import Chunk, ChunkWriter, Documents, assemble
 from .model import Model, Source
@@ -77,17 +77,25 @@ def _dumps(value: Any) -> bytes:
 
 
 Jobs = Generator[tuple[int, tuple[bytes, bytes]], None, None]  # results of parse jobs: (index, (piece, rendered))
-_WORKER: dict[str, Any] = {}  # what forked workers inherit: vocabulary, prefixes, jobs
+_WORKER: dict[str, Any] = {}  # what forked workers inherit: vocabulary, prefixes, jobs, cache
 
 
 def _parse_job(index: int) -> tuple[bytes, bytes]:
-    """Check one fact file (in a worker) and render it if it has no problems of its own."""
-    path, shown, raw, _ = _WORKER["jobs"][index]
+    """Check and render one fact file (in a worker); cache it if it has no problems of its own.
+
+    It is cached at once, even if the cross-file checks fail later: after the fix, only the fixed
+    file is parsed again.
+    """
+    path, shown, raw, key = _WORKER["jobs"][index]
     piece = check_file(_WORKER["vocabulary"], Path(path), shown, raw or None)
     piece_blob = _dumps(piece)
     if not is_clean(piece):
         return piece_blob, b""
-    return piece_blob, _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece))
+    rendered_blob = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece))
+    cache: PieceCache | None = _WORKER["cache"]
+    if cache is not None:
+        cache.store(key, piece_blob, rendered_blob)
+    return piece_blob, rendered_blob
 
 
 @contextmanager
@@ -191,8 +199,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     done, triples = count - len(todo), 0
     if progress:
         progress(BuildProgress("parse", done, count, triples))
-    state = {"vocabulary": vocabulary, "prefixes": prefixes, "jobs": jobs}
-    rendered_blobs: list[bytes] = [b""] * count  # as parsed, to be cached unless other files add to them
+    state = {"vocabulary": vocabulary, "prefixes": prefixes, "jobs": jobs, "cache": cache}
     results = _in_pool(_parse_job, todo, min(workers, len(todo)), state) if workers > 1 and len(todo) > 1 \
         else _in_process(todo, state)
     general_cache = PieceCache(cache.folder.parent / "general", cache.salt) if cache is not None else None
@@ -207,7 +214,6 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         if listener is not None:
             listener.pieces([(index, piece_blob)])
         if rendered_blob:
-            rendered_blobs[index] = rendered_blob
             result = rendered[index] = pickle.loads(rendered_blob)
             triples += result.triple_count
         done += 1
@@ -216,12 +222,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     if listener is not None:
         listener.pieces_done()
     complete = [piece for piece in pieces if piece is not None]  # all of them, by now
-    try:
-        model = finish_model(checker, complete)
-    except ValidationError:
-        if cache is not None:  # the files that are right on their own need not be parsed again
-            _store_all(cache, [(jobs[i][3], piece_blobs[i], rendered_blobs[i]) for i in todo if rendered_blobs[i]])
-        raise
+    model = finish_model(checker, complete)
     if listener is not None:
         listener.model(model)
     writer = ChunkWriter(prefixes)
@@ -246,12 +247,9 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     if cache is not None and general_cache is not None:
         cache.prune({job[3] for job in jobs})
         general_cache.prune({general_key})
-        # Store the files parsed, and those given new triples from the rest of the graph, so the next
-        # build need not render them again; in a thread, as it is mostly hashing and writing (no lock
-        # held). A parsed file is stored once, with what other files add to it.
-        again = set(changed)
+        # Store the files given new triples from the rest of the graph, so the next build need
+        # not render them again; in a thread, as it is mostly hashing and writing (no lock held).
         entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), _dumps(final[i])) for i in changed]
-        entries += [(jobs[i][3], piece_blobs[i], rendered_blobs[i]) for i in todo if i not in again]
         saving = threading.Thread(target=_store_all, args=(cache, entries), name="wmgraph-cache")
         saving.start()
     taken = sum(from_cache)
