@@ -105,3 +105,16 @@ def test_a_drawing_process_that_dies_is_reported(synthetic: Path, tmp_path: Path
     monkeypatch.setattr(pagejob, "render_page", killed)
     with pytest.raises(OutputError, match="the process drawing the page stopped"):
         build(synthetic, tmp_path / "out")
+
+
+def test_the_drawing_process_checks_the_page_with_check(synthetic: Path, tmp_path: Path,
+                                                         in_a_process: list[int]) -> None:
+    out = tmp_path / "out"
+    build(synthetic, out)
+    assert build(synthetic, out, check=True).files[out / "wmgraph.html"] == (out / "wmgraph.html").read_bytes()
+    page = out / "wmgraph.html"
+    page.write_bytes(page.read_bytes().replace(b"<title>", b"<title>Edited ", 1))
+    with pytest.raises(OutputError, match=r"output is stale: .*wmgraph\.html"):
+        build(synthetic, out, check=True)
+    assert len(in_a_process) == 3 and all(gone(pid) for pid in in_a_process)
+    assert b"<title>Edited " in page.read_bytes()  # checking never writes

@@ -28,19 +28,28 @@ __all__ = ["OUTPUT_STEM", "BuildProgress", "BuildResult", "Progress", "build"]
 
 
 class OutputFiles(Mapping[Path, bytes]):
-    """The files of a build by path; a big document is kept in parts and joined only when read."""
+    """The files of a build by path; a big document is kept in parts and joined only when read.
+
+    The page is written by the page job and read back from its file when asked for.
+    """
 
     def __init__(self) -> None:
         self.contents: dict[Path, Content] = {}
+        self.page: Path | None = None
 
     def __getitem__(self, path: Path) -> bytes:
+        if path == self.page:
+            try:
+                return path.read_bytes()
+            except OSError as error:
+                raise OutputError(f"cannot read {path}: {error.strerror or error}") from error
         return joined(self.contents[path])
 
     def __iter__(self) -> Iterator[Path]:
-        return iter(self.contents)
+        return iter([*self.contents, *([self.page] if self.page is not None else [])])
 
     def __len__(self) -> int:
-        return len(self.contents)
+        return len(self.contents) + (self.page is not None)
 
 
 @dataclass
@@ -108,7 +117,8 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     stamp = stamp_bytes(graph_dir)  # digest first: an edit during the build leaves the stamp stale
     with collector_paused():
         cache_dir = None if check else default_cache_dir(out_dir)
-        page = PageJob(kept_options(cache_dir.parent if cache_dir is not None else None))
+        page = PageJob(kept_options(cache_dir.parent if cache_dir is not None else None),
+                       out_dir / f"{OUTPUT_STEM}.html", check)
         try:
             return _build(graph_dir, out_dir, check, progress, use_cache, workers, cache_dir, page, stamp)
         finally:
@@ -133,26 +143,28 @@ def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | Non
     contents[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
     saving = loaded.saving
     del made, texts, loaded  # freed now, while the collector is off, so it never scans them
-    html = out_dir / f"{OUTPUT_STEM}.html"
     if check:
-        contents[html] = page.result()
-        outdated = stale(contents)
+        outdated = stale(contents) + ([page.path] if page.finish() else [])
+        files.page = page.path
         if outdated:
             names = ", ".join(str(p) for p in outdated)
             raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
         return result
     total = len(contents) + 1
     # Writing releases Python's lock: the RDF files are written by threads while the page is
-    # still being drawn, and the page last.
+    # still being drawn (and then written by its job), and the page last.
     try:
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
             pending = [writers.submit(write_all, {path: data}) for path, data in contents.items()]
-            contents[html] = page.result()
-            pending.append(writers.submit(write_all, {html: contents[html]}))
             for done, writing in enumerate(pending, start=1):
                 result.changed += writing.result()
                 if progress:
                     progress(BuildProgress("write", done, total, result.triple_count))
+            if page.finish():
+                result.changed.append(page.path)
+            files.page = page.path
+            if progress:
+                progress(BuildProgress("write", total, total, result.triple_count))
     finally:
         if saving is not None:  # no thread outlives the build (a later fork must not copy one)
             saving.join()

@@ -1,13 +1,15 @@
-"""The build's HTML page, drawn while the rest of the build goes on.
+"""The build's HTML page, drawn and written while the rest of the build goes on.
 
 A big graph's page is drawn by a process forked before any fact file is parsed. The build sends it
 each file's checked piece (pickled, as it comes from the cache or from a parse worker); the process
 unpickles each one at once and draws the page as soon as the last one arrives. So the page waits
 neither for the cross-file checks nor for the RDF documents, touches none of the main process's
 memory (a fork taken later would copy every page of the model it reads), and loading pyvis, when
-its options are not cached, overlaps the parsing. If the cross-file checks fail, the build stops
-and the process is killed: a page drawn from pieces that do not make a valid model is never used.
-A small graph's page is drawn in the main process once the model is checked.
+its options are not cached, overlaps the parsing. Once the build says the model passed the
+cross-file checks, the process writes the page file itself (or, checking, compares it), so the
+page never travels back. If the checks fail, the build stops and the process is killed: a page
+drawn from pieces that do not make a valid model is never written.
+A small graph's page is drawn and written by the main process.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from collections.abc import Callable, Iterator
 from itertools import chain
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 
 from .errors import OutputError
 from .htmlpage import OptionsMaker, render_page
 from .model import Model
+from .outputs import stale, write_all
 from .pieces import FilePiece
 
 # From this many bytes of fact files (some 2,000 entities) the page is drawn in its own process.
@@ -31,14 +35,17 @@ Merge = Callable[[list[FilePiece]], Model]
 
 
 class PageJob:
-    """Draws the page of one build; it listens to the pieces the build loads (see pipeline.PieceListener)."""
+    """Draws and writes the page of one build; it listens to the pieces the build loads (pipeline.PieceListener)."""
 
-    def __init__(self, options: OptionsMaker) -> None:
+    def __init__(self, options: OptionsMaker, path: Path, check: bool = False) -> None:
         self.options = options
-        self.page: bytes | None = None  # drawn here (a small graph), or received
+        self.path = path
+        self.check = check  # compare the page with the file instead of writing it
+        self.page: bytes | None = None  # drawn here (a small graph)
+        self.outcome: bool | None = None  # once finished: whether the file changed (or, checking, is stale)
         self.process: BaseProcess | None = None
-        self.results: Connection | None = None  # the page, or the error, from the process
-        self.to_process: Connection | None = None  # batches of pickled pieces, then b""
+        self.results: Connection | None = None  # from the process: its outcome, or its error
+        self.to_process: Connection | None = None  # batches of pickled pieces, then b"", then b"go"
 
     def started(self, merge: Merge, size: int) -> None:
         """The build has read the vocabulary and sources, and has `size` bytes of fact files to load."""
@@ -48,9 +55,8 @@ class PageJob:
         pieces_in, pieces_out = context.Pipe(duplex=False)
         results_in, results_out = context.Pipe(duplex=False)
         _widen(pieces_out)
-        _widen(results_out)
         self.process = context.Process(target=_draw, name="wmgraph-page", daemon=True,
-                                       args=(pieces_in, pieces_out, results_out, results_in, merge, self.options))
+                                       args=(pieces_in, pieces_out, results_out, results_in, merge, self))
         self.process.start()
         pieces_in.close()
         results_out.close()
@@ -61,30 +67,27 @@ class PageJob:
         # Sent here, not by a thread: a thread would wait for Python's lock after every write while
         # the build computes. The pipe is widened so that a write seldom waits for the process.
         if self.to_process is not None and batch:
-            try:
-                self.to_process.send_bytes(b"".join(chain.from_iterable(
-                    (index.to_bytes(4, "big"), len(blob).to_bytes(8, "big"), blob) for index, blob in batch)))
-            except OSError:  # the process is gone: `result` says so
-                self._stop_sending()
+            self._send(b"".join(chain.from_iterable(
+                (index.to_bytes(4, "big"), len(blob).to_bytes(8, "big"), blob) for index, blob in batch)))
 
     def pieces_done(self) -> None:
         """Every piece has been given."""
-        if self.to_process is not None:
-            try:
-                self.to_process.send_bytes(b"")
-            except OSError:
-                pass
-            self._stop_sending()
+        self._send(b"")
 
     def model(self, model: Model) -> None:
-        """The checked model: a small graph's page is drawn now."""
+        """The model passed the cross-file checks: the page may be written."""
         if self.process is None:
             self.page = render_page(model, options=self.options).encode("utf-8")
+        else:
+            self._send(b"go")
 
-    def result(self) -> bytes:
-        """The page, waiting for its process if need be."""
+    def finish(self) -> bool:
+        """Write the page (checking: compare it), waiting for its process; True if the file changed (is stale)."""
+        if self.outcome is not None:
+            return self.outcome
         if self.page is not None:
-            return self.page
+            self.outcome = bool(stale({self.path: self.page}) if self.check else write_all({self.path: self.page}))
+            return self.outcome
         if self.results is None or self.process is None:
             raise OutputError("the page was asked for before the model was checked (a bug in wmgraph)")
         try:
@@ -94,23 +97,27 @@ class PageJob:
         self.process.join()
         if answer[:1] != b"+":
             raise pickle.loads(answer[1:])
-        self.page = answer[1:]
-        return self.page
+        self.outcome = answer == b"+changed"
+        return self.outcome
 
     def close(self) -> None:
         """Stop the drawing process if it still runs (the build failed), and free the pipes."""
         if self.process is not None:
-            if self.page is None:
+            if self.outcome is None:
                 self.process.kill()
             self.process.join()
-        self._stop_sending()
-        if self.results is not None:
-            self.results.close()
+        for connection in (self.to_process, self.results):
+            if connection is not None:
+                connection.close()
+        self.to_process = self.results = None
 
-    def _stop_sending(self) -> None:
+    def _send(self, message: bytes) -> None:
         if self.to_process is not None:
-            self.to_process.close()
-            self.to_process = None
+            try:
+                self.to_process.send_bytes(message)
+            except OSError:  # the process is gone: `finish` says so
+                self.to_process.close()
+                self.to_process = None
 
 
 def _widen(connection: Connection) -> None:
@@ -133,12 +140,12 @@ def _unpack(batch: bytes) -> Iterator[tuple[int, memoryview]]:
 
 
 def _draw(pieces: Connection, pieces_out: Connection, results: Connection, results_in: Connection, merge: Merge,
-          options: OptionsMaker) -> None:
-    """In the drawing process: receive the pieces, merge them and send back the page (or the error)."""
+          job: PageJob) -> None:
+    """In the drawing process: receive the pieces, draw the page, write it once told to; answer the build."""
     pieces_out.close()
     results_in.close()
     try:
-        options(True)  # loads pyvis now, if its options are not cached, while the pieces are being made
+        job.options(True)  # loads pyvis now, if its options are not cached, while the pieces are being made
         received: dict[int, FilePiece | None] = {}
         while batch := pieces.recv_bytes():
             for index, blob in _unpack(batch):
@@ -150,7 +157,11 @@ def _draw(pieces: Connection, pieces_out: Connection, results: Connection, resul
         if None in complete:
             raise OutputError("a checked fact file could not be read back to draw the page (a bug in wmgraph)")
         model = merge([piece for piece in complete if piece is not None])
-        results.send_bytes(b"+" + render_page(model, options=options).encode("utf-8"))
+        page = {job.path: render_page(model, options=job.options).encode("utf-8")}
+        if pieces.recv_bytes() != b"go":
+            return
+        changed = stale(page) if job.check else write_all(page)
+        results.send_bytes(b"+changed" if changed else b"+same")
     except EOFError:  # the build gave up
         pass
     except BaseException as error:  # noqa: BLE001 - handed to the build, which raises it
