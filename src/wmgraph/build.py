@@ -131,7 +131,7 @@ def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | Non
     loaded = load_rendered(graph_dir, cache_dir, progress, workers, use_cache, listener=page)
     model = loaded.model
     made = documents(loaded)
-    texts: dict[str, list[bytes]] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
+    texts: dict[str, list[bytes | memoryview]] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
     files = OutputFiles()
     contents = files.contents
     result = BuildResult(model, files, triple_count=made.triple_count, cached_files=loaded.cached,

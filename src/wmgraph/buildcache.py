@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import mmap
 import os
 import tempfile
 from pathlib import Path
 
 CACHE_DIR = ".cache"
-MAGIC = b"wmgraph-cache-3\n"
+MAGIC = b"wmgraph-cache-4\n"
 _CODE_DIR = Path(__file__).resolve().parent
 _DIGEST = 32
 _NAME = len(MAGIC) + 64  # the magic line and the entry's name
@@ -111,9 +112,10 @@ class PieceCache:
         offset, digest = where
         try:
             with self.path(key).open("rb") as stream:
-                stream.seek(offset)
-                second = memoryview(stream.read())
-        except OSError:
+                # Mapped, not read: the second part is the bulk of the cache (91 MB at 10k entities),
+                # and mapping spares copying it; entries are replaced whole, never rewritten in place.
+                second = memoryview(mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ))[offset:]
+        except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
             return None
         if hashlib.sha256(second).digest() != digest:  # also when the entry was replaced meanwhile
             self.rejected += 1

@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import OutputError
 
 # A file's bytes, or its parts in order: a big document is written part by part, never joined.
-Content = bytes | list[bytes]
+Content = bytes | list[bytes | memoryview]  # a document may stay in parts, views included
 _BATCH = 1024  # parts per writev call (the usual IOV_MAX)
 
 
@@ -50,7 +50,7 @@ def _write_fully(handle: int, data: bytes | memoryview) -> None:
         view = view[os.write(handle, view):]
 
 
-def _write_parts(handle: int, parts: list[bytes]) -> None:
+def _write_parts(handle: int, parts: list[bytes | memoryview]) -> None:
     if not hasattr(os, "writev"):  # not on every system
         for part in parts:
             _write_fully(handle, part)

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, Protocol
 from .buildcache import CACHE_DIR, PieceCache, code_digest
 from .errors import display_path
 from .factfiles import SOURCES_FILE, check_file, finish_model, merge_pieces, start_model
-from .formats.chunks import Chunk, ChunkWriter, Documents, assemble
+from .formats.chunks import Chunk, ChunkWriter, Documents, Part, assemble
 from .model import Model, Source
 from .pieces import FilePiece
 from .rdfgraph import (
@@ -91,7 +91,7 @@ def _parse_job(index: int) -> tuple[bytes, bytes]:
     piece_blob = _dumps(piece)
     if not is_clean(piece):
         return piece_blob, b""
-    rendered_blob = _dumps(render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece))
+    rendered_blob = render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece).to_bytes()
     cache: PieceCache | None = _WORKER["cache"]
     if cache is not None:
         cache.store(key, piece_blob, rendered_blob)
@@ -214,7 +214,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         if listener is not None:
             listener.pieces([(index, piece_blob)])
         if rendered_blob:
-            result = rendered[index] = pickle.loads(rendered_blob)
+            result = rendered[index] = Rendered.from_buffer(rendered_blob)
             triples += result.triple_count
         done += 1
         if progress:
@@ -231,7 +231,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         stored = cache.load_second(jobs[index][3]) if cached and cache is not None else None
         if stored is not None:
             try:
-                rendered[index] = pickle.loads(stored)
+                rendered[index] = Rendered.from_buffer(stored)
             except Exception:  # checksummed but unreadable: render the file again
                 rendered[index] = None
         if cached and rendered[index] is None:  # its rendering was damaged: render and store it again
@@ -249,7 +249,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         general_cache.prune({general_key})
         # Store the files given new triples from the rest of the graph, so the next build need
         # not render them again; in a thread, as it is mostly hashing and writing (no lock held).
-        entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), _dumps(final[i])) for i in changed]
+        entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), final[i].to_bytes()) for i in changed]
         saving = threading.Thread(target=_store_all, args=(cache, entries), name="wmgraph-cache")
         saving.start()
     taken = sum(from_cache)
@@ -300,8 +300,16 @@ def _general(vocabulary: Vocabulary, sources: Mapping[str, Source], graph_dir: P
 
 def documents(loaded: Loaded) -> Documents:
     """Put the rendered pieces together into the N-Triples, Turtle and JSON-LD documents."""
-    chunks = [chunk for rendered in loaded.rendered for part in rendered.chunks for chunk in part]
-    return assemble(chunks + loaded.general, loaded.prefixes)
+    subjects = [subject for rendered in loaded.rendered for subject in rendered.subjects]
+    subjects += [chunk.subject for chunk in loaded.general]
+    texts: list[list[Part]] = [[], [], []]
+    for rendered in loaded.rendered:
+        for which, parts in enumerate(rendered.parts()):
+            texts[which] += parts
+    for which, name in enumerate(("nt", "turtle", "jsonld")):
+        texts[which] += [getattr(chunk, name) for chunk in loaded.general]
+    count = sum(rendered.triple_count for rendered in loaded.rendered) + sum(chunk.nt_count for chunk in loaded.general)
+    return assemble(subjects, texts, count, loaded.prefixes)
 
 
 def default_cache_dir(out_dir: Path) -> Path:

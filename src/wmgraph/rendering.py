@@ -10,8 +10,10 @@ and whole.
 from __future__ import annotations
 
 import hashlib
+import pickle
+from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass
+from itertools import accumulate
 
 from .formats.chunks import Chunk, ChunkWriter
 from .formats.grouping import by_subject
@@ -20,18 +22,92 @@ from .rdfgraph import direct_triples, entity_iri, entity_triples, fact_triples
 from .terms import Triple
 from .vocabulary import Vocabulary
 
+Text = bytes | memoryview
+FORMATS = 3  # N-Triples, Turtle, JSON-LD: the order of `Chunk`'s texts
 
-@dataclass
+
 class Rendered:
-    """One fact file rendered: for each of its entities, the subjects it owns (its own one first)."""
+    """One fact file rendered: its subjects (each entity's own, then its statements'), each format's text whole.
 
-    chunks: list[list[Chunk]]
-    incoming: str = ""  # the `incoming_digest` of the triples from other facts rendered in, '' if none
+    The text of every format is one piece, with the size of each subject's share, so that a build
+    reads it back from the cache as a view (no copying, no object per subject) and cuts it only
+    when putting the documents together.
+    """
+
+    def __init__(self, subjects: list[str], counts: array[int], owners: list[int], texts: list[Text],
+                 sizes: list[array[int]], incoming: str = "") -> None:
+        self.subjects = subjects  # chunk i's subject
+        self.counts = counts  # chunk i's distinct triples
+        self.owners = owners  # the chunk of each entity's own subject, in entity order
+        self.texts = texts  # per format, every chunk's text in order
+        self.sizes = sizes  # per format, each chunk's share of the text
+        self.incoming = incoming  # the `incoming_digest` of the triples from other facts rendered in, '' if none
+
+    @classmethod
+    def of(cls, entities: list[list[Chunk]]) -> Rendered:
+        """Put together the chunks of each entity (its own subject first)."""
+        chunks = [chunk for own in entities for chunk in own]
+        owners = list(accumulate((len(own) for own in entities[:-1]), initial=0)) if entities else []
+        texts = [[chunk.nt for chunk in chunks], [chunk.turtle for chunk in chunks], [chunk.jsonld for chunk in chunks]]
+        return cls([chunk.subject for chunk in chunks], array("L", [chunk.nt_count for chunk in chunks]), owners,
+                   [b"".join(text) for text in texts], [array("L", map(len, text)) for text in texts])
 
     @property
     def triple_count(self) -> int:
         """Distinct triples in the chunks."""
-        return sum(chunk.nt_count for chunks in self.chunks for chunk in chunks)
+        return sum(self.counts)
+
+    def parts(self) -> list[list[Text]]:
+        """Per format, each chunk's text as a view of the whole."""
+        result: list[list[Text]] = []
+        for text, sizes in zip(self.texts, self.sizes, strict=True):
+            view = memoryview(text)
+            ends = list(accumulate(sizes))
+            result.append([view[end - size:end] for end, size in zip(ends, sizes, strict=True)])
+        return result
+
+    def replace(self, chunks: Mapping[int, Chunk]) -> None:
+        """Put `chunks` in place of the chunks at those indexes (rendered again)."""
+        if not chunks:
+            return
+        for which in range(FORMATS):
+            sizes = self.sizes[which]
+            view = memoryview(self.texts[which])
+            ends = list(accumulate(sizes))
+            pieces: list[Text] = []
+            at = 0
+            for index in sorted(chunks):
+                start = ends[index] - sizes[index]
+                new = (chunks[index].nt, chunks[index].turtle, chunks[index].jsonld)[which]
+                pieces += (view[at:start], new)
+                at = ends[index]
+                sizes[index] = len(new)
+            pieces.append(view[at:])
+            self.texts[which] = b"".join(pieces)
+        for index, chunk in chunks.items():
+            self.counts[index] = chunk.nt_count
+
+    def to_bytes(self) -> bytes:
+        """The rendering as one blob (see `from_buffer`): a pickled index, then each format's text."""
+        index = pickle.dumps((self.subjects, self.counts, self.owners, self.sizes, self.incoming),
+                             protocol=pickle.HIGHEST_PROTOCOL)
+        return b"".join([len(index).to_bytes(8, "big"), index, *self.texts])
+
+    @classmethod
+    def from_buffer(cls, blob: Text) -> Rendered:
+        """Read back `to_bytes`; the texts stay views of `blob`."""
+        view = memoryview(blob)
+        size = int.from_bytes(view[:8], "big")
+        subjects, counts, owners, sizes, incoming = pickle.loads(view[8:8 + size])
+        texts: list[Text] = []
+        at = 8 + size
+        for lengths in sizes:
+            end = at + sum(lengths)
+            texts.append(view[at:end])
+            at = end
+        if at != len(view):
+            raise ValueError("the rendered texts do not fill the blob")
+        return cls(subjects, counts, owners, texts, sizes, incoming)
 
 
 def is_clean(piece: FilePiece) -> bool:
@@ -44,16 +120,16 @@ def render_piece(vocabulary: Vocabulary, prefixes: Mapping[str, str], piece: Fil
     """Render the entities and statements of a checked fact file that has no problems."""
     writer = writer or ChunkWriter(prefixes)
     statements = prefixes["stmt"]
-    rendered = Rendered([])
+    entities: list[list[Chunk]] = []
     for part in piece.entities:
         assert part.entity is not None
         own = entity_iri(vocabulary, part.key)
         triples = list(entity_triples(vocabulary, part.entity))  # first: its chunk leads the list
         for fact in part.facts:
             triples.extend(fact_triples(vocabulary, fact))
-        rendered.chunks.append([writer.chunk(subject, predicates) for subject, predicates in by_subject(triples).items()
-                                if subject == own or subject.startswith(statements)])
-    return rendered
+        entities.append([writer.chunk(subject, predicates) for subject, predicates in by_subject(triples).items()
+                         if subject == own or subject.startswith(statements)])
+    return Rendered.of(entities)
 
 
 def incoming_digest(piece: FilePiece, incoming: Mapping[str, list[Triple]]) -> str:
@@ -77,7 +153,8 @@ def add_incoming(vocabulary: Vocabulary, writer: ChunkWriter, piece: FilePiece, 
     """
     if rendered.incoming == digest:
         return False
-    for part, chunks in zip(piece.entities, rendered.chunks, strict=True):
+    again: dict[int, Chunk] = {}
+    for part, chunk_index in zip(piece.entities, rendered.owners, strict=True):
         extra = incoming.get(part.key, [])
         if (rendered.incoming or extra) and part.entity is not None:
             own = entity_iri(vocabulary, part.key)
@@ -85,6 +162,7 @@ def add_incoming(vocabulary: Vocabulary, writer: ChunkWriter, piece: FilePiece, 
             for fact in part.facts:
                 triples.extend(t for t in direct_triples(vocabulary, fact) if t[0] == own)
             triples.extend(extra)
-            chunks[0] = writer.chunk(own, by_subject(triples)[own])
+            again[chunk_index] = writer.chunk(own, by_subject(triples)[own])
+    rendered.replace(again)
     rendered.incoming = digest
     return True

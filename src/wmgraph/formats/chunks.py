@@ -48,32 +48,41 @@ class ChunkWriter:
         return [self.chunk(subject, predicates) for subject, predicates in grouped.items()]
 
 
+Part = bytes | memoryview
+
+
 class Documents(NamedTuple):
     """The three documents, each as its UTF-8 parts in order, and the number of distinct triples in them."""
 
     # Parts, not one joined string: the writer sends them to the file as they are.
-    nt: list[bytes]
-    turtle: list[bytes]
-    jsonld: list[bytes]
+    nt: list[Part]
+    turtle: list[Part]
+    jsonld: list[Part]
     triple_count: int
 
 
-def assemble(chunks: list[Chunk], prefixes: Mapping[str, str]) -> Documents:
-    """Put chunks (one per subject, any order) together into the three documents."""
-    by_iri = sorted(chunks)  # a chunk sorts by its subject first, and subjects are unique
-    # an N-Triples line starts "<subject> ", which sorts differently from the bare IRI
-    by_line = sorted(chunks, key=lambda chunk: f"<{chunk.subject}> ")
-    if not chunks:
+def assemble(subjects: list[str], texts: list[list[Part]], triple_count: int,
+             prefixes: Mapping[str, str]) -> Documents:
+    """Put chunks (subject i's text in each format is `texts[format][i]`; any order) together into the documents.
+
+    `texts` holds the N-Triples, Turtle and JSON-LD texts, in that order; subjects are unique.
+    """
+    if not subjects:
         return Documents([], [turtle.header(prefixes).encode()], [jsonld.document(prefixes, []).encode()], 0)
+    nt_texts, turtle_texts, jsonld_texts = texts
+    by_iri = sorted(range(len(subjects)), key=subjects.__getitem__)
+    # an N-Triples line starts "<subject> ", which sorts differently from the bare IRI
+    lines = [f"<{subject}> " for subject in subjects]
+    by_line = sorted(range(len(subjects)), key=lines.__getitem__)
     head, tail = jsonld.frame(prefixes)
-    nodes = [head.encode()]
     separator = b",\n"
-    for chunk in by_iri:
-        nodes += (chunk.jsonld, separator)
+    nodes: list[Part] = [head.encode()]
+    for index in by_iri:
+        nodes += (jsonld_texts[index], separator)
     nodes[-1] = tail.encode()
     return Documents(
-        [chunk.nt for chunk in by_line],
-        [turtle.header(prefixes).encode(), *[chunk.turtle for chunk in by_iri]],
+        [nt_texts[index] for index in by_line],
+        [turtle.header(prefixes).encode(), *[turtle_texts[index] for index in by_iri]],
         nodes,
-        sum([chunk.nt_count for chunk in chunks]),
+        triple_count,
     )
