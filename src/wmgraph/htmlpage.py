@@ -31,7 +31,7 @@ from .factfiles import load_model
 from .layout import hub_layout
 from .model import Model
 from .outputs import write_atomic
-from .pagedata import Json, page_data
+from .pagedata import FactShower, Json, page_data
 
 OptionsMaker = Callable[[bool], Json]
 
@@ -54,23 +54,26 @@ PLACEHOLDER = re.compile(r"/\*@(\w+)@\*/")
 TITLE = "West Midlands tech ecosystem graph"
 
 
-def render_page(model: Model, focus: str | None = None, depth: int = 1, options: OptionsMaker | None = None) -> str:
+def render_page(model: Model, focus: str | None = None, depth: int = 1, options: OptionsMaker | None = None,
+                shower: FactShower | None = None) -> str:
     """Return the whole page for the model, or for the neighbourhood of entity `focus`.
 
-    `options` gives the vis-network options for a big or a small drawing (by default `vis_options`).
+    `options` gives the vis-network options for a big or a small drawing (by default `vis_options`);
+    `shower` a FactShower of the model with rows prepared ahead.
     """
     # The page is a few hundred thousand small records and no cycles: collecting garbage while
     # they are made finds nothing and costs a third of the time on a big graph.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _render_page(model, focus, depth, options or vis_options)
+        return _render_page(model, focus, depth, options or vis_options, shower)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _render_page(model: Model, focus: str | None, depth: int, options: OptionsMaker) -> str:
+def _render_page(model: Model, focus: str | None, depth: int, options: OptionsMaker,
+                 shower: FactShower | None) -> str:
     if focus is None:
         entity_keys = sorted(model.entities)
         title = TITLE
@@ -82,7 +85,7 @@ def _render_page(model: Model, focus: str | None, depth: int, options: OptionsMa
         chosen = [f for f in model.facts
                   if f.subject in included and (not f.object_is_entity or f.object in included)]
     facts = sorted(chosen, key=attrgetter("key"))
-    data = page_data(model, entity_keys, facts)
+    data = page_data(model, entity_keys, facts, shower)
     data["title"] = title
     data["focus"] = focus
     data.update(drawing(model, entity_keys, data, options))

@@ -188,6 +188,8 @@ class FactShower:
         self.rows: dict[tuple[tuple[str, QualifierValue], ...], int] = {}
         self.dates: set[str] = set()  # every date the qualifiers give
         self.bounds = _Bounds()
+        # Rows worked out ahead (`prepare`), by qualifiers: the row and the dates it gives.
+        self.prepared: dict[tuple[tuple[str, QualifierValue], ...], tuple[list[Any], list[str]]] = {}
 
     def name(self, key: str) -> str:
         """The entity's name, or the key itself if it names no entity."""
@@ -260,18 +262,42 @@ class FactShower:
         found = self.rows.get(fact.qualifiers)
         if found is not None:
             return found
+        prepared = self.prepared.get(fact.qualifiers)
+        if prepared is not None:
+            line, dates = prepared
+            self.dates.update(dates)
+            self.rows[fact.qualifiers] = found = len(self.table)
+            self.table.append(line)
+            return found
+        line, dates = self._line(fact)
+        self.dates.update(dates)
+        found = len(self.table)
+        self.table.append(line)
+        # Equal qualifiers show alike, except a share: Decimal("1") is 100% but the integer 1 is 1.
+        if all(key != "share" for key, _ in fact.qualifiers):
+            self.rows[fact.qualifiers] = found
+        return found
+
+    def prepare(self, facts: Iterable[Fact]) -> None:
+        """Work out ahead the rows of these facts' qualifiers (while waiting for the rest of the model).
+
+        Left for later: qualifiers that name entities (their names may not be known yet) and shares.
+        """
+        prepared, entity_qualifiers = self.prepared, self.entity_qualifiers
+        for fact in facts:
+            qualifiers = fact.qualifiers
+            if qualifiers in prepared or any(key == "share" or key in entity_qualifiers for key, _ in qualifiers):
+                continue
+            prepared[qualifiers] = self._line(fact)
+
+    def _line(self, fact: Fact) -> tuple[list[Any], list[str]]:
+        """What the fact's qualifiers show, as a row of `table`, and the dates they give."""
         qualifiers = _qualifiers(fact)
         get = qualifiers.get
         start, end, as_of, date = get("start"), get("end"), get("as-of"), get("date")  # DATE_QUALIFIERS
         dates = [value for value in (start, end, as_of, date) if isinstance(value, str)]
-        self.dates.update(dates)
         shown = self._shown(fact, qualifiers) if qualifiers else ([], "", [])
-        found = len(self.table)
-        self.table.append([*shown, *(_span(start, as_of or date, end, self.bounds) if dates else (None, None))])
-        # Equal qualifiers show alike, except a share: Decimal("1") is 100% but the integer 1 is 1.
-        if "share" not in qualifiers:
-            self.rows[fact.qualifiers] = found
-        return found
+        return [*shown, *(_span(start, as_of or date, end, self.bounds) if dates else (None, None))], dates
 
     def record(self, fact: Fact, interval: Interval, view: FactView | None = None) -> Json:
         """The page's view of one fact: who, what, to whom, its qualifiers shown, its dates, its sources."""
@@ -388,12 +414,15 @@ def _cited(model: Model, entities: list[Entity], facts: list[Fact]) -> set[str]:
     return cited
 
 
-def page_data(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
-    """Everything but the drawing: entities, facts, sources and legend, for the chosen part of the model."""
+def page_data(model: Model, entity_keys: list[str], facts: list[Fact], shower: FactShower | None = None) -> Json:
+    """Everything but the drawing: entities, facts, sources and legend, for the chosen part of the model.
+
+    `shower`, if given, is a FactShower of this model that has prepared some rows already.
+    """
     # `facts` come in key order: the page lists an entity's facts of one relation in the order given.
     # Each pass over a big graph's facts reads them from memory afresh, so what can be is worked out
     # from the rows instead.
-    shower = FactShower(model)
+    shower = shower or FactShower(model)
     # Most facts' qualifiers are known: look them up here, not in a call (a 0 found is looked up again).
     known, row = shower.rows.get, shower.row
     place = {key: index for index, key in enumerate(entity_keys)}

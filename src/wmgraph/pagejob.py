@@ -26,6 +26,7 @@ from .errors import OutputError
 from .htmlpage import OptionsMaker, render_page
 from .model import Model
 from .outputs import stale, write_all
+from .pagedata import FactShower
 from .pieces import FilePiece
 
 # From this many bytes of fact files (some 2,000 entities) the page is drawn in its own process.
@@ -146,18 +147,21 @@ def _draw(pieces: Connection, pieces_out: Connection, results: Connection, resul
     results_in.close()
     try:
         job.options(True)  # loads pyvis now, if its options are not cached, while the pieces are being made
+        shower = FactShower(merge([]))  # the model, empty until the pieces are merged into it
         received: dict[int, FilePiece | None] = {}
         while batch := pieces.recv_bytes():
             for index, blob in _unpack(batch):
                 try:
-                    received[index] = pickle.loads(blob)
+                    piece = received[index] = pickle.loads(blob)
                 except Exception:  # the build found it unreadable too, and sends the file parsed again
                     received[index] = None
+                else:  # what the facts' qualifiers show, worked out while the other pieces come
+                    shower.prepare(fact for part in piece.entities for fact in part.facts)
         complete = [received[index] for index in sorted(received)]
         if None in complete:
             raise OutputError("a checked fact file could not be read back to draw the page (a bug in wmgraph)")
         model = merge([piece for piece in complete if piece is not None])
-        page = {job.path: render_page(model, options=job.options).encode("utf-8")}
+        page = {job.path: render_page(model, options=job.options, shower=shower).encode("utf-8")}
         if pieces.recv_bytes() != b"go":
             return
         changed = stale(page) if job.check else write_all(page)
