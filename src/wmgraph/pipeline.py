@@ -249,16 +249,18 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         general_cache.prune({general_key})
         # Store the files given new triples from the rest of the graph, so the next build need
         # not render them again; in a thread, as it is mostly hashing and writing (no lock held).
-        entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), final[i].to_bytes()) for i in changed]
+        # Each rendering is made into its blob there, one at a time: all at once would hold a second
+        # copy of the graph's text (0.9 GB at 100k entities).
+        entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), final[i]) for i in changed]
         saving = threading.Thread(target=_store_all, args=(cache, entries), name="wmgraph-cache")
         saving.start()
     taken = sum(from_cache)
     return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving)
 
 
-def _store_all(cache: PieceCache, entries: list[tuple[str, bytes | memoryview, bytes]]) -> None:
+def _store_all(cache: PieceCache, entries: list[tuple[str, bytes | memoryview, Rendered]]) -> None:
     for key, first, second in entries:
-        cache.store(key, first, second)
+        cache.store(key, first, second.to_bytes())
 
 
 def _read_pieces(cache: PieceCache | None, jobs: list[tuple[str, str, bytes, str]]) -> Iterator[memoryview | None]:
