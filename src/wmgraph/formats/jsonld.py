@@ -54,28 +54,34 @@ class NodeWriter:
         return text
 
     def key(self, predicate: str) -> tuple[str, str]:
-        """The member name of a predicate, as sorted and as written."""
+        """The member name of a predicate, as sorted, and as written with the opening of its array."""
         found = self.keys.get(predicate)
         if found is None:
             raw = self.compact.iri(predicate)
             raw = predicate if raw.startswith("<") else raw
-            found = self.keys[predicate] = (raw, _string(raw))
+            found = self.keys[predicate] = (raw, _string(raw) + ": [\n    ")
         return found
 
     def node(self, subject: str, predicates: Predicates) -> str:
         """One element of @graph, indented as in the whole document."""
-        members = [("@id", '"@id"', self.iri(subject))]
+        # The commonest shapes (one object, an IRI or a short literal seen before) take the fewest steps.
+        members = [("@id", '"@id": ' + self.iri(subject))]
+        values, keys = self.values, self.keys
         for predicate, objects in predicates.items():
-            unique = sorted(objects, key=sort_key) if len(objects) > 1 else list(objects)
-            if predicate == RDF_TYPE and all(isinstance(o, str) for o in unique):
-                items = [self.iri(str(o)) for o in unique]
-                members.append(("@type", '"@type"', "[\n    " + ",\n    ".join(items) + "\n   ]"))
+            if predicate == RDF_TYPE and all(isinstance(o, str) for o in objects):
+                unique = sorted(objects, key=sort_key) if len(objects) > 1 else objects
+                members.append(("@type", '"@type": [\n    ' + ",\n    ".join([self.iri(str(o)) for o in unique])
+                                + "\n   ]"))
+                continue
+            raw, opening = keys.get(predicate) or self.key(predicate)
+            if len(objects) == 1:
+                (only,) = objects
+                members.append((raw, opening + (values.get(only) or self.value(only)) + "\n   ]"))
             else:
-                raw, key = self.key(predicate)
-                items = [self.value(o) for o in unique]
-                members.append((raw, key, "[\n    " + ",\n    ".join(items) + "\n   ]"))
+                members.append((raw, opening + ",\n    ".join([self.value(o) for o in sorted(objects, key=sort_key)])
+                                + "\n   ]"))
         members.sort()
-        return "  {\n   " + ",\n   ".join(f"{key}: {text}" for _, key, text in members) + "\n  }"
+        return "  {\n   " + ",\n   ".join([text for _, text in members]) + "\n  }"
 
 
 def frame(prefixes: Mapping[str, str]) -> tuple[str, str]:

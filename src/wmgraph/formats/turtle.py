@@ -65,10 +65,6 @@ class Compactor:
         return f'"{escape_string(lexical)}"^^{self.iri(datatype)}'
 
 
-def _predicate_order(predicate: str) -> tuple[bool, str]:
-    return predicate != RDF_TYPE, predicate
-
-
 def header(prefixes: Mapping[str, str]) -> str:
     """The @prefix lines that open the document."""
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
@@ -76,16 +72,22 @@ def header(prefixes: Mapping[str, str]) -> str:
 
 def block(compact: Compactor, subject: str, predicates: Predicates) -> str:
     """One subject's statements: `a` first, then predicates and objects sorted."""
+    order = sorted(predicates)
+    if RDF_TYPE in predicates:
+        order.remove(RDF_TYPE)
+        order.insert(0, RDF_TYPE)
+    known = compact.known  # most IRIs are spelled already: look them up without a call
     parts = []
-    for predicate in sorted(predicates, key=_predicate_order):
-        name = "a" if predicate == RDF_TYPE else compact.iri(predicate)
+    for predicate in order:
+        name = "a" if predicate == RDF_TYPE else known.get(predicate) or compact.iri(predicate)
         objects = predicates[predicate]
         if len(objects) == 1:
-            text = compact.term(next(iter(objects)))
+            (only,) = objects
+            text = (known.get(only) if only.__class__ is str else None) or compact.term(only)
         else:
-            text = ", ".join(compact.term(o) for o in sorted(objects, key=sort_key))
-        parts.append(f"{name} {text}")
-    return f"\n{compact.iri(subject)}\n    " + " ;\n    ".join(parts) + " .\n"
+            text = ", ".join([compact.term(o) for o in sorted(objects, key=sort_key)])
+        parts.append(name + " " + text)
+    return "\n" + (known.get(subject) or compact.iri(subject)) + "\n    " + " ;\n    ".join(parts) + " .\n"
 
 
 def dumps(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
