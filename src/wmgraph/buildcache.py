@@ -58,30 +58,9 @@ class PieceCache:
         return self.folder / f"{key}.pickle"
 
     def load_both(self, key: str) -> tuple[memoryview | None, memoryview | None]:
-        """Both parts stored for `key` (each None when absent or not trustworthy), read at once.
-
-        The parts are views into the entry as read: copying them would cost as much as reading.
-        """
-        try:
-            data = self.path(key).read_bytes()
-        except OSError:
-            return None, None
-        head = data[:_HEAD]
-        if len(head) != _HEAD or head[:_NAME] != MAGIC + key.encode():
-            self.rejected += 1
-            return None, None
-        first_end = _HEAD + int.from_bytes(head[-8:], "big")
-        if first_end > len(data):  # a damaged length
-            self.rejected += 1
-            return None, None
-        view = memoryview(data)
-        parts: list[memoryview | None] = []
-        for which, part in enumerate((view[_HEAD:first_end], view[first_end:])):
-            start = _NAME + which * _DIGEST
-            trusted = hashlib.sha256(part).digest() == head[start:start + _DIGEST]
-            self.rejected += not trusted
-            parts.append(part if trusted else None)
-        return parts[0], parts[1]
+        """Both parts stored for `key`: the second is None if the first is (absent or not trustworthy)."""
+        first = self.load_first(key)
+        return first, self.load_second(key) if first is not None else None
 
     def load_first(self, key: str) -> memoryview | None:
         """The first part stored for `key` (None when absent or not trustworthy); `load_second` reads the rest.

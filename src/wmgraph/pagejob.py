@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
-from collections.abc import Callable, Iterator
-from itertools import chain
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -46,7 +45,7 @@ class PageJob:
         self.outcome: bool | None = None  # once finished: whether the file changed (or, checking, is stale)
         self.process: BaseProcess | None = None
         self.results: Connection | None = None  # from the process: its outcome, or its error
-        self.to_process: Connection | None = None  # batches of pickled pieces, then b"", then b"go"
+        self.to_process: Connection | None = None  # index and pickled piece of each file, then b"", then b"go"
 
     def started(self, merge: Merge, size: int) -> None:
         """The build has read the vocabulary and sources, and has `size` bytes of fact files to load."""
@@ -63,13 +62,12 @@ class PageJob:
         results_out.close()
         self.to_process, self.results = pieces_out, results_in
 
-    def pieces(self, batch: list[tuple[int, bytes | memoryview]]) -> None:
-        """The pickled pieces of some fact files, by index in file order."""
+    def piece(self, index: int, blob: bytes | memoryview) -> None:
+        """The pickled piece of fact file `index` (in file order)."""
         # Sent here, not by a thread: a thread would wait for Python's lock after every write while
         # the build computes. The pipe is widened so that a write seldom waits for the process.
-        if self.to_process is not None and batch:
-            self._send(b"".join(chain.from_iterable(
-                (index.to_bytes(4, "big"), len(blob).to_bytes(8, "big"), blob) for index, blob in batch)))
+        if self.to_process is not None:
+            self._send(b"".join((index.to_bytes(4, "big"), blob)))
 
     def pieces_done(self) -> None:
         """Every piece has been given."""
@@ -131,15 +129,6 @@ def _widen(connection: Connection) -> None:
         pass
 
 
-def _unpack(batch: bytes) -> Iterator[tuple[int, memoryview]]:
-    view = memoryview(batch)
-    at = 0
-    while at < len(view):
-        index, size = int.from_bytes(view[at:at + 4], "big"), int.from_bytes(view[at + 4:at + 12], "big")
-        yield index, view[at + 12:at + 12 + size]
-        at += 12 + size
-
-
 def _draw(pieces: Connection, pieces_out: Connection, results: Connection, results_in: Connection, merge: Merge,
           job: PageJob) -> None:
     """In the drawing process: receive the pieces, draw the page, write it once told to; answer the build."""
@@ -149,14 +138,14 @@ def _draw(pieces: Connection, pieces_out: Connection, results: Connection, resul
         job.options(True)  # loads pyvis now, if its options are not cached, while the pieces are being made
         shower = FactShower(merge([]))  # the model, empty until the pieces are merged into it
         received: dict[int, FilePiece | None] = {}
-        while batch := pieces.recv_bytes():
-            for index, blob in _unpack(batch):
-                try:
-                    piece = received[index] = pickle.loads(blob)
-                except Exception:  # the build found it unreadable too, and sends the file parsed again
-                    received[index] = None
-                else:  # what the facts' qualifiers show, worked out while the other pieces come
-                    shower.prepare(fact for part in piece.entities for fact in part.facts)
+        while message := pieces.recv_bytes():  # the index, then the pickled piece
+            index = int.from_bytes(message[:4], "big")
+            try:
+                piece = received[index] = pickle.loads(memoryview(message)[4:])
+            except Exception:  # the build found it unreadable too, and sends the file parsed again
+                received[index] = None
+            else:  # what the facts' qualifiers show, worked out while the other pieces come
+                shower.prepare(fact for part in piece.entities for fact in part.facts)
         complete = [received[index] for index in sorted(received)]
         if None in complete:
             raise OutputError("a checked fact file could not be read back to draw the page (a bug in wmgraph)")

@@ -62,8 +62,8 @@ class PieceListener(Protocol):
     def started(self, merge: Callable[[list[FilePiece]], Model], size: int) -> None:
         """The vocabulary and sources are read; `size` bytes of fact files are to load; `merge` makes a model."""
 
-    def pieces(self, batch: list[tuple[int, bytes | memoryview]]) -> None:
-        """The pickled checked pieces of some fact files, by index (any order; a later one for an index wins)."""
+    def piece(self, index: int, blob: bytes | memoryview) -> None:
+        """The pickled checked piece of fact file `index` (any order; a later one for an index wins)."""
 
     def pieces_done(self) -> None:
         """Every piece has been given."""
@@ -186,7 +186,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     for index, found in enumerate(_read_pieces(cache if use_cache else None, jobs)):
         if found is not None:
             if listener is not None:  # first: the listener unpickles it while this process does
-                listener.pieces([(index, found)])
+                listener.piece(index, found)
             try:
                 pieces[index], piece_blobs[index] = pickle.loads(found), found
             except Exception:  # checksummed but unreadable: a bug, so parse the file again
@@ -212,7 +212,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     for index, (piece_blob, rendered_blob) in results:
         pieces[index], piece_blobs[index] = pickle.loads(piece_blob), piece_blob
         if listener is not None:
-            listener.pieces([(index, piece_blob)])
+            listener.piece(index, piece_blob)
         if rendered_blob:
             result = rendered[index] = Rendered.from_buffer(rendered_blob)
             triples += result.triple_count
@@ -302,16 +302,13 @@ def _general(vocabulary: Vocabulary, sources: Mapping[str, Source], graph_dir: P
 
 def documents(loaded: Loaded) -> Documents:
     """Put the rendered pieces together into the N-Triples, Turtle and JSON-LD documents."""
-    subjects = [subject for rendered in loaded.rendered for subject in rendered.subjects]
-    subjects += [chunk.subject for chunk in loaded.general]
+    renderings = [*loaded.rendered, Rendered.of([loaded.general])]
     texts: list[list[Part]] = [[], [], []]
-    for rendered in loaded.rendered:
+    for rendered in renderings:
         for which, parts in enumerate(rendered.parts()):
             texts[which] += parts
-    for which, name in enumerate(("nt", "turtle", "jsonld")):
-        texts[which] += [getattr(chunk, name) for chunk in loaded.general]
-    count = sum(rendered.triple_count for rendered in loaded.rendered) + sum(chunk.nt_count for chunk in loaded.general)
-    return assemble(subjects, texts, count, loaded.prefixes)
+    return assemble([subject for rendered in renderings for subject in rendered.subjects], texts,
+                    sum(rendered.triple_count for rendered in renderings), loaded.prefixes)
 
 
 def default_cache_dir(out_dir: Path) -> Path:

@@ -23,7 +23,7 @@ from .terms import Triple
 from .vocabulary import Vocabulary
 
 Text = bytes | memoryview
-FORMATS = 3  # N-Triples, Turtle, JSON-LD: the order of `Chunk`'s texts
+_FORMAT_COUNT = 3  # N-Triples, Turtle, JSON-LD: the order of `Chunk`'s texts
 
 
 class Rendered:
@@ -70,7 +70,7 @@ class Rendered:
         """Put `chunks` in place of the chunks at those indexes (rendered again)."""
         if not chunks:
             return
-        for which in range(FORMATS):
+        for which in range(_FORMAT_COUNT):
             sizes = self.sizes[which]
             view = memoryview(self.texts[which])
             ends = list(accumulate(sizes))
