@@ -8,6 +8,10 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .marks import MarkedDict, MarkedList
+from .plainyaml import NOT_PLAIN, read_plain
+
+__all__ = ["MarkedDict", "MarkedList", "libyaml_data", "read_yaml"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
@@ -15,32 +19,6 @@ try:  # libyaml is five times faster; fall back to the pure-Python parser withou
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
-
-
-class MarkedDict(dict[Any, Any]):
-    """A mapping from a fact file that remembers where each key stands."""
-
-    line: int = 0
-    column: int = 0
-    key_marks: dict[Any, tuple[int, int]]
-
-    def mark_of(self, key: Any) -> tuple[int, int]:
-        """Return the (line, column) of `key`, or of the mapping itself if absent."""
-        return self.key_marks.get(key, (self.line, self.column))
-
-
-class MarkedList(list[Any]):
-    """A sequence from a fact file that remembers where each item stands."""
-
-    line: int = 0
-    column: int = 0
-    item_marks: list[tuple[int, int]]
-
-    def mark_of(self, index: int) -> tuple[int, int]:
-        """Return the (line, column) of item `index`."""
-        if 0 <= index < len(self.item_marks):
-            return self.item_marks[index]
-        return (self.line, self.column)
 
 
 class _FileError(Exception):
@@ -130,6 +108,15 @@ _SCALARS: dict[str, Any] = {
 }
 
 
+def libyaml_data(text: str) -> Any:
+    """Read `text` with libyaml, marks included: the reader for YAML that `read_plain` leaves."""
+    loader = _MarkingLoader(text)
+    try:
+        return loader.marked_data()
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path, shown: str, max_bytes: int | None = None,
               raw: bytes | None = None) -> tuple[Any, list[Problem]]:
     """Parse `path` (reported as `shown`; its bytes `raw` if already read) into data, or None with problems."""
@@ -155,12 +142,11 @@ def read_yaml(path: Path, shown: str, max_bytes: int | None = None,
             shown, line, column, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
             "save the file as UTF-8",
         )]
+    data = read_plain(text)
+    if data is not NOT_PLAIN:
+        return data, []
     try:
-        loader = _MarkingLoader(text)
-        try:
-            data = loader.marked_data()
-        finally:
-            loader.dispose()
+        data = libyaml_data(text)
     except _FileError as error:
         return None, [Problem(shown, error.line, error.column, error.message, error.hint)]
     except yaml.MarkedYAMLError as error:

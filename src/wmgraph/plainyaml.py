@@ -1,0 +1,283 @@
+"""A fast reader for the plain block YAML that fact files are written in.
+
+Fact files use a small part of YAML: block mappings and sequences, one-line plain or quoted
+scalars and one-line flow sequences of plain scalars. This reader takes exactly that part line by
+line, and gives up (returns `NOT_PLAIN`) at anything else, so that libyaml reads the file and
+reports any error. Where it answers, the answer equals libyaml's, marks included: the tests
+compare the two on every seed file, generated graphs and thousands of mutated files.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import yaml
+
+from .marks import MarkedDict, MarkedList
+
+__all__ = ["NOT_PLAIN", "read_plain"]
+
+NOT_PLAIN: Final = object()
+
+# Anything libyaml could treat otherwise: tabs, carriage returns, other line breaks (NEL, LS, PS),
+# byte-order marks and the characters YAML forbids.
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.\-]*):(?: +|$)")
+_FLOW_ODD = re.compile(r"""[\[\]{}"'#:]""")
+_NOT_PLAIN_START = frozenset(",[]{}#&*!|>'\"%@`")
+_RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple(pairs) for first, pairs in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(.?)")
+_ESCAPED = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t"}
+_BLOCK_HEADERS = frozenset((">", ">-", "|", "|-"))
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_MAX_KEY = 1024  # libyaml's limit on a simple key
+
+
+class _Unsupported(Exception):
+    """The text leaves the plain part of YAML; libyaml must read it."""
+
+
+def read_plain(text: str) -> Any:
+    """Return the data of `text` as libyaml would with marks, or NOT_PLAIN if it is not plain YAML."""
+    if _UNUSUAL.search(text):
+        return NOT_PLAIN
+    try:
+        return _Reader(text).document()
+    except _Unsupported:
+        return NOT_PLAIN
+
+
+def _construct(tag: str, value: str) -> Any:
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return _CONSTRUCTOR.bool_values[value.lower()]
+    if tag == "tag:yaml.org,2002:int":
+        return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
+    if tag == "tag:yaml.org,2002:float":
+        return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
+    if tag == "tag:yaml.org,2002:timestamp":
+        return value  # dates stay text, as in the libyaml reader
+    raise _Unsupported
+
+
+def _is_entry(text: str) -> bool:
+    return text[0] == "-" and (len(text) == 1 or text[1] == " ")
+
+
+class _Reader:
+    """One pass over the lines that carry content (blank and comment lines dropped)."""
+
+    def __init__(self, text: str) -> None:
+        indents: list[int] = []
+        texts: list[str] = []
+        numbers: list[int] = []
+        self.lines = lines = text.split("\n")
+        for number, line in enumerate(lines, 1):
+            body = line.lstrip(" ")
+            if not body or body[0] == "#":
+                continue
+            indent = len(line) - len(body)
+            if indent == 0 and body.startswith(("---", "...", "%")):
+                raise _Unsupported  # document markers and directives
+            indents.append(indent)
+            texts.append(body.rstrip(" "))
+            numbers.append(number)
+        self.indents, self.texts, self.numbers = indents, texts, numbers
+        self.pos = 0
+        self.scalars: dict[str, Any] = {}
+
+    def document(self) -> Any:
+        if not self.texts:
+            return None
+        value = self.node(self.indents[0])
+        if self.pos != len(self.texts):
+            raise _Unsupported
+        return value
+
+    def node(self, indent: int) -> Any:
+        text = self.texts[self.pos]
+        if _is_entry(text):
+            return self.sequence(indent)
+        if _KEY.match(text):
+            return self.mapping(indent)
+        raise _Unsupported
+
+    def mapping(self, indent: int) -> MarkedDict:
+        indents, texts, numbers = self.indents, self.texts, self.numbers
+        count = len(texts)
+        result = MarkedDict.at(numbers[self.pos], indent + 1)
+        marks = result.key_marks
+        while self.pos < count:
+            pos = self.pos
+            here = indents[pos]
+            if here < indent:
+                break
+            text = texts[pos]
+            match = _KEY.match(text) if here == indent else None
+            if match is None:
+                raise _Unsupported
+            key = self.plain(match[1])
+            if type(key) is not str or key in marks or len(key) >= _MAX_KEY:
+                raise _Unsupported
+            number = numbers[pos]
+            marks[key] = (number, indent + 1)
+            rest = text[match.end():]
+            self.pos = pos + 1
+            if rest and rest[0] != "#":
+                result[key] = self.inline(rest, number, indent + match.end(), indent)
+            elif self.pos < count and (indents[self.pos] > indent
+                                       or (indents[self.pos] == indent and _is_entry(texts[self.pos]))):
+                result[key] = self.node(indents[self.pos])
+            else:
+                result[key] = None
+        return result
+
+    def sequence(self, indent: int) -> MarkedList:
+        indents, texts, numbers = self.indents, self.texts, self.numbers
+        count = len(texts)
+        result = MarkedList.at(numbers[self.pos], indent + 1)
+        item_marks = result.item_marks
+        # The sequence ends at a line indented less, or at the next key of a mapping indented the
+        # same; a line indented more is refused by whichever mapping holds the sequence.
+        while self.pos < count and indents[self.pos] == indent and _is_entry(texts[self.pos]):
+            pos = self.pos
+            text = texts[pos]
+            body = text[2:].lstrip(" ")
+            if not body or body[0] == "#" or _is_entry(body):
+                raise _Unsupported
+            column = indent + len(text) - len(body)
+            number = numbers[pos]
+            item_marks.append((number, column + 1))
+            if _KEY.match(body):
+                indents[pos], texts[pos] = column, body  # the item's mapping starts after the dash
+                result.append(self.mapping(column))
+            else:
+                self.pos = pos + 1
+                result.append(self.inline(body, number, column, indent))
+        return result
+
+    def inline(self, text: str, number: int, column: int, parent: int) -> Any:
+        """The value written on line `number` from `column` (0-based), in a block indented `parent`."""
+        first = text[0]
+        if first == '"':
+            quoted = _DOUBLE_QUOTED.match(text)
+            if quoted is None:
+                raise _Unsupported
+            _only_comment_after(text, quoted.end())
+            value = quoted[1]
+            return _ESCAPE.sub(_unescape, value) if "\\" in value else value
+        if first == "'":
+            end = 1
+            while True:
+                end = text.find("'", end)
+                if end < 0:
+                    raise _Unsupported
+                if not text.startswith("'", end + 1):
+                    break
+                end += 2
+            _only_comment_after(text, end + 1)
+            return text[1:end].replace("''", "'")
+        if first == "[":
+            return self.flow(text, number, column)
+        if text in _BLOCK_HEADERS:
+            return self.block_scalar(text, number, parent)
+        if first in _NOT_PLAIN_START or (first in "-?:" and (len(text) == 1 or text[1] == " ")):
+            raise _Unsupported
+        cut = text.find(" #")
+        if cut >= 0:
+            text = text[:cut].rstrip(" ")
+        if ": " in text or text.endswith(":"):
+            raise _Unsupported
+        return self.plain(text)
+
+    def block_scalar(self, header: str, number: int, parent: int) -> str:
+        """A literal (|) or folded (>) scalar whose lines all share one indent, with no blank line inside."""
+        lines = self.lines
+        index = number  # the line after the header, counted from 0
+        content: list[str] = []
+        indent = -1
+        blank_after = False
+        last = index
+        while index < len(lines):
+            line = lines[index]
+            body = line.lstrip(" ")
+            if not body:
+                blank_after = True
+            else:
+                here = len(line) - len(body)
+                if indent < 0:
+                    if here <= parent:
+                        break
+                    indent = here
+                if here < indent:
+                    break
+                if here > indent or blank_after or line[-1] == " ":
+                    raise _Unsupported  # more-indented or blank lines keep breaks in ways not handled here
+                content.append(body)
+                last = index
+            index += 1
+        if not content:
+            raise _Unsupported
+        numbers, count = self.numbers, len(self.numbers)
+        while self.pos < count and numbers[self.pos] <= index:
+            self.pos += 1
+        text = (" " if header[0] == ">" else "\n").join(content)
+        clipped = header.endswith("-") or last == len(lines) - 1  # no break after the text's end
+        return text if clipped else text + "\n"
+
+    def flow(self, text: str, number: int, column: int) -> MarkedList:
+        end = text.find("]")
+        if end < 0:
+            raise _Unsupported
+        inner = text[1:end]
+        if _FLOW_ODD.search(inner):
+            raise _Unsupported
+        _only_comment_after(text, end + 1)
+        result = MarkedList.at(number, column + 1)
+        item_marks = result.item_marks
+        if inner.strip(" "):
+            start = column + 1
+            for part in inner.split(","):
+                body = part.lstrip(" ")
+                item = body.rstrip(" ")
+                if not item or item[0] in _NOT_PLAIN_START or item[0] in "-?":
+                    raise _Unsupported
+                item_marks.append((number, start + len(part) - len(body) + 1))
+                result.append(self.plain(item))
+                start += len(part) + 1
+        return result
+
+    def plain(self, value: str) -> Any:
+        """A plain scalar, typed as YAML 1.1 types it (PyYAML's own rules)."""
+        resolvers = _RESOLVERS.get(value[0])
+        if resolvers is None:
+            return value
+        scalars = self.scalars
+        if value in scalars:
+            return scalars[value]
+        result: Any = value
+        for tag, pattern in resolvers:
+            if pattern.match(value):
+                result = _construct(tag, value)
+                break
+        scalars[value] = result
+        return result
+
+
+def _unescape(match: re.Match[str]) -> str:
+    escaped = _ESCAPED.get(match[1])
+    if escaped is None:
+        raise _Unsupported
+    return escaped
+
+
+def _only_comment_after(text: str, index: int) -> None:
+    rest = text[index:]
+    if rest and not (rest[0] == " " and rest.lstrip(" ")[0] == "#"):
+        raise _Unsupported
