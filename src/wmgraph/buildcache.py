@@ -101,9 +101,14 @@ class PieceCache:
             return None
         return second
 
-    def store(self, key: str, first: bytes | memoryview, second: bytes | memoryview) -> None:
-        """Save two parts (pickles) as entry `key`; a cache that cannot be written is simply skipped."""
-        digests = hashlib.sha256(first).digest() + hashlib.sha256(second).digest()
+    def remember(self, key: str, first_size: int, second_digest: bytes) -> None:
+        """Let `load_second` read entry `key`, just stored by another process (a parse worker)."""
+        self.seconds[key] = (_HEAD + first_size, second_digest)
+
+    def store(self, key: str, first: bytes | memoryview, second: bytes | memoryview) -> bytes | None:
+        """Save two parts (pickles) as entry `key`: the second's digest, or None if the cache cannot be written."""
+        second_digest = hashlib.sha256(second).digest()
+        digests = hashlib.sha256(first).digest() + second_digest
         blob = MAGIC + key.encode() + digests + len(first).to_bytes(8, "big") + first + second
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -112,7 +117,8 @@ class PieceCache:
                 stream.write(blob)
             os.replace(temporary, self.path(key))
         except OSError:
-            pass
+            return None
+        return second_digest
 
     def prune(self, keep: set[str]) -> None:
         """Delete the entries not in `keep` (pieces of files that changed or went away)."""

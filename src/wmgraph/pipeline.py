@@ -76,26 +76,38 @@ def _dumps(value: Any) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-Jobs = Generator[tuple[int, tuple[bytes, bytes]], None, None]  # results of parse jobs: (index, (piece, rendered))
+class Parsed(NamedTuple):
+    """What a parse job sends back: the checked piece, and its rendering unless it went to the cache."""
+
+    piece: bytes
+    rendered: bytes  # empty when stored, or when the file has problems
+    triples: int
+    stored: bytes  # the digest of the rendering stored in the cache, or empty
+
+
+Jobs = Generator[tuple[int, Parsed], None, None]  # results of parse jobs, by job index
 _WORKER: dict[str, Any] = {}  # what forked workers inherit: vocabulary, prefixes, jobs, cache
 
 
-def _parse_job(index: int) -> tuple[bytes, bytes]:
+def _parse_job(index: int) -> Parsed:
     """Check and render one fact file (in a worker); cache it if it has no problems of its own.
 
     It is cached at once, even if the cross-file checks fail later: after the fix, only the fixed
-    file is parsed again.
+    file is parsed again. A rendering in the cache is not sent back: the build maps it from there,
+    which spares copying the graph's text through a pipe.
     """
     path, shown, raw, key = _WORKER["jobs"][index]
     piece = check_file(_WORKER["vocabulary"], Path(path), shown, raw or None)
     piece_blob = _dumps(piece)
     if not is_clean(piece):
-        return piece_blob, b""
-    rendered_blob = render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece).to_bytes()
+        return Parsed(piece_blob, b"", 0, b"")
+    result = render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece)
+    rendered_blob = result.to_bytes()
     cache: PieceCache | None = _WORKER["cache"]
-    if cache is not None:
-        cache.store(key, piece_blob, rendered_blob)
-    return piece_blob, rendered_blob
+    stored = cache.store(key, piece_blob, rendered_blob) if cache is not None else None
+    if stored is not None:
+        return Parsed(piece_blob, b"", result.triple_count, stored)
+    return Parsed(piece_blob, rendered_blob, result.triple_count, b"")
 
 
 @contextmanager
@@ -129,7 +141,7 @@ class Loaded:
     saving: threading.Thread | None = None  # writing cache entries: join it before the build ends
 
 
-def _in_pool(function: Callable[[int], tuple[bytes, bytes]], indexes: list[int], workers: int,
+def _in_pool(function: Callable[[int], Parsed], indexes: list[int], workers: int,
              state: dict[str, Any]) -> Jobs:
     """Run `function` over `indexes` in forked processes (which inherit `state`), results in order.
 
@@ -209,13 +221,17 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     except BaseException:
         results.close()
         raise
-    for index, (piece_blob, rendered_blob) in results:
-        pieces[index], piece_blobs[index] = pickle.loads(piece_blob), piece_blob
+    stored = [False] * count  # rendered by a worker straight into the cache
+    for index, parsed in results:
+        pieces[index], piece_blobs[index] = pickle.loads(parsed.piece), parsed.piece
         if listener is not None:
-            listener.piece(index, piece_blob)
-        if rendered_blob:
-            result = rendered[index] = Rendered.from_buffer(rendered_blob)
-            triples += result.triple_count
+            listener.piece(index, parsed.piece)
+        if parsed.rendered:
+            rendered[index] = Rendered.from_buffer(parsed.rendered)
+        elif parsed.stored and cache is not None:
+            cache.remember(jobs[index][3], len(parsed.piece), parsed.stored)
+            stored[index] = True
+        triples += parsed.triples
         done += 1
         if progress:
             progress(BuildProgress("parse", done, count, triples))
@@ -228,13 +244,14 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     writer = ChunkWriter(prefixes)
     damaged: list[int] = []
     for index, cached in enumerate(from_cache):  # read only now: the page is being drawn meanwhile
-        stored = cache.load_second(jobs[index][3]) if cached and cache is not None else None
-        if stored is not None:
+        in_cache = cached or stored[index]
+        second = cache.load_second(jobs[index][3]) if in_cache and cache is not None else None
+        if second is not None:
             try:
-                rendered[index] = Rendered.from_buffer(stored)
+                rendered[index] = Rendered.from_buffer(second)
             except Exception:  # checksummed but unreadable: render the file again
                 rendered[index] = None
-        if cached and rendered[index] is None:  # its rendering was damaged: render and store it again
+        if in_cache and rendered[index] is None:  # its rendering was damaged: render and store it again
             rendered[index] = render_piece(vocabulary, prefixes, complete[index], writer)
             from_cache[index] = False
             damaged.append(index)
