@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import LoadError, Problem, ValidationError, display_path
 from .model import Entity, Fact, Location, Model, QualifierValue, Source
-from .pieces import EntityPiece, FilePiece
+from .pieces import AliasMark, EntityPiece, FilePiece, Ref, SourceRef
 from .values import CURRENCY, DURATION, URL, check_date, date_bounds, names_of, suggest
 from .vocabulary import SLUG, VOCABULARY_FILE, RelationType, Vocabulary, read_vocabulary
 from .yamlfile import MarkedDict, MarkedList, read_yaml
@@ -63,9 +63,9 @@ class _Checker:
         self.vocabulary = vocabulary
         self.model = Model(vocabulary)
         self.problems: list[Problem] = []
-        self.pending_refs: list[tuple[str, Location, str, tuple[str, ...]]] = []
-        self.pending_sources: list[tuple[str, Location]] = []
-        self.alias_marks: list[tuple[str, str, Location]] = []
+        self.pending_refs: list[Ref] = []
+        self.pending_sources: list[SourceRef] = []
+        self.alias_marks: list[AliasMark] = []
 
     def problem(self, location: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(location.file, location.line, location.column, message, hint))
@@ -112,7 +112,7 @@ class _Checker:
             if cites is None:
                 self.problem(self.at(shown, entry.mark_of("cites")), "'cites' must be a list of source ids")
             for cited in cites or []:
-                self.pending_sources.append((cited, self.at(shown, entry.mark_of("cites"))))
+                self.pending_sources.append((cited, shown, entry.mark_of("cites")))
             self.model.sources[key] = Source(
                 key, fields["title"], where, fields["publisher"], tuple(authors or ()), date,
                 fields["url"], fields["seed"], tuple(cites or ()), fields["note"],
@@ -174,7 +174,7 @@ class _Checker:
         for index, alias in enumerate(aliases):
             where_alias = raw_aliases.mark_of(index) if isinstance(raw_aliases, MarkedList) \
                 else entry.mark_of("aliases")
-            self.alias_marks.append((alias.strip(), key, self.at(shown, where_alias)))
+            self.alias_marks.append((alias.strip(), key, shown, where_alias))
         sources = self.sources_of(entry, shown, where, f"entity '{key}'")
         self.model.entities[key] = Entity(
             key, str(type_key), texts["name"], where, sources, tuple(a.strip() for a in aliases),
@@ -200,12 +200,12 @@ class _Checker:
             self.problem(where, f"{what} has no source", "add 'source:' with an id from sources.yaml")
             return ()
         names = names_of(entry["source"])
-        location = self.at(shown, entry.mark_of("source"))
+        mark = entry.mark_of("source")
         if not names:
-            self.problem(location, "'source' must be a source id or a list of them")
+            self.problem(self.at(shown, mark), "'source' must be a source id or a list of them")
             return ()
         for name in names:
-            self.pending_sources.append((name, location))
+            self.pending_sources.append((name, shown, mark))
         return tuple(names)
 
     def unknown_keys(self, entry: MarkedDict, shown: str, allowed: Iterable[str], what: str) -> None:
@@ -249,8 +249,9 @@ class _Checker:
 
     def read_object(self, subject: str, relation: RelationType, fact: MarkedDict, shown: str) -> str | None:
         value = fact[relation.key]
-        location = self.at(shown, fact.mark_of(relation.key))
-        self.pending_refs.append((subject, location, relation.key, relation.subject_types))
+        mark = fact.mark_of(relation.key)
+        location = self.at(shown, mark)
+        self.check_subject(subject, relation, location)
         if relation.object_kind == "none":
             if value is not None:
                 self.problem(location, f"'{relation.key}' takes no object, got '{value}'",
@@ -264,8 +265,21 @@ class _Checker:
         if not isinstance(value, str):
             self.problem(location, f"'{relation.key}' needs an entity id as its object")
             return None
-        self.pending_refs.append((value, location, relation.key, relation.object_types))
+        self.pending_refs.append((value, shown, mark, relation.key, relation.object_types))
         return value
+
+    def check_subject(self, subject: str, relation: RelationType, location: Location) -> None:
+        """Check here that the relation allows its subject: the entity is being read from this file."""
+        entity = self.model.entities.get(subject)
+        if entity is not None and relation.subject_types and not self.fits(entity.type, relation.subject_types):
+            self.misfit(location, relation.key, subject, entity.type, relation.subject_types)
+
+    def fits(self, type_key: str, allowed: tuple[str, ...]) -> bool:
+        return type_key not in self.vocabulary.entity_types or self.vocabulary.is_a(type_key, allowed)
+
+    def misfit(self, location: Location, relation: str, ref: str, type_key: str, allowed: tuple[str, ...]) -> None:
+        self.problem(location, f"'{relation}' does not allow '{ref}' (a {type_key}) here",
+                     "allowed types: " + ", ".join(allowed))
 
     def read_qualifiers(self, relation: RelationType, fact: MarkedDict, shown: str, keys: list[str],
                         where: Location) -> tuple[tuple[str, QualifierValue], ...]:
@@ -334,7 +348,7 @@ class _Checker:
                 error = f"'{key}' must be {'an entity id' if datatype == 'entity' else 'a list of entity ids'}"
             else:
                 for name in names:
-                    self.pending_refs.append((name, location, key, ()))
+                    self.pending_refs.append((name, location.file, (location.line, location.column), key, ()))
                 result = names[0] if datatype == "entity" else tuple(names)
         elif isinstance(value, str) and value.strip():
             result = value.strip()
@@ -401,24 +415,22 @@ class _Checker:
     def check_references(self) -> None:
         entities = self.model.entities
         fits: dict[tuple[str, tuple[str, ...]], bool] = {}  # a few dozen distinct (type, allowed) pairs
-        for ref, location, relation, allowed in self.pending_refs:
+        for ref, shown, mark, relation, allowed in self.pending_refs:
             entity = entities.get(ref)
             if entity is None:
-                self.problem(location, f"unknown entity '{ref}'",
+                self.problem(Location(shown, *mark), f"unknown entity '{ref}'",
                              suggest(ref, entities) or "define it in a fact file or correct the id")
                 continue
             if not allowed:
                 continue
             fit = fits.get((entity.type, allowed))
             if fit is None:
-                fit = fits[(entity.type, allowed)] = entity.type not in self.vocabulary.entity_types \
-                    or self.vocabulary.is_a(entity.type, allowed)
+                fit = fits[(entity.type, allowed)] = self.fits(entity.type, allowed)
             if not fit:
-                self.problem(location, f"'{relation}' does not allow '{ref}' (a {entity.type}) here",
-                             "allowed types: " + ", ".join(allowed))
-        for ref, location in self.pending_sources:
+                self.misfit(Location(shown, *mark), relation, ref, entity.type, allowed)
+        for ref, shown, mark in self.pending_sources:
             if ref not in self.model.sources:
-                self.problem(location, f"unknown source '{ref}'",
+                self.problem(Location(shown, *mark), f"unknown source '{ref}'",
                              suggest(ref, self.model.sources) or "add it to sources.yaml")
         self.check_names()
 
@@ -426,9 +438,10 @@ class _Checker:
         owners: dict[str, tuple[str, Location]] = {}
         for entity in self.model.entities.values():
             owners.setdefault(" ".join(entity.name.casefold().split()), (entity.key, entity.location))
-        for alias, key, location in self.alias_marks:
+        for alias, key, shown, mark in self.alias_marks:
             if key not in self.model.entities:
                 continue
+            location = Location(shown, *mark)
             owner, first = owners.setdefault(" ".join(alias.casefold().split()), (key, location))
             if owner != key:
                 self.problem(location, f"alias '{alias}' of '{key}' already names '{owner}' (at {first})",

@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from .errors import Problem
 from .model import Entity, Fact, Location
 
-Ref = tuple[str, Location, str, tuple[str, ...]]
+# Where the cross-file checks look: plain tuples with the file and the (line, column) mark, which
+# a build pickles and reads back far faster than Locations.
+Mark = tuple[int, int]
+Ref = tuple[str, str, Mark, str, tuple[str, ...]]  # entity id, file, mark, relation, types allowed
+SourceRef = tuple[str, str, Mark]  # source id, file, mark
+AliasMark = tuple[str, str, str, Mark]  # alias, entity id, file, mark
 
 
 @dataclass
@@ -20,8 +25,8 @@ class EntityPiece:
     facts: list[Fact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
-    sources: list[tuple[str, Location]] = field(default_factory=list)
-    aliases: list[tuple[str, str, Location]] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    aliases: list[AliasMark] = field(default_factory=list)
 
 
 @dataclass
