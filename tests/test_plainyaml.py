@@ -162,3 +162,19 @@ def test_read_yaml_still_reports_what_libyaml_finds(tmp_path: Path) -> None:
     data, problems = read_yaml(path, "f.yaml")
     assert [(p.line, p.message) for p in problems] == [(2, "duplicate key 'a' (first at line 1)")]
     assert yaml.__with_libyaml__
+
+
+BOUNDARIES = [0x0, 0x8, 0x9, 0xB, 0xD, 0x1F, 0x20, 0x7E, 0x7F, 0x84, 0x85, 0x9F, 0xA0, 0x2027, 0x2028, 0x2029,
+              0x202A, 0xD7FF, 0xE000, 0xFEFE, 0xFEFF, 0xFF00, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF]
+
+
+@pytest.mark.parametrize("code", BOUNDARIES, ids=hex)
+def test_characters_at_the_edges_of_what_yaml_allows(code: int) -> None:
+    text = f"a: x{chr(code)}y\n"
+    fast = read_plain(text)
+    if fast is NOT_PLAIN:  # only what YAML forbids, or reads as a break or a tab
+        assert code in (0x0, 0x8, 0x9, 0xB, 0xD, 0x1F, 0x7F, 0x84, 0x85, 0x9F, 0x2028, 0x2029, 0xFEFF,
+                        0xFFFE, 0xFFFF)
+    else:
+        assert fast == {"a": f"x{chr(code)}y"}
+        assert differences(fast, libyaml_data(text)) == []
