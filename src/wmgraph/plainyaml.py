@@ -1,10 +1,11 @@
 """A fast reader for the plain block YAML that fact files are written in.
 
 Fact files use a small part of YAML: block mappings and sequences, one-line plain or quoted
-scalars and one-line flow sequences of plain scalars. This reader takes exactly that part line by
-line, and gives up (returns `NOT_PLAIN`) at anything else, so that libyaml reads the file and
-reports any error. Where it answers, the answer equals libyaml's, marks included: the tests
-compare the two on every seed file, generated graphs and thousands of mutated files.
+scalars, one-line flow sequences of plain scalars and simple literal or folded blocks. This
+reader takes exactly that part line by line, and gives up (returns `NOT_PLAIN`) at anything else,
+so that libyaml reads the file and reports any error. Where it answers, the answer equals
+libyaml's, marks included: the tests compare the two on every seed file, generated graphs and
+thousands of mutated files.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import yaml
 
 from .marks import MarkedDict, MarkedList
 
-__all__ = ["NOT_PLAIN", "read_plain"]
+__all__ = ["NOT_PLAIN", "TYPED_SCALARS", "read_plain"]
 
 NOT_PLAIN: Final = object()
 
@@ -37,6 +38,15 @@ _ESCAPE = re.compile(r"\\(.?)")
 _ESCAPED = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t"}
 _BLOCK_HEADERS = frozenset((">", ">-", "|", "|-"))
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+# How a scalar of each YAML type becomes a value, for both readers: PyYAML's own constructors,
+# except that dates stay text.
+TYPED_SCALARS: dict[str, Any] = {
+    "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
+    "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
+    "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": yaml.SafeLoader.construct_yaml_str,
+}
 _MAX_KEY = 1024  # libyaml's limit on a simple key
 
 
@@ -55,17 +65,10 @@ def read_plain(text: str) -> Any:
 
 
 def _construct(tag: str, value: str) -> Any:
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    if tag == "tag:yaml.org,2002:bool":
-        return _CONSTRUCTOR.bool_values[value.lower()]
-    if tag == "tag:yaml.org,2002:int":
-        return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
-    if tag == "tag:yaml.org,2002:float":
-        return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
-    if tag == "tag:yaml.org,2002:timestamp":
-        return value  # dates stay text, as in the libyaml reader
-    raise _Unsupported
+    construct = TYPED_SCALARS.get(tag)
+    if construct is None:  # merge keys and the like
+        raise _Unsupported
+    return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, value))
 
 
 def _is_entry(text: str) -> bool:

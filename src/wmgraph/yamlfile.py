@@ -9,7 +9,7 @@ import yaml
 
 from .errors import Problem
 from .marks import MarkedDict, MarkedList
-from .plainyaml import NOT_PLAIN, read_plain
+from .plainyaml import NOT_PLAIN, TYPED_SCALARS, read_plain
 
 __all__ = ["MarkedDict", "MarkedList", "libyaml_data", "read_yaml"]
 
@@ -65,17 +65,15 @@ class _MarkingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             result.line, result.column = mark.line + 1, mark.column + 1
             result.item_marks = [(c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value]
             return result
-        scalar = _SCALARS.get(tag)
+        scalar = TYPED_SCALARS.get(tag)
         if scalar is not None:
             return scalar(self, node)
         return self.construct_object(node, deep=True)  # rare tags: PyYAML's errors and handling
 
     def convert_mapping(self, node: yaml.Node) -> MarkedDict:
-        result = MarkedDict()
         mark = node.start_mark
-        result.line, result.column = mark.line + 1, mark.column + 1
-        key_marks: dict[Any, tuple[int, int]] = {}
-        result.key_marks = key_marks
+        result = MarkedDict.at(mark.line + 1, mark.column + 1)
+        key_marks = result.key_marks
         convert = self.convert
         for key_node, value_node in node.value:
             key = key_node.value if key_node.tag == _STR and id(key_node) not in self.seen_nodes \
@@ -99,13 +97,6 @@ class _MarkingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-_SCALARS: dict[str, Any] = {
-    "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
-    "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
-    "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
-    "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
-    "tag:yaml.org,2002:timestamp": yaml.SafeLoader.construct_yaml_str,  # dates stay text
-}
 
 
 def libyaml_data(text: str) -> Any:
