@@ -17,7 +17,7 @@ PACKAGE = ROOT / "src" / "wmgraph"
 # load -> validate -> model -> graphs -> export / render / query -> command line
 LAYERS = {
     "errors": 0, "terms": 0, "outputs": 0, "layout": 0, "answers": 0,
-    "marks": 0, "plainyaml": 1, "yamlfile": 1, "values": 1,
+    "marks": 0, "plainyaml": 1, "yamlfile": 1, "values": 1, "outputlog": 1,
     "vocabulary": 2,
     "model": 3,
     "factfiles": 4, "pieces": 4,

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+import wmgraph.outputs as outputs_module
 from wmgraph.build import BuildProgress, build, kept_options
 from wmgraph.buildcache import MAGIC
 from wmgraph.cli import main
@@ -20,6 +21,8 @@ from wmgraph.errors import ValidationError
 from wmgraph.factfiles import load_model
 from wmgraph.formats import jsonld, ntriples, turtle
 from wmgraph.htmlpage import vis_options
+from wmgraph.outputlog import LOG_NAME
+from wmgraph.outputs import Content
 from wmgraph.pipeline import default_cache_dir
 from wmgraph.progressbar import TerminalProgress
 from wmgraph.rdfgraph import direct_triples, entity_iri, incoming_triples, model_triples, namespaces
@@ -161,6 +164,64 @@ def test_a_new_partnership_reaches_the_partner_from_the_cache(synthetic: Path, t
     assert build(graph, out).parsed_files == 1
     build(graph, tmp_path / "fresh-again", use_cache=False)
     assert outputs(out) == outputs(tmp_path / "fresh-again")
+
+
+def compared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the output files that builds compare byte for byte from now on."""
+    names: list[str] = []
+    original = outputs_module._same
+
+    def spy(path: Path, data: Content) -> bool:
+        names.append(path.name)
+        return original(path, data)
+
+    monkeypatch.setattr(outputs_module, "_same", spy)
+    return names
+
+
+def test_outputs_left_as_written_are_not_read_back(synthetic: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = tmp_path / "graph"
+    shutil.copytree(synthetic, graph)
+    out = tmp_path / "out"
+    build(graph, out)
+    written = outputs(out)
+    names = compared(monkeypatch)
+    assert build(graph, out).changed == []
+    assert set(names).isdisjoint([*RDF_FILES, "shapes.ttl"])  # known unchanged from the record
+    # an output edited by hand (same size) is compared, found different and written again
+    nt = out / "wmgraph.nt"
+    nt.write_bytes(nt.read_bytes().replace(b"<http", b"<xttp", 1))
+    assert build(graph, out).changed == [nt]
+    assert outputs(out) == written
+    # a fact file edited: the documents are written without being compared first
+    edited = sorted((graph / "people").glob("*.yaml"))[0]
+    edited.write_text(edited.read_text().replace("description: A synthetic", "description: A changed", 1))
+    names.clear()
+    result = build(graph, out)
+    assert set(names).isdisjoint(RDF_FILES)
+    assert {out / name for name in RDF_FILES} <= set(result.changed)
+    build(graph, tmp_path / "fresh", use_cache=False)
+    assert outputs(out) == outputs(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "wrong shape", "removed"])
+def test_a_damaged_output_record_means_comparing(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 damage: str) -> None:
+    out = tmp_path / "out"
+    build(synthetic, out)
+    record = out / ".cache" / LOG_NAME
+    assert set(json.loads(record.read_text())["files"]) == {*RDF_FILES, "shapes.ttl"}
+    if damage == "garbage":
+        record.write_bytes(b"\x00{not json")
+    elif damage == "wrong shape":
+        record.write_text(json.dumps({"version": 1, "files": {"wmgraph.nt": "x"}}))
+    else:
+        record.unlink()
+    names = compared(monkeypatch)
+    assert build(synthetic, out).changed == []
+    assert set(RDF_FILES) <= set(names)
+    assert set(json.loads(record.read_text())["files"]) == {*RDF_FILES, "shapes.ttl"}  # and made whole again
 
 
 @pytest.mark.parametrize("damage", ["flip a byte", "truncate", "swap entries", "garbage"])

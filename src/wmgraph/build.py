@@ -16,6 +16,7 @@ from .formats import FORMATS
 from .freshness import OUTPUT_STEM, STAMP_NAME, stamp_bytes
 from .htmlpage import OptionsMaker, pyvis_folder, vis_options
 from .model import Model
+from .outputlog import LOG_NAME, OutputLog
 from .outputs import Content, joined, stale, write_all, write_atomic
 from .pagedata import Json
 from .pagejob import PageJob
@@ -141,7 +142,7 @@ def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | Non
         contents[out_dir / f"{OUTPUT_STEM}.{extension}"] = made_here if made_here is not None \
             else dumps(result.triples, namespaces(model.vocabulary)).encode("utf-8")
     contents[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
-    saving = loaded.saving
+    saving, made_from = loaded.saving, loaded.made_from
     del made, texts, loaded  # freed now, while the collector is off, so it never scans them
     if check:
         outdated = stale(contents) + ([page.path] if page.finish() else [])
@@ -151,11 +152,13 @@ def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | Non
             raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
         return result
     total = len(contents) + 1
+    log = OutputLog(cache_dir.parent / LOG_NAME) if cache_dir is not None else None
+    known = {path: log.known(path, made_from) for path in contents} if log is not None else {}
     # Writing releases Python's lock: the RDF files are written by threads while the page is
     # still being drawn (and then written by its job), and the page last.
     try:
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
-            pending = [writers.submit(write_all, {path: data}) for path, data in contents.items()]
+            pending = [writers.submit(write_all, {path: data}, known) for path, data in contents.items()]
             for done, writing in enumerate(pending, start=1):
                 result.changed += writing.result()
                 if progress:
@@ -168,6 +171,10 @@ def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | Non
     finally:
         if saving is not None:  # no thread outlives the build (a later fork must not copy one)
             saving.join()
+    if log is not None:
+        for path in contents:
+            log.record(path, made_from)
+        log.save()
     # the stamp lets `wmgraph query` reuse these files; --check leaves it out on purpose
     write_all({out_dir / STAMP_NAME: stamp})
     return result

@@ -67,9 +67,15 @@ def _write_parts(handle: int, parts: list[bytes | memoryview]) -> None:
                 written = 0
 
 
-def write_all(files: Mapping[Path, Content]) -> list[Path]:
-    """Write every file atomically; return the paths whose content changed."""
-    changed = [path for path, data in files.items() if not _same(path, data)]
+def write_all(files: Mapping[Path, Content], known: Mapping[Path, bool | None] | None = None) -> list[Path]:
+    """Write every file atomically; return the paths whose content changed.
+
+    `known` may tell, for a path, that its file already holds the content (True) or does not (False);
+    other files are compared with their content first.
+    """
+    known = known or {}
+    changed = [path for path, data in files.items()
+               if not (_same(path, data) if known.get(path) is None else known[path])]
     for path in changed:
         write_atomic(path, files[path])
     return changed

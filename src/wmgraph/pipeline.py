@@ -139,6 +139,7 @@ class Loaded:
     cached: int  # fact files taken whole from the cache
     parsed: int  # fact files parsed, or rendered again when only their checked piece was cached
     saving: threading.Thread | None = None  # writing cache entries: join it before the build ends
+    made_from: str = ""  # a digest of what the documents are made from ('' without a cache): see outputlog
 
 
 def _in_pool(function: Callable[[int], Parsed], indexes: list[int], workers: int,
@@ -257,9 +258,15 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
             damaged.append(index)
     incoming = incoming_triples(vocabulary, model.facts)
     final = [r for r in rendered if r is not None]
-    changed = [index for index, (piece, result) in enumerate(zip(complete, final, strict=True))
-               if add_incoming(vocabulary, writer, piece, result, incoming, incoming_digest(piece, incoming))
-               or index in damaged]
+    digests = [incoming_digest(piece, incoming) for piece in complete]
+    changed = [index for index, (piece, result, digest) in enumerate(zip(complete, final, digests, strict=True))
+               if add_incoming(vocabulary, writer, piece, result, incoming, digest) or index in damaged]
+    made_from = ""
+    if cache is not None:  # each file's cache name covers its bytes and name, the vocabulary and the code
+        made = hashlib.sha256(f"{general_key}\n".encode())
+        for job, digest in zip(jobs, digests, strict=True):
+            made.update(f"{job[3]} {digest}\n".encode())
+        made_from = made.hexdigest()
     saving: threading.Thread | None = None
     if cache is not None and general_cache is not None:
         cache.prune({job[3] for job in jobs})
@@ -272,7 +279,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         saving = threading.Thread(target=_store_all, args=(cache, entries), name="wmgraph-cache")
         saving.start()
     taken = sum(from_cache)
-    return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving)
+    return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving, made_from)
 
 
 def _store_all(cache: PieceCache, entries: list[tuple[str, bytes | memoryview, Rendered]]) -> None:
