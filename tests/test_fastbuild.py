@@ -16,7 +16,7 @@ from click.testing import CliRunner
 import wmgraph.outputs as outputs_module
 from wmgraph.build import BuildProgress, build, kept_options
 from wmgraph.buildcache import MAGIC
-from wmgraph.cli import main
+from wmgraph.cli import ELSEWHERE, main
 from wmgraph.errors import ValidationError
 from wmgraph.factfiles import load_model
 from wmgraph.formats import jsonld, ntriples, turtle
@@ -320,8 +320,21 @@ def test_a_build_from_the_cache_loads_neither_pyvis_nor_networkx(synthetic: Path
     script = ("import sys; from pathlib import Path; from wmgraph.cli import main\n"
               "try:\n    main(['build', '--quiet', '--graph', sys.argv[1], '--out', sys.argv[2]])\n"
               "except SystemExit:\n    pass\n"
-              "print(sorted(m for m in ('pyvis', 'networkx') if m in sys.modules))\n")
+              "print(sorted(m for m in ('pyvis', 'networkx', 'pyoxigraph', 'rdflib', 'wmgraph.sparql_commands',\n"
+              "                         'wmgraph.analysis_commands') if m in sys.modules))\n")
     runs = [subprocess.run([sys.executable, "-c", script, str(synthetic), str(tmp_path / "out")],
                            capture_output=True, text=True, check=True) for _ in range(2)]
     assert runs[0].stdout.splitlines()[-1] == "['networkx', 'pyvis']"  # the first build makes the options
     assert runs[1].stdout.splitlines()[-1] == "[]"
+
+
+def test_commands_written_elsewhere_are_listed_and_run() -> None:
+    runner = CliRunner()
+    listed = runner.invoke(main, ["--help"])
+    assert listed.exit_code == 0
+    for name in ELSEWHERE:
+        assert f"  {name} " in listed.output
+    for name in sorted(ELSEWHERE):
+        helped = runner.invoke(main, [name, "--help"])
+        assert helped.exit_code == 0 and helped.output.startswith(f"Usage: main {name} "), name
+    assert runner.invoke(main, ["nonsense"]).exit_code == 2

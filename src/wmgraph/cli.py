@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -45,7 +46,27 @@ def reports_errors(function: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group()
+# Commands written in other modules, which register them on `main` when imported. They are imported
+# only when one of them is run or listed: a build need not load the query engine (20 ms).
+ELSEWHERE = {name: "analysis_commands" for name in ("diff", "export", "path", "show", "stats")} | {
+    name: "sparql_commands" for name in ("push", "queries", "query")}
+
+
+class CommandGroup(click.Group):
+    """The `wmgraph` group: it imports the module of a command written elsewhere when that command is wanted."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, in order."""
+        return sorted({*super().list_commands(ctx), *ELSEWHERE})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called `cmd_name`, its module imported first if need be."""
+        if cmd_name in ELSEWHERE and cmd_name not in self.commands:
+            importlib.import_module(f"{__package__}.{ELSEWHERE[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=CommandGroup)
 @click.version_option(__version__, prog_name="wmgraph")
 def main() -> None:
     """Build, check and query the West Midlands tech ecosystem graph."""
@@ -127,10 +148,4 @@ def render_command(graph_dir: Path, focus: str, depth: int, out_file: Path | Non
                f"relation{'' if page.relations == 1 else 's'} "
                f"within {depth} relation{'' if depth == 1 else 's'} of {page.name}.")
 
-
-# registers show, path, stats, diff and export on `main` (imported last: they use the options above)
-from . import analysis_commands  # noqa: E402, F401, I001
-
-# registers query, queries and push
-from . import sparql_commands  # noqa: E402, F401, I001
 
