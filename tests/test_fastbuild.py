@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import wmgraph.outputs as outputs_module
 from wmgraph.build import BuildProgress, build, kept_options
-from wmgraph.buildcache import MAGIC
+from wmgraph.buildcache import MAGIC, PieceCache
 from wmgraph.cli import ELSEWHERE, main
 from wmgraph.errors import ValidationError
 from wmgraph.factfiles import load_model
@@ -246,6 +246,31 @@ def test_a_corrupt_or_stale_cache_is_rebuilt_not_trusted(synthetic: Path, tmp_pa
     assert result.parsed_files == 1
     assert outputs(out) == expected
     assert build(synthetic, out).parsed_files == 0  # and the entry is whole again
+
+
+def test_an_entry_damaged_right_after_a_worker_stored_it_is_made_again(synthetic: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # The build checks the length, not the digest, of what its own workers just stored
+    build(synthetic, tmp_path / "expected", use_cache=False)
+    original = PieceCache.store
+    damaged: set[str] = set()
+
+    def store_then_cut(cache: PieceCache, key: str, first: bytes | memoryview,
+                       second: bytes | memoryview) -> bytes | None:
+        digest = original(cache, key, first, second)
+        if key not in damaged:  # only the first time: the rendering stored again stays whole
+            damaged.add(key)
+            path = cache.path(key)
+            path.write_bytes(path.read_bytes()[:-7])
+        return digest
+
+    monkeypatch.setattr(PieceCache, "store", store_then_cut)
+    out = tmp_path / "out"
+    result = build(synthetic, out, workers=1)
+    assert result.parsed_files == len(damaged) - 1 > 0  # every fact file (and the general entry)
+    assert outputs(out) == outputs(tmp_path / "expected")
+    monkeypatch.setattr(PieceCache, "store", original)
+    assert build(synthetic, out).parsed_files == 0  # stored whole the second time
 
 
 def test_check_builds_without_the_cache(synthetic: Path, tmp_path: Path) -> None:

@@ -83,6 +83,7 @@ class Parsed(NamedTuple):
     rendered: bytes  # empty when stored, or when the file has problems
     triples: int
     stored: bytes  # the digest of the rendering stored in the cache, or empty
+    stored_size: int = 0  # and its length
 
 
 Jobs = Generator[tuple[int, Parsed], None, None]  # results of parse jobs, by job index
@@ -106,7 +107,7 @@ def _parse_job(index: int) -> Parsed:
     cache: PieceCache | None = _WORKER["cache"]
     stored = cache.store(key, piece_blob, rendered_blob) if cache is not None else None
     if stored is not None:
-        return Parsed(piece_blob, b"", result.triple_count, stored)
+        return Parsed(piece_blob, b"", result.triple_count, stored, len(rendered_blob))
     return Parsed(piece_blob, rendered_blob, result.triple_count, b"")
 
 
@@ -230,7 +231,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         if parsed.rendered:
             rendered[index] = Rendered.from_buffer(parsed.rendered)
         elif parsed.stored and cache is not None:
-            cache.remember(jobs[index][3], len(parsed.piece), parsed.stored)
+            cache.remember(jobs[index][3], len(parsed.piece), parsed.stored, parsed.stored_size)
             stored[index] = True
         triples += parsed.triples
         done += 1
