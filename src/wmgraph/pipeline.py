@@ -82,7 +82,7 @@ class Parsed(NamedTuple):
     piece: bytes
     rendered: bytes  # empty when stored, or when the file has problems
     triples: int
-    stored: bytes  # the digest of the rendering stored in the cache, or empty
+    stored: bytes  # the checksum of the rendering stored in the cache, or empty
     stored_size: int = 0  # and its length
 
 
