@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -63,7 +64,8 @@ def test_benchmark_runner_smoke(tmp_path: Path) -> None:
     results = tmp_path / "results.md"
     run = subprocess.run([sys.executable, str(RUN), "--sizes", "200", "--skip-page-above", "0", "--repeat", "2",
                           "--work", str(tmp_path / "work"), "--results", str(results)],
-                         capture_output=True, text=True, env={"WMGRAPH_BENCH_NO_REEXEC": "1", "PATH": ""},
+                         capture_output=True, text=True, env={"WMGRAPH_BENCH_NO_REEXEC": "1", "PATH": "",
+                                                                 "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]},
                          timeout=600)
     assert run.returncode == 0, run.stderr
     text = results.read_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -330,7 +331,7 @@ def test_build_cli_quiet_and_piped_print_no_progress(synthetic: Path, tmp_path: 
 
 
 def test_page_options_are_kept_and_a_damaged_copy_is_made_again(tmp_path: Path) -> None:
-    options = kept_options(tmp_path)
+    options = kept_options([tmp_path])
     for big in (False, True):
         assert options(big) == vis_options(big)
     kept = sorted(p.name for p in tmp_path.iterdir())
@@ -347,10 +348,24 @@ def test_a_build_from_the_cache_loads_neither_pyvis_nor_networkx(synthetic: Path
               "except SystemExit:\n    pass\n"
               "print(sorted(m for m in ('pyvis', 'networkx', 'pyoxigraph', 'rdflib', 'wmgraph.sparql_commands',\n"
               "                         'wmgraph.analysis_commands') if m in sys.modules))\n")
-    runs = [subprocess.run([sys.executable, "-c", script, str(synthetic), str(tmp_path / "out")],
-                           capture_output=True, text=True, check=True) for _ in range(2)]
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "empty-user-cache")}
+    runs = [subprocess.run([sys.executable, "-c", script, str(synthetic), str(tmp_path / out)], env=environment,
+                           capture_output=True, text=True, check=True) for out in ("out", "out", "elsewhere")]
     assert runs[0].stdout.splitlines()[-1] == "['networkx', 'pyvis']"  # the first build makes the options
     assert runs[1].stdout.splitlines()[-1] == "[]"
+    assert runs[2].stdout.splitlines()[-1] == "[]"  # a new output folder: the options are in the user cache
+
+
+def test_page_options_go_to_the_user_cache_else_to_the_build_cache(synthetic: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    build(synthetic, tmp_path / "out")
+    assert [p.name for p in (tmp_path / "xdg" / "wmgraph").iterdir()] == ["vis-options-small.json"]
+    assert not list((tmp_path / "out" / ".cache").glob("vis-options-*"))
+    (tmp_path / "not-a-folder").write_text("")  # a user cache that cannot be written
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
+    build(synthetic, tmp_path / "out-2")
+    assert [p.name for p in (tmp_path / "out-2" / ".cache").glob("vis-options-*")] == ["vis-options-small.json"]
 
 
 def test_commands_written_elsewhere_are_listed_and_run() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,25 +84,42 @@ def _options_key() -> str:
     return digest.hexdigest()
 
 
-def kept_options(folder: Path | None) -> OptionsMaker:
-    """pyvis's options for the page, kept in `folder` (the build cache): loading pyvis takes longer than a page."""
-    if folder is None:
+def user_cache_folder() -> Path | None:
+    """wmgraph's folder in the user's cache ($XDG_CACHE_HOME, else ~/.cache), or None without a home."""
+    configured = os.environ.get("XDG_CACHE_HOME")
+    try:
+        base = Path(configured) if configured else Path.home() / ".cache"
+    except RuntimeError:  # no home folder to be found
+        return None
+    return base / "wmgraph"
+
+
+def kept_options(folders: Sequence[Path]) -> OptionsMaker:
+    """pyvis's options for the page, kept in the first of `folders` that has them or takes them.
+
+    Loading pyvis takes longer than drawing a page; the options depend only on the installed wmgraph
+    and pyvis, so the build keeps them in the user's cache, where a build into a new folder finds them.
+    """
+    if not folders:
         return vis_options
 
     def options(big: bool) -> Json:
-        path = folder / f"vis-options-{'big' if big else 'small'}.json"
+        name = f"vis-options-{'big' if big else 'small'}.json"
         key = _options_key()
-        try:
-            stored = json.loads(path.read_bytes())
-            if stored["key"] == key and isinstance(stored["options"], dict):
-                return stored["options"]
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # absent, damaged or made by another version: make them again
+        for folder in folders:
+            try:
+                stored = json.loads((folder / name).read_bytes())
+                if stored["key"] == key and isinstance(stored["options"], dict):
+                    return stored["options"]
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # absent, damaged or made by another version: made again below
         made = vis_options(big)
-        try:
-            write_atomic(path, json.dumps({"key": key, "options": made}).encode("utf-8"))
-        except OutputError:
-            pass  # a cache that cannot be written is simply skipped
+        for folder in folders:
+            try:
+                write_atomic(folder / name, json.dumps({"key": key, "options": made}).encode("utf-8"))
+                break
+            except OutputError:
+                pass  # a folder that cannot be written is skipped
         return made
 
     return options
@@ -118,8 +136,8 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     stamp = stamp_bytes(graph_dir)  # digest first: an edit during the build leaves the stamp stale
     with collector_paused():
         cache_dir = None if check else default_cache_dir(out_dir)
-        page = PageJob(kept_options(cache_dir.parent if cache_dir is not None else None),
-                       out_dir / f"{OUTPUT_STEM}.html", check)
+        folders = [] if cache_dir is None else [f for f in (user_cache_folder(), cache_dir.parent) if f is not None]
+        page = PageJob(kept_options(folders), out_dir / f"{OUTPUT_STEM}.html", check)
         try:
             return _build(graph_dir, out_dir, check, progress, use_cache, workers, cache_dir, page, stamp)
         finally:
