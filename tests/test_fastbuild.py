@@ -257,13 +257,13 @@ def test_an_entry_damaged_right_after_a_worker_stored_it_is_made_again(synthetic
     damaged: set[str] = set()
 
     def store_then_cut(cache: PieceCache, key: str, first: bytes | memoryview,
-                       second: bytes | memoryview) -> bytes | None:
-        digest = original(cache, key, first, second)
+                       second: bytes | memoryview) -> bool:
+        written = original(cache, key, first, second)
         if key not in damaged:  # only the first time: the rendering stored again stays whole
             damaged.add(key)
             path = cache.path(key)
             path.write_bytes(path.read_bytes()[:-7])
-        return digest
+        return written
 
     monkeypatch.setattr(PieceCache, "store", store_then_cut)
     out = tmp_path / "out"

@@ -52,9 +52,9 @@ class PieceCache:
     def __init__(self, folder: Path, salt: bytes) -> None:
         self.folder = folder
         self.salt = salt
-        self.rejected = 0  # entries found corrupt or mismatched (and so rebuilt)
-        self.seconds: dict[str, tuple[int, bytes]] = {}  # where each second part starts, and its checksum
-        self.fresh: dict[str, int] = {}  # entries stored during this build by a worker: their second part's length
+        # Where each second part starts, and what it must match: the checksum in its entry or, for an
+        # entry a parse worker of this build stored moments ago, its length (see `remember`).
+        self.seconds: dict[str, tuple[int, bytes | int]] = {}
 
     def key(self, shown: str, data: bytes) -> str:
         """The name of the entry for fact file `shown` with content `data`."""
@@ -81,14 +81,12 @@ class PieceCache:
             with self.path(key).open("rb") as stream:
                 head = stream.read(_HEAD)
                 if len(head) != _HEAD or head[:_NAME] != MAGIC + key.encode():
-                    self.rejected += 1
                     return None
                 size = int.from_bytes(head[-8:], "big")
                 first = memoryview(stream.read(size))
         except OSError:
             return None
         if len(first) != size or checksum(first) != head[_NAME:_NAME + _DIGEST]:
-            self.rejected += 1
             return None
         self.seconds[key] = (_HEAD + size, head[_NAME + _DIGEST:_NAME + 2 * _DIGEST])
         return first
@@ -98,7 +96,7 @@ class PieceCache:
         where = self.seconds.pop(key, None)
         if where is None:
             return None
-        offset, digest = where
+        offset, expected = where
         try:
             with self.path(key).open("rb") as stream:
                 # Mapped, not read: the second part is the bulk of the cache (91 MB at 10k entities),
@@ -106,25 +104,21 @@ class PieceCache:
                 second = memoryview(mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ))[offset:]
         except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
             return None
-        fresh = self.fresh.pop(key, None)
-        if fresh is not None:
-            # Written by a worker of this build moments ago, which sent its checksum and length: the
-            # length is checked, not the checksum (reading 86 MB again at 10k entities costs 25 ms).
-            return second if len(second) == fresh else None
-        if checksum(second) != digest:  # also when the entry was replaced meanwhile
-            self.rejected += 1
-            return None
-        return second
+        if isinstance(expected, int):
+            return second if len(second) == expected else None
+        return second if checksum(second) == expected else None  # also when the entry was replaced meanwhile
 
-    def remember(self, key: str, first_size: int, second_digest: bytes, second_size: int) -> None:
-        """Let `load_second` read entry `key`, just stored by a parse worker of this build."""
-        self.seconds[key] = (_HEAD + first_size, second_digest)
-        self.fresh[key] = second_size
+    def remember(self, key: str, first_size: int, second_size: int) -> None:
+        """Let `load_second` read entry `key`, which a parse worker of this build has just stored.
 
-    def store(self, key: str, first: bytes | memoryview, second: bytes | memoryview) -> bytes | None:
-        """Save two parts (pickles) as entry `key`: the second's checksum, or None if the cache cannot be written."""
-        second_digest = checksum(second)
-        digests = checksum(first) + second_digest
+        Its length is checked, not its checksum: the worker wrote it moments ago, and reading the
+        rendered text again would cost 25 ms at 10k entities.
+        """
+        self.seconds[key] = (_HEAD + first_size, second_size)
+
+    def store(self, key: str, first: bytes | memoryview, second: bytes | memoryview) -> bool:
+        """Save two parts (pickles) as entry `key`; False if the cache cannot be written."""
+        digests = checksum(first) + checksum(second)
         blob = MAGIC + key.encode() + digests + len(first).to_bytes(8, "big") + first + second
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -133,8 +127,8 @@ class PieceCache:
                 stream.write(blob)
             os.replace(temporary, self.path(key))
         except OSError:
-            return None
-        return second_digest
+            return False
+        return True
 
     def prune(self, keep: set[str]) -> None:
         """Delete the entries not in `keep` (pieces of files that changed or went away)."""

@@ -82,8 +82,7 @@ class Parsed(NamedTuple):
     piece: bytes
     rendered: bytes  # empty when stored, or when the file has problems
     triples: int
-    stored: bytes  # the checksum of the rendering stored in the cache, or empty
-    stored_size: int = 0  # and its length
+    stored: int = 0  # the length of the rendering stored in the cache (0: not stored)
 
 
 Jobs = Generator[tuple[int, Parsed], None, None]  # results of parse jobs, by job index
@@ -101,14 +100,13 @@ def _parse_job(index: int) -> Parsed:
     piece = check_file(_WORKER["vocabulary"], Path(path), shown, raw or None)
     piece_blob = _dumps(piece)
     if not is_clean(piece):
-        return Parsed(piece_blob, b"", 0, b"")
+        return Parsed(piece_blob, b"", 0)
     result = render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece)
     rendered_blob = result.to_bytes()
     cache: PieceCache | None = _WORKER["cache"]
-    stored = cache.store(key, piece_blob, rendered_blob) if cache is not None else None
-    if stored is not None:
-        return Parsed(piece_blob, b"", result.triple_count, stored, len(rendered_blob))
-    return Parsed(piece_blob, rendered_blob, result.triple_count, b"")
+    if cache is not None and cache.store(key, piece_blob, rendered_blob):
+        return Parsed(piece_blob, b"", result.triple_count, len(rendered_blob))
+    return Parsed(piece_blob, rendered_blob, result.triple_count)
 
 
 @contextmanager
@@ -231,7 +229,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         if parsed.rendered:
             rendered[index] = Rendered.from_buffer(parsed.rendered)
         elif parsed.stored and cache is not None:
-            cache.remember(jobs[index][3], len(parsed.piece), parsed.stored, parsed.stored_size)
+            cache.remember(jobs[index][3], len(parsed.piece), parsed.stored)
             stored[index] = True
         triples += parsed.triples
         done += 1
