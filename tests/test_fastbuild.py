@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 import wmgraph.outputs as outputs_module
 from wmgraph.build import BuildProgress, build, kept_options
-from wmgraph.buildcache import MAGIC, PieceCache
+from wmgraph.buildcache import MAGIC, PieceCache, read_place
 from wmgraph.cli import ELSEWHERE, main
 from wmgraph.errors import ValidationError
 from wmgraph.factfiles import load_model
@@ -378,3 +378,16 @@ def test_commands_written_elsewhere_are_listed_and_run() -> None:
         helped = runner.invoke(main, [name, "--help"])
         assert helped.exit_code == 0 and helped.output.startswith(f"Usage: main {name} "), name
     assert runner.invoke(main, ["nonsense"]).exit_code == 2
+
+
+def test_a_place_in_the_cache_reads_back_only_what_was_checked(tmp_path: Path) -> None:
+    cache = PieceCache(tmp_path / "pieces", b"salt")
+    key = cache.key("people/a.yaml", b"a: 1\n")
+    assert cache.store(key, b"the checked piece", b"its rendering")
+    assert cache.load_first(key) == b"the checked piece"
+    place = cache.firsts[key]
+    assert read_place(place) == b"the checked piece"
+    assert cache.store(key, b"the checked pieca", b"its rendering")  # replaced meanwhile, same length
+    assert read_place(place) is None
+    cache.path(key).unlink()
+    assert read_place(place) is None

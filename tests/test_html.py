@@ -138,6 +138,22 @@ def test_data_is_escaped_json(page_graph: Path) -> None:
     assert entities["xss-company"]["description"] == "<b>bold?</b> & <script>alert(2)</script>"
 
 
+def test_script_json_writes_what_json_dumps_writes(page_graph: Path) -> None:
+    def dumped(value: Any) -> bytes:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").encode("utf-8")
+
+    model = load_model(page_graph)
+    keys = sorted(model.entities)
+    data = htmlpage.page_data(model, keys, sorted(model.facts, key=lambda fact: fact.key))
+    data.update(htmlpage.drawing(model, keys, data, htmlpage.vis_options))
+    data["odd"] = {"floats": [0.1, 0.015, -65.0, 1e16, 12345.678], "text": "é ✓ \u2028 \x00 \\ \" </script> & >",
+                   "empty": [{}, [], None, True, False, -0]}
+    assert htmlpage.script_json(data) == dumped(data)
+    tiny = [-2.5e-07, 1e-300]  # written 2.5e-7 rather than 2.5e-07: the same number (the page has none)
+    assert json.loads(htmlpage.script_json(tiny)) == tiny
+
+
 def test_page_data_carries_facts_figures_and_sources(page_graph: Path) -> None:
     data = page_json(render_page(load_model(page_graph)))
     assert len(data["nodes"]) == 2 * len(data["entities"]) == 16  # x and y of each entity

@@ -11,6 +11,7 @@ import pytest
 
 from wmgraph import pagejob
 from wmgraph.build import build
+from wmgraph.buildcache import Place
 from wmgraph.errors import OutputError, ValidationError
 from wmgraph.model import Model
 
@@ -88,10 +89,10 @@ def test_a_graph_that_fails_the_checks_stops_the_drawing_process(synthetic: Path
 
 def test_an_error_while_drawing_reaches_the_build(synthetic: Path, tmp_path: Path, in_a_process: list[int],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(model: Model, **_: object) -> str:
+    def broken(model: Model, **_: object) -> bytes:
         raise OutputError(f"cannot draw {len(model.entities)} entities")
 
-    monkeypatch.setattr(pagejob, "render_page", broken)  # the forked process inherits it
+    monkeypatch.setattr(pagejob, "page_bytes", broken)  # the forked process inherits it
     with pytest.raises(OutputError, match="cannot draw 300 entities"):
         build(synthetic, tmp_path / "out")
     assert not (tmp_path / "out" / "wmgraph.html").exists()
@@ -99,10 +100,10 @@ def test_an_error_while_drawing_reaches_the_build(synthetic: Path, tmp_path: Pat
 
 def test_a_drawing_process_that_dies_is_reported(synthetic: Path, tmp_path: Path, in_a_process: list[int],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    def killed(model: Model, **_: object) -> str:
+    def killed(model: Model, **_: object) -> bytes:
         os._exit(9)  # as the kernel's out-of-memory killer would leave it
 
-    monkeypatch.setattr(pagejob, "render_page", killed)
+    monkeypatch.setattr(pagejob, "page_bytes", killed)
     with pytest.raises(OutputError, match="the process drawing the page stopped"):
         build(synthetic, tmp_path / "out")
 
@@ -118,3 +119,27 @@ def test_the_drawing_process_checks_the_page_with_check(synthetic: Path, tmp_pat
         build(synthetic, out, check=True)
     assert len(in_a_process) == 3 and all(gone(pid) for pid in in_a_process)
     assert b"<title>Edited " in page.read_bytes()  # checking never writes
+
+
+def test_a_cache_entry_gone_before_the_drawing_process_reads_it(synthetic: Path, tmp_path: Path,
+                                                                in_a_process: list[int],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    build(synthetic, out)
+    page = (out / "wmgraph.html").read_bytes()
+    read: list[str] = []
+    original = pagejob.read_place
+
+    def removed_meanwhile(place: Place) -> bytes | None:
+        read.append(place.path)
+        return None if len(read) == 3 else original(place)
+
+    # the drawing process reads the cached pieces itself: as if another build removed one meanwhile
+    monkeypatch.setattr(pagejob, "read_place", removed_meanwhile)
+    with pytest.raises(OutputError, match="could not be read back from the build cache to draw the page; "
+                                          "run the build again"):
+        build(synthetic, out)
+    assert (out / "wmgraph.html").read_bytes() == page
+    monkeypatch.setattr(pagejob, "read_place", original)
+    assert build(synthetic, out).cached_files == len(list(synthetic.rglob("*.yaml"))) - 2  # all but vocabulary, sources
+    assert (out / "wmgraph.html").read_bytes() == page

@@ -20,6 +20,7 @@ import os
 import tempfile
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 CACHE_DIR = ".cache"
 MAGIC = b"wmgraph-cache-5\n"
@@ -46,6 +47,26 @@ def code_digest() -> bytes:
     return digest.digest()
 
 
+class Place(NamedTuple):
+    """Where the first part of an entry lies, and its checksum: enough for another process to read it."""
+
+    path: str
+    offset: int
+    size: int
+    checksum: bytes
+
+
+def read_place(place: Place) -> bytes | None:
+    """The part at `place`, or None if it cannot be read or no longer matches its checksum."""
+    try:
+        with open(place.path, "rb") as stream:
+            stream.seek(place.offset)
+            data = stream.read(place.size)
+    except OSError:
+        return None
+    return data if len(data) == place.size and checksum(data) == place.checksum else None
+
+
 class PieceCache:
     """Cached pieces in one folder, named by what they were made from."""
 
@@ -55,6 +76,7 @@ class PieceCache:
         # Where each second part starts, and what it must match: the checksum in its entry or, for an
         # entry a parse worker of this build stored moments ago, its length (see `remember`).
         self.seconds: dict[str, tuple[int, bytes | int]] = {}
+        self.firsts: dict[str, Place] = {}  # the first parts `load_first` found, by entry
 
     def key(self, shown: str, data: bytes) -> str:
         """The name of the entry for fact file `shown` with content `data`."""
@@ -89,6 +111,7 @@ class PieceCache:
         if len(first) != size or checksum(first) != head[_NAME:_NAME + _DIGEST]:
             return None
         self.seconds[key] = (_HEAD + size, head[_NAME + _DIGEST:_NAME + 2 * _DIGEST])
+        self.firsts[key] = Place(str(self.path(key)), _HEAD, size, head[_NAME:_NAME + _DIGEST])
         return first
 
     def load_second(self, key: str) -> memoryview | None:

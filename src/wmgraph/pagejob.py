@@ -1,8 +1,9 @@
 """The build's HTML page, drawn and written while the rest of the build goes on.
 
-A big graph's page is drawn by a process forked before any fact file is parsed. The build sends it
-each file's checked piece (pickled, as it comes from the cache or from a parse worker); the process
-unpickles each one at once and draws the page as soon as the last one arrives. So the page waits
+A big graph's page is drawn by a process forked before any fact file is parsed. The build tells it
+where the cache holds each unchanged file's checked piece, and sends it each piece a parse worker
+made (pickled); the process reads and unpickles each one at once and draws the page as soon as the
+last one arrives. So the build never waits for the process to read what it sends, the page waits
 neither for the cross-file checks nor for the RDF documents, touches none of the main process's
 memory (a fork taken later would copy every page of the model it reads), and loading pyvis, when
 its options are not cached, overlaps the parsing. Once the build says the model passed the
@@ -21,8 +22,9 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from .buildcache import Place, read_place
 from .errors import OutputError
-from .htmlpage import OptionsMaker, render_page
+from .htmlpage import OptionsMaker, page_bytes
 from .model import Model
 from .outputs import stale, write_all
 from .pagedata import FactShower
@@ -30,6 +32,8 @@ from .pieces import FilePiece
 
 # From this many bytes of fact files (some 2,000 entities) the page is drawn in its own process.
 PAGE_IN_PARALLEL_BYTES = 1_000_000
+# What follows a file's index in a message to the drawing process: its piece, or where to read it.
+_PICKLED, _PLACE = b"p", b"c"
 
 Merge = Callable[[list[FilePiece]], Model]
 
@@ -63,11 +67,18 @@ class PageJob:
         self.to_process, self.results = pieces_out, results_in
 
     def piece(self, index: int, blob: bytes | memoryview) -> None:
-        """The pickled piece of fact file `index` (in file order)."""
+        """The pickled piece of fact file `index`."""
         # Sent here, not by a thread: a thread would wait for Python's lock after every write while
         # the build computes. The pipe is widened so that a write seldom waits for the process.
         if self.to_process is not None:
-            self._send(b"".join((index.to_bytes(4, "big"), blob)))
+            self._send(b"".join((index.to_bytes(4, "big"), _PICKLED, blob)))
+
+    def cached_piece(self, index: int, place: Place) -> None:
+        """Where the cache holds the pickled piece of fact file `index`: the process reads it from there."""
+        # Only the place is sent: sending the piece itself, the build would wait for the process
+        # to read every megabyte of it.
+        if self.to_process is not None:
+            self._send(b"".join((index.to_bytes(4, "big"), _PLACE, pickle.dumps(tuple(place)))))
 
     def pieces_done(self) -> None:
         """Every piece has been given."""
@@ -76,7 +87,7 @@ class PageJob:
     def model(self, model: Model) -> None:
         """The model passed the cross-file checks: the page may be written."""
         if self.process is None:
-            self.page = render_page(model, options=self.options).encode("utf-8")
+            self.page = page_bytes(model, options=self.options)
         else:
             self._send(b"go")
 
@@ -138,19 +149,22 @@ def _draw(pieces: Connection, pieces_out: Connection, results: Connection, resul
         job.options(True)  # loads pyvis now, if its options are not cached, while the pieces are being made
         shower = FactShower(merge([]))  # the model, empty until the pieces are merged into it
         received: dict[int, FilePiece | None] = {}
-        while message := pieces.recv_bytes():  # the index, then the pickled piece
+        while message := pieces.recv_bytes():  # the index, then the pickled piece or where to read it
             index = int.from_bytes(message[:4], "big")
+            kind, body = message[4:5], memoryview(message)[5:]
+            blob = body if kind == _PICKLED else read_place(Place(*pickle.loads(body)))
             try:
-                piece = received[index] = pickle.loads(memoryview(message)[4:])
+                piece = received[index] = pickle.loads(blob) if blob is not None else None
             except Exception:  # the build found it unreadable too, and sends the file parsed again
-                received[index] = None
-            else:  # what the facts' qualifiers show, worked out while the other pieces come
+                piece = received[index] = None
+            if piece is not None:  # what the facts' qualifiers show, worked out while the other pieces come
                 shower.prepare(fact for part in piece.entities for fact in part.facts)
         complete = [received[index] for index in sorted(received)]
-        if None in complete:
-            raise OutputError("a checked fact file could not be read back to draw the page (a bug in wmgraph)")
+        if None in complete:  # a cache entry replaced or removed by another build meanwhile, or a bug
+            raise OutputError("a checked fact file could not be read back from the build cache to draw the page; "
+                              "run the build again")
         model = merge([piece for piece in complete if piece is not None])
-        page = {job.path: render_page(model, options=job.options, shower=shower).encode("utf-8")}
+        page = {job.path: page_bytes(model, options=job.options, shower=shower)}
         if pieces.recv_bytes() != b"go":
             return
         changed = stale(page) if job.check else write_all(page)

@@ -24,7 +24,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
-from .buildcache import CACHE_DIR, PieceCache, code_digest
+from .buildcache import CACHE_DIR, PieceCache, Place, code_digest
 from .errors import display_path
 from .factfiles import SOURCES_FILE, check_file, finish_model, merge_pieces, start_model
 from .formats.chunks import Chunk, ChunkWriter, Documents, Part, assemble
@@ -64,6 +64,9 @@ class PieceListener(Protocol):
 
     def piece(self, index: int, blob: bytes | memoryview) -> None:
         """The pickled checked piece of fact file `index` (any order; a later one for an index wins)."""
+
+    def cached_piece(self, index: int, place: Place) -> None:
+        """Where the cache holds the pickled checked piece of fact file `index` (as `piece`)."""
 
     def pieces_done(self) -> None:
         """Every piece has been given."""
@@ -195,12 +198,15 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     pieces: list[FilePiece | None] = [None] * count
     piece_blobs: list[bytes | memoryview] = [b""] * count
     rendered: list[Rendered | None] = [None] * count
-    for index, found in enumerate(_read_pieces(cache if use_cache else None, jobs)):
-        if found is not None:
-            if listener is not None:  # first: the listener unpickles it while this process does
-                listener.piece(index, found)
+    found = list(_read_pieces(cache if use_cache else None, jobs))
+    if listener is not None and cache is not None:  # first: the listener reads them while this process does
+        for index, blob in enumerate(found):
+            if blob is not None:
+                listener.cached_piece(index, cache.firsts[jobs[index][3]])
+    for index, blob in enumerate(found):
+        if blob is not None:
             try:
-                pieces[index], piece_blobs[index] = pickle.loads(found), found
+                pieces[index], piece_blobs[index] = pickle.loads(blob), blob
             except Exception:  # checksummed but unreadable: a bug, so parse the file again
                 pieces[index] = None
     from_cache = [piece is not None for piece in pieces]
