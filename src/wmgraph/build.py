@@ -160,7 +160,9 @@ def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | Non
         contents[out_dir / f"{OUTPUT_STEM}.{extension}"] = made_here if made_here is not None \
             else dumps(result.triples, namespaces(model.vocabulary)).encode("utf-8")
     contents[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
-    saving, made_from = loaded.saving, loaded.made_from
+    saving = loaded.saving
+    made_from = {path: loaded.made_from for path in contents}
+    made_from[out_dir / SHAPES_FILE] = loaded.shapes_from
     del made, texts, loaded  # freed now, while the collector is off, so it never scans them
     if check:
         outdated = stale(contents) + ([page.path] if page.finish() else [])
@@ -171,7 +173,7 @@ def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | Non
         return result
     total = len(contents) + 1
     log = OutputLog(cache_dir.parent / LOG_NAME) if cache_dir is not None else None
-    known = {path: log.known(path, made_from) for path in contents} if log is not None else {}
+    known = {path: log.known(path, made_from[path]) for path in contents} if log is not None else {}
     # Writing releases Python's lock: the RDF files are written by threads while the page is
     # still being drawn (and then written by its job), and the page last.
     try:
@@ -191,7 +193,7 @@ def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | Non
             saving.join()
     if log is not None:
         for path in contents:
-            log.record(path, made_from)
+            log.record(path, made_from[path])
         log.save()
     # the stamp lets `wmgraph query` reuse these files; --check leaves it out on purpose
     write_all({out_dir / STAMP_NAME: stamp})

@@ -1,8 +1,9 @@
 """What the last build wrote, so that the next one need not read its big outputs back to compare them.
 
-For each output file the build records what the file was made from (a digest of the build-cache
-names of the fact files, of the triples that other files' facts gave them, and of the vocabulary and
-sources) and, just after writing it, the file's size, inode and modification time in nanoseconds.
+For each output file the build records what the file was made from (for the documents, a digest of
+the build-cache names of the fact files, of the triples that other files' facts gave them, and of
+the vocabulary and sources; for the shapes, the last alone) and, just after writing it, the file's
+size, inode and modification time in nanoseconds.
 A later build making the file from the same things, and finding it on disk exactly as it was left,
 knows it is unchanged without reading it; one making it from other things writes it without
 comparing first. Any file that was edited, replaced or touched since, or has no record, is compared

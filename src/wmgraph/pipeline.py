@@ -142,6 +142,7 @@ class Loaded:
     parsed: int  # fact files parsed, or rendered again when only their checked piece was cached
     saving: threading.Thread | None = None  # writing cache entries: join it before the build ends
     made_from: str = ""  # a digest of what the documents are made from ('' without a cache): see outputlog
+    shapes_from: str = ""  # the same for the shapes (the vocabulary and wmgraph's code)
 
 
 def _in_pool(function: Callable[[int], Parsed], indexes: list[int], workers: int,
@@ -284,7 +285,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
         saving = threading.Thread(target=_store_all, args=(cache, entries), name="wmgraph-cache")
         saving.start()
     taken = sum(from_cache)
-    return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving, made_from)
+    return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving, made_from, general_key)
 
 
 def _store_all(cache: PieceCache, entries: list[tuple[str, bytes | memoryview, Rendered]]) -> None:
