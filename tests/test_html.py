@@ -129,7 +129,7 @@ def test_page_loads_nothing_from_the_network(seed_build: BuildResult) -> None:
 
 
 def test_data_is_escaped_json(page_graph: Path) -> None:
-    page = render_page(load_model(page_graph))
+    page = render_page(load_model(page_graph)).decode()
     assert XSS_NAME not in page
     assert "<script>alert" not in page and "</script><script>" not in page
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
@@ -155,7 +155,7 @@ def test_script_json_writes_what_json_dumps_writes(page_graph: Path) -> None:
 
 
 def test_page_data_carries_facts_figures_and_sources(page_graph: Path) -> None:
-    data = page_json(render_page(load_model(page_graph)))
+    data = page_json(render_page(load_model(page_graph)).decode())
     assert len(data["nodes"]) == 2 * len(data["entities"]) == 16  # x and y of each entity
     facts = page_facts(data)
     investment = next(f for f in facts if f["r"] == "investment")
@@ -185,10 +185,10 @@ def test_page_is_byte_identical_on_rebuild(page_graph: Path, tmp_path: Path) -> 
 
 
 def test_big_graphs_are_laid_out_ahead_with_physics_off(page_graph: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    small = page_json(render_page(load_model(page_graph)))
+    small = page_json(render_page(load_model(page_graph)).decode())
     assert small["options"]["physics"]["enabled"] is True and small["big"] is False
     monkeypatch.setattr(htmlpage, "PHYSICS_LIMIT", 3)
-    big = page_json(render_page(load_model(page_graph)))
+    big = page_json(render_page(load_model(page_graph)).decode())
     assert big["options"]["physics"]["enabled"] is False and big["big"] is True
     positions = set(zip(big["nodes"][::2], big["nodes"][1::2], strict=True))
     assert len(positions) == len(big["entities"])  # every node placed, none on top of another

@@ -92,7 +92,7 @@ def test_an_error_while_drawing_reaches_the_build(synthetic: Path, tmp_path: Pat
     def broken(model: Model, **_: object) -> bytes:
         raise OutputError(f"cannot draw {len(model.entities)} entities")
 
-    monkeypatch.setattr(pagejob, "page_bytes", broken)  # the forked process inherits it
+    monkeypatch.setattr(pagejob, "render_page", broken)  # the forked process inherits it
     with pytest.raises(OutputError, match="cannot draw 300 entities"):
         build(synthetic, tmp_path / "out")
     assert not (tmp_path / "out" / "wmgraph.html").exists()
@@ -103,7 +103,7 @@ def test_a_drawing_process_that_dies_is_reported(synthetic: Path, tmp_path: Path
     def killed(model: Model, **_: object) -> bytes:
         os._exit(9)  # as the kernel's out-of-memory killer would leave it
 
-    monkeypatch.setattr(pagejob, "page_bytes", killed)
+    monkeypatch.setattr(pagejob, "render_page", killed)
     with pytest.raises(OutputError, match="the process drawing the page stopped"):
         build(synthetic, tmp_path / "out")
 

@@ -57,13 +57,7 @@ TITLE = "West Midlands tech ecosystem graph"
 
 
 def render_page(model: Model, focus: str | None = None, depth: int = 1, options: OptionsMaker | None = None,
-                shower: FactShower | None = None) -> str:
-    """Return the whole page for the model, or for the neighbourhood of entity `focus` (see `page_bytes`)."""
-    return page_bytes(model, focus, depth, options, shower).decode("utf-8")
-
-
-def page_bytes(model: Model, focus: str | None = None, depth: int = 1, options: OptionsMaker | None = None,
-               shower: FactShower | None = None) -> bytes:
+                shower: FactShower | None = None) -> bytes:
     """The whole page, in UTF-8, for the model or for the neighbourhood of entity `focus`.
 
     `options` gives the vis-network options for a big or a small drawing (by default `vis_options`);
@@ -214,7 +208,7 @@ def write_focus_page(graph_dir: Path, focus: str, depth: int, out_file: Path | N
     """Load the graph and write the page of the entities within `depth` relations of `focus`."""
     model = load_model(graph_dir)
     keys = neighbourhood(model, focus, depth)
-    page = page_bytes(model, focus, depth)
+    page = render_page(model, focus, depth)
     path = out_file if out_file is not None else Path(f"{focus}.html")
     write_atomic(path, page)
     included = set(keys)

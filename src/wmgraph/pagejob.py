@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .buildcache import Place, read_place
 from .errors import OutputError
-from .htmlpage import OptionsMaker, page_bytes
+from .htmlpage import OptionsMaker, render_page
 from .model import Model
 from .outputs import stale, write_all
 from .pagedata import FactShower
@@ -78,7 +78,7 @@ class PageJob:
         # Only the place is sent: sending the piece itself, the build would wait for the process
         # to read every megabyte of it.
         if self.to_process is not None:
-            self._send(b"".join((index.to_bytes(4, "big"), _PLACE, pickle.dumps(tuple(place)))))
+            self._send(b"".join((index.to_bytes(4, "big"), _PLACE, pickle.dumps(place))))
 
     def pieces_done(self) -> None:
         """Every piece has been given."""
@@ -87,7 +87,7 @@ class PageJob:
     def model(self, model: Model) -> None:
         """The model passed the cross-file checks: the page may be written."""
         if self.process is None:
-            self.page = page_bytes(model, options=self.options)
+            self.page = render_page(model, options=self.options)
         else:
             self._send(b"go")
 
@@ -152,7 +152,7 @@ def _draw(pieces: Connection, pieces_out: Connection, results: Connection, resul
         while message := pieces.recv_bytes():  # the index, then the pickled piece or where to read it
             index = int.from_bytes(message[:4], "big")
             kind, body = message[4:5], memoryview(message)[5:]
-            blob = body if kind == _PICKLED else read_place(Place(*pickle.loads(body)))
+            blob = body if kind == _PICKLED else read_place(pickle.loads(body))
             try:
                 piece = received[index] = pickle.loads(blob) if blob is not None else None
             except Exception:  # the build found it unreadable too, and sends the file parsed again
@@ -164,7 +164,7 @@ def _draw(pieces: Connection, pieces_out: Connection, results: Connection, resul
             raise OutputError("a checked fact file could not be read back from the build cache to draw the page; "
                               "run the build again")
         model = merge([piece for piece in complete if piece is not None])
-        page = {job.path: page_bytes(model, options=job.options, shower=shower)}
+        page = {job.path: render_page(model, options=job.options, shower=shower)}
         if pieces.recv_bytes() != b"go":
             return
         changed = stale(page) if job.check else write_all(page)
