@@ -36,7 +36,7 @@ from .rdfgraph import (
     ontology_triples,
     source_triples,
 )
-from .rendering import Rendered, add_incoming, incoming_digest, is_clean, render_piece
+from .rendering import PieceWriter, Rendered, add_incoming, incoming_digest, is_clean, render_piece
 from .shapes import shapes_turtle
 from .vocabulary import VOCABULARY_FILE, Vocabulary
 
@@ -104,7 +104,10 @@ def _parse_job(index: int) -> Parsed:
     piece_blob = _dumps(piece)
     if not is_clean(piece):
         return Parsed(piece_blob, b"", 0)
-    result = render_piece(_WORKER["vocabulary"], _WORKER["prefixes"], piece)
+    writer = _WORKER.get("writer")
+    if writer is None:  # one per worker, which keeps the spellings and templates it works out
+        writer = _WORKER["writer"] = PieceWriter(_WORKER["vocabulary"], _WORKER["prefixes"])
+    result = render_piece(writer, piece)
     rendered_blob = result.to_bytes()
     cache: PieceCache | None = _WORKER["cache"]
     if cache is not None and cache.store(key, piece_blob, rendered_blob):
@@ -248,7 +251,7 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     model = finish_model(checker, complete)
     if listener is not None:
         listener.model(model)
-    writer = ChunkWriter(prefixes)
+    writer = PieceWriter(vocabulary, prefixes)
     damaged: list[int] = []
     for index, cached in enumerate(from_cache):  # read only now: the page is being drawn meanwhile
         in_cache = cached or stored[index]
@@ -259,14 +262,14 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
             except Exception:  # checksummed but unreadable: render the file again
                 rendered[index] = None
         if in_cache and rendered[index] is None:  # its rendering was damaged: render and store it again
-            rendered[index] = render_piece(vocabulary, prefixes, complete[index], writer)
+            rendered[index] = render_piece(writer, complete[index])
             from_cache[index] = False
             damaged.append(index)
     incoming = incoming_triples(vocabulary, model.facts)
     final = [r for r in rendered if r is not None]
     digests = [incoming_digest(piece, incoming) for piece in complete]
     changed = [index for index, (piece, result, digest) in enumerate(zip(complete, final, digests, strict=True))
-               if add_incoming(vocabulary, writer, piece, result, incoming, digest) or index in damaged]
+               if add_incoming(writer, piece, result, incoming, digest) or index in damaged]
     made_from = ""
     if cache is not None:  # each file's cache name covers its bytes and name, the vocabulary and the code
         made = hashlib.sha256(f"{general_key}\n".encode())

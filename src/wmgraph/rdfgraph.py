@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from .model import Entity, Fact, Model, Source
-from .terms import RDF, RDF_TYPE, RDFS, XSD, Literal, Term, Triple
+from .terms import RDF, RDF_TYPE, RDFS, XSD, Literal, TemplateTriple, Term, Triple
 from .vocabulary import Vocabulary
 
 PROV = "http://www.w3.org/ns/prov#"
@@ -98,7 +98,10 @@ def source_triples(vocabulary: Vocabulary, source: Source) -> Iterator[Triple]:
         yield iri, SKOS + "note", _text(source.note)
 
 
-def _direct(vocabulary: Vocabulary, fact: Fact) -> tuple[str, str, Term, str]:
+Direct = tuple[str, str, Term, str]
+
+
+def direct_parts(vocabulary: Vocabulary, fact: Fact) -> Direct:
     """The direct triple of a fact (turned round for a reverse relation) and its statement node."""
     relation = vocabulary.relations[fact.relation]
     prop = vocabulary.expand(relation.property)
@@ -136,63 +139,104 @@ def incoming_triples(vocabulary: Vocabulary, facts: Iterable[Fact]) -> dict[str,
     return found
 
 
-def direct_triples(vocabulary: Vocabulary, fact: Fact) -> list[Triple]:
-    """The direct triple of one fact, and its mirror image for a symmetric relation."""
-    subject, prop, obj, _ = _direct(vocabulary, fact)
-    return _mirrored(vocabulary, fact, subject, prop, obj)
-
-
-def _mirrored(vocabulary: Vocabulary, fact: Fact, subject: str, prop: str, obj: Term) -> list[Triple]:
+def direct_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None = None) -> list[Triple]:
+    """The direct triple of one fact, and its mirror image for a symmetric relation (`parts`: its direct_parts)."""
+    subject, prop, obj, _ = parts or direct_parts(vocabulary, fact)
     if vocabulary.relations[fact.relation].symmetric and isinstance(obj, str):
         return [(subject, prop, obj), (obj, prop, subject)]
     return [(subject, prop, obj)]
 
 
+# A statement's shape: its relation, whether it has an object, its qualifiers (with the number of
+# entities for an entity qualifier) and its number of sources. Facts of one shape have statement
+# nodes with the same predicates; only some objects differ (see `statement_template`).
+StatementShape = tuple[str, bool, tuple[str | tuple[str, int], ...], int]
+
+
+def statement_values(vocabulary: Vocabulary, fact: Fact,
+                     parts: Direct | None = None) -> tuple[StatementShape, list[Term]]:
+    """The shape of a fact's statement node and the values for its template's slots (`parts`: its direct_parts)."""
+    subject, _, obj, node = parts or direct_parts(vocabulary, fact)
+    values: list[Term] = [node, subject]
+    if obj != node:
+        values.append(obj)
+    shape: list[str | tuple[str, int]] = []
+    qualifiers = vocabulary.qualifiers
+    for key, value in fact.qualifiers:
+        datatype = qualifiers[key].datatype
+        if datatype == "currency":
+            continue  # written inside the monetary amount
+        if datatype == "money":
+            assert isinstance(value, int | Decimal)
+            currency = dict(fact.qualifiers).get("currency", "GBP")
+            values += (node + "." + key, Literal(decimal_lexical(value), XSD + "decimal"), _text(str(currency)))
+        elif datatype in ("entity", "entities"):
+            names = (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
+            values += [entity_iri(vocabulary, name) for name in names]
+            shape.append((key, len(names)))
+            continue
+        elif datatype == "date":
+            values.append(date_literal(str(value)))
+        elif datatype == "integer":
+            values.append(Literal(str(value), XSD + "integer"))
+        elif datatype == "decimal":
+            assert isinstance(value, int | Decimal)
+            values.append(Literal(decimal_lexical(value), XSD + "decimal"))
+        elif datatype == "duration":
+            values.append(Literal(str(value), XSD + "duration"))
+        elif datatype == "url":
+            values.append(str(value))
+        else:
+            values.append(_text(str(value)))
+        shape.append(key)
+    values += [source_iri(vocabulary, source) for source in fact.sources]
+    return (fact.relation, obj != node, tuple(shape), len(fact.sources)), values
+
+
+def statement_template(vocabulary: Vocabulary, shape: StatementShape) -> list[TemplateTriple]:
+    """The triples of the statement node (and monetary amounts) of facts of `shape`, values as slots."""
+    relation_key, has_object, qualifiers, sources = shape
+    relation = vocabulary.relations[relation_key]
+    node = 0
+    triples: list[TemplateTriple] = [(node, RDF_TYPE, RDF + "Statement")]
+    if relation.statement_class:
+        triples.append((node, RDF_TYPE, vocabulary.expand(relation.statement_class)))
+    triples += [(node, RDF + "subject", 1), (node, RDF + "predicate", vocabulary.expand(relation.property))]
+    slot = 2
+    if has_object:
+        triples.append((node, RDF + "object", slot))
+        slot += 1
+    triples.append((node, vocabulary.project_namespace + "relation", _text(relation.key)))
+    for entry in qualifiers:
+        key, count = entry if isinstance(entry, tuple) else (entry, 1)
+        qualifier = vocabulary.qualifiers[key]
+        prop = vocabulary.expand(qualifier.property)
+        if qualifier.datatype == "money":
+            triples += [(node, prop, slot), (slot, RDF_TYPE, SCHEMA + "MonetaryAmount"),
+                        (slot, SCHEMA + "value", slot + 1), (slot, SCHEMA + "currency", slot + 2)]
+            slot += 3
+            continue
+        for _ in range(count):
+            triples.append((node, prop, slot))
+            slot += 1
+    for _ in range(sources):
+        triples.append((node, DERIVED_FROM, slot))
+        slot += 1
+    return triples
+
+
+def fill_template(template: list[TemplateTriple], values: list[Term]) -> Iterator[Triple]:
+    """The triples of a template with its slots filled by `values`."""
+    for subject, predicate, obj in template:
+        yield str(values[subject]), predicate, values[obj] if isinstance(obj, int) else obj
+
+
 def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
     """Yield the direct triple(s) of one fact and its qualified statement node."""
-    relation = vocabulary.relations[fact.relation]
-    subject, prop, obj, node = _direct(vocabulary, fact)
-    yield from _mirrored(vocabulary, fact, subject, prop, obj)
-    yield node, RDF_TYPE, RDF + "Statement"
-    if relation.statement_class:
-        yield node, RDF_TYPE, vocabulary.expand(relation.statement_class)
-    yield node, RDF + "subject", subject
-    yield node, RDF + "predicate", prop
-    if obj != node:
-        yield node, RDF + "object", obj
-    yield node, vocabulary.project_namespace + "relation", _text(relation.key)
-    qualifiers = dict(fact.qualifiers)
-    for key, value in fact.qualifiers:
-        qualifier = vocabulary.qualifiers[key]
-        prop_q = vocabulary.expand(qualifier.property)
-        if qualifier.datatype == "currency":
-            continue  # written inside the monetary amount
-        if qualifier.datatype == "money":
-            assert isinstance(value, int | Decimal)
-            amount = node + "." + key
-            yield node, prop_q, amount
-            yield amount, RDF_TYPE, SCHEMA + "MonetaryAmount"
-            yield amount, SCHEMA + "value", Literal(decimal_lexical(value), XSD + "decimal")
-            yield amount, SCHEMA + "currency", _text(str(qualifiers.get("currency", "GBP")))
-        elif qualifier.datatype == "date":
-            yield node, prop_q, date_literal(str(value))
-        elif qualifier.datatype == "integer":
-            yield node, prop_q, Literal(str(value), XSD + "integer")
-        elif qualifier.datatype == "decimal":
-            assert isinstance(value, int | Decimal)
-            yield node, prop_q, Literal(decimal_lexical(value), XSD + "decimal")
-        elif qualifier.datatype == "duration":
-            yield node, prop_q, Literal(str(value), XSD + "duration")
-        elif qualifier.datatype in ("entity", "entities"):
-            names = (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
-            for name in names:
-                yield node, prop_q, entity_iri(vocabulary, name)
-        elif qualifier.datatype == "url":
-            yield node, prop_q, str(value)
-        else:
-            yield node, prop_q, _text(str(value))
-    for source in fact.sources:
-        yield node, DERIVED_FROM, source_iri(vocabulary, source)
+    parts = direct_parts(vocabulary, fact)
+    yield from direct_triples(vocabulary, fact, parts)
+    shape, values = statement_values(vocabulary, fact, parts)
+    yield from fill_template(statement_template(vocabulary, shape), values)
 
 
 def ontology_triples(vocabulary: Vocabulary) -> Iterator[Triple]:

@@ -17,9 +17,20 @@ from itertools import accumulate
 
 from .formats.chunks import Chunk, ChunkWriter
 from .formats.grouping import by_subject
+from .formats.templates import Compiled, compile_template, fill, plain
+from .model import Entity, Fact
 from .pieces import FilePiece
-from .rdfgraph import direct_triples, entity_iri, entity_triples, fact_triples
-from .terms import Triple
+from .rdfgraph import (
+    Direct,
+    StatementShape,
+    direct_parts,
+    direct_triples,
+    entity_iri,
+    entity_triples,
+    statement_template,
+    statement_values,
+)
+from .terms import TemplateTriple, Triple
 from .vocabulary import Vocabulary
 
 Text = bytes | memoryview
@@ -115,20 +126,47 @@ def is_clean(piece: FilePiece) -> bool:
     return not piece.problems and all(not part.problems and part.entity is not None for part in piece.entities)
 
 
-def render_piece(vocabulary: Vocabulary, prefixes: Mapping[str, str], piece: FilePiece,
-                 writer: ChunkWriter | None = None) -> Rendered:
+class PieceWriter:
+    """Renders the subjects of fact files; keeps the spellings and statement templates it has worked out."""
+
+    def __init__(self, vocabulary: Vocabulary, prefixes: Mapping[str, str]) -> None:
+        self.vocabulary = vocabulary
+        self.chunks = ChunkWriter(prefixes)
+        self.templates: dict[StatementShape, tuple[list[TemplateTriple], Compiled | None]] = {}
+
+    def statement(self, fact: Fact, parts: Direct) -> list[Chunk]:
+        """The chunks of a fact's statement node and its monetary amounts (`parts`: its direct_parts)."""
+        shape, values = statement_values(self.vocabulary, fact, parts)
+        found = self.templates.get(shape)
+        if found is None:
+            template = statement_template(self.vocabulary, shape)
+            found = self.templates[shape] = (template, compile_template(self.chunks, template))
+        template, compiled = found
+        if compiled is None:  # two objects of one predicate may come in either order: plain writing sorts them
+            return plain(self.chunks, template, values)
+        return fill(self.chunks, compiled, values)
+
+    def entity(self, entity: Entity, triples: list[Triple]) -> Chunk:
+        """The chunk of an entity's own subject, with `triples` (about it) besides its description."""
+        own = entity_iri(self.vocabulary, entity.key)
+        return self.chunks.chunk(own, by_subject([*entity_triples(self.vocabulary, entity), *triples])[own])
+
+
+def render_piece(writer: PieceWriter, piece: FilePiece) -> Rendered:
     """Render the entities and statements of a checked fact file that has no problems."""
-    writer = writer or ChunkWriter(prefixes)
-    statements = prefixes["stmt"]
+    vocabulary = writer.vocabulary
     entities: list[list[Chunk]] = []
     for part in piece.entities:
         assert part.entity is not None
         own = entity_iri(vocabulary, part.key)
-        triples = list(entity_triples(vocabulary, part.entity))  # first: its chunk leads the list
+        triples: list[Triple] = []
+        statements: list[Chunk] = []
         for fact in part.facts:
-            triples.extend(fact_triples(vocabulary, fact))
-        entities.append([writer.chunk(subject, predicates) for subject, predicates in by_subject(triples).items()
-                         if subject == own or subject.startswith(statements)])
+            parts = direct_parts(vocabulary, fact)
+            # the triples a reverse or symmetric relation gives another entity come in add_incoming
+            triples += [triple for triple in direct_triples(vocabulary, fact, parts) if triple[0] == own]
+            statements += writer.statement(fact, parts)
+        entities.append([writer.entity(part.entity, triples), *statements])
     return Rendered.of(entities)
 
 
@@ -143,7 +181,7 @@ def incoming_digest(piece: FilePiece, incoming: Mapping[str, list[Triple]]) -> s
     return digest.hexdigest() if digest is not None else ""
 
 
-def add_incoming(vocabulary: Vocabulary, writer: ChunkWriter, piece: FilePiece, rendered: Rendered,
+def add_incoming(writer: PieceWriter, piece: FilePiece, rendered: Rendered,
                  incoming: Mapping[str, list[Triple]], digest: str) -> bool:
     """Give a file's entities the triples other facts state about them (`digest`: their `incoming_digest`).
 
@@ -153,16 +191,14 @@ def add_incoming(vocabulary: Vocabulary, writer: ChunkWriter, piece: FilePiece, 
     """
     if rendered.incoming == digest:
         return False
+    vocabulary = writer.vocabulary
     again: dict[int, Chunk] = {}
     for part, chunk_index in zip(piece.entities, rendered.owners, strict=True):
         extra = incoming.get(part.key, [])
         if (rendered.incoming or extra) and part.entity is not None:
             own = entity_iri(vocabulary, part.key)
-            triples = list(entity_triples(vocabulary, part.entity))
-            for fact in part.facts:
-                triples.extend(t for t in direct_triples(vocabulary, fact) if t[0] == own)
-            triples.extend(extra)
-            again[chunk_index] = writer.chunk(own, by_subject(triples)[own])
+            triples = [t for fact in part.facts for t in direct_triples(vocabulary, fact) if t[0] == own]
+            again[chunk_index] = writer.entity(part.entity, triples + extra)
     rendered.replace(again)
     rendered.incoming = digest
     return True

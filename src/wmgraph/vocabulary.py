@@ -265,6 +265,10 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
         for flag in ("reverse", "symmetric"):
             if not isinstance(entry.get(flag, False), bool):
                 reader.problem(entry.mark_of(flag), f"'{flag}' must be true or false")
+            elif entry.get(flag) is True and object_kind != "entity":
+                reader.problem(entry.mark_of(flag), f"relation '{key}' is {flag} but its object is {object_kind}",
+                               f"only a relation between two entities can be {flag}: give it 'object:' entity "
+                               f"types, or remove '{flag}'")
         vocabulary.relations[key] = RelationType(
             key=key,
             label=reader.text(entry, "label", key),

@@ -15,7 +15,7 @@ from .grouping import Predicates, by_subject
 from .turtle import Compactor
 
 _REMEMBER = 24  # literals up to this long are remembered: they recur (relation keys, dates)
-_string = encode_basestring  # what json.dumps(..., ensure_ascii=False) writes for a str
+encode_string = encode_basestring  # what json.dumps(..., ensure_ascii=False) writes for a str
 
 
 class NodeWriter:
@@ -32,7 +32,7 @@ class NodeWriter:
         text = self.known.get(value)
         if text is None:
             short = self.compact.iri(value)
-            text = self.known[value] = _string(value if short.startswith("<") else short)
+            text = self.known[value] = encode_string(value if short.startswith("<") else short)
         return text
 
     def value(self, term: Term) -> str:
@@ -42,10 +42,10 @@ class NodeWriter:
             return text
         if isinstance(term, Literal):
             if term.datatype == XSD_STRING:
-                text = '{\n     "@value": ' + _string(term.lexical) + "\n    }"
+                text = '{\n     "@value": ' + encode_string(term.lexical) + "\n    }"
             else:
                 text = ('{\n     "@type": ' + self.iri(term.datatype) + ',\n     "@value": '
-                        + _string(term.lexical) + "\n    }")
+                        + encode_string(term.lexical) + "\n    }")
             if len(term.lexical) > _REMEMBER:
                 return text
         else:
@@ -59,7 +59,7 @@ class NodeWriter:
         if found is None:
             raw = self.compact.iri(predicate)
             raw = predicate if raw.startswith("<") else raw
-            found = self.keys[predicate] = (raw, _string(raw) + ": [\n    ")
+            found = self.keys[predicate] = (raw, encode_string(raw) + ": [\n    ")
         return found
 
     def node(self, subject: str, predicates: Predicates) -> str:
