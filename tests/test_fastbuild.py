@@ -9,12 +9,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
 import wmgraph.outputs as outputs_module
+import wmgraph.pipeline as pipeline_module
 from wmgraph.build import BuildProgress, build, kept_options
 from wmgraph.buildcache import MAGIC, PieceCache, read_place
 from wmgraph.cli import ELSEWHERE, main
@@ -259,7 +261,7 @@ def test_an_entry_damaged_right_after_a_worker_stored_it_is_made_again(synthetic
     def store_then_cut(cache: PieceCache, key: str, first: bytes | memoryview,
                        second: bytes | memoryview) -> bool:
         written = original(cache, key, first, second)
-        if key not in damaged:  # only the first time: the rendering stored again stays whole
+        if key not in damaged and cache.folder.name != "incoming":  # once: stored again, it stays whole
             damaged.add(key)
             path = cache.path(key)
             path.write_bytes(path.read_bytes()[:-7])
@@ -272,6 +274,29 @@ def test_an_entry_damaged_right_after_a_worker_stored_it_is_made_again(synthetic
     assert outputs(out) == outputs(tmp_path / "expected")
     monkeypatch.setattr(PieceCache, "store", original)
     assert build(synthetic, out).parsed_files == 0  # stored whole the second time
+
+
+def test_chunks_given_triples_by_other_files_come_from_the_cache_unless_damaged(
+        synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    build(synthetic, out)
+    written = outputs(out)
+    patches = sorted((default_cache_dir(out).parent / "incoming").glob("*.pickle"))
+    assert patches  # partnerships and reverse relations give some entities triples from other files
+    rendered: list[str] = []
+    original = pipeline_module.incoming_chunks
+
+    def counted(*args: Any) -> Any:
+        rendered.append(args[1].shown)
+        return original(*args)
+
+    monkeypatch.setattr(pipeline_module, "incoming_chunks", counted)
+    assert build(synthetic, out).changed == [] and rendered == []
+    patches[0].write_bytes(patches[0].read_bytes()[:-3])  # cut short: its checksum fails
+    patches[1].unlink()
+    assert build(synthetic, out).changed == [] and len(rendered) == 2
+    assert outputs(out) == written
+    assert len(list(patches[0].parent.glob("*.pickle"))) == len(patches)  # stored again
 
 
 def test_check_builds_without_the_cache(synthetic: Path, tmp_path: Path) -> None:

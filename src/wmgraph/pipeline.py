@@ -36,7 +36,7 @@ from .rdfgraph import (
     ontology_triples,
     source_triples,
 )
-from .rendering import PieceWriter, Rendered, add_incoming, incoming_digest, is_clean, render_piece
+from .rendering import PieceWriter, Rendered, incoming_chunks, incoming_digest, is_clean, render_piece
 from .shapes import shapes_turtle
 from .vocabulary import VOCABULARY_FILE, Vocabulary
 
@@ -86,6 +86,9 @@ class Parsed(NamedTuple):
     rendered: bytes  # empty when stored, or when the file has problems
     triples: int
     stored: int = 0  # the length of the rendering stored in the cache (0: not stored)
+
+
+_Entry = tuple[PieceCache, str, bytes | memoryview, Rendered | bytes]  # cache, key, first part, second part
 
 
 Jobs = Generator[tuple[int, Parsed], None, None]  # results of parse jobs, by job index
@@ -268,8 +271,19 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
     incoming = incoming_triples(vocabulary, model.facts)
     final = [r for r in rendered if r is not None]
     digests = [incoming_digest(piece, incoming) for piece in complete]
-    changed = [index for index, (piece, result, digest) in enumerate(zip(complete, final, digests, strict=True))
-               if add_incoming(writer, piece, result, incoming, digest) or index in damaged]
+    patch_cache = PieceCache(cache.folder.parent / "incoming", cache.salt) if cache is not None else None
+    patch_keys = [patch_cache.key(jobs[index][3], digest.encode()) if patch_cache is not None and digest else ""
+                  for index, digest in enumerate(digests)]
+    new_patches: list[tuple[str, bytes]] = []
+    for piece, result, patch_key, digest in zip(complete, final, patch_keys, digests, strict=True):
+        if not digest:
+            continue  # no other fact says anything about this file's entities
+        chunks = _read_patch(patch_cache, patch_key) if use_cache else None
+        if chunks is None:
+            chunks = incoming_chunks(writer, piece, result, incoming)
+            if patch_key:
+                new_patches.append((patch_key, _dumps(sorted(chunks.items()))))
+        result.patch(chunks)
     made_from = ""
     if cache is not None:  # each file's cache name covers its bytes and name, the vocabulary and the code
         made = hashlib.sha256(f"{general_key}\n".encode())
@@ -277,23 +291,37 @@ def load_rendered(graph_dir: Path, cache_dir: Path | None = None, progress: Prog
             made.update(f"{job[3]} {digest}\n".encode())
         made_from = made.hexdigest()
     saving: threading.Thread | None = None
-    if cache is not None and general_cache is not None:
+    if cache is not None and general_cache is not None and patch_cache is not None:
         cache.prune({job[3] for job in jobs})
         general_cache.prune({general_key})
-        # Store the files given new triples from the rest of the graph, so the next build need
-        # not render them again; in a thread, as it is mostly hashing and writing (no lock held).
-        # Each rendering is made into its blob there, one at a time: all at once would hold a second
-        # copy of the graph's text (0.9 GB at 100k entities).
-        entries = [(jobs[i][3], piece_blobs[i] or _dumps(complete[i]), final[i]) for i in changed]
-        saving = threading.Thread(target=_store_all, args=(cache, entries), name="wmgraph-cache")
+        patch_cache.prune({key for key in patch_keys if key})
+        # Store what the next build would otherwise render again, in a thread, as it is mostly
+        # checksums and writing (no lock held): the renderings of damaged entries, and the chunks of
+        # entities that other files' facts give triples (small: a tenth of the text at 10k entities).
+        entries: list[_Entry] = [(patch_cache, key, blob, b"") for key, blob in new_patches]
+        entries += [(cache, jobs[i][3], piece_blobs[i] or _dumps(complete[i]), final[i]) for i in damaged]
+        saving = threading.Thread(target=_store_all, args=(entries,), name="wmgraph-cache")
         saving.start()
     taken = sum(from_cache)
     return Loaded(model, final, prefixes, general, shapes, taken, count - taken, saving, made_from, general_key)
 
 
-def _store_all(cache: PieceCache, entries: list[tuple[str, bytes | memoryview, Rendered]]) -> None:
-    for key, first, second in entries:
-        cache.store(key, first, second.to_bytes())
+def _store_all(entries: list[_Entry]) -> None:
+    for cache, key, first, second in entries:
+        # a rendering is made into its blob here, one at a time: all at once would hold a second
+        # copy of the graph's text
+        cache.store(key, first, second.to_bytes() if isinstance(second, Rendered) else second)
+
+
+def _read_patch(cache: PieceCache | None, key: str) -> dict[int, Chunk] | None:
+    """The cached chunks patched into a rendering (see `incoming_chunks`), None when absent or unreadable."""
+    blob = cache.load_first(key) if cache is not None and key else None
+    if blob is None:
+        return None
+    try:
+        return dict(pickle.loads(blob))
+    except Exception:  # checksummed but unreadable: render them again
+        return None
 
 
 def _read_pieces(cache: PieceCache | None, jobs: list[tuple[str, str, bytes, str]]) -> Iterator[memoryview | None]:

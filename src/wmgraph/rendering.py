@@ -2,9 +2,9 @@
 
 A file is rendered on its own (in a worker, and cached as it is): each entity's own subject and
 the statement nodes of its facts. A fact's triple about another entity (the object of a reverse
-or symmetric relation) is left out there; once the whole model is known, `add_incoming` renders
-again the subject of each entity that such triples point at, so every subject is written once
-and whole.
+or symmetric relation) is left out there; once the whole model is known, `incoming_chunks`
+renders again the subject of each entity that such triples point at, and the rendering is
+patched with them (they are cached apart), so every subject is written once and whole.
 """
 
 from __future__ import annotations
@@ -46,13 +46,13 @@ class Rendered:
     """
 
     def __init__(self, subjects: list[str], counts: array[int], owners: list[int], texts: list[Text],
-                 sizes: list[array[int]], incoming: str = "") -> None:
+                 sizes: list[array[int]]) -> None:
         self.subjects = subjects  # chunk i's subject
         self.counts = counts  # chunk i's distinct triples
         self.owners = owners  # the chunk of each entity's own subject, in entity order
         self.texts = texts  # per format, every chunk's text in order
         self.sizes = sizes  # per format, each chunk's share of the text
-        self.incoming = incoming  # the `incoming_digest` of the triples from other facts rendered in, '' if none
+        self.patches: dict[int, Chunk] = {}  # chunks rendered again, in place of those at their index (`patch`)
 
     @classmethod
     def of(cls, entities: list[list[Chunk]]) -> Rendered:
@@ -66,41 +66,27 @@ class Rendered:
     @property
     def triple_count(self) -> int:
         """Distinct triples in the chunks."""
-        return sum(self.counts)
+        return sum(self.counts) + sum(chunk.nt_count - self.counts[index] for index, chunk in self.patches.items())
 
     def parts(self) -> list[list[Text]]:
-        """Per format, each chunk's text as a view of the whole."""
+        """Per format, each chunk's text as a view of the whole (or the text of its patch)."""
         result: list[list[Text]] = []
-        for text, sizes in zip(self.texts, self.sizes, strict=True):
+        for which, (text, sizes) in enumerate(zip(self.texts, self.sizes, strict=True)):
             view = memoryview(text)
             ends = list(accumulate(sizes))
-            result.append([view[end - size:end] for end, size in zip(ends, sizes, strict=True)])
+            parts: list[Text] = [view[end - size:end] for end, size in zip(ends, sizes, strict=True)]
+            for index, chunk in self.patches.items():
+                parts[index] = (chunk.nt, chunk.turtle, chunk.jsonld)[which]
+            result.append(parts)
         return result
 
-    def replace(self, chunks: Mapping[int, Chunk]) -> None:
-        """Put `chunks` in place of the chunks at those indexes (rendered again)."""
-        if not chunks:
-            return
-        for which in range(_FORMAT_COUNT):
-            sizes = self.sizes[which]
-            view = memoryview(self.texts[which])
-            ends = list(accumulate(sizes))
-            pieces: list[Text] = []
-            at = 0
-            for index in sorted(chunks):
-                start = ends[index] - sizes[index]
-                new = (chunks[index].nt, chunks[index].turtle, chunks[index].jsonld)[which]
-                pieces += (view[at:start], new)
-                at = ends[index]
-                sizes[index] = len(new)
-            pieces.append(view[at:])
-            self.texts[which] = b"".join(pieces)
-        for index, chunk in chunks.items():
-            self.counts[index] = chunk.nt_count
+    def patch(self, chunks: Mapping[int, Chunk]) -> None:
+        """Put `chunks` in place of the chunks at those indexes (rendered again); the text stays as it was."""
+        self.patches.update(chunks)
 
     def to_bytes(self) -> bytes:
-        """The rendering as one blob (see `from_buffer`): a pickled index, then each format's text."""
-        index = pickle.dumps((self.subjects, self.counts, self.owners, self.sizes, self.incoming),
+        """The rendering as one blob (see `from_buffer`): a pickled index, then each format's text (no patches)."""
+        index = pickle.dumps((self.subjects, self.counts, self.owners, self.sizes),
                              protocol=pickle.HIGHEST_PROTOCOL)
         return b"".join([len(index).to_bytes(8, "big"), index, *self.texts])
 
@@ -109,7 +95,7 @@ class Rendered:
         """Read back `to_bytes`; the texts stay views of `blob`."""
         view = memoryview(blob)
         size = int.from_bytes(view[:8], "big")
-        subjects, counts, owners, sizes, incoming = pickle.loads(view[8:8 + size])
+        subjects, counts, owners, sizes = pickle.loads(view[8:8 + size])
         texts: list[Text] = []
         at = 8 + size
         for lengths in sizes:
@@ -118,7 +104,7 @@ class Rendered:
             at = end
         if at != len(view):
             raise ValueError("the rendered texts do not fill the blob")
-        return cls(subjects, counts, owners, texts, sizes, incoming)
+        return cls(subjects, counts, owners, texts, sizes)
 
 
 def is_clean(piece: FilePiece) -> bool:
@@ -163,7 +149,7 @@ def render_piece(writer: PieceWriter, piece: FilePiece) -> Rendered:
         statements: list[Chunk] = []
         for fact in part.facts:
             parts = direct_parts(vocabulary, fact)
-            # the triples a reverse or symmetric relation gives another entity come in add_incoming
+            # the triples a reverse or symmetric relation gives another entity come in incoming_chunks
             triples += [triple for triple in direct_triples(vocabulary, fact, parts) if triple[0] == own]
             statements += writer.statement(fact, parts)
         entities.append([writer.entity(part.entity, triples), *statements])
@@ -181,24 +167,15 @@ def incoming_digest(piece: FilePiece, incoming: Mapping[str, list[Triple]]) -> s
     return digest.hexdigest() if digest is not None else ""
 
 
-def add_incoming(writer: PieceWriter, piece: FilePiece, rendered: Rendered,
-                 incoming: Mapping[str, list[Triple]], digest: str) -> bool:
-    """Give a file's entities the triples other facts state about them (`digest`: their `incoming_digest`).
-
-    Returns False when the rendering already had them. A fresh rendering has none, so only the
-    entities that get some are rendered again; one made with other triples has all its entities
-    rendered again.
-    """
-    if rendered.incoming == digest:
-        return False
+def incoming_chunks(writer: PieceWriter, piece: FilePiece, rendered: Rendered,
+                    incoming: Mapping[str, list[Triple]]) -> dict[int, Chunk]:
+    """The chunks of a file's entities that other facts state something about, with those triples, by index."""
     vocabulary = writer.vocabulary
     again: dict[int, Chunk] = {}
     for part, chunk_index in zip(piece.entities, rendered.owners, strict=True):
-        extra = incoming.get(part.key, [])
-        if (rendered.incoming or extra) and part.entity is not None:
+        extra = incoming.get(part.key)
+        if extra and part.entity is not None:
             own = entity_iri(vocabulary, part.key)
             triples = [t for fact in part.facts for t in direct_triples(vocabulary, fact) if t[0] == own]
             again[chunk_index] = writer.entity(part.entity, triples + extra)
-    rendered.replace(again)
-    rendered.incoming = digest
-    return True
+    return again
