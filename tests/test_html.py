@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from decimal import Decimal
@@ -192,6 +194,36 @@ def test_big_graphs_are_laid_out_ahead_with_physics_off(page_graph: Path, monkey
     assert big["options"]["physics"]["enabled"] is False and big["big"] is True
     positions = set(zip(big["nodes"][::2], big["nodes"][1::2], strict=True))
     assert len(positions) == len(big["entities"])  # every node placed, none on top of another
+
+
+def test_page_options_are_pyvis_networks_own_without_loading_pyvis_whole() -> None:
+    from pyvis.network import Network
+
+    for big in (True, False):
+        network = Network(directed=True)
+        if big:
+            network.toggle_physics(False)
+            network.toggle_hide_edges_on_drag(True)
+        else:
+            network.force_atlas_2based(gravity=-65, central_gravity=0.015, spring_length=120, spring_strength=0.06,
+                                       damping=0.5, overlap=0.6)
+            network.options.physics.stabilization.iterations = 400
+        theirs = json.loads(network.options.to_json())
+        ours = htmlpage.vis_options(big)
+        changed = {"edges", "nodes", "interaction", "layout"}  # the page's own settings, laid over pyvis's
+        assert {k: v for k, v in ours.items() if k not in changed} == {
+            k: v for k, v in theirs.items() if k not in changed}
+        assert ours["physics"]["enabled"] is not big
+        assert ours["interaction"]["hideEdgesOnDrag"] is big
+        assert {k: v for k, v in ours["interaction"].items() if k not in ("hover", "tooltipDelay", "keyboard",
+                "hideEdgesOnZoom", "multiselect")} == theirs["interaction"]
+
+
+def test_page_options_load_neither_networkx_nor_ipython() -> None:
+    script = ("import sys\nfrom wmgraph.htmlpage import vis_options\nvis_options(True)\nvis_options(False)\n"
+              "print(sorted(m for m in ('pyvis.network', 'networkx', 'IPython', 'jinja2') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_render_focus_command(page_graph: Path, in_tmp: Path) -> None:

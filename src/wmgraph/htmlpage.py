@@ -18,6 +18,8 @@ import html
 import importlib.util
 import json
 import re
+import sys
+import types
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -143,19 +145,38 @@ def _styles(model: Model, types: list[str]) -> Json:
     return styles
 
 
+def _pyvis_options() -> Any:
+    """A fresh pyvis `Options`, as `pyvis.network.Network` starts with.
+
+    Its module is loaded on its own: `import pyvis` loads pyvis.network, which brings networkx,
+    IPython, jinja2 and jsonpickle (0.2 s) for notebooks and templates wmgraph does not use. If this
+    pyvis's modules are not laid out as expected, pyvis is imported whole instead.
+    """
+    name = "_wmgraph_pyvis_parts"  # a package of pyvis's folder whose __init__ is never run
+    try:
+        if name not in sys.modules:
+            package = types.ModuleType(name)
+            package.__path__ = [str(pyvis_folder())]
+            sys.modules[name] = package
+        return importlib.import_module(name + ".options").Options()
+    except Exception:  # not pyvis's layout: let pyvis load itself
+        from pyvis.network import Network
+
+        return Network(directed=True).options
+
+
 def vis_options(big: bool) -> Json:
     """pyvis's vis-network options with the page's own: physics for small drawings, none for big ones."""
-    from pyvis.network import Network  # here: pyvis brings networkx, IPython and jinja2 (0.15 s to load)
-
-    network = Network(directed=True)
+    made = _pyvis_options()
+    # what pyvis's Network.toggle_physics, toggle_hide_edges_on_drag and force_atlas_2based do
     if big:
-        network.toggle_physics(False)
-        network.toggle_hide_edges_on_drag(True)
+        made.physics.enabled = False
+        made.interaction.hideEdgesOnDrag = True
     else:
-        network.force_atlas_2based(gravity=-65, central_gravity=0.015, spring_length=120, spring_strength=0.06,
-                                   damping=0.5, overlap=0.6)
-        network.options.physics.stabilization.iterations = 400
-    options: Json = json.loads(network.options.to_json())
+        made.physics.use_force_atlas_2based({"gravity": -65, "central_gravity": 0.015, "spring_length": 120,
+                                             "spring_strength": 0.06, "damping": 0.5, "overlap": 0.6})
+        made.physics.stabilization.iterations = 400
+    options: Json = json.loads(made.to_json())
     options["edges"].update({
         "smooth": {"enabled": False},
         "color": {"inherit": False},
