@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from wmgraph.errors import ValidationError
 from wmgraph.factfiles import load_model
 from wmgraph.formats import jsonld, ntriples, turtle
 from wmgraph.formats.chunks import Chunk, ChunkWriter, assemble
@@ -172,18 +171,6 @@ def test_a_statement_gives_the_triples_of_each_of_its_qualifiers() -> None:
         (node, ns + "approximation", Literal("up to")),
         (node, "http://www.w3.org/ns/prov#wasDerivedFrom", base + "source/s1"),
     }
-
-
-def test_only_a_relation_between_entities_can_be_symmetric_or_reverse(tmp_path: Path) -> None:
-    text = (SEED_GRAPH / "vocabulary.yaml").read_text()
-    broken = text.replace("  sector:\n", "  sector:\n    symmetric: true\n", 1)
-    assert broken != text
-    (tmp_path / "vocabulary.yaml").write_text(broken)
-    with pytest.raises(ValidationError) as raised:
-        read_vocabulary(tmp_path / "vocabulary.yaml")
-    message = str(raised.value)
-    assert "relation 'sector' is symmetric but its object is text" in message
-    assert "only a relation between two entities can be symmetric" in message
 
 
 def test_a_compiled_template_orders_predicates_as_each_format_does() -> None:

@@ -118,3 +118,17 @@ def test_vocabulary_problems_are_located(mini_graph: Path, in_tmp: Path) -> None
     assert "unknown datatype 'day'" in output
     assert "'nope:holds' is not prefix:Name with a declared prefix" in output
     assert output.count("graph/vocabulary.yaml:") == 2
+
+
+def test_only_a_relation_between_two_entities_can_be_symmetric_or_reverse(mini_graph: Path, in_tmp: Path) -> None:
+    vocabulary = mini_graph / "vocabulary.yaml"
+    text = vocabulary.read_text()
+    vocabulary.write_text(text.replace("    property: wm:sector\n", "    property: wm:sector\n    symmetric: true\n", 1)
+                          .replace("    property: wm:quote\n", "    property: wm:quote\n    reverse: true\n", 1))
+    code, output = validate(mini_graph)
+    assert code == 1
+    line = vocabulary.read_text().splitlines().index("    property: wm:sector") + 2  # the line after it
+    assert (f"graph/vocabulary.yaml:{line}:5: relation 'sector' is symmetric but its object is text (only a "
+            "relation between two entities can be symmetric: give it 'object:' entity types, or remove "
+            "'symmetric')") in output
+    assert "relation 'said' is reverse but its object is text" in output
