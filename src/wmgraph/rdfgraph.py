@@ -225,7 +225,7 @@ def statement_template(vocabulary: Vocabulary, shape: StatementShape) -> list[Te
     return triples
 
 
-def fill_template(template: list[TemplateTriple], values: list[Term]) -> Iterator[Triple]:
+def filled_triples(template: list[TemplateTriple], values: list[Term]) -> Iterator[Triple]:
     """The triples of a template with its slots filled by `values`."""
     for subject, predicate, obj in template:
         yield str(values[subject]), predicate, values[obj] if isinstance(obj, int) else obj
@@ -236,7 +236,7 @@ def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
     parts = direct_parts(vocabulary, fact)
     yield from direct_triples(vocabulary, fact, parts)
     shape, values = statement_values(vocabulary, fact, parts)
-    yield from fill_template(statement_template(vocabulary, shape), values)
+    yield from filled_triples(statement_template(vocabulary, shape), values)
 
 
 def ontology_triples(vocabulary: Vocabulary) -> Iterator[Triple]:

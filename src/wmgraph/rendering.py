@@ -34,7 +34,6 @@ from .terms import TemplateTriple, Triple
 from .vocabulary import Vocabulary
 
 Text = bytes | memoryview
-_FORMAT_COUNT = 3  # N-Triples, Turtle, JSON-LD: the order of `Chunk`'s texts
 
 
 class Rendered:
