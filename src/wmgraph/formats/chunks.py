@@ -78,11 +78,8 @@ class ChunkWriter:
         return found
 
     def _orders(self, keys: tuple[str, ...]) -> _Orders:
-        nt = sorted(keys, key=lambda predicate: predicate + ">")  # a line goes on "<p> ": '>' ends the IRI
-        ttl = sorted(keys)
-        if RDF_TYPE in keys:
-            ttl.remove(RDF_TYPE)
-            ttl.insert(0, RDF_TYPE)
+        nt = sorted(keys, key=ntriples.line_order)
+        ttl = turtle.predicate_order(keys)
         members = sorted([("@type" if key == RDF_TYPE else self.nodes.key(key)[0], key) for key in keys]
                          + [("@id", "")])
         found = self.orders[keys] = (nt, ttl, members)

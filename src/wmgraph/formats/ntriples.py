@@ -16,6 +16,11 @@ def term(value: Term) -> str:
     return f"<{value}>"
 
 
+def line_order(predicate: str) -> str:
+    """Sorts a subject's predicates as its lines sort: a line goes on "<p> ", and '>' ends the IRI."""
+    return predicate + ">"
+
+
 def dumps(triples: Iterable[Triple], prefixes: Mapping[str, str] | None = None) -> str:
     """Serialise triples as sorted, de-duplicated N-Triples."""
     lines = {f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..terms import RDF_TYPE, Literal, TemplateTriple, Term, sort_key
-from . import ntriples
+from . import ntriples, turtle
 from .chunks import Chunk, ChunkWriter
 from .grouping import Predicates
 
@@ -78,17 +78,13 @@ def compile_template(writer: ChunkWriter, template: Sequence[TemplateTriple]) ->
             for obj in objects:
                 spelled = "" if isinstance(obj, int) else ntriples.term(obj)
                 text = field(obj, 0) if isinstance(obj, int) else _escaped(spelled)
-                lines.append((predicate + ">", spelled, head + text + " .\n"))
+                lines.append((ntriples.line_order(predicate), spelled, head + text + " .\n"))
         lines.sort()
         counts.append(len(lines))
         nt_texts.append("".join(text for _, _, text in lines))
         # Turtle: `a` first, then predicates sorted by IRI, objects sorted
-        order = sorted(predicates)
-        if RDF_TYPE in predicates:
-            order.remove(RDF_TYPE)
-            order.insert(0, RDF_TYPE)
         parts = []
-        for predicate in order:
+        for predicate in turtle.predicate_order(predicates):
             name = "a" if predicate == RDF_TYPE else _escaped(compact.iri(predicate))
             objects = predicates[predicate]
             only = objects[0]

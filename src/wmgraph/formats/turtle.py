@@ -70,12 +70,18 @@ def header(prefixes: Mapping[str, str]) -> str:
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
 
 
-def block(compact: Compactor, subject: str, predicates: Predicates) -> str:
-    """One subject's statements: `a` first, then predicates and objects sorted."""
+def predicate_order(predicates: Iterable[str]) -> list[str]:
+    """The order of a subject's predicates in its block: `a` (rdf:type) first, then by IRI."""
     order = sorted(predicates)
-    if RDF_TYPE in predicates:
+    if RDF_TYPE in order:
         order.remove(RDF_TYPE)
         order.insert(0, RDF_TYPE)
+    return order
+
+
+def block(compact: Compactor, subject: str, predicates: Predicates) -> str:
+    """One subject's statements: `a` first, then predicates and objects sorted."""
+    order = predicate_order(predicates)
     known = compact.known  # most IRIs are spelled already: look them up without a call
     parts = []
     for predicate in order:
