@@ -107,10 +107,10 @@ def naive(graph: Path, out: Path) -> dict[str, Any]:
 
 def queries(graph: Path, out: Path) -> dict[str, Any]:
     """Load the built N-Triples into the embedded store once, then time every library query."""
-    from wmgraph.factfiles import load_model
-    from wmgraph.querylib import bind, library
-    from wmgraph.rdfgraph import namespaces
-    from wmgraph.sparql import answer_locally, load_store
+    from wmgraph.model.checking import load_model
+    from wmgraph.query.engine import answer_locally, load_store
+    from wmgraph.query.library import bind, library
+    from wmgraph.rdf.mapping import namespaces
 
     model = load_model(graph)
     prefixes = namespaces(model.vocabulary)

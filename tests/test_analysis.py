@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from wmgraph.cli import main
-from wmgraph.duplicates import name_key, near_duplicates
-from wmgraph.factfiles import load_model
-from wmgraph.netstats import network_stats
-from wmgraph.nxgraph import model_graph
-from wmgraph.profile import EntityNotFound, entity_profile
+from wmgraph.analysis.duplicates import name_key, near_duplicates
+from wmgraph.analysis.network import model_graph
+from wmgraph.analysis.profile import EntityNotFound, entity_profile
+from wmgraph.analysis.statistics import network_stats
+from wmgraph.cli.main import main
+from wmgraph.model.checking import load_model
 
 from .conftest import SEED_GRAPH
 
@@ -242,7 +242,7 @@ Facts per source:
 
 
 def test_stats_sample_betweenness_above_the_threshold(graph: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from wmgraph import netstats
+    from wmgraph.analysis import statistics as netstats
     monkeypatch.setattr(netstats, "EXACT_BETWEENNESS_LIMIT", 3)
     monkeypatch.setattr(netstats, "BETWEENNESS_SAMPLES", 4)
     model = load_model(graph)
@@ -292,8 +292,8 @@ graph is valid: 11 entities, 9 facts, 2 sources.
 
 
 def test_near_duplicates_scale_without_comparing_every_pair() -> None:
-    from wmgraph.model import Entity, Location, Model
-    from wmgraph.vocabulary import read_vocabulary
+    from wmgraph.model.model import Entity, Location, Model
+    from wmgraph.model.vocabulary import read_vocabulary
     model = Model(read_vocabulary(SEED_GRAPH / "vocabulary.yaml"))
     where = Location("big.yaml", 1, 1)
     for number in range(10_000):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from wmgraph.cli import main
-from wmgraph.factfiles import load_model
+from wmgraph.cli.main import main
+from wmgraph.model.checking import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "benchmarks" / "generate.py"

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 from wmgraph import build
-from wmgraph.cli import main
+from wmgraph.atomic import stale, write_all
+from wmgraph.cli.main import main
 from wmgraph.errors import OutputError, ValidationError
-from wmgraph.outputs import stale, write_all
-from wmgraph.terms import XSD_STRING, Literal, Triple
+from wmgraph.rdf.terms import XSD_STRING, Literal, Triple
 
 FORMATS = {"wmgraph.ttl": "turtle", "wmgraph.nt": "nt", "wmgraph.jsonld": "json-ld"}
 

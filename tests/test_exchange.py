@@ -10,12 +10,12 @@ from pathlib import Path
 import networkx as nx
 from click.testing import CliRunner
 
+from wmgraph.analysis.exports import LIST_SEPARATOR, flat_attributes
+from wmgraph.analysis.network import model_graph
 from wmgraph.build import build
-from wmgraph.cli import main
-from wmgraph.exports import LIST_SEPARATOR, flat_attributes
-from wmgraph.factfiles import load_model
-from wmgraph.nxgraph import model_graph
-from wmgraph.shapes import SHAPES_FILE, shapes_turtle
+from wmgraph.cli.main import main
+from wmgraph.model.checking import load_model
+from wmgraph.rdf.shapes import SHAPES_FILE, shapes_turtle
 
 from .conftest import SEED_GRAPH, require_program
 from .test_analysis import extend

@@ -15,21 +15,21 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import wmgraph.outputs as outputs_module
+import wmgraph.atomic as outputs_module
 import wmgraph.pipeline as pipeline_module
+from wmgraph.atomic import Content
 from wmgraph.build import BuildProgress, build, kept_options
 from wmgraph.buildcache import MAGIC, PieceCache, read_place
-from wmgraph.cli import ELSEWHERE, main
+from wmgraph.cli.main import COMMANDS, main
+from wmgraph.cli.progress import TerminalProgress
 from wmgraph.errors import ValidationError
-from wmgraph.factfiles import load_model
-from wmgraph.formats import jsonld, ntriples, turtle
-from wmgraph.htmlpage import vis_options
+from wmgraph.model.checking import load_model
 from wmgraph.outputlog import LOG_NAME
-from wmgraph.outputs import Content
+from wmgraph.page.html import vis_options
 from wmgraph.pipeline import default_cache_dir
-from wmgraph.progressbar import TerminalProgress
-from wmgraph.rdfgraph import direct_triples, entity_iri, incoming_triples, model_triples, namespaces
-from wmgraph.terms import Triple
+from wmgraph.rdf.formats import jsonld, ntriples, turtle
+from wmgraph.rdf.mapping import direct_triples, entity_iri, incoming_triples, model_triples, namespaces
+from wmgraph.rdf.terms import Triple
 
 from .test_benchmark import generate
 
@@ -368,11 +368,11 @@ def test_page_options_are_kept_and_a_damaged_copy_is_made_again(tmp_path: Path) 
 
 
 def test_a_build_loads_neither_pyvis_whole_nor_networkx(synthetic: Path, tmp_path: Path) -> None:
-    script = ("import sys; from pathlib import Path; from wmgraph.cli import main\n"
+    script = ("import sys; from pathlib import Path; from wmgraph.cli.main import main\n"
               "try:\n    main(['build', '--quiet', '--graph', sys.argv[1], '--out', sys.argv[2]])\n"
               "except SystemExit:\n    pass\n"
-              "print(sorted(m for m in ('pyvis', 'networkx', 'pyoxigraph', 'rdflib', 'wmgraph.sparql_commands',\n"
-              "                         'wmgraph.analysis_commands') if m in sys.modules))\n")
+              "print(sorted(m for m in ('pyvis', 'networkx', 'pyoxigraph', 'rdflib', 'wmgraph.cli.query_commands',\n"
+              "                         'wmgraph.cli.analysis_commands') if m in sys.modules))\n")
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "empty-user-cache")}
     runs = [subprocess.run([sys.executable, "-c", script, str(synthetic), str(tmp_path / out)], env=environment,
                            capture_output=True, text=True, check=True) for out in ("out", "out", "elsewhere")]
@@ -397,9 +397,9 @@ def test_commands_written_elsewhere_are_listed_and_run() -> None:
     runner = CliRunner()
     listed = runner.invoke(main, ["--help"])
     assert listed.exit_code == 0
-    for name in ELSEWHERE:
+    for name in COMMANDS:
         assert f"  {name} " in listed.output
-    for name in sorted(ELSEWHERE):
+    for name in sorted(COMMANDS):
         helped = runner.invoke(main, [name, "--help"])
         assert helped.exit_code == 0 and helped.output.startswith(f"Usage: main {name} "), name
     assert runner.invoke(main, ["nonsense"]).exit_code == 2

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from wmgraph import htmlpage
 from wmgraph.build import BuildResult, build
-from wmgraph.cli import main
-from wmgraph.factfiles import load_model
-from wmgraph.htmlpage import render_page
-from wmgraph.pagedata import format_date, format_duration, format_money, validity
+from wmgraph.cli.main import main
+from wmgraph.model.checking import load_model
+from wmgraph.page import html as htmlpage
+from wmgraph.page.data import format_date, format_duration, format_money, validity
+from wmgraph.page.html import render_page
 
 from .conftest import require_program
 
@@ -220,7 +220,7 @@ def test_page_options_are_pyvis_networks_own_without_loading_pyvis_whole() -> No
 
 
 def test_page_options_load_neither_networkx_nor_ipython() -> None:
-    script = ("import sys\nfrom wmgraph.htmlpage import vis_options\nvis_options(True)\nvis_options(False)\n"
+    script = ("import sys\nfrom wmgraph.page.html import vis_options\nvis_options(True)\nvis_options(False)\n"
               "print(sorted(m for m in ('pyvis.network', 'networkx', 'IPython', 'jinja2') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

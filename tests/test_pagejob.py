@@ -13,7 +13,7 @@ from wmgraph import pagejob
 from wmgraph.build import build
 from wmgraph.buildcache import Place
 from wmgraph.errors import OutputError, ValidationError
-from wmgraph.model import Model
+from wmgraph.model.model import Model
 
 from .test_benchmark import generate
 

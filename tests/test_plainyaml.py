@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from wmgraph.marks import MarkedDict, MarkedList
-from wmgraph.plainyaml import NOT_PLAIN, read_plain
-from wmgraph.yamlfile import libyaml_data, read_yaml
+from wmgraph.load.marks import MarkedDict, MarkedList
+from wmgraph.load.plainyaml import NOT_PLAIN, read_plain
+from wmgraph.load.yamlfile import libyaml_data, read_yaml
 
 from .test_benchmark import generate
 

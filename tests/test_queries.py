@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wmgraph.answers import Answer
-from wmgraph.querylib import library
-from wmgraph.sparql import QueryRequest, run_query
+from wmgraph.query.answers import Answer
+from wmgraph.query.engine import QueryRequest, run_query
+from wmgraph.query.library import library
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_DIR = ROOT / "queries"

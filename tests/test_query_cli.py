@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from wmgraph.build import build
-from wmgraph.cli import main
+from wmgraph.cli.main import main
 from wmgraph.freshness import STAMP_NAME
 
 from .conftest import MINI

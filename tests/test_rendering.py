@@ -7,22 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from wmgraph.factfiles import load_model
-from wmgraph.formats import jsonld, ntriples, turtle
-from wmgraph.formats.chunks import Chunk, ChunkWriter, assemble
-from wmgraph.formats.grouping import Predicates, by_subject
-from wmgraph.formats.templates import compile_template, fill, plain
-from wmgraph.model import Fact, Location
-from wmgraph.rdfgraph import (
+from wmgraph.model.checking import load_model
+from wmgraph.model.model import Fact, Location
+from wmgraph.model.vocabulary import Vocabulary, read_vocabulary
+from wmgraph.rdf.formats import jsonld, ntriples, turtle
+from wmgraph.rdf.formats.chunks import Chunk, ChunkWriter, assemble
+from wmgraph.rdf.formats.grouping import Predicates, by_subject
+from wmgraph.rdf.formats.templates import compile_template, fill, plain
+from wmgraph.rdf.mapping import (
     direct_parts,
     fact_triples,
     namespaces,
     statement_template,
     statement_values,
 )
+from wmgraph.rdf.terms import RDF, RDF_TYPE, XSD, Literal, Triple
 from wmgraph.rendering import PieceWriter
-from wmgraph.terms import RDF, RDF_TYPE, XSD, Literal, Triple
-from wmgraph.vocabulary import Vocabulary, read_vocabulary
 
 from .conftest import SEED_GRAPH
 from .test_benchmark import generate

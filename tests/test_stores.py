@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from wmgraph.answers import Answer, Value
-from wmgraph.cli import main
+from wmgraph.cli.main import main
 from wmgraph.errors import StoreError
-from wmgraph.querylib import library
-from wmgraph.remote import Credentials, push_graph, remote_query
-from wmgraph.sparql import QueryRequest, run_query
+from wmgraph.query.answers import Answer, Value
+from wmgraph.query.engine import QueryRequest, run_query
+from wmgraph.query.library import library
+from wmgraph.query.remote import Credentials, push_graph, remote_query
 
 from .conftest import require_program
 from .test_queries import QUERY_DIR, SEED
@@ -263,7 +263,7 @@ def test_password_comes_from_the_environment_never_the_command_line(virtuoso: st
 
 
 def test_rejected_data(oxigraph: str) -> None:
-    from wmgraph.remote import put_graph
+    from wmgraph.query.remote import put_graph
     with pytest.raises(StoreError) as caught:
         put_graph(oxigraph + "/store", b"<not turtle", GRAPH + "/bad")
     assert str(caught.value).startswith(f"{oxigraph}/store rejected the graph (HTTP 400 Bad Request)")

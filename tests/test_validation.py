@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from wmgraph import yamlfile
-from wmgraph.cli import main
+from wmgraph.cli.main import main
 from wmgraph.errors import ValidationError
-from wmgraph.factfiles import check_date, load_model
+from wmgraph.load import yamlfile
+from wmgraph.model.checking import check_date, load_model
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 CASES = sorted(BAD.glob("*.yaml"))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from wmgraph.cli import main
-from wmgraph.vocabdoc import vocabulary_markdown
-from wmgraph.vocabulary import read_vocabulary
+from wmgraph.cli.main import main
+from wmgraph.model.vocabulary import read_vocabulary
+from wmgraph.model.vocabulary_doc import vocabulary_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 

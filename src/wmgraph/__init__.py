@@ -10,9 +10,9 @@ from .errors import (
     ValidationError,
     WmgraphError,
 )
-from .factfiles import load_model
-from .model import Entity, Fact, Location, Model, Source
-from .vocabulary import Vocabulary
+from .model.checking import load_model
+from .model.model import Entity, Fact, Location, Model, Source
+from .model.vocabulary import Vocabulary
 
 __version__ = "0.1.0"
 

@@ -11,20 +11,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import Content, joined, stale, write_all, write_atomic
 from .buildcache import code_digest
 from .errors import OutputError
-from .formats import FORMATS
 from .freshness import OUTPUT_STEM, STAMP_NAME, stamp_bytes
-from .htmlpage import OptionsMaker, pyvis_folder, vis_options
-from .model import Model
+from .model.model import Model
 from .outputlog import LOG_NAME, OutputLog
-from .outputs import Content, joined, stale, write_all, write_atomic
-from .pagedata import Json
+from .page.data import Json
+from .page.html import OptionsMaker, pyvis_folder, vis_options
 from .pagejob import PageJob
 from .pipeline import BuildProgress, Progress, collector_paused, default_cache_dir, documents, load_rendered
-from .rdfgraph import model_triples, namespaces
-from .shapes import SHAPES_FILE
-from .terms import Triple
+from .rdf.formats import FORMATS
+from .rdf.mapping import model_triples, namespaces
+from .rdf.shapes import SHAPES_FILE
+from .rdf.terms import Triple
 
 __all__ = ["OUTPUT_STEM", "BuildProgress", "BuildResult", "Progress", "build"]
 

@@ -12,9 +12,9 @@ import hashlib
 from pathlib import Path
 
 from .buildcache import code_digest
-from .factfiles import load_model
-from .formats import FORMATS
-from .rdfgraph import model_triples, namespaces
+from .model.checking import load_model
+from .rdf.formats import FORMATS
+from .rdf.mapping import model_triples, namespaces
 
 OUTPUT_STEM = "wmgraph"
 STAMP_NAME = "wmgraph.stamp"

@@ -16,8 +16,8 @@ import json
 import os
 from pathlib import Path
 
+from .atomic import write_atomic
 from .errors import OutputError
-from .outputs import write_atomic
 
 LOG_NAME = "outputs.json"
 _VERSION = 1

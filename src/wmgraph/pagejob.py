@@ -22,13 +22,13 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from .atomic import stale, write_all
 from .buildcache import Place, read_place
 from .errors import OutputError
-from .htmlpage import OptionsMaker, render_page
-from .model import Model
-from .outputs import stale, write_all
-from .pagedata import FactShower
-from .pieces import FilePiece
+from .model.model import Model
+from .model.pieces import FilePiece
+from .page.data import FactShower
+from .page.html import OptionsMaker, render_page
 
 # From this many bytes of fact files (some 2,000 entities) the page is drawn in its own process.
 PAGE_IN_PARALLEL_BYTES = 1_000_000

@@ -26,19 +26,19 @@ from typing import Any, NamedTuple, Protocol
 
 from .buildcache import CACHE_DIR, PieceCache, Place, code_digest
 from .errors import display_path
-from .factfiles import SOURCES_FILE, check_file, finish_model, merge_pieces, start_model
-from .formats.chunks import Chunk, ChunkWriter, Documents, Part, assemble
-from .model import Model, Source
-from .pieces import FilePiece
-from .rdfgraph import (
+from .model.checking import SOURCES_FILE, check_file, finish_model, merge_pieces, start_model
+from .model.model import Model, Source
+from .model.pieces import FilePiece
+from .model.vocabulary import VOCABULARY_FILE, Vocabulary
+from .rdf.formats.chunks import Chunk, ChunkWriter, Documents, Part, assemble
+from .rdf.mapping import (
     incoming_triples,
     namespaces,
     ontology_triples,
     source_triples,
 )
+from .rdf.shapes import shapes_turtle
 from .rendering import PieceWriter, Rendered, incoming_chunks, incoming_digest, is_clean, render_piece
-from .shapes import shapes_turtle
-from .vocabulary import VOCABULARY_FILE, Vocabulary
 
 # Below this many bytes of fact files to parse, starting worker processes costs more than it saves.
 PARALLEL_BYTES = 1_000_000

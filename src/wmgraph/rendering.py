@@ -15,12 +15,13 @@ from array import array
 from collections.abc import Mapping
 from itertools import accumulate
 
-from .formats.chunks import Chunk, ChunkWriter
-from .formats.grouping import by_subject
-from .formats.templates import Compiled, compile_template, fill, plain
-from .model import Entity, Fact
-from .pieces import FilePiece
-from .rdfgraph import (
+from .model.model import Entity, Fact
+from .model.pieces import FilePiece
+from .model.vocabulary import Vocabulary
+from .rdf.formats.chunks import Chunk, ChunkWriter
+from .rdf.formats.grouping import by_subject
+from .rdf.formats.templates import Compiled, compile_template, fill, plain
+from .rdf.mapping import (
     Direct,
     StatementShape,
     direct_parts,
@@ -30,8 +31,7 @@ from .rdfgraph import (
     statement_template,
     statement_values,
 )
-from .terms import TemplateTriple, Triple
-from .vocabulary import Vocabulary
+from .rdf.terms import TemplateTriple, Triple
 
 Text = bytes | memoryview
 

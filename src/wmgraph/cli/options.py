@@ -1,0 +1,39 @@
+"""Options and error handling shared by every command, written once."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import WmgraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def graph_option(function: F) -> F:
+    """The --graph option shared by every command that reads fact files."""
+    return click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=Path("graph"),
+                        show_default=True, help="Folder of YAML fact files.")(function)
+
+
+def out_option(function: F) -> F:
+    """The --out option shared by commands that write output files."""
+    return click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
+                         show_default=True, help="Folder for generated files.")(function)
+
+
+def reports_errors(function: F) -> F:
+    """Turn a WmgraphError into a clean one-line (or multi-line) error and exit code 1."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except WmgraphError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper  # type: ignore[return-value]

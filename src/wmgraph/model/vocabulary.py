@@ -1,0 +1,298 @@
+"""The vocabulary file: entity types, qualifiers and relation types, read as data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import LoadError, Problem, ValidationError, display_path
+from ..load.yamlfile import MarkedDict, read_yaml
+
+VOCABULARY_FILE = "vocabulary.yaml"
+STANDARD_PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+DATATYPES = ("date", "integer", "decimal", "money", "currency", "text", "duration", "entity",
+             "entities", "url")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CURIE = re.compile(r"^([a-z][a-z0-9]*):([A-Za-z][A-Za-z0-9_]*)$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SHAPES = ("dot", "box", "diamond", "triangle", "triangleDown", "star", "square", "ellipse",
+          "hexagon", "database", "text")
+
+
+@dataclass(frozen=True)
+class EntityType:
+    """A kind of entity (person, company, place...) and how it is drawn and typed."""
+
+    key: str
+    label: str
+    classes: tuple[str, ...]
+    ancestors: tuple[str, ...]
+    colour: str
+    shape: str
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A key that a fact may carry besides its relation, with its datatype."""
+
+    key: str
+    label: str
+    property: str
+    datatype: str
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relation or fact type: its property, allowed subjects, objects and qualifiers."""
+
+    key: str
+    label: str
+    property: str
+    subject_types: tuple[str, ...]
+    object_kind: str  # "entity", "text" or "none"
+    object_types: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    required: tuple[str, ...]
+    statement_class: str
+    colour: str
+    reverse: bool = False
+    symmetric: bool = False
+    comment: str = ""
+
+
+@dataclass
+class Vocabulary:
+    """Everything the vocabulary file declares, with prefixes expanded."""
+
+    base: str
+    prefixes: dict[str, str]
+    entity_types: dict[str, EntityType] = field(default_factory=dict)
+    qualifiers: dict[str, Qualifier] = field(default_factory=dict)
+    relations: dict[str, RelationType] = field(default_factory=dict)
+
+    def expand(self, curie: str) -> str:
+        """Expand `prefix:name` to a full IRI."""
+        prefix, _, local = curie.partition(":")
+        return self.prefixes[prefix] + local
+
+    def is_a(self, type_key: str, allowed: tuple[str, ...]) -> bool:
+        """Tell whether entity type `type_key` is one of `allowed` or descends from one."""
+        entity_type = self.entity_types.get(type_key)
+        if entity_type is None:
+            return False
+        return any(a in allowed for a in (type_key, *entity_type.ancestors))
+
+    @property
+    def project_namespace(self) -> str:
+        """The namespace of the project's own terms (prefix `wm`)."""
+        return self.prefixes.get("wm", self.base + "ns#")
+
+
+class _Reader:
+    """Collects problems while reading the vocabulary's sections."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+
+    def problem(self, where: tuple[int, int], message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.shown, where[0], where[1], message, hint))
+
+    def section(self, data: MarkedDict, key: str) -> MarkedDict:
+        value = data.get(key)
+        if not isinstance(value, MarkedDict):
+            self.problem(data.mark_of(key), f"the vocabulary needs a '{key}:' mapping")
+            empty = MarkedDict()
+            empty.key_marks = {}
+            return empty
+        return value
+
+    def text(self, entry: MarkedDict, key: str, default: str | None = None) -> str:
+        value = entry.get(key, default)
+        if not isinstance(value, str):
+            self.problem(entry.mark_of(key), f"'{key}' must be text" if key in entry
+                         else f"missing '{key}'")
+            return default or ""
+        return value
+
+    def keys(self, entry: MarkedDict, allowed: set[str]) -> None:
+        for key in entry:
+            if key not in allowed:
+                self.problem(entry.mark_of(key), f"unknown key '{key}'",
+                             "allowed: " + ", ".join(sorted(allowed)))
+
+    def curie(self, entry: MarkedDict, key: str, prefixes: dict[str, str], value: object) -> str:
+        if not isinstance(value, str) or not CURIE.match(value) or \
+                value.partition(":")[0] not in prefixes:
+            self.problem(entry.mark_of(key), f"'{value}' is not prefix:Name with a declared prefix",
+                         "declare the prefix under 'prefixes:'")
+            return ""
+        return value
+
+    def names(self, entry: MarkedDict, key: str) -> list[str]:
+        value = entry.get(key, [])
+        if isinstance(value, str):
+            return [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(entry.mark_of(key), f"'{key}' must be a list of names")
+            return []
+        return list(value)
+
+
+def load_vocabulary(path: Path, shown: str) -> tuple[Vocabulary | None, list[Problem]]:
+    """Read and check the vocabulary file; return it with any problems found."""
+    data, problems = read_yaml(path, shown)
+    if problems:
+        return None, problems
+    reader = _Reader(shown)
+    if not isinstance(data, MarkedDict):
+        reader.problem((1, 1), "the vocabulary must be a mapping",
+                       "start with base:, prefixes:, entity-types:, qualifiers:, relations:")
+        return None, reader.problems
+    reader.keys(data, {"base", "prefixes", "entity-types", "qualifiers", "relations"})
+    base = reader.text(data, "base")
+    if base and not re.match(r"^https?://[^\s<>\"{}|\\^`]+[/#]$", base):
+        reader.problem(data.mark_of("base"), f"base '{base}' must be an http(s) IRI ending in / or #")
+    prefixes = dict(STANDARD_PREFIXES)
+    for name, iri in reader.section(data, "prefixes").items():
+        if not isinstance(iri, str) or not re.match(r"^https?://\S+[/#]$", iri):
+            reader.problem(data["prefixes"].mark_of(name), f"prefix '{name}' needs an IRI ending in / or #")
+            continue
+        prefixes[str(name)] = iri
+    vocabulary = Vocabulary(base=base, prefixes=prefixes)
+    _read_entity_types(reader, reader.section(data, "entity-types"), vocabulary)
+    _read_qualifiers(reader, reader.section(data, "qualifiers"), vocabulary)
+    _read_relations(reader, reader.section(data, "relations"), vocabulary)
+    return vocabulary, reader.problems
+
+
+def _entries(reader: _Reader, section: MarkedDict, what: str) -> list[tuple[str, MarkedDict]]:
+    found = []
+    for key, entry in section.items():
+        if not isinstance(key, str) or not SLUG.match(key):
+            reader.problem(section.mark_of(key), f"{what} name '{key}' must be a slug like 'works-for'")
+        elif not isinstance(entry, MarkedDict):
+            reader.problem(section.mark_of(key), f"{what} '{key}' must be a mapping")
+        else:
+            found.append((key, entry))
+    return found
+
+
+def _read_entity_types(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
+    raw = _entries(reader, section, "entity type")
+    parents = {key: entry.get("parent") for key, entry in raw}
+    for key, entry in raw:
+        reader.keys(entry, {"label", "class", "parent", "colour", "shape", "comment"})
+        ancestors: list[str] = []
+        parent = parents[key]
+        while isinstance(parent, str):
+            if parent not in parents or parent in ancestors or parent == key:
+                reader.problem(entry.mark_of("parent"), f"parent '{parent}' is unknown or circular")
+                break
+            ancestors.append(parent)
+            parent = parents[parent]
+        classes = [reader.curie(entry, "class", vocabulary.prefixes, c) for c in reader.names(entry, "class")]
+        colour = reader.text(entry, "colour", "#999999")
+        if not COLOUR.match(colour):
+            reader.problem(entry.mark_of("colour"), f"colour '{colour}' must look like #4e79a7")
+        shape = reader.text(entry, "shape", "dot")
+        if shape not in SHAPES:
+            reader.problem(entry.mark_of("shape"), f"unknown shape '{shape}'", "one of: " + ", ".join(SHAPES))
+        vocabulary.entity_types[key] = EntityType(
+            key, reader.text(entry, "label"), tuple(c for c in classes if c), tuple(ancestors),
+            colour, shape, reader.text(entry, "comment", ""),
+        )
+    # a child inherits its ancestors' classes
+    for key, entity_type in list(vocabulary.entity_types.items()):
+        inherited = list(entity_type.classes)
+        for ancestor in entity_type.ancestors:
+            inherited += [c for c in vocabulary.entity_types[ancestor].classes if c not in inherited]
+        vocabulary.entity_types[key] = EntityType(
+            key, entity_type.label, tuple(inherited), entity_type.ancestors,
+            entity_type.colour, entity_type.shape, entity_type.comment,
+        )
+
+
+def _read_qualifiers(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
+    for key, entry in _entries(reader, section, "qualifier"):
+        reader.keys(entry, {"label", "property", "datatype", "comment"})
+        datatype = reader.text(entry, "datatype")
+        if datatype and datatype not in DATATYPES:
+            reader.problem(entry.mark_of("datatype"), f"unknown datatype '{datatype}'",
+                           "one of: " + ", ".join(DATATYPES))
+        if key in ("source", "sources"):
+            reader.problem(section.mark_of(key), f"'{key}' is reserved for citations")
+        vocabulary.qualifiers[key] = Qualifier(
+            key, reader.text(entry, "label", key),
+            reader.curie(entry, "property", vocabulary.prefixes, entry.get("property")),
+            datatype, reader.text(entry, "comment", ""),
+        )
+
+
+def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
+    allowed = {"label", "property", "subject", "object", "qualifiers", "required", "statement-class",
+               "colour", "reverse", "symmetric", "comment"}
+    for key, entry in _entries(reader, section, "relation"):
+        reader.keys(entry, allowed)
+        if key in vocabulary.qualifiers or key in ("source", "note"):
+            reader.problem(section.mark_of(key), f"relation '{key}' has the same name as a qualifier")
+        subjects = reader.names(entry, "subject")
+        raw_object = entry.get("object")
+        if raw_object in ("text", "none"):
+            object_kind, objects = str(raw_object), []
+        else:
+            object_kind, objects = "entity", reader.names(entry, "object")
+        for name in subjects + objects:
+            if name not in vocabulary.entity_types:
+                reader.problem(entry.mark_of("subject" if name in subjects else "object"),
+                               f"unknown entity type '{name}' in relation '{key}'")
+        qualifiers = reader.names(entry, "qualifiers")
+        required = reader.names(entry, "required")
+        for name in qualifiers + required:
+            if name not in vocabulary.qualifiers:
+                reader.problem(entry.mark_of("qualifiers"), f"unknown qualifier '{name}' in relation '{key}'")
+        if "note" not in qualifiers:
+            qualifiers.append("note")
+        qualifiers += [name for name in required if name not in qualifiers]
+        statement_class = entry.get("statement-class")
+        for flag in ("reverse", "symmetric"):
+            if not isinstance(entry.get(flag, False), bool):
+                reader.problem(entry.mark_of(flag), f"'{flag}' must be true or false")
+            elif entry.get(flag) is True and object_kind != "entity":
+                reader.problem(entry.mark_of(flag), f"relation '{key}' is {flag} but its object is {object_kind}",
+                               f"only a relation between two entities can be {flag}: give it 'object:' entity "
+                               f"types, or remove '{flag}'")
+        vocabulary.relations[key] = RelationType(
+            key=key,
+            label=reader.text(entry, "label", key),
+            property=reader.curie(entry, "property", vocabulary.prefixes, entry.get("property")),
+            subject_types=tuple(subjects),
+            object_kind=object_kind,
+            object_types=tuple(objects),
+            qualifiers=tuple(qualifiers),
+            required=tuple(required),
+            statement_class=reader.curie(entry, "statement-class", vocabulary.prefixes, statement_class)
+            if statement_class is not None else "",
+            colour=reader.text(entry, "colour", "#999999"),
+            reverse=entry.get("reverse") is True,
+            symmetric=entry.get("symmetric") is True,
+            comment=reader.text(entry, "comment", ""),
+        )
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """Read the vocabulary file at `path`, raising if it is missing or has problems."""
+    shown = display_path(path, path.parent)
+    if not path.is_file():
+        raise LoadError(f"{shown}: no vocabulary file; every graph folder needs one")
+    vocabulary, problems = load_vocabulary(path, shown)
+    if vocabulary is None or problems:
+        raise ValidationError(problems)
+    return vocabulary

@@ -1,0 +1,70 @@
+"""Write docs/vocabulary.md from the vocabulary file, so the reference never drifts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..atomic import write_atomic
+from .vocabulary import VOCABULARY_FILE, Vocabulary, read_vocabulary
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def vocabulary_markdown(vocabulary: Vocabulary) -> str:
+    """Render the vocabulary as a Markdown reference page."""
+    out = [
+        "# wmgraph vocabulary",
+        "",
+        "Generated from `graph/vocabulary.yaml` by `wmgraph vocabulary`; do not edit by hand.",
+        "",
+        f"Entity IRIs are `{vocabulary.base}<id>`; statement nodes `{vocabulary.base}statement/<id>`; "
+        f"sources `{vocabulary.base}source/<id>`. Project terms live in `{vocabulary.project_namespace}` "
+        "(prefix `wm:`), used only where no standard vocabulary has a term.",
+        "",
+        "## Prefixes",
+        "",
+        *_table(["prefix", "namespace"], [[k, f"`{v}`"] for k, v in sorted(vocabulary.prefixes.items())]),
+        "",
+        "## Entity types",
+        "",
+        "A child type inherits its parent's classes and is allowed wherever the parent is.",
+        "",
+    ]
+    rows = []
+    for t in vocabulary.entity_types.values():
+        parent = t.ancestors[0] if t.ancestors else ""
+        rows.append([f"`{t.key}`", t.label, parent, ", ".join(f"`{c}`" for c in t.classes),
+                     f"{t.shape}, `{t.colour}`"])
+    out += _table(["type", "label", "parent", "RDF classes", "drawn as"], rows)
+    out += ["", "## Relations and fact types", "",
+            "Object `text` takes a literal; object `none` is a fact about the subject alone "
+            "(write `relation: ~`). Reverse relations are written object to subject in RDF.", ""]
+    rows = []
+    for r in vocabulary.relations.values():
+        obj = r.object_kind if r.object_kind != "entity" else ", ".join(r.object_types)
+        flags = ", ".join(f for f, on in (("reverse", r.reverse), ("symmetric", r.symmetric)) if on)
+        qualifiers = ", ".join(q if q not in r.required else f"**{q}**" for q in r.qualifiers)
+        rows.append([f"`{r.key}`", r.label, f"`{r.property}`" + (f" ({flags})" if flags else ""),
+                     ", ".join(r.subject_types), obj, qualifiers,
+                     f"`{r.statement_class}`" if r.statement_class else ""])
+    out += _table(["relation", "label", "property", "subject", "object", "qualifiers (**required**)",
+                   "statement class"], rows)
+    out += ["", "## Qualifiers", "", "Every fact also takes `source:` (one id or a list), which is required.", ""]
+    rows = [[f"`{q.key}`", q.label, f"`{q.property}`", q.datatype, q.comment]
+            for q in vocabulary.qualifiers.values()]
+    out += _table(["key", "label", "property", "datatype", "meaning"], rows)
+    return "\n".join(out) + "\n"
+
+
+def write_vocabulary_doc(graph_dir: Path, out_file: Path) -> None:
+    """Read the vocabulary of `graph_dir` and write its Markdown reference to `out_file`."""
+    vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
+    write_atomic(out_file, vocabulary_markdown(vocabulary).encode("utf-8"))

@@ -1,0 +1,457 @@
+"""What the interactive page shows, taken from the model: entities, facts, sources, dates, legend.
+
+Everything a reader sees as text is prepared here (dates, money, counts), so the page's script only
+places it; the script never formats or interprets data, and never parses it as HTML.
+
+A big page holds tens of thousands of records, so they are rows (arrays), not objects with named
+fields, entities are referred to by place, and what many facts share is sent once: a third of the
+JSON, and quicker to write and to read. The page's script turns the rows back into objects.
+
+- entities: `[id, name, type, sources, aliases, description, url]`, in the order of the nodes.
+- facts: `[subject, relation, object, shown, source...]`, in fact key order. `subject` is the place
+  of the entity in `entities`, and so is `object` if the relation links entities (else it is the
+  text object or null); `shown` indexes `shown`.
+- shown: `[qualifiers as [label, text] pairs, headline figure or "", entities mentioned, from, to]`,
+  one row for all the facts with the same qualifiers; `from` and `to` are the first and last day
+  they hold (null: unbounded).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from itertools import chain
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple
+
+from ..model.checking import date_bounds
+from ..model.model import Entity, Fact, Model, QualifierValue, Source
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
+DATE_QUALIFIERS = ("start", "end", "as-of", "date")
+# A post has one holder at a time, so a newer holder ends an older open-ended holding.
+ONE_HOLDER_RELATIONS = ("holds-post",)
+# Which qualifier gives a fact its headline figure, in order of preference.
+FIGURE_QUALIFIERS = ("amount", "jobs", "count", "value", "share", "rank")
+DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
+
+Json = dict[str, Any]
+Interval = tuple[str | None, str | None]
+Qualifiers = dict[str, QualifierValue]
+# What a fact's qualifiers show: [label, text] pairs, the headline figure (or ""), entities mentioned.
+Shown = tuple[list[list[str]], str, list[str]]
+
+
+def format_date(value: str) -> str:
+    """Show a date of any precision as people write it: 2023, Oct 2023, 19 Oct 2023."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def format_number(value: int | Decimal) -> str:
+    """Show a number with thousands separators and no trailing zeros: 1,000 or 2.5."""
+    if isinstance(value, int) or value == value.to_integral_value():
+        return f"{int(value):,}"
+    text = f"{value:,f}"
+    return text.rstrip("0").rstrip(".")
+
+
+def format_money(amount: int | Decimal, currency: str = "GBP") -> str:
+    """Show a sum the way the press does: £14.5m, £1.2bn, £250,000."""
+    sign = CURRENCY_SIGNS.get(currency, currency + " ")
+    value = Decimal(amount)
+    for size, suffix in ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m")):
+        if abs(value) >= size:
+            scaled = (value / size).quantize(Decimal("0.01"))
+            return f"{sign}{format_number(scaled)}{suffix}"
+    return f"{sign}{format_number(value)}"
+
+
+def format_duration(value: str) -> str:
+    """Show an ISO 8601 duration in words: P3Y is '3 years', P1Y6M is '1 year 6 months'."""
+    words = []
+    date_part, _, time_part = value[1:].partition("T")
+    for text, is_time in ((date_part, False), (time_part, True)):
+        for number, unit in DURATION_PART.findall(text):
+            name = "minute" if is_time and unit == "M" else DURATION_UNITS[unit]
+            words.append(f"{number} {name}{'' if number == '1' else 's'}")
+    return " ".join(words) or value
+
+
+def day_before(day: str) -> str:
+    """Return the day before a YYYY-MM-DD date."""
+    return (datetime.date.fromisoformat(day) - datetime.timedelta(days=1)).isoformat()
+
+
+class _Bounds(dict[str, tuple[str, str]]):
+    """date_bounds, worked out once per distinct date (big graphs repeat the same few hundred)."""
+
+    def __missing__(self, value: str) -> tuple[str, str]:
+        bounds = self[value] = date_bounds(value)
+        return bounds
+
+
+def _interval(qualifiers: Qualifiers, bounds: _Bounds) -> Interval:
+    return _span(qualifiers.get("start"), qualifiers.get("as-of") or qualifiers.get("date"), qualifiers.get("end"),
+                 bounds)
+
+
+def _span(start: QualifierValue | None, point: QualifierValue | None, end: QualifierValue | None,
+          bounds: _Bounds) -> Interval:
+    begin = start if isinstance(start, str) else point if isinstance(point, str) else None
+    return (bounds[begin][0] if begin else None, bounds[end][1] if isinstance(end, str) else None)
+
+
+def _qualifiers(fact: Fact) -> Qualifiers:
+    """The fact's qualifiers by name; the first of a repeated name wins, as in Fact.qualifier."""
+    return dict(fact.qualifiers[::-1])
+
+
+def fact_interval(fact: Fact) -> Interval:
+    """Return the first and last day a fact holds on its own terms (None: unbounded).
+
+    `start`/`end` bound it; a fact stated only `as-of` or on a `date` holds from then on.
+    """
+    return _interval(_qualifiers(fact), _Bounds())
+
+
+def validity(facts: list[Fact], own: list[Interval] | None = None) -> dict[str, Interval]:
+    """Return each fact's validity interval, ending open holdings of a post when a newer holder begins.
+
+    `own`, if given, is each fact's interval on its own terms (as `fact_interval` gives it).
+    """
+    if own is None:
+        bounds = _Bounds()
+        own = [_interval(_qualifiers(fact), bounds) for fact in facts]
+    intervals = {fact.key: span for fact, span in zip(facts, own, strict=True)}
+    lines = [(fact.subject, fact.relation, fact.object) for fact in facts]
+    for index, end in _ended_holdings(lines, own.__getitem__).items():
+        intervals[facts[index].key] = (own[index][0], end)
+    return intervals
+
+
+def _ended_holdings(lines: Sequence[Sequence[Any]], own: Callable[[int], Interval]) -> dict[int, str]:
+    """The new last day of each open holding of a post that a newer holder ends, by fact index.
+
+    `lines` are the facts' subjects, relations and objects (the first three items of each).
+    """
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index in [i for i, line in enumerate(lines) if line[1] in ONE_HOLDER_RELATIONS]:  # few are holdings
+        line = lines[index]
+        if line[2] is not None:
+            holders[(line[1], line[2])].append(index)
+    ended: dict[int, str] = {}
+    for group in holders.values():
+        spans = [own(index) for index in group]
+        for index, (begin, end) in zip(group, spans, strict=True):
+            if end is not None:
+                continue
+            subject = lines[index][0]
+            later_begins = [b for other, (b, _) in zip(group, spans, strict=True)
+                            if lines[other][0] != subject and b is not None and (begin is None or b > begin)]
+            if later_begins:
+                ended[index] = day_before(min(later_begins))
+    return ended
+
+
+class FactView(NamedTuple):
+    """What a fact's qualifiers give the page: its interval on its own terms and what is shown."""
+
+    interval: Interval
+    shown: Shown
+
+
+class FactShower:
+    """Shows facts for people, formatting each distinct qualifier value only once per page."""
+
+    def __init__(self, model: Model) -> None:
+        self.entities = model.entities
+        qualifiers = model.vocabulary.qualifiers
+        self.labels = {key: q.label for key, q in qualifiers.items()}
+        self.datatypes = {key: q.datatype for key, q in qualifiers.items()}
+        self.entity_qualifiers = {key for key, q in qualifiers.items() if q.datatype in ("entity", "entities")}
+        self.pairs: dict[tuple[Any, ...], list[str]] = {}
+        self.figures: dict[tuple[Any, ...], str] = {}
+        # What facts' qualifiers show, one row for all the facts with the same ones: [label, text]
+        # pairs, figure, entities mentioned, first and last day; `rows` finds a row by qualifiers.
+        self.table: list[list[Any]] = []
+        self.rows: dict[tuple[tuple[str, QualifierValue], ...], int] = {}
+        self.dates: set[str] = set()  # every date the qualifiers give
+        self.bounds = _Bounds()
+        # Rows worked out ahead (`prepare`), by qualifiers: the row and the dates it gives.
+        self.prepared: dict[tuple[tuple[str, QualifierValue], ...], tuple[list[Any], list[str]]] = {}
+
+    def name(self, key: str) -> str:
+        """The entity's name, or the key itself if it names no entity."""
+        entity = self.entities.get(key)
+        return entity.name if entity is not None else key
+
+    def text(self, key: str, value: QualifierValue, currency: str) -> str:
+        """Show one qualifier value: dates, money, numbers, durations, entity names."""
+        datatype = self.datatypes.get(key, "text")
+        if isinstance(value, tuple):
+            return ", ".join(self.name(v) for v in value)
+        if datatype == "date" and isinstance(value, str):
+            return format_date(value)
+        if datatype == "money" and not isinstance(value, str):
+            return format_money(value, currency)
+        if key == "share" and isinstance(value, Decimal):
+            return f"{format_number(value * 100)}%"
+        if isinstance(value, int | Decimal):
+            return format_number(value)
+        if datatype == "duration":
+            return format_duration(value)
+        if datatype == "entity":
+            return self.name(value)
+        return value
+
+    def pair(self, key: str, value: QualifierValue, currency: str) -> list[str]:
+        """[label, shown value] for one qualifier, shared by every fact with the same value."""
+        # The type is part of the key: 1, True and Decimal(1) are equal but need not show alike.
+        memo = (key, type(value), value, currency)
+        found = self.pairs.get(memo)
+        if found is None:
+            found = self.pairs[memo] = [self.labels.get(key, key), self.text(key, value, currency)]
+        return found
+
+    def figure(self, qualifiers: Qualifiers) -> str:
+        """The fact's key quantity as a short text (£14.5m, 500 jobs, 21 partners), or ''."""
+        if qualifiers.keys().isdisjoint(FIGURE_QUALIFIERS):
+            return ""
+        for key in FIGURE_QUALIFIERS:
+            value = qualifiers.get(key)
+            if value is None or isinstance(value, tuple):
+                continue
+            measure, approx = qualifiers.get("measure"), qualifiers.get("approx")
+            memo = (key, type(value), value, qualifiers.get("currency"), measure, approx)
+            found = self.figures.get(memo)
+            if found is None:
+                found = self.figures[memo] = self._figure(key, value, qualifiers)
+            return found
+        return ""
+
+    def _figure(self, key: str, value: QualifierValue, qualifiers: Qualifiers) -> str:
+        text = self.text(key, value, str(qualifiers.get("currency") or "GBP"))
+        if key == "jobs":
+            text += " jobs"
+        elif key == "rank":
+            text = f"rank {text}"
+        measure = qualifiers.get("measure")
+        if key in ("count", "value", "share") and isinstance(measure, str):
+            text += f" {measure}"
+        approx = qualifiers.get("approx")
+        return f"{approx} {text}" if isinstance(approx, str) else text
+
+    def view(self, fact: Fact) -> FactView:
+        """What the fact's qualifiers give the page, worked out once for all facts with the same ones."""
+        pairs, figure, refs, begin, end = self.table[self.row(fact)]
+        return FactView((begin, end), (pairs, figure, refs))
+
+    def row(self, fact: Fact) -> int:
+        """The place in `table` of what the fact's qualifiers show (adding it if new)."""
+        found = self.rows.get(fact.qualifiers)
+        if found is not None:
+            return found
+        prepared = self.prepared.get(fact.qualifiers)
+        if prepared is not None:
+            line, dates = prepared
+            self.dates.update(dates)
+            self.rows[fact.qualifiers] = found = len(self.table)
+            self.table.append(line)
+            return found
+        line, dates = self._line(fact)
+        self.dates.update(dates)
+        found = len(self.table)
+        self.table.append(line)
+        # Equal qualifiers show alike, except a share: Decimal("1") is 100% but the integer 1 is 1.
+        if all(key != "share" for key, _ in fact.qualifiers):
+            self.rows[fact.qualifiers] = found
+        return found
+
+    def prepare(self, facts: Iterable[Fact]) -> None:
+        """Work out ahead the rows of these facts' qualifiers (while waiting for the rest of the model).
+
+        Left for later: qualifiers that name entities (their names may not be known yet) and shares.
+        """
+        prepared, entity_qualifiers = self.prepared, self.entity_qualifiers
+        for fact in facts:
+            qualifiers = fact.qualifiers
+            if qualifiers in prepared or any(key == "share" or key in entity_qualifiers for key, _ in qualifiers):
+                continue
+            prepared[qualifiers] = self._line(fact)
+
+    def _line(self, fact: Fact) -> tuple[list[Any], list[str]]:
+        """What the fact's qualifiers show, as a row of `table`, and the dates they give."""
+        qualifiers = _qualifiers(fact)
+        get = qualifiers.get
+        start, end, as_of, date = get("start"), get("end"), get("as-of"), get("date")  # DATE_QUALIFIERS
+        dates = [value for value in (start, end, as_of, date) if isinstance(value, str)]
+        shown = self._shown(fact, qualifiers) if qualifiers else ([], "", [])
+        return [*shown, *(_span(start, as_of or date, end, self.bounds) if dates else (None, None))], dates
+
+    def record(self, fact: Fact, interval: Interval, view: FactView | None = None) -> Json:
+        """The page's view of one fact: who, what, to whom, its qualifiers shown, its dates, its sources."""
+        record: Json = {"id": fact.key, "s": fact.subject, "r": fact.relation,
+                        "o": fact.object if fact.object_is_entity else None}
+        if not fact.object_is_entity and fact.object is not None:
+            record["t"] = fact.object
+        if fact.qualifiers:
+            shown, figure, refs = (view or self.view(fact)).shown
+            record["q"] = shown
+            if figure:
+                record["fig"] = figure
+            if refs:
+                record["refs"] = refs
+        if interval[0] is not None:
+            record["from"] = interval[0]
+        if interval[1] is not None:
+            record["to"] = interval[1]
+        record["src"] = list(fact.sources)
+        return record
+
+    def _shown(self, fact: Fact, qualifiers: Qualifiers) -> Shown:
+        """The qualifiers shown, figure and entities mentioned, for every fact with these qualifiers."""
+        currency = str(qualifiers.get("currency") or "GBP")
+        known = self.pairs.get  # most pairs are known already: look them up without a call to `pair`
+        pairs = [known((k, type(v), v, currency)) or self.pair(k, v, currency)
+                 for k, v in fact.qualifiers if k != "currency"]
+        refs = [] if self.entity_qualifiers.isdisjoint(qualifiers) else self._refs(fact)
+        return (pairs, self.figure(qualifiers), refs)
+
+    def _refs(self, fact: Fact) -> list[str]:
+        found = {v for k, value in fact.qualifiers if k in self.entity_qualifiers
+                 for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, str)}
+        return sorted(found)
+
+
+def qualifier_text(model: Model, fact: Fact, key: str, value: QualifierValue) -> str:
+    """Show one qualifier value for people: dates, money, numbers, durations, entity names."""
+    return FactShower(model).text(key, value, str(fact.qualifier("currency") or "GBP"))
+
+
+def headline_figure(model: Model, fact: Fact) -> str:
+    """Return the fact's key quantity as a short text (£14.5m, 500 jobs, 21 partners), or ''."""
+    return FactShower(model).figure(_qualifiers(fact))
+
+
+def fact_record(model: Model, fact: Fact, interval: Interval) -> Json:
+    """The page's view of one fact: who, what, to whom, its qualifiers shown, its dates, its sources."""
+    return FactShower(model).record(fact, interval)
+
+
+def source_record(source: Source) -> Json:
+    """The page's view of one source: title, publisher, authors, date and link."""
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "authors": ", ".join(source.authors),
+        "date": format_date(source.date) if source.date else "",
+        "url": source.url,
+    }
+
+
+def entity_record(model: Model, key: str) -> Json:
+    """The page's view of one entity: name, type, sources, and its aliases, description and link if any."""
+    entity = model.entities[key]
+    record: Json = {"name": entity.name, "type": entity.type}
+    if entity.aliases:
+        record["aliases"] = list(entity.aliases)
+    if entity.description:
+        record["description"] = entity.description
+    if entity.url:
+        record["url"] = entity.url
+    record["src"] = list(entity.sources)
+    return record
+
+
+def legend(model: Model, entity_keys: list[str], facts: list[Fact]) -> tuple[list[Json], list[Json]]:
+    """Entity types and relation types present, in vocabulary order, with colours, shapes and counts."""
+    return _legend(model, Counter(model.entities[key].type for key in entity_keys),
+                   Counter(fact.relation for fact in facts))
+
+
+def _legend(model: Model, type_counts: Counter[str], relation_counts: Counter[str]) -> tuple[list[Json], list[Json]]:
+    vocabulary = model.vocabulary
+    types = [{"key": t.key, "label": t.label, "colour": t.colour, "shape": t.shape, "count": type_counts[t.key]}
+             for t in vocabulary.entity_types.values() if type_counts[t.key]]
+    relations = [{"key": r.key, "label": r.label, "colour": r.colour, "count": relation_counts[r.key],
+                  "edge": r.object_kind == "entity", "symmetric": r.symmetric}
+                 for r in vocabulary.relations.values() if relation_counts[r.key]]
+    return types, relations
+
+
+def date_range(facts: list[Fact]) -> list[str]:
+    """The first and last day any fact's dates mention, for the date control (empty if none)."""
+    return _date_range({value for fact in facts for key in DATE_QUALIFIERS
+                        if isinstance(value := fact.qualifier(key), str)})
+
+
+def _date_range(dates: Iterable[str], bounds: _Bounds | None = None) -> list[str]:
+    bounds = _Bounds() if bounds is None else bounds
+    days = [day for value in dates for day in bounds[value]]
+    return [min(days), max(days)] if days else []
+
+
+def _cited(model: Model, entities: list[Entity], facts: list[Fact]) -> set[str]:
+    """The sources that these entities and facts cite."""
+    cited: set[str] = set()
+    everything = len(model.sources)
+    # A big graph's facts cite every source long before the last: stop looking then.
+    for sources in chain(map(attrgetter("sources"), facts), map(attrgetter("sources"), entities)):
+        if len(cited) == everything:
+            break
+        cited.update(sources)
+    return cited
+
+
+def page_data(model: Model, entity_keys: list[str], facts: list[Fact], shower: FactShower | None = None) -> Json:
+    """Everything but the drawing: entities, facts, sources and legend, for the chosen part of the model.
+
+    `shower`, if given, is a FactShower of this model that has prepared some rows already.
+    """
+    # `facts` come in key order: the page lists an entity's facts of one relation in the order given.
+    # Each pass over a big graph's facts reads them from memory afresh, so what can be is worked out
+    # from the rows instead.
+    shower = shower or FactShower(model)
+    # Most facts' qualifiers are known: look them up here, not in a call (a 0 found is looked up again).
+    known, row = shower.rows.get, shower.row
+    place = {key: index for index, key in enumerate(entity_keys)}
+    rows: list[list[Any]] = [
+        [place[fact.subject], fact.relation,
+         place[fact.object] if fact.object_is_entity and fact.object is not None else fact.object,
+         known(fact.qualifiers) or row(fact), *fact.sources]
+        for fact in facts]
+    table = shower.table
+
+    def own(index: int) -> Interval:
+        begin, end = table[rows[index][3]][3:]
+        return begin, end
+
+    for index, end in _ended_holdings(rows, own).items():
+        shown = table[rows[index][3]]
+        rows[index][3] = len(table)
+        table.append([*shown[:4], end])
+    entities = [model.entities[key] for key in entity_keys]
+    entity_rows = [[key, e.name, e.type, e.sources, e.aliases, e.description, e.url]
+                   for key, e in zip(entity_keys, entities, strict=True)]
+    source_keys = _cited(model, entities, facts)
+    types, relations = _legend(model, Counter(map(itemgetter(2), entity_rows)), Counter(map(itemgetter(1), rows)))
+    return {
+        "entities": entity_rows,
+        "facts": rows,
+        "shown": table,
+        "sources": {key: source_record(model.sources[key]) for key in sorted(source_keys)},
+        "types": types,
+        "relations": relations,
+        "dates": _date_range(shower.dates, shower.bounds),
+    }
