@@ -10,7 +10,7 @@ from wmgraph.cli.main import main
 from wmgraph.model.vocabulary import read_vocabulary
 from wmgraph.model.vocabulary_doc import vocabulary_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_vocabulary_doc_is_in_step() -> None:

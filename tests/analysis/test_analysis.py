@@ -15,7 +15,7 @@ from wmgraph.analysis.statistics import network_stats
 from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
 
-from .conftest import SEED_GRAPH
+from ..conftest import SEED_GRAPH
 
 PRIMACY = """\
 primacy:

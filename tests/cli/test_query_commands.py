@@ -12,9 +12,9 @@ from wmgraph.build import build
 from wmgraph.cli.main import main
 from wmgraph.freshness import STAMP_NAME
 
-from .conftest import MINI
+from ..conftest import MINI
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

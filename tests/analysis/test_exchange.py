@@ -17,7 +17,7 @@ from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
 from wmgraph.rdf.shapes import SHAPES_FILE, shapes_turtle
 
-from .conftest import SEED_GRAPH, require_program
+from ..conftest import SEED_GRAPH, require_program
 from .test_analysis import extend
 
 

@@ -13,7 +13,7 @@ from wmgraph.errors import ValidationError
 from wmgraph.load import yamlfile
 from wmgraph.model.checking import check_date, load_model
 
-BAD = Path(__file__).resolve().parent / "data" / "bad"
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 CASES = sorted(BAD.glob("*.yaml"))
 
 

@@ -11,9 +11,9 @@ import rdflib
 
 from wmgraph.build import BuildResult
 
-from .conftest import require_program
+from ..conftest import require_program
 
-JS = Path(__file__).resolve().parent / "js"
+JS = Path(__file__).resolve().parents[1] / "js"
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ from wmgraph.load.marks import MarkedDict, MarkedList
 from wmgraph.load.plainyaml import NOT_PLAIN, read_plain
 from wmgraph.load.yamlfile import libyaml_data, read_yaml
 
-from .test_benchmark import generate
+from ..test_benchmark import generate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED_FILES = sorted((ROOT / "graph").rglob("*.yaml"))
 
 

@@ -27,8 +27,8 @@ from wmgraph.query.engine import QueryRequest, run_query
 from wmgraph.query.library import library
 from wmgraph.query.remote import Credentials, push_graph, remote_query
 
-from .conftest import require_program
-from .test_queries import QUERY_DIR, SEED
+from ..conftest import require_program
+from ..query.test_library import QUERY_DIR, SEED
 
 GRAPH = "https://w3id.org/wmgraph/test-graph"
 PARAMS = {

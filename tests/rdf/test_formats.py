@@ -24,8 +24,8 @@ from wmgraph.rdf.mapping import (
 from wmgraph.rdf.terms import RDF, RDF_TYPE, XSD, Literal, Triple
 from wmgraph.rendering import PieceWriter
 
-from .conftest import SEED_GRAPH
-from .test_benchmark import generate
+from ..conftest import SEED_GRAPH
+from ..test_benchmark import generate
 
 EX = "http://example.org/"
 PREFIXES = {"ex": EX, "exp": EX + "p/", "xsd": XSD, "rdf": RDF}

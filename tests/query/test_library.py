@@ -11,7 +11,7 @@ from wmgraph.query.answers import Answer
 from wmgraph.query.engine import QueryRequest, run_query
 from wmgraph.query.library import library
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERY_DIR = ROOT / "queries"
 SEED = ROOT / "graph"
 ID = "https://w3id.org/wmgraph/id/"

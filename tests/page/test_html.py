@@ -22,7 +22,7 @@ from wmgraph.page import html as htmlpage
 from wmgraph.page.data import format_date, format_duration, format_money, validity
 from wmgraph.page.html import render_page
 
-from .conftest import require_program
+from ..conftest import require_program
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
