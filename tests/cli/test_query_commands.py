@@ -25,6 +25,11 @@ def here(in_tmp: Path) -> Path:
     return in_tmp
 
 
+def usage(message: str) -> str:
+    """What click prints for a usage error of `wmgraph query` (exit 2)."""
+    return f"Usage: main query [OPTIONS] [QUERY]\nTry 'main query --help' for help.\n\nError: {message}\n"
+
+
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.output_bytes.decode("utf-8")  # raw bytes: CSV lines end in CRLF
@@ -37,8 +42,9 @@ def test_library_query_as_table(here: Path) -> None:
         "organisation   name       place       jobs  approx  within  by\n"
         "-------------  ---------  ----------  ----  ------  ------  --\n"
         "ent:version-1  Version 1  Birmingham   500          P3Y\n"
-        "               TOTAL                   500\n"
-        "(2 rows)\n"
+        "-------------  ---------  ----------  ----  ------  ------  --\n"
+        "TOTAL                                  500\n"
+        "(1 row)\n"
     )
 
 
@@ -48,8 +54,7 @@ def test_csv_is_the_default_off_a_terminal(here: Path) -> None:
     assert output == (
         "organisation,name,place,jobs,approx,within,by\r\n"
         "https://w3id.org/wmgraph/id/version-1,Version 1,Birmingham,500,,P3Y,\r\n"
-        ",TOTAL,,500,,,\r\n"
-    )
+    )  # no TOTAL row: a spreadsheet's SUM must not count it twice
 
 
 def test_param_query_in_tsv(here: Path) -> None:
@@ -61,14 +66,17 @@ def test_param_query_in_tsv(here: Path) -> None:
     assert run("query", "mayors", "--param", "as_of=2016", "--format", "csv") == empty
 
 
-def test_ask_prints_yes_or_no_and_sets_the_exit_code(here: Path) -> None:
+def test_ask_exits_as_grep_does(here: Path) -> None:
+    """0 yes, 1 no, 2 an error: a script can tell "no" from a failure."""
     assert run("query", "-e", "ASK { ent:andy-street org:holds ent:mayor-of-the-west-midlands }") == (0, "yes\n")
     assert run("query", "-e", "ASK { ent:andy-street org:holds ent:birmingham }") == (1, "no\n")
+    code, output = run("query", "-e", "ASK { ent:andy-street nope:holds ?x }")
+    assert code == 2 and output.startswith("Error: syntax error")
 
 
 def test_syntax_error_shows_line_column_and_text(here: Path) -> None:
     code, output = run("query", "-e", "SELECT ?x\nWHERE { ?x nope:name ?n }")
-    assert code == 1
+    assert code == 2
     assert output == (
         "Error: syntax error in query '-e' at line 2, column 21 near 'nope:name': prefix not found\n"
         "  2 | WHERE { ?x nope:name ?n }\n"
@@ -79,33 +87,36 @@ def test_syntax_error_shows_line_column_and_text(here: Path) -> None:
 def test_syntax_error_in_a_file_names_the_file(here: Path) -> None:
     Path("broken.rq").write_text("# A broken query.\nSELECT ?x WHERE {\n  ?x schema:name ?n .\n  FILTER(\n}\n")
     code, output = run("query", "broken.rq")
-    assert code == 1
+    assert code == 2
     assert output.startswith("Error: syntax error in query 'broken' at broken.rq:6:1 (at the end of the query): ")
     assert output.endswith("\n  5 | }\n")
 
 
 def test_unknown_query_lists_the_library(here: Path) -> None:
     code, output = run("query", "mayor")
-    assert code == 1
-    assert output == ("Error: no query named 'mayor' in queries/ (available: about, connections, entities, "
+    assert code == 2
+    assert output == usage("no query named 'mayor' in queries/ (available: about, connections, entities, "
                       "foreign-companies, funding, initiatives, jobs-by-company, jobs-by-place, mayors, partners, "
-                      "people-at, stated-counts, unsourced)\n")
+                      "people-at, stated-counts, unsourced)")
 
 
 def test_missing_parameter_is_named(here: Path) -> None:
     assert run("query", "partners") == (
-        1, "Error: query 'partners' needs parameter 'org' (entity): add --param org=VALUE\n")
+        2, usage("query 'partners' needs parameter 'org' (entity): add --param org=VALUE"))
 
 
 def test_bad_parameters(here: Path) -> None:
     assert run("query", "partners", "--param", "org=univ-of-birmingham") == (
-        1, "Error: parameter 'org': no entity 'univ-of-birmingham' in the graph "
-           "(did you mean university-of-birmingham, birmingham?)\n")
-    assert run("query", "mayors", "--as-of", "2023-13") == (1, "Error: parameter 'as_of': '2023-13' has no month 13\n")
+        2, usage("parameter 'org': no entity 'univ-of-birmingham' in the graph "
+                 "(did you mean university-of-birmingham, birmingham?)"))
+    assert run("query", "mayors", "--as-of", "2023-13") == (2, usage("parameter 'as_of': '2023-13' has no month 13"))
     assert run("query", "jobs-by-place", "--as-of", "2023") == (
-        1, "Error: query 'jobs-by-place' has no parameter 'as_of' (it takes: no parameters)\n")
+        2, usage("query 'jobs-by-place' has no parameter 'as_of' (it takes: no parameters)"))
     code, output = run("query", "-e", "SELECT * { ?s ?p ?o }", "--param", "x=1")
-    assert (code, output) == (1, "Error: parameter 'x' is not a variable of the query (no ?x in it)\n")
+    assert (code, output) == (2, usage("parameter 'x' is not a variable of the query (no ?x in it)"))
+    both = usage("give either a query name or file, or -e TEXT, not both")
+    assert run("query", "mayors", "-e", "ASK {}") == (2, both)
+    assert run("query") == (2, usage("give a query: a name from the library, a .rq file, or -e 'SELECT ...'"))
     code, output = run("query", "mayors", "--param", "noequals")
     assert code == 2 and "'noequals' is not NAME=VALUE" in output
 
@@ -123,7 +134,7 @@ def test_construct_as_ntriples_and_format_mismatch(here: Path) -> None:
     code, output = run("query", "-e", "CONSTRUCT WHERE { ent:birmingham schema:name ?n }", "--format", "nt")
     assert (code, output) == (0, '<https://w3id.org/wmgraph/id/birmingham> <https://schema.org/name> "Birmingham" .\n')
     assert run("query", "jobs-by-place", "--format", "turtle") == (
-        1, "Error: --format turtle is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json\n")
+        2, "Error: --format turtle is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json\n")
 
 
 def test_queries_lists_the_library(in_tmp: Path) -> None:

@@ -256,10 +256,19 @@ def test_password_comes_from_the_environment_never_the_command_line(virtuoso: st
     result = runner.invoke(main, args, env={"WMGRAPH_PASSWORD": "wrong"})
     assert result.exit_code == 1
     assert "HTTP 401" in result.output and "wrong" not in result.output
-    result = runner.invoke(main, args, env={"WMGRAPH_PASSWORD": None}, input="dba\n")
+    result = runner.invoke(main, args, env={"WMGRAPH_PASSWORD": "dba"})
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Password for dba: \nPushed ")
+    assert result.output.startswith("Pushed ")
     assert "--password" not in runner.invoke(main, ["push", "--help"]).output
+
+
+def test_no_terminal_no_prompt(virtuoso: str, in_tmp: Path) -> None:
+    """With no terminal to ask on, --user says how to give the password instead of prompting."""
+    result = CliRunner().invoke(main, ["push", "--endpoint", virtuoso + "/sparql-graph-crud-auth", "--user", "dba",
+                                       "--graph", str(SEED)], env={"WMGRAPH_PASSWORD": None}, input="dba\n")
+    assert (result.exit_code, result.output) == (2, (
+        "Usage: main push [OPTIONS]\nTry 'main push --help' for help.\n\n"
+        "Error: --user dba needs a password and there is no terminal to ask on: set WMGRAPH_PASSWORD\n"))
 
 
 def test_rejected_data(oxigraph: str) -> None:
@@ -274,7 +283,7 @@ def test_store_down(in_tmp: Path) -> None:
     result = CliRunner().invoke(main, ["query", "-e", "ASK {}", "--endpoint", f"http://127.0.0.1:{port}/query",
                                        "--graph", str(SEED)])
     assert (result.exit_code, result.output) == (
-        1, f"Error: cannot connect to http://127.0.0.1:{port}/query: connection refused (is the store running?)\n")
+        2, f"Error: cannot connect to http://127.0.0.1:{port}/query: connection refused (is the store running?)\n")
 
 
 def test_store_too_slow(in_tmp: Path) -> None:
@@ -294,7 +303,7 @@ def test_store_too_slow(in_tmp: Path) -> None:
             connection.close()
         listener.close()
     assert (result.exit_code, result.output) == (
-        1, f"Error: http://127.0.0.1:{port}/query did not answer the query within 0.5 s "
+        2, f"Error: http://127.0.0.1:{port}/query did not answer the query within 0.5 s "
            "(is the store overloaded? try --timeout)\n")
 
 

@@ -1,22 +1,88 @@
-"""The `query`, `queries` and `push` commands: SPARQL from the command line and real triple stores."""
+"""The `query`, `queries` and `push` commands: SPARQL from the command line and real triple stores.
+
+Exit codes (docs/exit-codes.md): `query` follows grep: 0 an answer (ASK: yes), 1 ASK: no,
+2 an error of any kind, usage errors with click's usage line; `push` exits 1 when the store
+fails and 2 for a usage error; both exit 130 on Ctrl-C.
+"""
 
 from __future__ import annotations
 
+import functools
+import math
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from ..errors import StoreError, WmgraphError
 from ..query.engine import QueryRequest, run_query
-from ..query.library import QUERY_DIR, library
+from ..query.http import check_endpoint
+from ..query.library import QUERY_DIR, QueryUsageError, library
 from ..query.remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, push_graph
 from ..query.result_formats import FORMATS as RESULT_FORMATS
 from ..query.result_formats import default_format, format_answer
 from .options import F, graph_option, out_option, reports_errors
 
 PASSWORD_VARIABLE = "WMGRAPH_PASSWORD"
+INTERRUPTED = 130
+
+
+class QueryFailure(click.ClickException):
+    """A failed query: exit 2, as grep does, since 1 means an ASK answered no."""
+
+    exit_code = 2
+
+
+class Interrupted(click.ClickException):
+    """Ctrl-C stopped the command."""
+
+    exit_code = INTERRUPTED
+
+
+def exits(failure: type[click.ClickException]) -> Callable[[F], F]:
+    """Report WmgraphError as a `failure`, a usage error as click does, Ctrl-C as exit 130."""
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except QueryUsageError as error:
+                raise click.UsageError(str(error)) from None
+            except WmgraphError as error:
+                raise failure(str(error)) from None
+            except KeyboardInterrupt:
+                raise Interrupted("interrupted (Ctrl-C): stopped") from None
+        return wrapper  # type: ignore[return-value]
+    return decorate
+
+
+class Seconds(click.ParamType[float]):
+    """A finite number of seconds, at least 0.1 (nan and inf are refused)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        """The value as a float, or a usage error."""
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"'{value}' is not a number of seconds", param, ctx)
+        if not math.isfinite(number) or number < 0.1:
+            self.fail(f"'{value}' is not a finite number of seconds, at least 0.1", param, ctx)
+        return number
+
+
+def _endpoint(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check --endpoint as a usage error (a password in it never shown)."""
+    if value is not None:
+        try:
+            check_endpoint(value)
+        except StoreError as error:
+            raise click.BadParameter(str(error), ctx, param) from None
+    return value
 
 
 def store_options(function: F) -> F:
@@ -28,8 +94,8 @@ def store_options(function: F) -> F:
                                     "or a prompt."),
         click.option("--auth", type=click.Choice(["digest", "basic"]), default="digest", show_default=True,
                      help="HTTP authentication scheme."),
-        click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
-                     help="Seconds to wait for the store."),
+        click.option("--timeout", type=Seconds(), default=DEFAULT_TIMEOUT, show_default=True,
+                     help="Seconds a query (local or remote) or a push may take in all."),
     ]
     decorated: Any = function
     for option in reversed(options):
@@ -43,6 +109,9 @@ def _credentials(user: str | None, auth: str) -> Credentials | None:
         return None
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is None:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise click.UsageError(f"--user {user} needs a password and there is no terminal to ask on: "
+                                   f"set {PASSWORD_VARIABLE}")
         password = click.prompt(f"Password for {user}", hide_input=True, err=True)
     return Credentials(user, password, auth)
 
@@ -66,22 +135,34 @@ def _parse_params(values: tuple[str, ...], as_of: str | None) -> dict[str, str]:
               help="Output format [default: table on a terminal, else csv (turtle for CONSTRUCT/DESCRIBE)].")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME (repeatable).")
 @click.option("--as-of", metavar="DATE", help="Same as --param as_of=DATE.")
-@click.option("--endpoint", metavar="URL", help="Ask this SPARQL endpoint instead of the embedded engine.")
+@click.option("--endpoint", metavar="URL", callback=_endpoint,
+              help="Ask this SPARQL endpoint instead of the embedded engine.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a local query's SERVICE clauses send requests to other hosts.")
 @click.option("--queries", "query_dir", type=click.Path(path_type=Path), default=QUERY_DIR, show_default=True,
               help="Folder of the query library.")
 @store_options
 @graph_option
 @out_option
-@reports_errors
+@exits(QueryFailure)
 def query_command(query: str | None, inline: str | None, fmt: str | None, params: tuple[str, ...],
-                  as_of: str | None, endpoint: str | None, query_dir: Path, named_graph: str, user: str | None,
-                  auth: str, timeout: float, graph_dir: Path, out_dir: Path) -> None:
-    """Run QUERY (a library name, a .rq file, or -e TEXT) against the graph or a remote endpoint."""
+                  as_of: str | None, endpoint: str | None, allow_service: bool, query_dir: Path,
+                  named_graph: str, user: str | None, auth: str, timeout: float, graph_dir: Path,
+                  out_dir: Path) -> None:
+    """Run QUERY (a library name, a .rq file, or -e TEXT) against the graph or a remote endpoint.
+
+    Exits 0 with an answer (for ASK: yes), 1 when an ASK answers no, 2 on any error.
+    """
+    credentials = _credentials(user, auth) if endpoint else None
     request = QueryRequest(query, inline, _parse_params(params, as_of), graph_dir, out_dir, query_dir,
-                           endpoint, named_graph, _credentials(user, auth), timeout)
+                           endpoint, named_graph, credentials, timeout, allow_service)
     answer = run_query(request)
     terminal = sys.stdout.isatty()
     click.echo(format_answer(answer, fmt or default_format(answer, terminal)), nl=False)
+    if endpoint and not (answer.rows or answer.triples or answer.boolean):
+        hint = (" (a query without GRAPH or FROM sees only that graph; --named-graph '' asks the store's "
+                "default graph)") if answer.source.startswith("graph <") else ""
+        click.echo(f"No answer from {answer.source}{hint}.", err=True)
     if answer.kind == "ask" and not answer.boolean:
         raise SystemExit(1)
 
@@ -103,13 +184,13 @@ def queries_command(query_dir: Path) -> None:
 
 
 @click.command("push")
-@click.option("--endpoint", metavar="URL", required=True,
+@click.option("--endpoint", metavar="URL", required=True, callback=_endpoint,
               help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph) or "
                    "http://127.0.0.1:8890/sparql-graph-crud-auth (Virtuoso).")
 @store_options
 @graph_option
 @out_option
-@reports_errors
+@exits(click.ClickException)
 def push_command(endpoint: str, named_graph: str, user: str | None, auth: str, timeout: float,
                  graph_dir: Path, out_dir: Path) -> None:
     """Load the graph into a triple store's named graph (HTTP PUT: pushing again replaces it)."""

@@ -57,6 +57,23 @@ class Answer:
     triples: list[ValueTriple] = field(default_factory=list)
     source: str = ""
     prefixes: dict[str, str] = field(default_factory=dict)
+    totals: tuple[str, ...] = ()
+
+
+def order_lists(answer: Answer, separators: dict[str, str]) -> None:
+    """Sort the items of each GROUP_CONCAT column, so lists read the same from run to run and store to store.
+
+    SPARQL leaves the order of GROUP_CONCAT unspecified (Oxigraph's varies between runs,
+    Virtuoso's differs from it): `separators` maps each such column to its separator.
+    """
+    for name, separator in separators.items():
+        if not separator:
+            continue
+        for row in answer.rows:
+            value = row.get(name)
+            if value is not None and value.kind == "literal" and separator in value.value:
+                text = separator.join(sorted(value.value.split(separator)))
+                row[name] = value._replace(value=text)
 
 
 def value_of(term: Any) -> Value:

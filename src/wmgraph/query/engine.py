@@ -23,16 +23,22 @@ from ..errors import QueryError
 from ..freshness import graph_data
 from ..model.vocabulary import VOCABULARY_FILE, read_vocabulary
 from ..rdf.mapping import namespaces
-from .answers import Answer, Value, to_oxigraph, value_of
-from .library import QUERY_DIR, Query, bind, find_query, prefix_prelude, with_values
+from .answers import Answer, Value, order_lists, to_oxigraph, value_of
+from .child import run_in_child
+from .library import QUERY_DIR, Query, QueryUsageError, bind, find_query, prefix_prelude, with_values
 from .remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, remote_query
+from .text import check_nesting, group_concats, uses_service
 
 _LOCATION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.DOTALL)
 
 
 @dataclass
 class QueryRequest:
-    """Everything `wmgraph query` needs to know: which query, which graph, which engine."""
+    """Everything `wmgraph query` needs to know: which query, which graph, which engine.
+
+    `timeout` bounds a local query as well as a remote one (None: no bound); `allow_service`
+    lets a local query's SERVICE clauses reach other hosts.
+    """
 
     spec: str | None = None
     inline: str | None = None
@@ -43,28 +49,41 @@ class QueryRequest:
     endpoint: str | None = None
     named_graph: str = DEFAULT_GRAPH
     credentials: Credentials | None = None
-    timeout: float = DEFAULT_TIMEOUT
+    timeout: float | None = DEFAULT_TIMEOUT
+    allow_service: bool = False
 
 
 def run_query(request: QueryRequest) -> Answer:
     """Find the query, bind its parameters and answer it locally or at `request.endpoint`."""
     query = find_query(request.spec, request.inline, request.query_dir)
+    check_nesting(query.name, query.text)
     vocabulary = read_vocabulary(request.graph_dir / VOCABULARY_FILE)
     prefixes = namespaces(vocabulary)
     bindings = bind(query, request.params, vocabulary.base, prefixes)
     if request.endpoint:
         text = prefix_prelude(prefixes) + with_values(query.text, bindings)
-        answer = remote_query(request.endpoint, text, request.named_graph or None,
-                              request.credentials, request.timeout)
-        answer.prefixes = prefixes
-        return answer
-    data, source = graph_data(request.graph_dir, request.out_dir, "nt")
-    store = load_store(data)
-    check_entities(store, query, bindings, vocabulary.base)
-    answer = answer_locally(store, query, bindings, prefixes)
-    answer.source = source
+        answer = remote_query(request.endpoint, text, request.named_graph or None, request.credentials,
+                              DEFAULT_TIMEOUT if request.timeout is None else request.timeout)
+    else:
+        if not request.allow_service and uses_service(query.text):
+            raise QueryUsageError(f"query '{query.name}' has a SERVICE clause, which would send requests to "
+                                  "other hosts: give --allow-service to let it")
+        data, source = graph_data(request.graph_dir, request.out_dir, "nt")
+        answer = run_in_child(answer_graph, (data, query, bindings, prefixes, vocabulary.base),
+                              request.timeout, f"query '{query.name}'")
+        answer.source = source
     answer.prefixes = prefixes
+    answer.totals = tuple(name for name in query.totals if name in answer.variables)
+    order_lists(answer, group_concats(query.text))
     return answer
+
+
+def answer_graph(data: bytes, query: Query, bindings: dict[str, Value], prefixes: dict[str, str],
+                 base: str) -> Answer:
+    """Load N-Triples `data` into an embedded store, check entity parameters and answer the query."""
+    store = load_store(data)
+    check_entities(store, query, bindings, base)
+    return answer_locally(store, query, bindings, prefixes)
 
 
 @functools.lru_cache(maxsize=2)
@@ -80,6 +99,7 @@ def answer_locally(store: pyoxigraph.Store, query: Query, bindings: dict[str, Va
     """Run a query on the embedded store with the project's prefixes predeclared."""
     try:
         result = store.query(with_values(query.text, bindings), prefixes=prefixes)
+        return _read_result(result)
     except SyntaxError as error:
         message = str(error)
         if bindings:  # parse the user's own text again, so line and column are theirs
@@ -88,8 +108,12 @@ def answer_locally(store: pyoxigraph.Store, query: Query, bindings: dict[str, Va
             except SyntaxError as original:
                 message = str(original)
         raise QueryError(syntax_message(query, message)) from None
-    except (OSError, ValueError, RuntimeError) as error:
+    except (OSError, ValueError, RuntimeError, TypeError) as error:
         raise QueryError(f"query '{query.name}' failed: {error}") from None
+
+
+def _read_result(result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples) -> Answer:
+    """Read a pyoxigraph result (evaluation happens here, as it is iterated) into an Answer."""
     if isinstance(result, pyoxigraph.QueryBoolean):
         return Answer("ask", boolean=bool(result))
     if isinstance(result, pyoxigraph.QueryTriples):
@@ -126,7 +150,7 @@ def check_entities(store: pyoxigraph.Store, query: Query, bindings: dict[str, Va
         shown = value.value[len(base):] if value.value.startswith(base) else value.value
         close = difflib.get_close_matches(shown, ids, n=3, cutoff=0.6)
         hint = f" (did you mean {', '.join(close)}?)" if close else " (run 'wmgraph query entities' for the ids)"
-        raise QueryError(f"parameter '{name}': no entity '{shown}' in the graph{hint}")
+        raise QueryUsageError(f"parameter '{name}': no entity '{shown}' in the graph{hint}")
 
 
 def syntax_message(query: Query, message: str) -> str:

@@ -8,7 +8,9 @@ A library query starts with a comment header:
     # @param as_of date?  The date to ask about (YYYY, YYYY-MM or YYYY-MM-DD).
 
 The first comment line is the description; `@param NAME TYPE` declares a parameter, where
-TYPE ends in `?` when it may be left out and `=VALUE` gives a default. A query given as a
+TYPE ends in `?` when it may be left out and `=VALUE` gives a default; `@total VAR...` names
+numeric columns the table format sums in its footer (machine formats carry only the rows,
+so a spreadsheet's SUM never counts a total twice). A query given as a
 file or inline text has no declared parameters: any `--param` must name one of its variables,
 and its value's type is guessed from its spelling.
 """
@@ -24,9 +26,11 @@ from ..model.checking import check_date
 from ..rdf.mapping import date_literal
 from ..rdf.terms import XSD
 from .answers import Value
+from .text import blank_out, top_level_braces
 
 QUERY_DIR = Path("queries")
 TYPES = ("entity", "iri", "date", "integer", "decimal", "string")
+_TOTAL = re.compile(r"^@total((?:\s+[A-Za-z_][A-Za-z0-9_]*)+)\s*$")
 _PARAM = re.compile(r"^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+([a-z]+)(\?|=(\S+))?\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -58,12 +62,18 @@ class Query:
     path: Path | None = None
     header_lines: int = 0
     variables: set[str] = field(default_factory=set)
+    totals: tuple[str, ...] = ()
+
+
+class QueryUsageError(QueryError):
+    """The command line asks for a query wrongly: unknown name, missing or bad parameter."""
 
 
 def parse_header(name: str, text: str, path: Path | None = None) -> Query:
     """Read the comment header of a library query."""
     description = ""
     params: dict[str, Parameter] = {}
+    totals: tuple[str, ...] = ()
     header_lines = 0
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -71,7 +81,12 @@ def parse_header(name: str, text: str, path: Path | None = None) -> Query:
             break
         header_lines = number
         body = stripped.lstrip("#").strip()
-        if body.startswith("@param"):
+        if body.startswith("@total"):
+            total = _TOTAL.match(body)
+            if not total:
+                raise QueryError(f"{path or name}:{number}: cannot read '{body}' (write '@total VAR...')")
+            totals += tuple(total.group(1).split())
+        elif body.startswith("@param"):
             match = _PARAM.match(body)
             where = f"{path or name}:{number}"
             if not match:
@@ -82,7 +97,7 @@ def parse_header(name: str, text: str, path: Path | None = None) -> Query:
             params[pname] = Parameter(pname, ptype, required=marker is None, default=default, description=words)
         elif body and not description:
             description = body
-    return Query(name, text, description, params, path, header_lines, query_variables(text))
+    return Query(name, text, description, params, path, header_lines, query_variables(text), totals)
 
 
 def query_variables(text: str) -> set[str]:
@@ -109,20 +124,20 @@ def find_query(spec: str | None, inline: str | None, query_dir: Path = QUERY_DIR
     """Resolve a query given inline, as a file path, or as the name of a library query."""
     if inline is not None:
         if spec is not None:
-            raise QueryError("give either a query name or file, or -e TEXT, not both")
+            raise QueryUsageError("give either a query name or file, or -e TEXT, not both")
         return Query("-e", inline, variables=query_variables(inline))
     if spec is None:
-        raise QueryError("give a query: a name from the library, a .rq file, or -e 'SELECT ...'")
+        raise QueryUsageError("give a query: a name from the library, a .rq file, or -e 'SELECT ...'")
     path = Path(spec)
     if path.suffix == ".rq" or "/" in spec or path.is_file():
         if not path.is_file():
-            raise QueryError(f"no query file {spec}")
+            raise QueryUsageError(f"no query file {spec}")
         return parse_header(path.stem, _read(path), path)
     queries = library(query_dir)
     if spec in queries:
         return queries[spec]
     names = ", ".join(queries) or f"none: {query_dir} has no .rq files"
-    raise QueryError(f"no query named '{spec}' in {query_dir}/ (available: {names})")
+    raise QueryUsageError(f"no query named '{spec}' in {query_dir}/ (available: {names})")
 
 
 def bind(query: Query, given: dict[str, str], base: str, prefixes: dict[str, str]) -> dict[str, Value]:
@@ -132,18 +147,18 @@ def bind(query: Query, given: dict[str, str], base: str, prefixes: dict[str, str
     if query.params is None:
         for name, text in given.items():
             if name not in query.variables:
-                raise QueryError(f"parameter '{name}' is not a variable of the query (no ?{name} in it)")
+                raise QueryUsageError(f"parameter '{name}' is not a variable of the query (no ?{name} in it)")
             bound[name] = guess_value(text, base, prefixes)
         return bound
     for name in given:
         if name not in query.params:
             takes = ", ".join(query.params) or "no parameters"
-            raise QueryError(f"query '{query.name}' has no parameter '{name}' (it takes: {takes})")
+            raise QueryUsageError(f"query '{query.name}' has no parameter '{name}' (it takes: {takes})")
     for name, param in query.params.items():
         raw = given.get(name, param.default)
         if raw is None:
             if param.required:
-                raise QueryError(f"query '{query.name}' needs parameter '{name}' ({param.type}): "
+                raise QueryUsageError(f"query '{query.name}' needs parameter '{name}' ({param.type}): "
                                  f"add --param {name}=VALUE")
             continue
         bound[name] = typed_value(param, raw, base, prefixes)
@@ -162,16 +177,16 @@ def typed_value(param: Parameter, raw: str, base: str, prefixes: dict[str, str])
     if param.type == "date":
         text, error = check_date(raw)
         if error:
-            raise QueryError(f"parameter '{param.name}': {error}")
+            raise QueryUsageError(f"parameter '{param.name}': {error}")
         literal = date_literal(text)
         return Value.literal(literal.lexical, literal.datatype)
     if param.type == "integer":
         if not _INTEGER.match(raw):
-            raise QueryError(f"{problem} a whole number")
+            raise QueryUsageError(f"{problem} a whole number")
         return Value.literal(str(int(raw)), XSD + "integer")
     if param.type == "decimal":
         if not (_INTEGER.match(raw) or _DECIMAL.match(raw)):
-            raise QueryError(f"{problem} a number")
+            raise QueryUsageError(f"{problem} a number")
         return Value.literal(raw, XSD + "decimal")
     return Value.literal(raw)
 
@@ -199,12 +214,12 @@ def _iri(raw: str, prefixes: dict[str, str], message: str) -> Value:
     if raw.startswith("<") and raw.endswith(">"):
         raw = raw[1:-1]
     elif not re.match(r"^[a-z][a-z0-9+.-]*:", raw, re.IGNORECASE):
-        raise QueryError(message)
+        raise QueryUsageError(message)
     match = _PREFIXED.match(raw)
     if match and (match.group(1) or "") in prefixes:
         return Value.iri(prefixes[match.group(1) or ""] + (match.group(2) or ""))
     if re.search(r'[\s<>"{}|^`\\]', raw) or not re.match(r"^[a-z][a-z0-9+.-]*:", raw, re.IGNORECASE):
-        raise QueryError(message or f"'{raw}' is not a valid IRI")
+        raise QueryUsageError(message or f"'{raw}' is not a valid IRI")
     return Value.iri(raw)
 
 
@@ -230,41 +245,13 @@ def with_values(text: str, bindings: dict[str, Value]) -> str:
 
 def _where_brace(text: str) -> int:
     """Index of the `{` that opens the WHERE group, skipping comments, strings and IRIs."""
-    braces = _top_level_braces(text)
-    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", _blank_out(text), re.IGNORECASE)
+    braces = top_level_braces(text)
+    blank = blank_out(text)
+    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", blank, re.IGNORECASE)
     if not braces:
         raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
     if form and form.group(1).upper() == "CONSTRUCT":
-        between = _blank_out(text)[form.end():braces[0]]
+        between = blank[form.end():braces[0]]
         if not re.search(r"\bWHERE\b", between, re.IGNORECASE) and len(braces) > 1:
             return braces[1]
     return braces[0]
-
-
-def _blank_out(text: str) -> str:
-    """The text with comments, strings and IRIs replaced by spaces (same length)."""
-    out = list(text)
-    for start, end in _opaque_spans(text):
-        out[start:end] = " " * (end - start)
-    return "".join(out)
-
-
-def _opaque_spans(text: str) -> list[tuple[int, int]]:
-    pattern = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                         r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-def _top_level_braces(text: str) -> list[int]:
-    """Indexes of every `{` that opens a group at depth zero."""
-    blank = _blank_out(text)
-    depth = 0
-    found = []
-    for index, char in enumerate(blank):
-        if char == "{":
-            if depth == 0:
-                found.append(index)
-            depth += 1
-        elif char == "}":
-            depth = max(depth - 1, 0)
-    return found

@@ -1,23 +1,30 @@
-"""Write query answers: an aligned table for people, CSV/TSV/JSON by the SPARQL 1.1 result specs,
-Turtle or N-Triples for CONSTRUCT/DESCRIBE, and yes/no for ASK."""
+"""Write query answers: an aligned table for people, CSV/TSV/JSON/XML by the SPARQL 1.1 result specs,
+Turtle or N-Triples for CONSTRUCT/DESCRIBE, and yes/no for ASK.
+
+CSV, TSV and XML are written by pyoxigraph's own result serializers; JSON by wmgraph, indented
+(pyoxigraph's is the same document on one line). Only the table has a footer: the row count and,
+for a query that declares `@total`, the column sums; machine formats carry only data rows.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pyoxigraph
 
 from ..errors import QueryError
-from ..rdf.formats import ntriples, turtle
+from ..rdf.formats import FORMATS as RDF_FORMATS
+from ..rdf.formats import turtle
 from ..rdf.terms import XSD, XSD_STRING, Literal, Triple
 from .answers import Answer, Value, to_oxigraph
 
-FORMATS = ("table", "csv", "tsv", "json", "turtle", "nt")
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
+_RESULTS = {"csv": pyoxigraph.QueryResultsFormat.CSV, "tsv": pyoxigraph.QueryResultsFormat.TSV,
+            "xml": pyoxigraph.QueryResultsFormat.XML}
 MAX_CELL = 100
 _NUMERIC = {XSD + name for name in ("integer", "decimal", "double", "float", "long", "int",
                                     "nonNegativeInteger", "positiveInteger")}
@@ -36,6 +43,8 @@ def format_answer(answer: Answer, fmt: str) -> str:
     if answer.kind == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": answer.boolean}) + "\n"
+        if fmt == "xml":
+            return results_text(answer, fmt)
         if fmt in ("turtle", "nt"):
             raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; an ASK answers yes or no")
         return "yes\n" if answer.boolean else "no\n"
@@ -49,13 +58,11 @@ def format_answer(answer: Answer, fmt: str) -> str:
                          "turtle, nt or table")
     if fmt in ("turtle", "nt"):
         raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
-    if fmt == "csv":
-        return csv_text(answer)
-    if fmt == "tsv":
-        return tsv_text(answer)
+    if fmt in _RESULTS:
+        return results_text(answer, fmt)
     if fmt == "json":
         return json_text(answer)
-    return table(answer.variables, answer.rows, prefixes)
+    return table(answer.variables, answer.rows, prefixes, answer.totals)
 
 
 def compact(value: Value, compactor: turtle.Compactor) -> str:
@@ -78,12 +85,17 @@ def _cell(text: str) -> str:
     return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
 
 
-def table(variables: list[str], rows: list[dict[str, Value]], prefixes: Mapping[str, str]) -> str:
-    """An aligned text table with a header rule and a row count; numbers are right-aligned."""
+def table(variables: list[str], rows: list[dict[str, Value]], prefixes: Mapping[str, str],
+          totals: tuple[str, ...] = ()) -> str:
+    """An aligned text table with a header rule and a row count; numbers are right-aligned.
+
+    Columns named in `totals` are summed in a footer under a second rule.
+    """
     compactor = turtle.Compactor(prefixes)
     cells = [[_cell(compact(row[v], compactor)) if v in row else "" for v in variables] for row in rows]
     numeric = [bool(rows) and all(row[v].datatype in _NUMERIC for row in rows if v in row) for v in variables]
-    widths = [max([_width(v)] + [_width(line[i]) for line in cells]) for i, v in enumerate(variables)]
+    footer = _footer(variables, rows, totals)
+    widths = [max([_width(v)] + [_width(line[i]) for line in cells + footer]) for i, v in enumerate(variables)]
 
     def line(values: list[str]) -> str:
         parts = []
@@ -92,33 +104,51 @@ def table(variables: list[str], rows: list[dict[str, Value]], prefixes: Mapping[
             parts.append(pad + text if numeric[index] else text + pad)
         return "  ".join(parts).rstrip()
 
-    out = [line(variables), "  ".join("-" * w for w in widths)]
-    out += [line(values) for values in cells]
+    rule = "  ".join("-" * w for w in widths)
+    out = [line(variables), rule] + [line(values) for values in cells]
+    if footer:
+        out += [rule] + [line(values) for values in footer]
     count = len(rows)
     out.append(f"({count} {'row' if count == 1 else 'rows'})")
     return "\n".join(out) + "\n"
 
 
-def csv_text(answer: Answer) -> str:
-    """SPARQL 1.1 CSV: full IRIs, bare literal text, CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(answer.variables)
-    for row in answer.rows:
-        writer.writerow([_csv_cell(row[v]) if v in row else "" for v in answer.variables])
-    return buffer.getvalue()
+def _footer(variables: list[str], rows: list[dict[str, Value]], totals: tuple[str, ...]) -> list[list[str]]:
+    """The TOTAL line: the sum of each column in `totals`, labelled in the first other column."""
+    if not totals or not rows:
+        return []
+    line = [""] * len(variables)
+    for index, name in enumerate(variables):
+        if name in totals:
+            line[index] = _sum(row[name] for row in rows if name in row)
+    label = next((i for i, name in enumerate(variables) if name not in totals), None)
+    if label is not None:
+        line[label] = "TOTAL"
+    return [line]
 
 
-def _csv_cell(value: Value) -> str:
-    return f"_:{value.value}" if value.kind == "bnode" else value.value
+def _sum(values: Iterable[Value]) -> str:
+    total = Decimal(0)
+    for value in values:
+        try:
+            total += Decimal(value.value)
+        except InvalidOperation:
+            continue
+    text = format(total, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def tsv_text(answer: Answer) -> str:
-    """SPARQL 1.1 TSV: ?-prefixed header, terms in N-Triples syntax."""
-    lines = ["\t".join("?" + v for v in answer.variables)]
-    for row in answer.rows:
-        lines.append("\t".join(row[v].n3() if v in row else "" for v in answer.variables))
-    return "\n".join(lines) + "\n"
+def results_text(answer: Answer, fmt: str) -> str:
+    """SPARQL 1.1 CSV, TSV or XML results, written by pyoxigraph's serializers."""
+    if answer.kind == "ask":
+        document = json.dumps({"head": {}, "boolean": answer.boolean})
+    else:
+        document = json_text(answer)
+    parsed = pyoxigraph.parse_query_results(document.encode("utf-8"), format=pyoxigraph.QueryResultsFormat.JSON)
+    data = parsed.serialize(format=_RESULTS[fmt])
+    assert data is not None
+    text = data.decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
 
 
 def json_text(answer: Answer) -> str:
@@ -150,7 +180,7 @@ def graph_text(answer: Answer, fmt: str, prefixes: Mapping[str, str]) -> str:
     triples = _sorted(answer)
     if all(v.kind != "bnode" and not v.lang for t in triples for v in t):
         plain = [_plain(t) for t in triples]
-        return turtle.dumps(plain, prefixes) if fmt == "turtle" else ntriples.dumps(plain)
+        return RDF_FORMATS[fmt][1](plain, prefixes)
     if fmt == "nt":
         return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
     data = pyoxigraph.serialize([_oxigraph_triple(t) for t in triples], format=pyoxigraph.RdfFormat.TURTLE,
