@@ -243,7 +243,7 @@ Facts per source:
 
 def test_stats_sample_betweenness_above_the_threshold(graph: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from wmgraph.analysis import statistics as netstats
-    monkeypatch.setattr(netstats, "EXACT_BETWEENNESS_LIMIT", 3)
+    monkeypatch.setattr(netstats, "EXACT_LIMIT", 3)
     monkeypatch.setattr(netstats, "BETWEENNESS_SAMPLES", 4)
     model = load_model(graph)
     first, second = network_stats(model), network_stats(model)

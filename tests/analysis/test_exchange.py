@@ -59,7 +59,7 @@ Facts: 1 added, 1 removed, 1 changed
 def test_diff_two_folders(mini_graph: Path, in_tmp: Path) -> None:
     shutil.copytree(mini_graph, in_tmp / "old")
     change(mini_graph)
-    assert run("diff", "old", "graph") == (0, "old -> graph\n" + DIFF)
+    assert run("diff", "old", "graph") == (1, "old -> graph\n" + DIFF)
     assert run("diff", "graph", "graph") == (0, "graph -> graph\nEntities: 0 added, 0 removed, 0 renamed, "
                                                 "0 changed\nFacts: 0 added, 0 removed, 0 changed\n")
 
@@ -67,7 +67,7 @@ def test_diff_two_folders(mini_graph: Path, in_tmp: Path) -> None:
 def test_diff_built_file_against_folder(mini_graph: Path, in_tmp: Path) -> None:
     build(mini_graph, in_tmp / "out")
     change(mini_graph)
-    assert run("diff", "out/wmgraph.nt", "graph") == (0, "out/wmgraph.nt -> graph\n" + DIFF)
+    assert run("diff", "out/wmgraph.nt", "graph") == (1, "out/wmgraph.nt -> graph\n" + DIFF)
     assert run("diff", "out/wmgraph.ttl", "graph")[1] == "out/wmgraph.ttl -> graph\n" + DIFF
 
 
@@ -82,12 +82,12 @@ def test_diff_git_revision(mini_graph: Path, in_tmp: Path) -> None:
     call("add", "graph")
     call("commit", "-q", "-m", "first")
     change(mini_graph)
-    assert run("diff", "HEAD", "graph") == (0, "graph at HEAD -> graph\n" + DIFF)
+    assert run("diff", "HEAD", "graph") == (1, "graph at HEAD -> graph\n" + DIFF)
     call("add", "graph")
     call("commit", "-q", "-m", "second")
     assert run("diff", "HEAD~1", "HEAD")[1] == "graph at HEAD~1 -> graph at HEAD\n" + DIFF
     assert run("diff", "nonsense", "graph") == (
-        1, "Error: 'nonsense' is not a graph folder, a built file (.nt, .ttl, .jsonld) or a git revision of graph\n")
+        2, "Error: 'nonsense' is not a graph folder, a built file (.nt, .ttl, .jsonld) or a git revision of graph\n")
 
 
 def _same_graph(read: nx.DiGraph, model_path: Path, gexf: bool = False) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from ..errors import LoadError, WmgraphError
 from ..model.checking import load_model
-from ..model.model import Fact, Model
+from ..model.model import Fact, Model, QualifierValue
 from ..model.vocabulary import VOCABULARY_FILE, Vocabulary, read_vocabulary
-from ..rdf.mapping import model_triples
-from ..rdf.reading import RDF_FORMATS, model_from_triples, read_triples
+from ..rdf.reading import model_from_triples
 from .phrasing import entity_name, fact_sentence, source_short
+from .rdf_input import SUFFIXES, read_rdf
 
 
 @dataclass
@@ -76,26 +76,23 @@ def _model_at_revision(graph_dir: Path, revision: str) -> Model:
 
 
 def load_version(spec: str, graph_dir: Path) -> tuple[Model, str]:
-    """Read one side of a diff as a model rebuilt from its triples, with a label for it."""
+    """Read one side of a diff (folder, built RDF file or git revision), with a label for it."""
     path = Path(spec)
     if path.is_dir():
-        model = load_model(path)
-        vocabulary = model.vocabulary
-        triples = list(model_triples(model))
-        label = spec
-    elif path.is_file() and path.suffix in RDF_FORMATS:
+        return load_model(path), spec
+    if path.is_file() and path.suffix in SUFFIXES:
         vocabulary = _current_vocabulary(graph_dir, spec)
-        triples = read_triples(path)
-        label = spec
-    elif _is_revision(graph_dir, spec):
-        model = _model_at_revision(graph_dir, spec)
-        vocabulary = model.vocabulary
-        triples = list(model_triples(model))
-        label = f"{graph_dir} at {spec}"
-    else:
-        raise LoadError(f"'{spec}' is not a graph folder, a built file (.nt, .ttl, .jsonld) "
-                        f"or a git revision of {graph_dir}")
-    return model_from_triples(triples, vocabulary, spec), label
+        triples = read_rdf(path, skip_types=True)
+        try:
+            return model_from_triples(triples, vocabulary, spec), spec
+        except ValueError as error:  # a literal that is not what its datatype says, in a hand-edited file
+            raise LoadError(f"{spec}: {error}") from error
+    if path.exists():
+        raise LoadError(f"'{spec}' is neither a graph folder nor a built file (.nt, .ttl, .jsonld)")
+    if _is_revision(graph_dir, spec):
+        return _model_at_revision(graph_dir, spec), f"{graph_dir} at {spec}"
+    raise LoadError(f"'{spec}' is not a graph folder, a built file (.nt, .ttl, .jsonld) "
+                    f"or a git revision of {graph_dir}")
 
 
 def _current_vocabulary(graph_dir: Path, spec: str) -> Vocabulary:
@@ -105,11 +102,21 @@ def _current_vocabulary(graph_dir: Path, spec: str) -> Vocabulary:
     return read_vocabulary(path)
 
 
+def _qualifiers(fact: Fact) -> dict[str, QualifierValue]:
+    """A fact's qualifiers as RDF keeps them: lists unordered, the default currency implied."""
+    values: dict[str, QualifierValue] = {}
+    for key, value in fact.qualifiers:
+        values[key] = tuple(sorted(value)) if isinstance(value, tuple) else value
+    if values.get("currency") == "GBP":
+        del values["currency"]
+    return values
+
+
 def _fact_changes(old: Model, new: Model, before: Fact, after: Fact) -> list[str]:
     changes = []
     if before.object != after.object:
         changes.append(f"object: {before.object} -> {after.object}")
-    was, now = dict(before.qualifiers), dict(after.qualifiers)
+    was, now = _qualifiers(before), _qualifiers(after)
     for key in sorted(set(was) | set(now)):
         if was.get(key) != now.get(key):
             label = new.vocabulary.qualifiers[key].label if key in new.vocabulary.qualifiers else key
@@ -142,10 +149,10 @@ def compare(old: Model, new: Model, old_label: str, new_label: str) -> GraphDiff
             result.entities_renamed.append(f"{key}: {before.name} -> {after.name}")
         changes = []
         for label, was, now in (("type", before.type, after.type),
-                                ("aliases", ", ".join(before.aliases), ", ".join(after.aliases)),
+                                ("aliases", ", ".join(sorted(before.aliases)), ", ".join(sorted(after.aliases))),
                                 ("description", before.description, after.description),
                                 ("web", before.url, after.url),
-                                ("sources", ", ".join(before.sources), ", ".join(after.sources))):
+                                ("sources", ", ".join(sorted(before.sources)), ", ".join(sorted(after.sources)))):
             if was != now:
                 changes.append(f"{label}: {was or '(none)'} -> {now or '(none)'}")
         if changes:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 from ..errors import Problem
@@ -14,8 +14,7 @@ SUFFIXES = frozenset({"group", "ltd", "limited", "plc", "llp", "llc", "inc", "in
                       "corporation", "co", "company", "holdings", "uk", "the"})
 ABBREVIATIONS = {"univ": "university", "uni": "university", "&": "and", "intl": "international",
                  "dept": "department", "govt": "government", "centre": "center", "st": "saint"}
-SIMILARITY = 0.9  # difflib ratio at or above which two normalised names count as alike
-WINDOW = 4  # neighbours compared in each sorted order
+SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which two names count as alike
 _TOKEN = re.compile(r"[a-z0-9]+|&")
 
 
@@ -26,39 +25,52 @@ def name_key(name: str) -> str:
     return " ".join(kept or tokens)
 
 
-def near_duplicates(model: Model) -> list[Problem]:
-    """Return a warning for each pair of entities with alike names (blocked, not quadratic)."""
-    names: list[tuple[str, str, str]] = []  # key, name as written, normalised
+Named = tuple[str, str, str]  # normalised name, entity id, name as written
+
+
+def _names(model: Model) -> list[Named]:
+    names = []
     for entity in model.entities.values():
         for name in dict.fromkeys((entity.name, *entity.aliases)):
             normal = name_key(name)
             if normal:
                 names.append((normal, entity.key, name))
+    return sorted(names, key=lambda item: (len(item[0]), item))
+
+
+def _alike(names: list[Named]) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """Every pair of names whose similarity reaches SIMILARITY, compared all against all in C."""
+    from rapidfuzz import fuzz, process
+
     pairs: dict[tuple[str, str], tuple[str, str, str]] = {}
 
-    def consider(a: tuple[str, str, str], b: tuple[str, str, str], how: str) -> None:
-        if a[1] == b[1]:
-            return
-        first, second = sorted((a, b), key=lambda item: (item[1], item[2]))
-        pairs.setdefault((first[1], second[1]), (first[2], second[2], how))
+    def consider(a: Named, b: Named, how: str) -> None:
+        if a[1] != b[1]:
+            first, second = sorted((a, b), key=lambda item: (item[1], item[2]))
+            pairs.setdefault((first[1], second[1]), (first[2], second[2], how))
 
-    by_key: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    by_key: dict[str, list[Named]] = defaultdict(list)
     for item in names:
         by_key[item[0]].append(item)
     for group in by_key.values():
         for other in group[1:]:
             consider(group[0], other, "the same once case, punctuation and suffixes are set aside")
-    # sorted neighbourhoods: by the name and by the name reversed, so a typo at either end is caught
-    for order in (sorted(names), sorted(names, key=lambda item: (item[0][::-1], item[1], item[2]))):
-        for index, item in enumerate(order):
-            for other in order[index + 1:index + 1 + WINDOW]:
-                if item[0] == other[0] or item[1] == other[1]:
-                    continue
-                matcher = difflib.SequenceMatcher(None, item[0], other[0])
-                if matcher.quick_ratio() >= SIMILARITY and matcher.ratio() >= SIMILARITY:
-                    consider(item, other, f"{matcher.ratio():.0%} alike")
+    keys = [item[0] for item in names]
+    lengths = [len(key) for key in keys]
+    for index, key in enumerate(keys):
+        # names sorted by length: a ratio of 90 needs the longer at most 11/9 the length of the shorter
+        end = bisect_right(lengths, len(key) * 11 // 9)
+        found = process.extract(key, keys[index + 1:end], scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=None)
+        for match, score, offset in found:
+            if match != key:
+                consider(names[index], names[index + 1 + offset], f"{score / 100:.0%} alike")
+    return pairs
+
+
+def near_duplicates(model: Model) -> list[Problem]:
+    """Return a warning for each pair of entities with alike names (all pairs compared, in rapidfuzz)."""
     warnings = []
-    for (first, second), (first_name, second_name, how) in sorted(pairs.items()):
+    for (first, second), (first_name, second_name, how) in sorted(_alike(_names(model)).items()):
         here, there = model.entities[first], model.entities[second]
         warnings.append(Problem(
             here.location.file, here.location.line, here.location.column,

@@ -13,6 +13,7 @@ from ..model.vocabulary import Vocabulary
 from ..rdf.formats.turtle import Compactor
 from ..rdf.shapes import SH, shape_prefixes, shape_triples
 from ..rdf.terms import XSD_STRING, Literal, Triple
+from .rdf_input import BLANK
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +28,10 @@ class Violation:
         return f"{self.focus} {self.path}: {self.message}" if self.path else f"{self.focus}: {self.message}"
 
 
+def _resource(name: str) -> rdflib.term.Node:
+    return rdflib.BNode(name[len(BLANK):]) if name.startswith(BLANK) else rdflib.URIRef(name)
+
+
 def to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
     """Load plain triples into an rdflib graph (plain text literals stay untyped)."""
     graph = rdflib.Graph()
@@ -35,8 +40,8 @@ def to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
             term: rdflib.term.Node = rdflib.Literal(o.lexical) if o.datatype == XSD_STRING \
                 else rdflib.Literal(o.lexical, datatype=rdflib.URIRef(o.datatype))
         else:
-            term = rdflib.URIRef(o)
-        graph.add((rdflib.URIRef(s), rdflib.URIRef(p), term))
+            term = _resource(o)
+        graph.add((_resource(s), rdflib.URIRef(p), term))
     return graph
 
 

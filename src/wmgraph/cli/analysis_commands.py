@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -9,6 +10,7 @@ import click
 from ..analysis.diff import GraphDiff, diff_graphs
 from ..analysis.exports import EXPORT_FORMATS
 from ..analysis.profile import entity_profile
+from ..errors import WmgraphError
 from ..model.checking import load_model
 from .options import graph_option, reports_errors
 
@@ -97,7 +99,7 @@ def stats_command(graph_dir: Path) -> None:
     largest = f"; largest {stats.components[0]} entities" if stats.components else ""
     click.echo(f"\nConnected components: {len(stats.components)} with links{largest}; "
                f"{stats.isolated} entities with no link")
-    click.echo(f"\nCommunities (greedy modularity): {len(stats.communities)}")
+    click.echo(f"\nCommunities ({stats.community_method}): {len(stats.communities)}")
     for number, (size, hub) in enumerate(stats.communities, 1):
         click.echo(f"  {number:3d}. {size} entities, around {hub}")
     click.echo("\nBrokers (linking communities, by betweenness):")
@@ -134,14 +136,28 @@ def _echo_diff(result: GraphDiff) -> None:
     _echo_changed(result.facts_changed)
 
 
+class DiffTrouble(click.ClickException):
+    """A diff that could not be made: exit 2, as diff(1) does, so that 1 can mean 'they differ'."""
+
+    exit_code = 2
+
+
 @click.command("diff")
 @graph_option
 @click.argument("old")
 @click.argument("new")
-@reports_errors
 def diff_command(graph_dir: Path, old: str, new: str) -> None:
-    """Compare two graphs: folders, built files (.nt, .ttl, .jsonld) or git revisions of --graph."""
-    _echo_diff(diff_graphs(old, new, graph_dir))
+    """Compare two graphs: folders, built files (.nt, .ttl, .jsonld) or git revisions of --graph.
+
+    Exits 0 when they are the same, 1 when they differ and 2 when they cannot be compared.
+    """
+    try:
+        result = diff_graphs(old, new, graph_dir)
+    except WmgraphError as error:
+        raise DiffTrouble(str(error)) from error
+    _echo_diff(result)
+    if not result.empty:
+        sys.exit(1)
 
 
 @click.command("export")

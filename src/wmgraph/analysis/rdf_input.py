@@ -1,0 +1,57 @@
+"""Read built RDF files (N-Triples, Turtle, JSON-LD) with pyoxigraph, for diff and validate --rdf."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import LoadError
+from ..rdf.terms import RDF_TYPE, XSD_STRING, Literal, Triple
+
+if TYPE_CHECKING:  # pyoxigraph is loaded only by the commands that read RDF
+    import pyoxigraph
+
+SUFFIXES = (".nt", ".ttl", ".jsonld")
+BLANK = "_:"  # how a blank node's name starts in the plain triples
+
+
+def _format(path: Path) -> pyoxigraph.RdfFormat:
+    import pyoxigraph
+
+    formats = {".nt": pyoxigraph.RdfFormat.N_TRIPLES, ".ttl": pyoxigraph.RdfFormat.TURTLE,
+               ".jsonld": pyoxigraph.RdfFormat.JSON_LD}
+    found = formats.get(path.suffix)
+    if found is None:
+        raise LoadError(f"{path}: cannot read this file type (give a .nt, .ttl or .jsonld file)")
+    return found
+
+
+def _triples(path: Path, skip_types: bool) -> Iterator[Triple]:
+    import pyoxigraph
+
+    literal, blank = pyoxigraph.Literal, pyoxigraph.BlankNode
+    for quad in pyoxigraph.parse(path=str(path), format=_format(path)):
+        predicate = quad.predicate.value
+        if skip_types and predicate == RDF_TYPE:
+            continue
+        subject, obj = quad.subject, quad.object
+        name = subject.value if type(subject) is not blank else BLANK + subject.value
+        if type(obj) is literal:
+            # a language-tagged string is text to the model, as a plain one is
+            datatype = XSD_STRING if obj.language else obj.datatype.value
+            yield name, predicate, Literal(obj.value, datatype)
+        else:
+            yield name, predicate, obj.value if type(obj) is not blank else BLANK + obj.value
+
+
+def read_rdf(path: Path, skip_types: bool = False) -> list[Triple]:
+    """Parse a built RDF file into plain triples; `skip_types` leaves out rdf:type (diff does not use it)."""
+    if not path.is_file():
+        raise LoadError(f"{path}: no such RDF file (give a .nt, .ttl or .jsonld file)")
+    try:
+        return list(_triples(path, skip_types))
+    except SyntaxError as error:  # pyoxigraph reports every parse error as a SyntaxError
+        raise LoadError(f"{path}: not valid RDF: {error}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise LoadError(f"{path}: cannot be read: {error}") from error
