@@ -26,7 +26,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.message}"
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file  # line 0: a missing file
+        text = f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text

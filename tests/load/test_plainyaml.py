@@ -81,6 +81,8 @@ CASES: list[tuple[str, Any]] = [
         "a": "one two", "b": "three\nfour\n", "c": "five\n", "d": "six"}),
     ("  a: 1\n  b: [p, q]\n", {"a": 1, "b": ["p", "q"]}),
     ("- a\n- b: c\n", ["a", {"b": "c"}]),
+    ("1: one\nyes: y\non: x\nnull: n\n", {"1": "one", "yes": "y", "on": "x", "null": "n"}),  # keys stay text
+    ("a: =\nb: <<\nc: [=, <<]\n", {"a": "=", "b": "<<", "c": ["=", "<<"]}),  # YAML 1.1's value and merge
 ]
 
 STEPS_ASIDE = [
@@ -88,8 +90,11 @@ STEPS_ASIDE = [
     "a: b: c\n", "a: *x\n", "a: &x 1\n", "a: !!str 1\n", "a: {b: 1}\n", "a: [b, [c]]\n",
     "a: folded\n  onto two lines\n", "a: >-\n  one\n    more indented\n", "a: >-\n  one\n\n  two\n",
     "a:\tb\n", "a: 1\r\n", "\ufeffa: 1\n", "---\na: 1\n", "%YAML 1.1\n---\na: 1\n", "? a\n: 1\n",
-    "a: \"two\n  lines\"\n", "a: \"\\x41\"\n", "1: one\n", "yes: y\n", "just text\n", "a: - b\n",
+    "a: \"two\n  lines\"\n", "a: \"\\x41\"\n", "just text\n", "a: - b\n",
     "- - a\n", "a:\n  - b\n c: d\n", "a: [b, c] d\n", "a: 'x' y\n", "a: -\n", "a: |+\n  b\n",
+    "a: \"x\\ny\"\n", "a: \"x\\ty\"\n",  # a tab or break in a one-line value: libyaml's reader refuses it
+    "n: " + "9" * 4500 + "\n",  # past what Python turns into an integer
+    "".join(" " * i + f"k{i}:\n" for i in range(101)) + " " * 101 + "v: 1\n",  # nested past MAX_DEPTH
 ]
 
 

@@ -3,9 +3,10 @@
 Fact files use a small part of YAML: block mappings and sequences, one-line plain or quoted
 scalars, one-line flow sequences of plain scalars and simple literal or folded blocks. This
 reader takes exactly that part line by line, and gives up (returns `NOT_PLAIN`) at anything else,
-so that libyaml reads the file and reports any error. Where it answers, the answer equals
-libyaml's, marks included: the tests compare the two on every seed file, generated graphs and
-thousands of mutated files.
+so that libyaml reads the file and reports any error: anything unusual, a scalar that cannot be
+typed, a value with a control character (a tab or break escaped in quotes) or nesting deeper than
+`MAX_DEPTH`. Where it answers, the answer equals libyaml's, marks included: the tests compare the
+two on every seed file, generated graphs and thousands of mutated files.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-import yaml
-
 from .marks import MarkedDict, MarkedList
+from .scalars import MAX_DEPTH, RESOLVERS, ScalarError, plain_scalar
 
-__all__ = ["NOT_PLAIN", "TYPED_SCALARS", "read_plain"]
+__all__ = ["NOT_PLAIN", "read_plain"]
 
 NOT_PLAIN: Final = object()
 
@@ -29,24 +29,10 @@ _MARKER = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
 _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.\-]*):(?: +|$)")
 _FLOW_ODD = re.compile(r"""[\[\]{}"'#:]""")
 _NOT_PLAIN_START = frozenset(",[]{}#&*!|>'\"%@`")
-_RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    first: tuple(pairs) for first, pairs in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
-    if first is not None
-}
 _DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\(.?)")
-_ESCAPED = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t"}
+_ESCAPED = {'"': '"', "\\": "\\", "/": "/"}  # not \n or \t: libyaml refuses them outside blocks
 _BLOCK_HEADERS = frozenset((">", ">-", "|", "|-"))
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-# How a scalar of each YAML type becomes a value, for both readers: PyYAML's own constructors,
-# except that dates stay text.
-TYPED_SCALARS: dict[str, Any] = {
-    "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
-    "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
-    "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
-    "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
-    "tag:yaml.org,2002:timestamp": yaml.SafeLoader.construct_yaml_str,
-}
 _MAX_KEY = 1024  # libyaml's limit on a simple key
 
 
@@ -62,13 +48,6 @@ def read_plain(text: str) -> Any:
         return _Reader(text).document()
     except _Unsupported:
         return NOT_PLAIN
-
-
-def _construct(tag: str, value: str) -> Any:
-    construct = TYPED_SCALARS.get(tag)
-    if construct is None:  # merge keys and the like
-        raise _Unsupported
-    return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, value))
 
 
 def _is_entry(text: str) -> bool:
@@ -93,6 +72,7 @@ class _Reader:
                 numbers.append(number)
         self.indents, self.texts, self.numbers = indents, texts, numbers
         self.pos = 0
+        self.depth = 0
         self.scalars: dict[str, Any] = {}
 
     def document(self) -> Any:
@@ -116,6 +96,9 @@ class _Reader:
         count = len(texts)
         result = MarkedDict.at(numbers[self.pos], indent + 1)
         marks = result.key_marks
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Unsupported
         while self.pos < count:
             pos = self.pos
             here = indents[pos]
@@ -125,10 +108,8 @@ class _Reader:
             match = _KEY.match(text) if here == indent else None
             if match is None:
                 raise _Unsupported
-            key = match[1]
-            if key[0] in _RESOLVERS:
-                key = self.plain(key)
-            if type(key) is not str or key in marks or len(key) >= _MAX_KEY:
+            key = match[1]  # keys are text as written: never typed
+            if key in marks or len(key) >= _MAX_KEY:
                 raise _Unsupported
             number = numbers[pos]
             marks[key] = (number, indent + 1)
@@ -141,6 +122,7 @@ class _Reader:
                 result[key] = self.node(indents[self.pos])
             else:
                 result[key] = None
+        self.depth -= 1
         return result
 
     def sequence(self, indent: int) -> MarkedList:
@@ -148,6 +130,9 @@ class _Reader:
         count = len(texts)
         result = MarkedList.at(numbers[self.pos], indent + 1)
         item_marks = result.item_marks
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Unsupported
         # The sequence ends at a line indented less, or at the next key of a mapping indented the
         # same; a line indented more is refused by whichever mapping holds the sequence.
         while self.pos < count and indents[self.pos] == indent and _is_entry(texts[self.pos]):
@@ -165,6 +150,7 @@ class _Reader:
             else:
                 self.pos = pos + 1
                 result.append(self.inline(body, number, column, indent))
+        self.depth -= 1
         return result
 
     def inline(self, text: str, number: int, column: int, parent: int) -> Any:
@@ -260,18 +246,15 @@ class _Reader:
 
     def plain(self, value: str) -> Any:
         """A plain scalar, typed as YAML 1.1 types it (PyYAML's own rules)."""
-        resolvers = _RESOLVERS.get(value[0])
-        if resolvers is None:
+        if value[0] not in RESOLVERS:
             return value
         scalars = self.scalars
         if value in scalars:
             return scalars[value]
-        result: Any = value
-        for tag, pattern in resolvers:
-            if pattern.match(value):
-                result = _construct(tag, value)
-                break
-        scalars[value] = result
+        try:
+            result = scalars[value] = plain_scalar(value)
+        except ScalarError:
+            raise _Unsupported from None  # libyaml's reader reports it, located
         return result
 
 

@@ -8,9 +8,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
-URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+# ASCII digits only: re's \d also takes Arabic-Indic, fullwidth and other digits.
+DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+DURATION = re.compile(r"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?"
+                      r"([0-9]+(\.[0-9]+)?S)?)?$")
+# What an IRI written in Turtle or N-Triples (<...>) may not hold: control characters, space and
+# <>"{}|^`\ (the RDF grammars' IRIREF), and white space of any kind.
+IRI_FORBIDDEN = r'\s\x00-\x20\x7f-\x9f<>"{}|^`\\'  # inside a regular expression's [...]
+URL = re.compile(f"^https?://[^{IRI_FORBIDDEN}]+$")
+IRI = re.compile(f"^https?://[^{IRI_FORBIDDEN}]+[/#]$")  # a namespace: ends in / or #
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 

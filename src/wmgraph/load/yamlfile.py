@@ -2,110 +2,75 @@
 
 from __future__ import annotations
 
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import Problem
+from .events import FileError, libyaml_data
 from .marks import MarkedDict, MarkedList
-from .plainyaml import NOT_PLAIN, TYPED_SCALARS, read_plain
+from .plainyaml import NOT_PLAIN, read_plain
+from .scalars import character_name
 
-__all__ = ["MarkedDict", "MarkedList", "libyaml_data", "read_yaml"]
+__all__ = ["MarkedDict", "MarkedList", "libyaml_data", "not_regular", "read_yaml"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
-
-try:  # libyaml is five times faster; fall back to the pure-Python parser without it
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
-
-
-class _FileError(Exception):
-    def __init__(self, line: int, column: int, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.line, self.column, self.message, self.hint = line, column, message, hint
+# What a fact file may hold besides text: tabs and line breaks (LF, CR), and no other control
+# character (C0, DEL, C1 with NEL), nor the Unicode line and paragraph separators, nor the
+# non-characters libyaml refuses.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def not_regular(mode: int) -> str:
+    """What a file of `mode` is if it is not a regular file ('a FIFO (named pipe)'), else ''."""
+    if stat.S_ISREG(mode):
+        return ""
+    return next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
 
 
-class _MarkingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader: dates stay strings, duplicate keys and aliases are refused.
-
-    libyaml composes the node tree; the tree is turned into values here in one recursive walk,
-    which costs less than PyYAML's generic constructor (the walk is most of a big load's time).
-    """
-
-    def marked_data(self) -> Any:
-        node = self.get_single_node()
-        if node is None:
-            return None
-        self.seen_nodes: set[int] = set()
-        return self.convert(node)
-
-    def convert(self, node: yaml.Node) -> Any:
-        seen = self.seen_nodes
-        if id(node) in seen:
-            line, column = _mark(node)
-            raise _FileError(
-                line, column, "YAML anchors and aliases (&name, *name) are not allowed",
-                "write the value out in full",
-            )
-        seen.add(id(node))
-        tag = node.tag
-        if tag == _STR:
-            return node.value
-        if tag == _MAP:
-            return self.convert_mapping(node)
-        if tag == _SEQ:
-            result = MarkedList([self.convert(child) for child in node.value])
-            mark = node.start_mark
-            result.line, result.column = mark.line + 1, mark.column + 1
-            result.item_marks = [(c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value]
-            return result
-        scalar = TYPED_SCALARS.get(tag)
-        if scalar is not None:
-            return scalar(self, node)
-        return self.construct_object(node, deep=True)  # rare tags: PyYAML's errors and handling
-
-    def convert_mapping(self, node: yaml.Node) -> MarkedDict:
-        mark = node.start_mark
-        result = MarkedDict.at(mark.line + 1, mark.column + 1)
-        key_marks = result.key_marks
-        convert = self.convert
-        for key_node, value_node in node.value:
-            key = key_node.value if key_node.tag == _STR and id(key_node) not in self.seen_nodes \
-                else convert(key_node)
-            self.seen_nodes.add(id(key_node))
-            key_mark = key_node.start_mark
-            where = (key_mark.line + 1, key_mark.column + 1)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                raise _FileError(where[0], where[1], "a mapping key must be a plain value")
-            if key in key_marks:
-                first = key_marks[key][0]
-                raise _FileError(
-                    where[0], where[1], f"duplicate key '{key}' (first at line {first})",
-                    "remove or rename one of them",
-                )
-            key_marks[key] = where
-            result[key] = convert(value_node)
-        return result
+def not_regular_problem(shown: str, kind: str) -> Problem:
+    """The refusal of a fact file that is `kind`, not a regular file (it is never opened)."""
+    return Problem(shown, 1, 1, f"{kind}, not a regular file", "replace it with a plain YAML file, or remove it")
 
 
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def libyaml_data(text: str) -> Any:
-    """Read `text` with libyaml, marks included: the reader for YAML that `read_plain` leaves."""
-    loader = _MarkingLoader(text)
+def _forbidden_characters(text: str, shown: str) -> Problem | None:
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return None
+    count = len(_FORBIDDEN.findall(text))
+    more = f" ({count - 1} more after it)" if count > 1 else ""
+    return Problem(shown, *_line_column(text, found.start()),
+                   f"a fact file may not hold {character_name(found[0])}{more}",
+                   "remove it: a fact file holds tabs and line breaks, and no other control character")
+
+
+def _too_big(shown: str, size: int, max_bytes: int) -> Problem:
+    return Problem(shown, 1, 1, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                   "split it into smaller fact files")
+
+
+def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes | Problem:
+    """The bytes of a regular file of at most `max_bytes`; anything else is never opened."""
     try:
-        return loader.marked_data()
-    finally:
-        loader.dispose()
+        status = path.stat()
+        kind = not_regular(status.st_mode)
+        if kind:  # reading a FIFO or a device could wait for ever
+            return not_regular_problem(shown, kind)
+        if status.st_size > max_bytes:
+            return _too_big(shown, status.st_size, max_bytes)
+        return path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return Problem(shown, 1, 1, f"cannot read file: {reason}", "check its permissions")
 
 
 def read_yaml(path: Path, shown: str, max_bytes: int | None = None,
@@ -113,17 +78,13 @@ def read_yaml(path: Path, shown: str, max_bytes: int | None = None,
     """Parse `path` (reported as `shown`; its bytes `raw` if already read) into data, or None with problems."""
     if max_bytes is None:
         max_bytes = MAX_FILE_BYTES
-    try:
-        size = path.stat().st_size if raw is None else len(raw)
-        if size > max_bytes:
-            return None, [Problem(
-                shown, 1, 1, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
-                "split it into smaller fact files",
-            )]
-        if raw is None:
-            raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror}", "check its permissions")]
+    if raw is None:
+        read = _read_bytes(path, shown, max_bytes)
+        if isinstance(read, Problem):
+            return None, [read]
+        raw = read
+    elif len(raw) > max_bytes:
+        return None, [_too_big(shown, len(raw), max_bytes)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -136,9 +97,12 @@ def read_yaml(path: Path, shown: str, max_bytes: int | None = None,
     data = read_plain(text)
     if data is not NOT_PLAIN:
         return data, []
+    forbidden = _forbidden_characters(text, shown)
+    if forbidden is not None:
+        return None, [forbidden]
     try:
         data = libyaml_data(text)
-    except _FileError as error:
+    except FileError as error:
         return None, [Problem(shown, error.line, error.column, error.message, error.hint)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -146,6 +110,8 @@ def read_yaml(path: Path, shown: str, max_bytes: int | None = None,
         message = error.problem or error.context or "invalid YAML"
         return None, [Problem(shown, line, column, f"YAML syntax error: {message}",
                               "check indentation, colons and quotes")]
+    except yaml.reader.ReaderError as error:  # what _FORBIDDEN leaves: none known
+        return None, [Problem(shown, 1, 1, f"YAML error: {error.reason}", "remove the character")]
     except yaml.YAMLError as error:
         return None, [Problem(shown, 1, 1, f"YAML error: {error}", "check the file's syntax")]
     return data, []

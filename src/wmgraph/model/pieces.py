@@ -36,3 +36,4 @@ class FilePiece:
     shown: str
     problems: list[Problem] = field(default_factory=list)
     entities: list[EntityPiece] = field(default_factory=list)
+    unread: bool = False  # the file could not be read as YAML: its problems are the reader's

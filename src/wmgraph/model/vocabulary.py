@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LoadError, Problem, ValidationError, display_path
+from ..load.values import IRI
 from ..load.yamlfile import MarkedDict, read_yaml
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -19,6 +20,8 @@ DATATYPES = ("date", "integer", "decimal", "money", "currency", "text", "duratio
              "entities", "url")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CURIE = re.compile(r"^([a-z][a-z0-9]*):([A-Za-z][A-Za-z0-9_]*)$")
+PREFIX = re.compile(r"^[a-z][a-z0-9]*$")  # a name Turtle's @prefix takes, and CURIE can use
+_IRI_HINT = "write an http(s) IRI ending in / or #, with no space, control character or <>\"{}|^`\\ in it"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SHAPES = ("dot", "box", "diamond", "triangle", "triangleDown", "star", "square", "ellipse",
           "hexagon", "database", "text")
@@ -158,19 +161,29 @@ def load_vocabulary(path: Path, shown: str) -> tuple[Vocabulary | None, list[Pro
         return None, reader.problems
     reader.keys(data, {"base", "prefixes", "entity-types", "qualifiers", "relations"})
     base = reader.text(data, "base")
-    if base and not re.match(r"^https?://[^\s<>\"{}|\\^`]+[/#]$", base):
-        reader.problem(data.mark_of("base"), f"base '{base}' must be an http(s) IRI ending in / or #")
-    prefixes = dict(STANDARD_PREFIXES)
-    for name, iri in reader.section(data, "prefixes").items():
-        if not isinstance(iri, str) or not re.match(r"^https?://\S+[/#]$", iri):
-            reader.problem(data["prefixes"].mark_of(name), f"prefix '{name}' needs an IRI ending in / or #")
-            continue
-        prefixes[str(name)] = iri
-    vocabulary = Vocabulary(base=base, prefixes=prefixes)
+    if base and not IRI.match(base):
+        reader.problem(data.mark_of("base"), f"base '{base}' is not an IRI the RDF syntaxes allow", _IRI_HINT)
+    vocabulary = Vocabulary(base=base, prefixes=_read_prefixes(reader, reader.section(data, "prefixes")))
     _read_entity_types(reader, reader.section(data, "entity-types"), vocabulary)
     _read_qualifiers(reader, reader.section(data, "qualifiers"), vocabulary)
     _read_relations(reader, reader.section(data, "relations"), vocabulary)
     return vocabulary, reader.problems
+
+
+def _read_prefixes(reader: _Reader, section: MarkedDict) -> dict[str, str]:
+    """The standard prefixes and those declared, each name and IRI one that Turtle and N-Triples allow."""
+    prefixes = dict(STANDARD_PREFIXES)
+    for name, iri in section.items():
+        where = section.mark_of(name)
+        if not PREFIX.match(name):
+            reader.problem(where, f"prefix name '{name}' must be lower-case letters and digits",
+                           "start it with a letter, e.g. 'schema'")
+        elif not isinstance(iri, str) or not IRI.match(iri):
+            shown = f"'{iri}'" if isinstance(iri, str) else "its value"
+            reader.problem(where, f"prefix '{name}': {shown} is not an IRI the RDF syntaxes allow", _IRI_HINT)
+        else:
+            prefixes[name] = iri
+    return prefixes
 
 
 def _entries(reader: _Reader, section: MarkedDict, what: str) -> list[tuple[str, MarkedDict]]:
@@ -192,6 +205,9 @@ def _read_entity_types(reader: _Reader, section: MarkedDict, vocabulary: Vocabul
         reader.keys(entry, {"label", "class", "parent", "colour", "shape", "comment"})
         ancestors: list[str] = []
         parent = parents[key]
+        if "parent" in entry and not isinstance(parent, str):
+            reader.problem(entry.mark_of("parent"), f"'parent' of '{key}' must be one entity type",
+                           "a type has one parent: write 'parent: organisation'")
         while isinstance(parent, str):
             if parent not in parents or parent in ancestors or parent == key:
                 reader.problem(entry.mark_of("parent"), f"parent '{parent}' is unknown or circular")
@@ -290,7 +306,7 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
 def read_vocabulary(path: Path) -> Vocabulary:
     """Read the vocabulary file at `path`, raising if it is missing or has problems."""
     shown = display_path(path, path.parent)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # anything else there is refused by read_yaml
         raise LoadError(f"{shown}: no vocabulary file; every graph folder needs one")
     vocabulary, problems = load_vocabulary(path, shown)
     if vocabulary is None or problems:

@@ -1,0 +1,287 @@
+"""The checker: walks parsed fact files, building the model's entities and facts and collecting problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import Problem
+from ..load.values import URL, names_of, suggest
+from ..load.yamlfile import MarkedDict, MarkedList
+from .model import Entity, Fact, Location, Model
+from .pieces import AliasMark, EntityPiece, FilePiece, Ref, SourceRef
+from .qualifiers import read_qualifiers
+from .vocabulary import SLUG, RelationType, Vocabulary
+
+ENTITY_KEYS = ("type", "name", "aliases", "description", "url", "source", "facts")
+
+
+def kind_of(value: Any) -> str:
+    """What a value written in a fact file is, for a message: 'a list', 'a number'."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return "true or false"
+    return "a number" if isinstance(value, int | float) else "text"
+
+
+class Checker:
+    """Walks the raw fact files, building the model and collecting problems."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.model = Model(vocabulary)
+        self.problems: list[Problem] = []
+        self.pending_refs: list[Ref] = []
+        self.pending_sources: list[SourceRef] = []
+        self.alias_marks: list[AliasMark] = []
+        self.unread: set[str] = set()  # files that could not be read: the cause of any knock-on problem
+        self.sources_file = ""  # the sources file, as shown
+        self.sources_missing = False  # there is no sources file
+
+    def problem(self, location: Location, message: str, hint: str = "") -> None:
+        """Record a problem at `location`."""
+        self.problems.append(Problem(location.file, location.line, location.column, message, hint))
+
+    @staticmethod
+    def at(shown: str, where: tuple[int, int]) -> Location:
+        """The location of a (line, column) mark in file `shown`."""
+        return Location(shown, where[0], where[1])
+
+    def text_field(self, entry: MarkedDict, name: str, shown: str, strip: bool = True,
+                   one_line: bool = False) -> str | None:
+        """The text of `entry[name]` ('' if absent), or None with one problem if it is not usable text."""
+        if name not in entry:
+            return ""
+        value = entry[name]
+        location = self.at(shown, entry.mark_of(name))
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.problem(location, f"'{name}' is empty", f"write it after '{name}:', or remove the key")
+        elif not isinstance(value, str):
+            self.problem(location, f"'{name}' must be text", "put it in quotes")
+        elif one_line and "\n" in value.strip():
+            self.problem(location, f"'{name}' must be one line", "write it without line breaks")
+        else:
+            return value.strip() if strip else value
+        return None
+
+    def bad_id(self, where: Location, key: object) -> None:
+        """Record an entity id that is not a slug."""
+        self.problem(where, f"entity id '{key}' must be a slug like 'university-of-birmingham'",
+                     "use lower-case letters, digits and single hyphens")
+
+    def entity_type(self, key: str, entry: MarkedDict, shown: str) -> str:
+        """The entity's type, checked against the vocabulary ('' after a problem)."""
+        types = self.vocabulary.entity_types
+        where = self.at(shown, entry.mark_of("type"))
+        type_key = entry.get("type")
+        if "type" not in entry:
+            self.problem(where, f"entity '{key}' has no type", "add 'type:' with one of: " + ", ".join(types))
+        elif type_key is None or (isinstance(type_key, str) and not type_key.strip()):
+            self.problem(where, f"entity '{key}' has an empty type", "write one of: " + ", ".join(types))
+        elif not isinstance(type_key, str):
+            self.problem(where, f"entity '{key}' has {kind_of(type_key)} as its type",
+                         "write one entity type, e.g. 'type: company'")
+        elif type_key not in types:
+            self.problem(where, f"entity '{key}' has unknown type '{type_key}'",
+                         suggest(type_key, types) or "one of: " + ", ".join(types))
+        else:
+            return type_key
+        return ""
+
+    def read_entity(self, key: str, entry: MarkedDict, shown: str, where: Location) -> None:
+        """Check one entity entry and its facts into the model."""
+        self.unknown_keys(entry, shown, ENTITY_KEYS, f"entity '{key}'")
+        type_key = self.entity_type(key, entry, shown)
+        name = self.text_field(entry, "name", shown, one_line=True)
+        description = self.text_field(entry, "description", shown) or ""
+        url = self.text_field(entry, "url", shown) or ""
+        if name == "" and "name" not in entry:
+            self.problem(where, f"entity '{key}' has no name", "add 'name: ...'")
+        if url and not URL.match(url):
+            self.problem(self.at(shown, entry.mark_of("url")), f"'{url}' is not an http(s) URL",
+                         "start it with https://")
+        aliases = self.aliases(key, entry, shown)
+        sources = self.sources_of(entry, shown, where, f"entity '{key}'")
+        self.model.entities[key] = Entity(key, type_key, name or "", where, sources, aliases, description, url)
+        facts = entry.get("facts")
+        if facts is None:
+            return
+        if not isinstance(facts, MarkedList):
+            self.problem(self.at(shown, entry.mark_of("facts")), "'facts' must be a list",
+                         "start each fact with '- relation: object'")
+            return
+        counters: dict[tuple[str, str], int] = {}
+        for index, fact in enumerate(facts):
+            fact_where = self.at(shown, facts.mark_of(index))
+            if not isinstance(fact, MarkedDict):
+                self.problem(fact_where, "a fact must be a mapping like '- works-for: techuk'")
+                continue
+            self.read_fact(key, fact, shown, fact_where, counters)
+
+    def aliases(self, key: str, entry: MarkedDict, shown: str) -> tuple[str, ...]:
+        """The entity's aliases, each one line of text; the cross-file check compares them later."""
+        raw = entry.get("aliases", [])
+        names = names_of(raw)
+        if names is None:
+            self.problem(self.at(shown, entry.mark_of("aliases")), "'aliases' must be a list of names")
+            return ()
+        found: list[str] = []
+        for index, alias in enumerate(names):
+            mark = raw.mark_of(index) if isinstance(raw, MarkedList) else entry.mark_of("aliases")
+            alias = alias.strip()
+            if not alias or "\n" in alias:
+                self.problem(self.at(shown, mark), f"alias {index + 1} of '{key}' is "
+                             + ("empty" if not alias else "more than one line"),
+                             "write the name on one line, or remove it")
+                continue
+            self.alias_marks.append((alias, key, shown, mark))
+            found.append(alias)
+        return tuple(found)
+
+    def sources_of(self, entry: MarkedDict, shown: str, where: Location, what: str) -> tuple[str, ...]:
+        """The source ids an entity or fact cites, to be checked once every source is known."""
+        if "source" not in entry:
+            self.problem(where, f"{what} has no source", "add 'source:' with an id from sources.yaml")
+            return ()
+        names = names_of(entry["source"])
+        mark = entry.mark_of("source")
+        if not names:
+            self.problem(self.at(shown, mark), "'source' must be a source id or a list of them")
+            return ()
+        for name in names:
+            self.pending_sources.append((name, shown, mark))
+        return tuple(names)
+
+    def unknown_keys(self, entry: MarkedDict, shown: str, allowed: Iterable[str], what: str) -> None:
+        """Record every key of `entry` that is not `allowed`."""
+        allowed = list(allowed)
+        for key in entry:
+            if key not in allowed:
+                self.problem(self.at(shown, entry.mark_of(key)), f"unknown key '{key}' in {what}",
+                             suggest(key, allowed) or "allowed: " + ", ".join(allowed))
+
+    def read_fact(self, subject: str, fact: MarkedDict, shown: str, where: Location,
+                  counters: dict[tuple[str, str], int]) -> None:
+        """Check one fact of `subject` into the model."""
+        relations = [k for k in fact if k in self.vocabulary.relations]
+        others = [k for k in fact if k not in self.vocabulary.relations and k != "source"]
+        if len(relations) != 1:
+            unknown = [k for k in others if k not in self.vocabulary.qualifiers]
+            if not relations and unknown:
+                self.problem(self.at(shown, fact.mark_of(unknown[0])), f"unknown relation '{unknown[0]}'",
+                             suggest(unknown[0], self.vocabulary.relations)
+                             or "see docs/vocabulary.md for the relations")
+            elif not relations:
+                self.problem(where, "fact names no relation", "start it with '- relation: object'")
+            else:
+                self.problem(self.at(shown, fact.mark_of(relations[1])),
+                             f"fact names two relations ('{relations[0]}' and '{relations[1]}')",
+                             "write them as two facts")
+            return
+        relation = self.vocabulary.relations[relations[0]]
+        sources = self.sources_of(fact, shown, where, f"fact '{relation.key}'")
+        qualifiers = read_qualifiers(self, relation, fact, shown, others, where)
+        obj = self.read_object(subject, relation, fact, shown)
+        if relation.object_kind == "entity" and obj is not None:
+            base = f"{subject}.{relation.key}.{obj}"
+            count = counters[(base, "")] = counters.get((base, ""), 0) + 1
+            key = base if count == 1 else f"{base}.{count}"
+        else:
+            count = counters[(subject, relation.key)] = counters.get((subject, relation.key), 0) + 1
+            key = f"{subject}.{relation.key}.{count}"
+        self.model.facts.append(Fact(key, subject, relation.key, obj, relation.object_kind == "entity",
+                                     qualifiers, sources, where))
+
+    def read_object(self, subject: str, relation: RelationType, fact: MarkedDict, shown: str) -> str | None:
+        """The fact's object: an entity id (checked later), text or none."""
+        value = fact[relation.key]
+        mark = fact.mark_of(relation.key)
+        location = self.at(shown, mark)
+        self.check_subject(subject, relation, location)
+        if relation.object_kind == "none":
+            if value is not None:
+                self.problem(location, f"'{relation.key}' takes no object, got '{value}'",
+                             f"write '{relation.key}: ~' and put the details in qualifiers")
+            return None
+        if relation.object_kind == "text":
+            if not isinstance(value, str) or not value.strip():
+                self.problem(location, f"'{relation.key}' needs text as its object", "put it in quotes")
+                return None
+            return value.strip()
+        if not isinstance(value, str):
+            self.problem(location, f"'{relation.key}' needs an entity id as its object")
+            return None
+        self.pending_refs.append((value, shown, mark, relation.key, relation.object_types))
+        return value
+
+    def check_subject(self, subject: str, relation: RelationType, location: Location) -> None:
+        """Check here that the relation allows its subject: the entity is being read from this file."""
+        entity = self.model.entities.get(subject)
+        if entity is not None and relation.subject_types and not self.fits(entity.type, relation.subject_types):
+            self.misfit(location, relation.key, subject, entity.type, relation.subject_types)
+
+    def fits(self, type_key: str, allowed: tuple[str, ...]) -> bool:
+        """Whether an entity of `type_key` may stand where `allowed` types may (unknown types pass)."""
+        return type_key not in self.vocabulary.entity_types or self.vocabulary.is_a(type_key, allowed)
+
+    def misfit(self, location: Location, relation: str, ref: str, type_key: str, allowed: tuple[str, ...]) -> None:
+        """Record an entity of a type the relation does not allow."""
+        self.problem(location, f"'{relation}' does not allow '{ref}' (a {type_key}) here",
+                     "allowed types: " + ", ".join(allowed))
+
+    def file_piece(self, data: Any, shown: str) -> FilePiece:
+        """Check one parsed fact file on its own (this checker must be fresh)."""
+        piece = FilePiece(shown)
+        if data is None:
+            return piece
+        if not isinstance(data, MarkedDict):
+            piece.problems.append(Problem(shown, 1, 1, "a fact file must map entity ids to entities",
+                                          "write 'my-entity:' followed by 'type:' and 'name:'"))
+            return piece
+        for key, entry in data.items():
+            where = self.at(shown, data.mark_of(key))
+            if not isinstance(key, str) or not SLUG.match(key):
+                self.bad_id(where, key)
+                piece.problems.extend(self.take(self.problems))
+                continue
+            part = EntityPiece(key, where, None)
+            if isinstance(entry, MarkedDict):
+                self.read_entity(key, entry, shown, where)
+                part.entity = self.model.entities.pop(key)
+            else:
+                self.problem(where, f"entity '{key}' must be a mapping with 'type:' and 'name:'")
+            part.facts, part.problems = self.take(self.model.facts), self.take(self.problems)
+            part.refs, part.sources = self.take(self.pending_refs), self.take(self.pending_sources)
+            part.aliases = self.take(self.alias_marks)
+            piece.entities.append(part)
+        return piece
+
+    @staticmethod
+    def take(items: list[Any]) -> list[Any]:
+        """Empty `items`, returning what it held."""
+        taken = items[:]
+        items.clear()
+        return taken
+
+    def add_piece(self, piece: FilePiece) -> None:
+        """Add a checked file to the model; an entity id seen in an earlier file is a duplicate."""
+        self.problems += piece.problems
+        if piece.unread:
+            self.unread.add(piece.shown)
+        for part in piece.entities:
+            if part.key in self.model.entities:
+                first = self.model.entities[part.key].location
+                self.problem(part.location, f"duplicate entity id '{part.key}' (first defined at {first})",
+                             "merge the two entries or rename one")
+                continue
+            self.problems += part.problems
+            if part.entity is None:
+                continue
+            self.model.entities[part.key] = part.entity
+            self.model.facts += part.facts
+            self.pending_refs += part.refs
+            self.pending_sources += part.sources
+            self.alias_marks += part.aliases
