@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test setup lint
+.PHONY: build test setup lint docs
 
 $(BIN)/wmgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ lint: setup
 test: setup lint
 	$(BIN)/wmgraph build --check
 	$(BIN)/pytest
+
+# docs/commands.md is every command's --help (a test keeps it in step)
+docs: $(BIN)/wmgraph
+	$(BIN)/python -m wmgraph.cli.reference > docs/commands.md

@@ -17,15 +17,6 @@ SEED_GRAPH = ROOT / "graph"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A user cache folder of the test session's own, so that tests never write to ~/.cache."""
-    folder = tmp_path_factory.mktemp("user-cache")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(folder))
-        yield folder
-
-
 def require_program(path: str) -> str:
     """Return the program's path; fail in CI, skip elsewhere, when it is not installed."""
     found = shutil.which(path)

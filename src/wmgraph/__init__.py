@@ -1,5 +1,6 @@
 """wmgraph: a knowledge graph of the West Midlands tech ecosystem, built from YAML fact files."""
 
+from ._version import __version__
 from .build import BuildResult, build
 from .errors import (
     LoadError,
@@ -13,8 +14,6 @@ from .errors import (
 from .model.checking import load_model
 from .model.model import Entity, Fact, Location, Model, Source
 from .model.vocabulary import Vocabulary
-
-__version__ = "0.1.0"
 
 __all__ = [
     "BuildResult",

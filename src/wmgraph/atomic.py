@@ -1,104 +1,99 @@
-"""Write output files atomically, and compare them with what is on disk."""
+"""Write output files atomically, one at a time or as a set."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import OutputError
 
-# A file's bytes, or its parts in order: a big document is written part by part, never joined.
-Content = bytes | list[bytes | memoryview]  # a document may stay in parts, views included
-_BATCH = 1024  # parts per writev call (the usual IOV_MAX)
 
-
-def size_of(content: Content) -> int:
-    """The number of bytes `content` makes."""
-    return len(content) if isinstance(content, bytes) else sum(map(len, content))
-
-
-def joined(content: Content) -> bytes:
-    """The bytes `content` makes."""
-    return content if isinstance(content, bytes) else b"".join(content)
-
-
-def write_atomic(path: Path, data: Content) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file, so a failure leaves the old file whole."""
+    target = _target(path)
+    temporary = _staged(target, data)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb", buffering=0) as stream:
-                if isinstance(data, bytes):
-                    _write_fully(stream.fileno(), data)
-                else:
-                    _write_parts(stream.fileno(), data)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        os.replace(temporary, target)
     except OSError as error:
+        temporary.unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
 
 
-def _write_fully(handle: int, data: bytes | memoryview) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(handle, view):]
+class StagedSet:
+    """A set of files written beside their places, then put in place together with a record written last.
 
-
-def _write_parts(handle: int, parts: list[bytes | memoryview]) -> None:
-    if not hasattr(os, "writev"):  # not on every system
-        for part in parts:
-            _write_fully(handle, part)
-        return
-    for start in range(0, len(parts), _BATCH):
-        batch = parts[start:start + _BATCH]
-        written = os.writev(handle, batch)
-        if written < sum(map(len, batch)):  # a short write: the rest one part at a time
-            for part in batch:
-                if written >= len(part):
-                    written -= len(part)
-                    continue
-                _write_fully(handle, memoryview(part)[written:])
-                written = 0
-
-
-def write_all(files: Mapping[Path, Content], known: Mapping[Path, bool | None] | None = None) -> list[Path]:
-    """Write every file atomically; return the paths whose content changed.
-
-    `known` may tell, for a path, that its file already holds the content (True) or does not (False);
-    other files are compared with their content first.
+    A reader that finds the record finds the whole set: the record is removed before the first file
+    is put in place and written after the last. If a file cannot be written, nothing is put in place.
     """
-    known = known or {}
-    changed = [path for path, data in files.items()
-               if not (_same(path, data) if known.get(path) is None else known[path])]
-    for path in changed:
-        write_atomic(path, files[path])
-    return changed
+
+    def __init__(self) -> None:
+        self.staged: dict[Path, Path] = {}  # where a file goes: its temporary file
+
+    def add(self, path: Path, data: bytes) -> None:
+        """Write `data` beside `path` (temporary files an interrupted write left there are removed)."""
+        target = _target(path)
+        for left in target.parent.glob(f".{target.name}.*.tmp"):
+            left.unlink(missing_ok=True)
+        self.staged[target] = _staged(target, data)
+
+    def discard(self) -> None:
+        """Remove every temporary file: nothing is put in place."""
+        for temporary in self.staged.values():
+            temporary.unlink(missing_ok=True)
+        self.staged.clear()
+
+    def commit(self, record: Path, record_data: bytes) -> None:
+        """Put every file in place, then write `record`."""
+        try:
+            record.unlink(missing_ok=True)
+        except OSError as error:
+            self.discard()
+            raise OutputError(f"cannot write {record}: {error.strerror or error}") from error
+        done: list[Path] = []
+        for path, temporary in self.staged.items():
+            try:
+                os.replace(temporary, path)
+                done.append(path)
+            except OSError as error:
+                stale = ", ".join(str(p) for p in self.staged if p not in done)
+                self.discard()
+                raise OutputError(f"cannot write {path}: {error.strerror or error}; {stale} still hold an "
+                                  f"earlier build's content, and no {record.name} marks them current: "
+                                  "fix the cause and build again") from error
+        self.staged.clear()
+        write_atomic(record, record_data)
 
 
-def stale(files: Mapping[Path, Content]) -> list[Path]:
-    """Return the paths whose content on disk differs from `files` (or is missing)."""
-    return [path for path, data in files.items() if not _same(path, data)]
+def _target(path: Path) -> Path:
+    """Where writing `path` puts the bytes: the file a symbolic link points to; refused if not a regular file."""
+    if path.is_symlink():
+        if not path.exists():
+            raise OutputError(f"cannot write {path}: it is a symbolic link to nothing; remove it and try again")
+        path = path.resolve()
+    if path.exists() and not path.is_file():
+        kind = "folder" if path.is_dir() else "device, FIFO or socket"
+        raise OutputError(f"cannot write {path}: a {kind} is in its place; remove it or write elsewhere")
+    return path
 
 
-def _same(path: Path, data: Content) -> bool:
+def _staged(path: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file beside `path` and return its path."""
     try:
-        # a different size settles it without reading tens of megabytes
-        if path.stat().st_size != size_of(data):
-            return False
-        old = path.read_bytes()
-    except OSError:
-        return False
-    if isinstance(data, bytes):
-        return old == data
-    start = 0
-    for part in data:
-        if not old.startswith(part, start):  # compares in place (a memoryview slice is ten times slower)
-            return False
-        start += len(part)
-    return True
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb", buffering=0) as stream:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(stream.fileno(), view):]
+        os.chmod(temporary, 0o644)
+    except BaseException as error:
+        temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+        raise
+    return temporary

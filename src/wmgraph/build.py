@@ -1,201 +1,294 @@
-"""The main job: read `graph/`, check it, and write every output file."""
+"""The main job: read `graph/`, check it, map it to RDF, and write every output file as one set.
+
+1. Read the inputs (vocabulary, sources, fact files). If the stamp in the output folder records
+   these inputs and the outputs are on disk as it records them, there is nothing to do.
+2. Check each fact file on its own and render its subjects into the three RDF formats, in worker
+   processes when there is much to parse; a file unchanged since the last build comes from the
+   build cache instead.
+3. Merge the files into the model and run the cross-file checks: a problem stops the build here.
+4. Render again the entities that other files' facts give triples (a partner, a funder).
+5. Put the documents together, make the SHACL shapes and draw the page.
+6. Write them all as one set, then the stamp (with `check`, only compare).
+"""
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import pickle
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from .atomic import Content, joined, stale, write_all, write_atomic
-from .buildcache import code_digest
-from .errors import OutputError
-from .freshness import OUTPUT_STEM, STAMP_NAME, stamp_bytes
+from .atomic import StagedSet
+from .build_cache import FileCache
+from .errors import OutputError, display_path
+from .freshness import OUTPUT_STEM, STAMP_NAME, Stamp, file_digest, graph_inputs, input_digest
+from .model.checking import check_file, finish_model, start_model
 from .model.model import Model
-from .outputlog import LOG_NAME, OutputLog
-from .page.data import Json
-from .page.html import OptionsMaker, pyvis_folder, vis_options
-from .pagejob import PageJob
-from .pipeline import BuildProgress, Progress, collector_paused, default_cache_dir, documents, load_rendered
-from .rdf.formats import FORMATS
-from .rdf.mapping import model_triples, namespaces
-from .rdf.shapes import SHAPES_FILE
+from .model.pieces import FilePiece
+from .model.vocabulary import VOCABULARY_FILE, Vocabulary
+from .page.html import render_page
+from .rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
+from .rdf.mapping import (
+    direct_parts,
+    direct_triples,
+    entity_iri,
+    entity_triples,
+    incoming_triples,
+    namespaces,
+    ontology_triples,
+    source_triples,
+    statement_triples,
+)
+from .rdf.shapes import SHAPES_FILE, shapes_turtle
 from .rdf.terms import Triple
 
 __all__ = ["OUTPUT_STEM", "BuildProgress", "BuildResult", "Progress", "build"]
 
+# The files a build writes, in the order `build` makes them (the stamp is written last).
+OUTPUT_NAMES = [f"{OUTPUT_STEM}.ttl", f"{OUTPUT_STEM}.nt", f"{OUTPUT_STEM}.jsonld", f"{OUTPUT_STEM}.html", SHAPES_FILE]
+# Below this many bytes of fact files to parse, starting worker processes costs more than it saves.
+PARALLEL_BYTES = 1_000_000
 
-class OutputFiles(Mapping[Path, bytes]):
-    """The files of a build by path; a big document is kept in parts and joined only when read.
 
-    The page is written by the page job and read back from its file when asked for.
-    """
+class BuildProgress(NamedTuple):
+    """How far a build has got: `done` of `total` in `stage` ('parse' or 'write'), triples so far."""
 
-    def __init__(self) -> None:
-        self.contents: dict[Path, Content] = {}
-        self.page: Path | None = None
+    stage: str
+    done: int
+    total: int
+    triples: int
 
-    def __getitem__(self, path: Path) -> bytes:
-        if path == self.page:
-            try:
-                return path.read_bytes()
-            except OSError as error:
-                raise OutputError(f"cannot read {path}: {error.strerror or error}") from error
-        return joined(self.contents[path])
 
-    def __iter__(self) -> Iterator[Path]:
-        return iter([*self.contents, *([self.page] if self.page is not None else [])])
-
-    def __len__(self) -> int:
-        return len(self.contents) + (self.page is not None)
+Progress = Callable[[BuildProgress], None]
 
 
 @dataclass
 class BuildResult:
-    """What a build produced: the model, the files written or found stale, and counts."""
+    """What a build did: the files it made (and which it wrote), counts, and the model if it made one."""
 
-    model: Model
-    files: OutputFiles
+    files: list[Path]
+    counts: dict[str, int]  # entities, facts, sources, triples
     changed: list[Path] = field(default_factory=list)
-    triple_count: int = 0  # distinct triples in the graph
-    cached_files: int = 0  # fact files taken from the build cache
     parsed_files: int = 0  # fact files parsed
-
-    @functools.cached_property
-    def triples(self) -> list[Triple]:
-        """Every triple of the graph (made on demand: the build itself works from rendered text)."""
-        return list(model_triples(self.model))
+    cached_files: int = 0  # fact files taken from the build cache
+    model: Model | None = None  # None when nothing had changed since the last build
+    notes: list[str] = field(default_factory=list)  # one line each: what the build could not use
 
 
-@functools.cache
-def _options_key() -> str:
-    """What the page options are made from: wmgraph's code and pyvis's (read, not imported)."""
-    digest = hashlib.sha256(code_digest())
-    folder = pyvis_folder()
-    for name in ("_version.py", "network.py", "options.py", "physics.py"):
-        try:
-            digest.update((folder / name).read_bytes())
-        except OSError:
-            digest.update(b"-")
-    return digest.hexdigest()
+class _Rendered(NamedTuple):
+    """A fact file checked on its own, and its subjects rendered (none if it has problems of its own)."""
 
-
-def user_cache_folder() -> Path | None:
-    """wmgraph's folder in the user's cache ($XDG_CACHE_HOME, else ~/.cache), or None without a home."""
-    configured = os.environ.get("XDG_CACHE_HOME")
-    try:
-        base = Path(configured) if configured else Path.home() / ".cache"
-    except RuntimeError:  # no home folder to be found
-        return None
-    return base / "wmgraph"
-
-
-def kept_options(folders: Sequence[Path]) -> OptionsMaker:
-    """pyvis's options for the page, kept in the first of `folders` that has them or takes them.
-
-    Loading pyvis takes longer than drawing a page; the options depend only on the installed wmgraph
-    and pyvis, so the build keeps them in the user's cache, where a build into a new folder finds them.
-    """
-    if not folders:
-        return vis_options
-
-    def options(big: bool) -> Json:
-        name = f"vis-options-{'big' if big else 'small'}.json"
-        key = _options_key()
-        for folder in folders:
-            try:
-                stored = json.loads((folder / name).read_bytes())
-                if stored["key"] == key and isinstance(stored["options"], dict):
-                    return stored["options"]
-            except (OSError, ValueError, KeyError, TypeError):
-                pass  # absent, damaged or made by another version: made again below
-        made = vis_options(big)
-        for folder in folders:
-            try:
-                write_atomic(folder / name, json.dumps({"key": key, "options": made}).encode("utf-8"))
-                break
-            except OutputError:
-                pass  # a folder that cannot be written is skipped
-        return made
-
-    return options
+    piece: FilePiece
+    chunks: list[Chunk]
 
 
 def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progress | None = None,
-          use_cache: bool = True, workers: int | None = None) -> BuildResult:
-    """Build every output from `graph_dir` into `out_dir`; with `check`, only compare.
+          workers: int | None = None) -> BuildResult:
+    """Build every output from `graph_dir` into `out_dir`; with `check`, only compare (and never use the cache).
 
-    Fact files that have not changed since the last build come from `out_dir/.cache/` (not with
-    `check`, which must prove the outputs from the fact files alone). `progress` is called as files
-    are parsed and written; `workers` overrides the number of parsing processes.
+    `progress` is called as files are parsed and written; `workers` sets the number of parsing processes.
     """
-    stamp = stamp_bytes(graph_dir)  # digest first: an edit during the build leaves the stamp stale
-    with collector_paused():
-        cache_dir = None if check else default_cache_dir(out_dir)
-        folders = [] if cache_dir is None else [f for f in (user_cache_folder(), cache_dir.parent) if f is not None]
-        page = PageJob(kept_options(folders), out_dir / f"{OUTPUT_STEM}.html", check)
-        try:
-            return _build(graph_dir, out_dir, check, progress, use_cache, workers, cache_dir, page, stamp)
-        finally:
-            page.close()
-
-
-def _build(graph_dir: Path, out_dir: Path, check: bool, progress: Progress | None, use_cache: bool,
-           workers: int | None, cache_dir: Path | None, page: PageJob, stamp: bytes) -> BuildResult:
-    """Build with the page drawn by `page` (see `build`)."""
-    loaded = load_rendered(graph_dir, cache_dir, progress, workers, use_cache, listener=page)
-    model = loaded.model
-    made = documents(loaded)
-    texts: dict[str, list[bytes | memoryview]] = {"turtle": made.turtle, "nt": made.nt, "jsonld": made.jsonld}
-    files = OutputFiles()
-    contents = files.contents
-    result = BuildResult(model, files, triple_count=made.triple_count, cached_files=loaded.cached,
-                         parsed_files=loaded.parsed)
-    for name, (extension, dumps) in FORMATS.items():
-        made_here = texts.get(name)
-        contents[out_dir / f"{OUTPUT_STEM}.{extension}"] = made_here if made_here is not None \
-            else dumps(result.triples, namespaces(model.vocabulary)).encode("utf-8")
-    contents[out_dir / SHAPES_FILE] = loaded.shapes.encode("utf-8")
-    saving = loaded.saving
-    made_from = {path: loaded.made_from for path in contents}
-    made_from[out_dir / SHAPES_FILE] = loaded.shapes_from
-    del made, texts, loaded  # freed now, while the collector is off, so it never scans them
-    if check:
-        outdated = stale(contents) + ([page.path] if page.finish() else [])
-        files.page = page.path
-        if outdated:
-            names = ", ".join(str(p) for p in outdated)
-            raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
-        return result
-    total = len(contents) + 1
-    log = OutputLog(cache_dir.parent / LOG_NAME) if cache_dir is not None else None
-    known = {path: log.known(path, made_from[path]) for path in contents} if log is not None else {}
-    # Writing releases Python's lock: the RDF files are written by threads while the page is
-    # still being drawn (and then written by its job), and the page last.
+    inputs = graph_inputs(graph_dir)
+    digest = input_digest((name, data) for _, name, data in inputs)
+    paths = [out_dir / name for name in OUTPUT_NAMES]
+    recorded = Stamp.read(out_dir)
+    if not check and recorded is not None and recorded.inputs == digest and recorded.holds(out_dir, OUTPUT_NAMES):
+        return BuildResult(paths, dict(recorded.counts))
+    vocabulary, fact_paths, checker = start_model(graph_dir)
+    by_path = {path: data for path, _, data in inputs}
+    jobs = [(path, display_path(path, graph_dir), by_path.get(path, b"")) for path in fact_paths]
+    cache = None if check else FileCache(out_dir, by_path.get(graph_dir / VOCABULARY_FILE, b""))
+    prefixes = namespaces(vocabulary)
+    rendered, parsed = _check_and_render(jobs, vocabulary, prefixes, cache, progress, workers)
+    model = finish_model(checker, [r.piece for r in rendered])
+    writer = SubjectWriter(prefixes)
+    documents = assemble([*_with_incoming(writer, model, rendered), *writer.chunks(_general_triples(model))],
+                         prefixes)
+    counts = {"entities": len(model.entities), "facts": len(model.facts), "sources": len(model.sources),
+              "triples": documents.triples}
+    result = BuildResult(paths, counts, parsed_files=parsed, cached_files=len(jobs) - parsed, model=model)
+    if progress:
+        progress(BuildProgress("write", 0, len(paths), counts["triples"]))
+    staged = StagedSet()
     try:
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wmgraph-write") as writers:
-            pending = [writers.submit(write_all, {path: data}, known) for path, data in contents.items()]
-            for done, writing in enumerate(pending, start=1):
-                result.changed += writing.result()
-                if progress:
-                    progress(BuildProgress("write", done, total, result.triple_count))
-            if page.finish():
-                result.changed.append(page.path)
-            files.page = page.path
-            if progress:
-                progress(BuildProgress("write", total, total, result.triple_count))
+        made = _write_outputs(model, documents, paths, None if check else staged)
+        stamp = Stamp(digest, {path.name: value for path, (value, _) in made.items()}, counts)
+        result.changed = [path for path in paths if made[path][1]]
+        if check:
+            _raise_if_stale(result.changed, stamp, out_dir)
+        elif staged.staged or Stamp.read(out_dir) != stamp:
+            staged.commit(out_dir / STAMP_NAME, stamp.to_bytes())
     finally:
-        if saving is not None:  # no thread outlives the build (a later fork must not copy one)
-            saving.join()
-    if log is not None:
-        for path in contents:
-            log.record(path, made_from[path])
-        log.save()
-    # the stamp lets `wmgraph query` reuse these files; --check leaves it out on purpose
-    write_all({out_dir / STAMP_NAME: stamp})
+        staged.discard()
+    if progress:
+        progress(BuildProgress("write", len(paths), len(paths), counts["triples"]))
+    if cache is not None:
+        cache.prune({cache.key(shown, data) for _, shown, data in jobs})
+        if cache.trouble:
+            result.notes.append(cache.trouble + ": built without it")
     return result
 
+
+def _write_outputs(model: Model, documents: Documents, paths: list[Path],
+                   staged: StagedSet | None) -> dict[Path, tuple[str, bool]]:
+    """Each output's SHA-256 and whether it differs from the file on disk; those that differ go to `staged`."""
+    made: dict[Path, tuple[str, bool]] = {}
+    contents = [documents.turtle, documents.nt, documents.jsonld, [render_page(model)],
+                [shapes_turtle(model.vocabulary).encode("utf-8")]]
+    for path, parts in zip(paths, contents, strict=True):
+        data = b"".join(parts)
+        digest = hashlib.sha256(data).hexdigest()
+        differs = _size(path) != len(data) or file_digest(path) != digest
+        if differs and staged is not None:
+            staged.add(path, data)
+        made[path] = digest, differs
+    return made
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _raise_if_stale(changed: list[Path], stamp: Stamp, out_dir: Path) -> None:
+    """With --check: fail naming every output (the stamp included) that a build would change."""
+    stale = [*changed, *([] if Stamp.read(out_dir) == stamp else [out_dir / STAMP_NAME])]
+    if stale:
+        names = ", ".join(str(path) for path in stale)
+        raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
+
+
+def _general_triples(model: Model) -> Iterator[Triple]:
+    """The triples of the vocabulary's own terms and of the sources."""
+    yield from ontology_triples(model.vocabulary)
+    for source in model.sources.values():
+        yield from source_triples(model.vocabulary, source)
+
+
+# -- checking and rendering fact files, in workers or here ---------------------------------------
+Job = tuple[Path, str, bytes]  # path, name as shown, bytes
+_WORKER: dict[str, Any] = {}  # what a worker process keeps between jobs
+
+
+def _render(vocabulary: Vocabulary, writer: SubjectWriter, job: Job) -> _Rendered:
+    """Check one fact file and render its own subjects: each entity's, its statements' and money's."""
+    path, shown, data = job
+    piece = check_file(vocabulary, path, shown, data or None)
+    if piece.problems or any(part.problems or part.entity is None for part in piece.entities):
+        return _Rendered(piece, [])
+    chunks = []
+    for part in piece.entities:
+        assert part.entity is not None
+        own = entity_iri(vocabulary, part.key)
+        triples = list(entity_triples(vocabulary, part.entity))
+        statements: list[Triple] = []
+        for fact in part.facts:
+            parts = direct_parts(vocabulary, fact)
+            # a triple about another entity (a reverse or symmetric relation) is rendered with that entity
+            triples += [triple for triple in direct_triples(vocabulary, fact, parts) if triple[0] == own]
+            statements += statement_triples(vocabulary, fact, parts)
+        chunks.append(writer.chunk(own, by_subject(triples)[own]))
+        chunks += writer.chunks(statements)
+    return _Rendered(piece, chunks)
+
+
+def _start_worker(vocabulary: Vocabulary, prefixes: dict[str, str], parent: int) -> None:
+    _WORKER.update(vocabulary=vocabulary, writer=SubjectWriter(prefixes))
+    # a worker whose build was killed stops too, rather than wait for work that never comes
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle, not each worker's
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _work(job: Job) -> bytes:
+    """Check and render one fact file in a worker; the result pickled, as the cache stores it."""
+    return pickle.dumps(_render(_WORKER["vocabulary"], _WORKER["writer"], job), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _check_and_render(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str], cache: FileCache | None,
+                      progress: Progress | None, workers: int | None) -> tuple[list[_Rendered], int]:
+    """Every fact file checked and rendered, in order, from the cache where it can be; and how many were parsed."""
+    results: list[_Rendered | None] = [_cached(cache, job) for job in jobs]
+    todo = [index for index, found in enumerate(results) if found is None]
+    if workers is None:
+        workers = (os.cpu_count() or 1) if sum(len(jobs[i][2]) for i in todo) >= PARALLEL_BYTES else 1
+    blobs = _in_workers([jobs[i] for i in todo], vocabulary, prefixes, min(workers, len(todo)))
+    writer = SubjectWriter(prefixes)
+    triples = sum(chunk.triples for found in results if found is not None for chunk in found.chunks)
+    if progress:
+        progress(BuildProgress("parse", len(jobs) - len(todo), len(jobs), triples))
+    for done, index in enumerate(todo, start=len(jobs) - len(todo) + 1):
+        blob = next(blobs, None)
+        rendered = pickle.loads(blob) if blob is not None else _render(vocabulary, writer, jobs[index])
+        results[index] = rendered
+        if cache is not None and rendered.chunks:
+            cache.store(cache.key(*jobs[index][1:]),
+                        blob or pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))
+        triples += sum(chunk.triples for chunk in rendered.chunks)
+        if progress:
+            progress(BuildProgress("parse", done, len(jobs), triples))
+    return [r for r in results if r is not None], len(todo)
+
+
+def _cached(cache: FileCache | None, job: Job) -> _Rendered | None:
+    """A fact file's checked piece and chunks from the cache, or None."""
+    body = cache.load(cache.key(job[1], job[2])) if cache is not None and job[2] else None
+    if body is None:
+        return None
+    try:
+        found = pickle.loads(body)
+    except Exception:  # checksummed but unreadable (another wmgraph's entry): make it again
+        return None
+    return found if isinstance(found, _Rendered) else None
+
+
+def _in_workers(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str], workers: int) -> Iterator[bytes]:
+    """The pickled results of `jobs` from `workers` processes, in order; stops early if workers cannot run."""
+    if workers < 2:
+        return
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                   initargs=(vocabulary, prefixes, os.getpid()))
+    except (OSError, NotImplementedError, ImportError, ValueError):
+        return  # no processes here: the caller renders the files itself
+    try:
+        yield from pool.map(_work, jobs)
+    except (BrokenProcessPool, OSError):
+        return  # workers could not start or died: the caller renders the rest itself
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _with_incoming(writer: SubjectWriter, model: Model, rendered: list[_Rendered]) -> list[Chunk]:
+    """Every file's chunks, the entities that other facts give triples rendered again with them."""
+    vocabulary = model.vocabulary
+    incoming = incoming_triples(vocabulary, model.facts)
+    chunks = []
+    for piece, own_chunks in rendered:
+        again = {}
+        for part in piece.entities:
+            extra = incoming.get(part.key)
+            if extra and part.entity is not None:
+                own = entity_iri(vocabulary, part.key)
+                triples = [*entity_triples(vocabulary, part.entity),
+                           *(t for fact in part.facts for t in direct_triples(vocabulary, fact) if t[0] == own)]
+                again[own] = writer.chunk(own, by_subject([*triples, *extra])[own])
+        chunks += [again.get(chunk.subject, chunk) for chunk in own_chunks]
+    return chunks

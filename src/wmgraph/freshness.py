@@ -1,63 +1,124 @@
-"""Tell whether the files in `output/` were built from the fact files as they are now.
+"""The one freshness key: what a build was made from and what it wrote, kept in `output/wmgraph.stamp`.
 
-`wmgraph build` writes a stamp beside its outputs: a SHA-256 digest of every fact file
-(names and bytes) and of wmgraph's own source code. A reader such as `wmgraph query` may
-reuse `output/wmgraph.nt` only when the stamp on disk equals the digest of the inputs now.
-Modification times are not used: git sets them at checkout, so they prove nothing.
+The stamp records a digest of the inputs (the vocabulary, the sources and every fact file, by
+name and bytes, with the output-format version) and the SHA-256 of every file the build wrote.
+A build whose inputs and outputs are as recorded has nothing to do; `wmgraph query` reads the built
+N-Triples only when the stamp matches them both. Modification times are not used: git sets them at
+checkout, so they prove nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from .buildcache import code_digest
-from .model.checking import load_model
+from ._version import __version__
+from .model.checking import SOURCES_FILE, find_fact_files, load_model
+from .model.vocabulary import VOCABULARY_FILE
 from .rdf.formats import FORMATS
 from .rdf.mapping import model_triples, namespaces
 
+# Raise when wmgraph writes other bytes for the same inputs: it renames every cache entry and
+# makes every stamp stale.
+OUTPUT_VERSION = "2"
 OUTPUT_STEM = "wmgraph"
 STAMP_NAME = "wmgraph.stamp"
 
 
-def input_digest(graph_dir: Path) -> str:
-    """Digest the fact files in `graph_dir` and the wmgraph code that turns them into RDF."""
-    digest = hashlib.sha256(code_digest())
-    for path in sorted(graph_dir.rglob("*")):
-        if path.suffix not in (".yaml", ".yml") or not path.is_file():
-            continue
-        data = path.read_bytes()
-        digest.update(f"{path.relative_to(graph_dir).as_posix()}\0{len(data)}\0".encode())
+def input_digest(inputs: Iterable[tuple[str, bytes]]) -> str:
+    """Digest the inputs, each as (name as shown, bytes), with the output-format version."""
+    digest = hashlib.sha256(f"wmgraph {__version__} output {OUTPUT_VERSION}\n".encode())
+    for name, data in inputs:
+        digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
 
 
-def stamp_bytes(graph_dir: Path) -> bytes:
-    """The content of the stamp file for a build of `graph_dir`."""
-    return f"sha256:{input_digest(graph_dir)}\n".encode("ascii")
+def graph_inputs(graph_dir: Path) -> list[tuple[Path, str, bytes]]:
+    """The files of `graph_dir` a build reads, as (path, name in the folder, bytes): vocabulary, sources, facts.
+
+    A file that is missing, unreadable or not a regular file has no bytes (the checks report it).
+    """
+    files, _ = find_fact_files(graph_dir)
+    found = []
+    for path in [graph_dir / VOCABULARY_FILE, graph_dir / SOURCES_FILE, *files]:
+        try:
+            data = path.read_bytes() if path.is_file() else b""
+        except OSError:
+            data = b""
+        found.append((path, path.relative_to(graph_dir).as_posix(), data))
+    return found
 
 
-def is_fresh(graph_dir: Path, out_dir: Path, output: Path) -> bool:
-    """True when `output` exists and the stamp in `out_dir` matches `graph_dir` as it is now."""
+def file_digest(path: Path) -> str | None:
+    """The SHA-256 of a regular file's bytes, or None if it is missing, unreadable or not a regular file."""
     try:
-        stamp = (out_dir / STAMP_NAME).read_bytes()
+        if not path.is_file():
+            return None
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
-        return False
-    return output.is_file() and stamp == stamp_bytes(graph_dir)
+        return None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a build was made from (`inputs`), what it wrote (file name: SHA-256), and its counts."""
+
+    inputs: str
+    outputs: dict[str, str]
+    counts: dict[str, int]
+
+    def to_bytes(self) -> bytes:
+        """The stamp file's content (sorted JSON, so the same build gives the same bytes)."""
+        record = {"inputs": self.inputs, "outputs": self.outputs, "counts": self.counts}
+        return (json.dumps(record, indent=1, sort_keys=True) + "\n").encode("ascii")
+
+    @classmethod
+    def read(cls, out_dir: Path) -> Stamp | None:
+        """The stamp in `out_dir`, or None if there is none or it cannot be read."""
+        path = out_dir / STAMP_NAME
+        try:
+            if not path.is_file():
+                return None
+            record = json.loads(path.read_bytes())
+            stamp = cls(str(record["inputs"]), dict(record["outputs"]), dict(record["counts"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        names_ok = all(isinstance(k, str) and "/" not in k and isinstance(v, str) for k, v in stamp.outputs.items())
+        return stamp if names_ok and all(isinstance(v, int) for v in stamp.counts.values()) else None
+
+    def holds(self, out_dir: Path, names: Iterable[str] | None = None) -> bool:
+        """Tell whether the outputs `names` (by default all) are in `out_dir` as this stamp records them."""
+        chosen = self.outputs if names is None else {name: self.outputs.get(name, "") for name in names}
+        return all(file_digest(out_dir / name) == digest for name, digest in chosen.items())
+
+
+def current_stamp(graph_dir: Path, out_dir: Path) -> Stamp | None:
+    """The stamp of `out_dir` if it records `graph_dir` as it is now, else None."""
+    stamp = Stamp.read(out_dir)
+    if stamp is None or stamp.inputs != input_digest((shown, data) for _, shown, data in graph_inputs(graph_dir)):
+        return None
+    return stamp
 
 
 def graph_data(graph_dir: Path, out_dir: Path, format_name: str) -> tuple[bytes, str]:
-    """The graph serialised as `format_name`: the built file when fresh, else built in memory.
+    """The graph serialised as `format_name`: the built file when current, else built in memory.
 
     Also returns where the data came from, for messages.
     """
     extension, dumps = FORMATS[format_name]
-    output = out_dir / f"{OUTPUT_STEM}.{extension}"
-    if is_fresh(graph_dir, out_dir, output):
+    name = f"{OUTPUT_STEM}.{extension}"
+    stamp = current_stamp(graph_dir, out_dir)
+    if stamp is not None and name in stamp.outputs:
         try:
-            return output.read_bytes(), str(output)
+            data = (out_dir / name).read_bytes()
+            if hashlib.sha256(data).hexdigest() == stamp.outputs[name]:
+                return data, str(out_dir / name)
         except OSError:
             pass
     model = load_model(graph_dir)
-    text = dumps(model_triples(model), namespaces(model.vocabulary))
-    return text.encode("utf-8"), f"{graph_dir}/ (built in memory)"
+    return dumps(model_triples(model), namespaces(model.vocabulary)).encode("utf-8"), f"{graph_dir}/ (built in memory)"

@@ -22,12 +22,12 @@ def turtle(seed_build: BuildResult) -> Path:
 
 
 def test_rdflib_count_matches_model(turtle: Path, seed_build: BuildResult) -> None:
-    assert len(rdflib.Graph().parse(turtle, format="turtle")) == seed_build.triple_count
+    assert len(rdflib.Graph().parse(turtle, format="turtle")) == seed_build.counts["triples"]
 
 
 def test_pyoxigraph_accepts_turtle(turtle: Path, seed_build: BuildResult) -> None:
     triples = list(pyoxigraph.parse(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE))
-    assert len(triples) == seed_build.triple_count
+    assert len(triples) == seed_build.counts["triples"]
 
 
 def test_rapper_accepts_turtle(turtle: Path, seed_build: BuildResult) -> None:
@@ -35,7 +35,7 @@ def test_rapper_accepts_turtle(turtle: Path, seed_build: BuildResult) -> None:
     subprocess.run([rapper, "-q", "-i", "turtle", "-c", str(turtle)], check=True, capture_output=True)
     out = subprocess.run([rapper, "-q", "-i", "turtle", "-o", "ntriples", str(turtle)],
                          check=True, capture_output=True).stdout
-    assert len(out.splitlines()) == seed_build.triple_count
+    assert len(out.splitlines()) == seed_build.counts["triples"]
 
 
 def test_n3js_accepts_turtle(turtle: Path, seed_build: BuildResult) -> None:
@@ -44,7 +44,7 @@ def test_n3js_accepts_turtle(turtle: Path, seed_build: BuildResult) -> None:
         pytest.fail("N3.js is not installed: run `npm ci --prefix tests/js` (make test does)")
     out = subprocess.run([node, str(JS / "count-turtle.js"), str(turtle)], check=True,
                          capture_output=True, text=True).stdout
-    assert int(out) == seed_build.triple_count
+    assert int(out) == seed_build.counts["triples"]
 
 
 def test_parsers_reject_broken_turtle(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -23,18 +24,22 @@ from .progress import TerminalProgress
 def build_command(graph_dir: Path, out_dir: Path, check: bool, quiet: bool) -> None:
     """Validate the fact files and write Turtle, N-Triples, JSON-LD and the HTML page."""
     progress = TerminalProgress(sys.stderr) if TerminalProgress.wanted(sys.stderr, quiet) else None
+    # A build makes millions of objects and no garbage cycles; the process ends with the command.
+    gc.disable()
     try:
         result = build(graph_dir, out_dir, check=check, progress=progress)
     finally:
         if progress:
             progress.finish()
-    model = result.model
-    summary = (f"{len(model.entities)} entities, {len(model.facts)} facts, "
-               f"{len(model.sources)} sources, {result.triple_count} triples")
+    counts = result.counts
+    summary = (f"{counts['entities']} entities, {counts['facts']} facts, "
+               f"{counts['sources']} sources, {counts['triples']} triples")
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     if check:
         click.echo(f"{out_dir} is up to date ({summary}).")
         return
-    click.echo(f"Built {summary}.")
+    click.echo(f"Built {summary}." if result.model is not None else f"Nothing to do: {out_dir} is current ({summary}).")
     for path in sorted(result.files):
         state = "written" if path in result.changed else "unchanged"
         click.echo(f"  {path} ({state})")

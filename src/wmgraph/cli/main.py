@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 
 import click
 
@@ -48,3 +50,27 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="wmgraph")
 def main() -> None:
     """Build, check and query the West Midlands tech ecosystem graph."""
+
+
+def run() -> None:
+    """The `wmgraph` program: `main`, with a clean error when standard output cannot be written."""
+    try:
+        main()
+    except SystemExit as done:
+        code = done.code
+    except OSError as error:  # echoing to a full disk or a closed pipe
+        code = _output_lost(error)
+    else:
+        code = 0
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        code = _output_lost(error)
+    sys.exit(code)
+
+
+def _output_lost(error: OSError) -> int:
+    # say so once, and keep Python from saying it again as it exits
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    click.echo(f"Error: cannot write the output: {error.strerror or error}", err=True)
+    return 1

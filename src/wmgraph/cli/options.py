@@ -26,8 +26,17 @@ def out_option(function: F) -> F:
                          show_default=True, help="Folder for generated files.")(function)
 
 
+INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
+
+
+class Interrupted(click.ClickException):
+    """Ctrl-C: a clean message and exit code 130, never a traceback."""
+
+    exit_code = INTERRUPTED
+
+
 def reports_errors(function: F) -> F:
-    """Turn a WmgraphError into a clean one-line (or multi-line) error and exit code 1."""
+    """Turn a WmgraphError into a clean one-line (or multi-line) error and exit code 1; Ctrl-C into 130."""
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -35,5 +44,7 @@ def reports_errors(function: F) -> F:
             return function(*args, **kwargs)
         except WmgraphError as error:
             raise click.ClickException(str(error)) from error
+        except KeyboardInterrupt:
+            raise Interrupted("interrupted: nothing was left half written") from None
 
     return wrapper  # type: ignore[return-value]

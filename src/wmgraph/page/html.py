@@ -1,8 +1,8 @@
 """The interactive page: one self-contained HTML file (vis-network inlined, data as JSON, no network).
 
-pyvis prepares the drawing's Options; the positions are worked out here (pyvis's own
-add_node/from_nx are quadratic) and the page uses wmgraph's template in `assets/`, not pyvis's
-(which loads Bootstrap from a CDN). The data sends only what the page cannot work out itself: each
+pyvis supplies vis-network (inlined from its installed bundle); the positions are worked out here
+(pyvis's own add_node/from_nx are quadratic) and the page uses wmgraph's template in `assets/`, not
+pyvis's (which loads Bootstrap from a CDN). The data sends only what the page cannot work out itself: each
 node's position (`nodes`: x and y, entity after entity, in the order of `entities`) and how each
 entity type is drawn (`styles`). The page's script makes the vis-network nodes and edges from the
 entities and facts: one edge per subject, relation and object (a symmetric relation's from the
@@ -13,15 +13,10 @@ name, colour, shape and arrow that every entity of a type or relation of a kind 
 from __future__ import annotations
 
 import difflib
-import gc
 import html
-import importlib.util
-import json
+import importlib.metadata
 import re
-import sys
-import types
 from collections import defaultdict, deque
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
@@ -34,22 +29,31 @@ from ..atomic import write_atomic
 from ..errors import OutputError, QueryError
 from ..model.checking import load_model
 from ..model.model import Model
-from .data import FactShower, Json, page_data
+from .data import Json, page_data
 from .layout import hub_layout
 
-OptionsMaker = Callable[[bool], Json]
 
-
-def pyvis_folder() -> Path:
-    """Where pyvis is installed, found without importing it (that takes longer than drawing a page)."""
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise OutputError("pyvis is not installed (reinstall wmgraph)")
-    return Path(next(iter(spec.submodule_search_locations))).resolve()
+def vis_bundle() -> tuple[Path, Path]:
+    """vis-network's script and style sheet as pyvis installs them (its newest bundled version)."""
+    try:
+        version = importlib.metadata.version("pyvis")
+        files = importlib.metadata.files("pyvis") or []
+    except importlib.metadata.PackageNotFoundError:
+        raise OutputError("pyvis is not installed: reinstall wmgraph (pip install -e .)") from None
+    found = {}
+    for file in files:
+        parts = file.parts
+        if parts[:3] == ("pyvis", "templates", "lib") and len(parts) == 5 and parts[4] == "vis-network.min.js":
+            numbers = tuple(int(n) if n.isdigit() else 0 for n in parts[3].removeprefix("vis-").split("."))
+            found[numbers] = Path(str(file.locate()))
+    if not found:
+        raise OutputError(f"pyvis {version} has no vis-network bundle under pyvis/templates/lib: "
+                          "reinstall pyvis (pip install --force-reinstall pyvis)")
+    script = found[max(found)]
+    return script, script.with_name("vis-network.css")
 
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-VIS_DIR = pyvis_folder() / "templates" / "lib" / "vis-9.1.2"
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800
 # Shapes that draw their label inside, so the label colour must contrast with the fill.
@@ -58,26 +62,12 @@ PLACEHOLDER = re.compile(rb"/\*@(\w+)@\*/")
 TITLE = "West Midlands tech ecosystem graph"
 
 
-def render_page(model: Model, focus: str | None = None, depth: int = 1, options: OptionsMaker | None = None,
-                shower: FactShower | None = None) -> bytes:
-    """The whole page, in UTF-8, for the model or for the neighbourhood of entity `focus`.
-
-    `options` gives the vis-network options for a big or a small drawing (by default `vis_options`);
-    `shower` a FactShower of the model with rows prepared ahead.
-    """
-    # The page is a few hundred thousand small records and no cycles: collecting garbage while
-    # they are made finds nothing and costs a third of the time on a big graph.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _render_page(model, focus, depth, options or vis_options, shower)
-    finally:
-        if was_enabled:
-            gc.enable()
+def render_page(model: Model, focus: str | None = None, depth: int = 1) -> bytes:
+    """The whole page, in UTF-8, for the model or for the neighbourhood of entity `focus`."""
+    return _render_page(model, focus, depth)
 
 
-def _render_page(model: Model, focus: str | None, depth: int, options: OptionsMaker,
-                 shower: FactShower | None) -> bytes:
+def _render_page(model: Model, focus: str | None, depth: int) -> bytes:
     if focus is None:
         entity_keys = sorted(model.entities)
         title = TITLE
@@ -89,10 +79,10 @@ def _render_page(model: Model, focus: str | None, depth: int, options: OptionsMa
         chosen = [f for f in model.facts
                   if f.subject in included and (not f.object_is_entity or f.object in included)]
     facts = sorted(chosen, key=attrgetter("key"))
-    data = page_data(model, entity_keys, facts, shower)
+    data = page_data(model, entity_keys, facts)
     data["title"] = title
     data["focus"] = focus
-    data.update(drawing(model, entity_keys, data, options))
+    data.update(drawing(model, entity_keys, data))
     return fill_template(title, data)
 
 
@@ -120,8 +110,8 @@ def neighbourhood(model: Model, focus: str, depth: int) -> list[str]:
     return sorted(seen)
 
 
-def drawing(model: Model, entity_keys: list[str], data: Json, options: OptionsMaker | None = None) -> Json:
-    """Where the nodes sit (linked as the fact rows of `data`, from `page_data`), type styles, and pyvis's options."""
+def drawing(model: Model, entity_keys: list[str], data: Json) -> Json:
+    """Where the nodes sit (linked as the fact rows of `data`, from `page_data`), type styles, and vis options."""
     big = len(entity_keys) > PHYSICS_LIMIT
     linking = {relation["key"] for relation in data["relations"] if relation["edge"]}
     links = [(entity_keys[row[0]], entity_keys[row[2]]) for row in data["facts"]
@@ -129,7 +119,7 @@ def drawing(model: Model, entity_keys: list[str], data: Json, options: OptionsMa
     positions = hub_layout(entity_keys, links, spacing=170.0)
     nodes = list(chain.from_iterable(map(positions.__getitem__, entity_keys)))
     types = sorted(entity_type["key"] for entity_type in data["types"])
-    return {"nodes": nodes, "styles": _styles(model, types), "options": (options or vis_options)(big),
+    return {"nodes": nodes, "styles": _styles(model, types), "options": vis_options(big),
             "big": big}
 
 
@@ -145,61 +135,42 @@ def _styles(model: Model, types: list[str]) -> Json:
     return styles
 
 
-def _pyvis_options() -> Any:
-    """A fresh pyvis `Options`, as `pyvis.network.Network` starts with.
-
-    Its module is loaded on its own: `import pyvis` loads pyvis.network, which brings networkx,
-    IPython, jinja2 and jsonpickle (0.2 s) for notebooks and templates wmgraph does not use. If this
-    pyvis's modules are not laid out as expected, pyvis is imported whole instead.
-    """
-    name = "_wmgraph_pyvis_parts"  # a package of pyvis's folder whose __init__ is never run
-    try:
-        if name not in sys.modules:
-            package = types.ModuleType(name)
-            package.__path__ = [str(pyvis_folder())]
-            sys.modules[name] = package
-        return importlib.import_module(name + ".options").Options()
-    except Exception:  # not pyvis's layout: let pyvis load itself
-        from pyvis.network import Network
-
-        return Network(directed=True).options
-
-
 def vis_options(big: bool) -> Json:
-    """pyvis's vis-network options with the page's own: physics for small drawings, none for big ones."""
-    made = _pyvis_options()
-    # what pyvis's Network.toggle_physics, toggle_hide_edges_on_drag and force_atlas_2based do
+    """vis-network's options for the page: physics for small drawings, none for big ones."""
     if big:
-        made.physics.enabled = False
-        made.interaction.hideEdgesOnDrag = True
+        interaction = {"dragNodes": True, "hideEdgesOnDrag": True, "hideNodesOnDrag": False, "hover": False}
+        physics: Json = {"enabled": False, "stabilization": {"enabled": True, "fit": True, "iterations": 1000,
+                                                               "onlyDynamicEdges": False, "updateInterval": 50}}
     else:
-        made.physics.use_force_atlas_2based({"gravity": -65, "central_gravity": 0.015, "spring_length": 120,
-                                             "spring_strength": 0.06, "damping": 0.5, "overlap": 0.6})
-        made.physics.stabilization.iterations = 400
-    options: Json = json.loads(made.to_json())
-    options["edges"].update({
-        "smooth": {"enabled": False},
-        "color": {"inherit": False},
-        "width": 1.4,
-        "selectionWidth": 2.5,
-        "font": {"size": 11, "color": "#444444", "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
-        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-    })
-    options["nodes"] = {"font": {"size": 14, "face": "sans-serif"}, "size": 14, "borderWidth": 1,
-                        "borderWidthSelected": 4}
-    options["interaction"].update({"hover": not big, "tooltipDelay": 250, "keyboard": False,
-                                   "hideEdgesOnZoom": big, "multiselect": False})
-    options["layout"] = {"improvedLayout": False, "randomSeed": 7}
-    return options
+        interaction = {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False, "hover": True}
+        physics = {"enabled": True,
+                   "forceAtlas2Based": {"avoidOverlap": 0.6, "centralGravity": 0.015, "damping": 0.5,
+                                        "gravitationalConstant": -65, "springConstant": 0.06, "springLength": 120},
+                   "solver": "forceAtlas2Based",
+                   "stabilization": {"enabled": True, "fit": True, "iterations": 400, "onlyDynamicEdges": False,
+                                     "updateInterval": 50}}
+    return {
+        "configure": {"enabled": False},
+        "edges": {"color": {"inherit": False}, "smooth": {"enabled": False}, "width": 1.4, "selectionWidth": 2.5,
+                  "font": {"size": 11, "color": "#444444", "strokeWidth": 3, "strokeColor": "#ffffff",
+                           "align": "middle"},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
+        "interaction": {**interaction, "tooltipDelay": 250, "keyboard": False, "hideEdgesOnZoom": big,
+                        "multiselect": False},
+        "physics": physics,
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "size": 14, "borderWidth": 1, "borderWidthSelected": 4},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+    }
 
 
 def fill_template(title: str, data: Json) -> bytes:
     """Put the styles, scripts and JSON data into the page template (UTF-8)."""
+    script, style = vis_bundle()
     parts = {
         b"TITLE": html.escape(title).encode("utf-8"),
-        b"VIS_CSS": _read(VIS_DIR / "vis-network.css"),
+        b"VIS_CSS": _read(style),
         b"PAGE_CSS": _read(ASSETS / "page.css"),
-        b"VIS_JS": _read(VIS_DIR / "vis-network.min.js"),
+        b"VIS_JS": _read(script),
         b"PAGE_DATA_JS": _read(ASSETS / "page-data.js"),
         b"PAGE_JS": _read(ASSETS / "page.js"),
         b"DATA": script_json(data),

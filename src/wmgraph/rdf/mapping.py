@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from ..model.model import Entity, Fact, Model, Source
+from ..model.model import Entity, Fact, Model, QualifierValue, Source
 from ..model.vocabulary import Vocabulary
-from .terms import RDF, RDF_TYPE, RDFS, XSD, Literal, TemplateTriple, Term, Triple
+from .terms import RDF, RDF_TYPE, RDFS, XSD, Literal, Term, Triple
 
 PROV = "http://www.w3.org/ns/prov#"
 SCHEMA = "https://schema.org/"
@@ -147,96 +147,61 @@ def direct_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None = No
     return [(subject, prop, obj)]
 
 
-# A statement's shape: its relation, whether it has an object, its qualifiers (with the number of
-# entities for an entity qualifier) and its number of sources. Facts of one shape have statement
-# nodes with the same predicates; only some objects differ (see `statement_template`).
-StatementShape = tuple[str, bool, tuple[str | tuple[str, int], ...], int]
+def _qualifier_terms(vocabulary: Vocabulary, datatype: str, value: QualifierValue) -> list[Term]:
+    """The objects a qualifier's value gives its statement node (money and currency aside)."""
+    if datatype in ("entity", "entities"):
+        names = (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
+        return [entity_iri(vocabulary, name) for name in names]
+    if datatype == "date":
+        return [date_literal(str(value))]
+    if datatype == "integer":
+        return [Literal(str(value), XSD + "integer")]
+    if datatype == "decimal":
+        assert isinstance(value, int | Decimal)
+        return [Literal(decimal_lexical(value), XSD + "decimal")]
+    if datatype == "duration":
+        return [Literal(str(value), XSD + "duration")]
+    if datatype == "url":
+        return [str(value)]
+    return [_text(str(value))]
 
 
-def statement_values(vocabulary: Vocabulary, fact: Fact,
-                     parts: Direct | None = None) -> tuple[StatementShape, list[Term]]:
-    """The shape of a fact's statement node and the values for its template's slots (`parts`: its direct_parts)."""
-    subject, _, obj, node = parts or direct_parts(vocabulary, fact)
-    values: list[Term] = [node, subject]
-    if obj != node:
-        values.append(obj)
-    shape: list[str | tuple[str, int]] = []
-    qualifiers = vocabulary.qualifiers
-    for key, value in fact.qualifiers:
-        datatype = qualifiers[key].datatype
-        if datatype == "currency":
-            continue  # written inside the monetary amount
-        if datatype == "money":
-            assert isinstance(value, int | Decimal)
-            currency = dict(fact.qualifiers).get("currency", "GBP")
-            values += (node + "." + key, Literal(decimal_lexical(value), XSD + "decimal"), _text(str(currency)))
-        elif datatype in ("entity", "entities"):
-            names = (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
-            values += [entity_iri(vocabulary, name) for name in names]
-            shape.append((key, len(names)))
-            continue
-        elif datatype == "date":
-            values.append(date_literal(str(value)))
-        elif datatype == "integer":
-            values.append(Literal(str(value), XSD + "integer"))
-        elif datatype == "decimal":
-            assert isinstance(value, int | Decimal)
-            values.append(Literal(decimal_lexical(value), XSD + "decimal"))
-        elif datatype == "duration":
-            values.append(Literal(str(value), XSD + "duration"))
-        elif datatype == "url":
-            values.append(str(value))
-        else:
-            values.append(_text(str(value)))
-        shape.append(key)
-    values += [source_iri(vocabulary, source) for source in fact.sources]
-    return (fact.relation, obj != node, tuple(shape), len(fact.sources)), values
-
-
-def statement_template(vocabulary: Vocabulary, shape: StatementShape) -> list[TemplateTriple]:
-    """The triples of the statement node (and monetary amounts) of facts of `shape`, values as slots."""
-    relation_key, has_object, qualifiers, sources = shape
-    relation = vocabulary.relations[relation_key]
-    node = 0
-    triples: list[TemplateTriple] = [(node, RDF_TYPE, RDF + "Statement")]
+def statement_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None = None) -> Iterator[Triple]:
+    """The triples of a fact's statement node and its monetary amounts (`parts`: its direct_parts)."""
+    subject, prop, obj, node = parts or direct_parts(vocabulary, fact)
+    relation = vocabulary.relations[fact.relation]
+    yield node, RDF_TYPE, RDF + "Statement"
     if relation.statement_class:
-        triples.append((node, RDF_TYPE, vocabulary.expand(relation.statement_class)))
-    triples += [(node, RDF + "subject", 1), (node, RDF + "predicate", vocabulary.expand(relation.property))]
-    slot = 2
-    if has_object:
-        triples.append((node, RDF + "object", slot))
-        slot += 1
-    triples.append((node, vocabulary.project_namespace + "relation", _text(relation.key)))
-    for entry in qualifiers:
-        key, count = entry if isinstance(entry, tuple) else (entry, 1)
+        yield node, RDF_TYPE, vocabulary.expand(relation.statement_class)
+    yield node, RDF + "subject", subject
+    yield node, RDF + "predicate", prop
+    if obj != node:
+        yield node, RDF + "object", obj
+    yield node, vocabulary.project_namespace + "relation", _text(relation.key)
+    for key, value in fact.qualifiers:
         qualifier = vocabulary.qualifiers[key]
-        prop = vocabulary.expand(qualifier.property)
+        qualifier_property = vocabulary.expand(qualifier.property)
+        if qualifier.datatype == "currency":
+            continue  # written inside the monetary amount
         if qualifier.datatype == "money":
-            triples += [(node, prop, slot), (slot, RDF_TYPE, SCHEMA + "MonetaryAmount"),
-                        (slot, SCHEMA + "value", slot + 1), (slot, SCHEMA + "currency", slot + 2)]
-            slot += 3
+            assert isinstance(value, int | Decimal)
+            amount = node + "." + key
+            yield node, qualifier_property, amount
+            yield amount, RDF_TYPE, SCHEMA + "MonetaryAmount"
+            yield amount, SCHEMA + "value", Literal(decimal_lexical(value), XSD + "decimal")
+            yield amount, SCHEMA + "currency", _text(str(fact.qualifier("currency") or "GBP"))
             continue
-        for _ in range(count):
-            triples.append((node, prop, slot))
-            slot += 1
-    for _ in range(sources):
-        triples.append((node, DERIVED_FROM, slot))
-        slot += 1
-    return triples
-
-
-def filled_triples(template: list[TemplateTriple], values: list[Term]) -> Iterator[Triple]:
-    """The triples of a template with its slots filled by `values`."""
-    for subject, predicate, obj in template:
-        yield str(values[subject]), predicate, values[obj] if isinstance(obj, int) else obj
+        for term in _qualifier_terms(vocabulary, qualifier.datatype, value):
+            yield node, qualifier_property, term
+    for source in fact.sources:
+        yield node, DERIVED_FROM, source_iri(vocabulary, source)
 
 
 def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
     """Yield the direct triple(s) of one fact and its qualified statement node."""
     parts = direct_parts(vocabulary, fact)
     yield from direct_triples(vocabulary, fact, parts)
-    shape, values = statement_values(vocabulary, fact, parts)
-    yield from filled_triples(statement_template(vocabulary, shape), values)
+    yield from statement_triples(vocabulary, fact, parts)
 
 
 def ontology_triples(vocabulary: Vocabulary) -> Iterator[Triple]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.vocabulary import RelationType, Vocabulary
-from .formats import turtle
+from .formats import dumps
 from .mapping import DCTERMS, DERIVED_FROM, SCHEMA, namespaces
 from .terms import RDF, RDF_TYPE, RDFS, XSD, Literal, Triple
 
@@ -208,4 +208,4 @@ def shape_triples(vocabulary: Vocabulary) -> list[Triple]:
 
 def shapes_turtle(vocabulary: Vocabulary) -> str:
     """The shapes as sorted Turtle, for output/shapes.ttl."""
-    return turtle.dumps(shape_triples(vocabulary), shape_prefixes(vocabulary))
+    return dumps("turtle", shape_triples(vocabulary), shape_prefixes(vocabulary))

@@ -21,8 +21,6 @@ class Literal(NamedTuple):
 
 Term = str | Literal
 Triple = tuple[str, str, Term]
-# A triple of a template: subject slot, predicate, and object: a slot if an int, else the term itself.
-TemplateTriple = tuple[int, str, Term | int]
 
 
 def sort_key(term: Term) -> tuple[int, str, str]:

@@ -1,11 +1,8 @@
-"""N-Triples: one triple a line, lines sorted."""
+"""N-Triples syntax: terms in full, one triple a line, lines sorted."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-
-from ..terms import XSD_STRING, Literal, Term, Triple, escape_string
-from .grouping import Predicates
+from ..terms import XSD_STRING, Literal, Term, escape_string
 
 
 def term(value: Term) -> str:
@@ -16,27 +13,6 @@ def term(value: Term) -> str:
     return f"<{value}>"
 
 
-def line_order(predicate: str) -> str:
-    """Sorts a subject's predicates as its lines sort: a line goes on "<p> ", and '>' ends the IRI."""
-    return predicate + ">"
-
-
-def dumps(triples: Iterable[Triple], prefixes: Mapping[str, str] | None = None) -> str:
-    """Serialise triples as sorted, de-duplicated N-Triples."""
-    lines = {f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples}
-    return "".join(sorted(lines))
-
-
-def subject_lines(subject: str, predicates: Predicates) -> list[str]:
-    """The sorted lines of one subject's triples."""
-    start = f"<{subject}> "
-    lines = []
-    for predicate, objects in predicates.items():
-        head = f"{start}<{predicate}> "
-        for obj in objects:
-            if isinstance(obj, Literal):
-                lines.append(f"{head}{term(obj)} .\n")
-            else:
-                lines.append(f"{head}<{obj}> .\n")
-    lines.sort()
-    return lines
+def line_order(iri: str) -> str:
+    """Sorts subjects or predicates as their lines sort: a line goes on "<iri> ", and '>' ends the IRI."""
+    return iri + ">"

@@ -1,19 +1,17 @@
-"""Turtle grouped by subject, with prefixes, sorted so that rebuilds are byte-identical."""
+"""Turtle syntax: prefixed names where they are safe, `a` first, the prefix header."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
 
-from ..terms import RDF_TYPE, XSD, XSD_STRING, Literal, Term, Triple, escape_string, sort_key
-from .grouping import Predicates, by_subject
+from ..terms import RDF_TYPE, XSD, XSD_STRING, Literal, Term, escape_string
 
 _LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
 _XSD_INTEGER = XSD + "integer"
 _XSD_DECIMAL = XSD + "decimal"
-_REMEMBER = 24
 
 
 class Compactor:
@@ -24,7 +22,6 @@ class Compactor:
         self.namespaces = sorted(((iri, name) for name, iri in prefixes.items()),
                                  key=lambda item: (-len(item[0]), item[1]))
         self.known: dict[str, str] = {}  # most IRIs recur as objects: remember every spelling
-        self.literals: dict[Literal, str] = {}  # short literals recur too (relation keys, dates)
 
     def iri(self, iri: str) -> str:
         """Return the shortest safe spelling of `iri`."""
@@ -44,14 +41,7 @@ class Compactor:
 
     def term(self, value: Term) -> str:
         """Write one term in Turtle syntax."""
-        if not isinstance(value, Literal):
-            return self.iri(value)
-        text = self.literals.get(value)
-        if text is None:
-            text = self.literal(value)
-            if len(value.lexical) <= _REMEMBER:
-                self.literals[value] = text
-        return text
+        return self.iri(value) if isinstance(value, str) else self.literal(value)
 
     def literal(self, value: Literal) -> str:
         """Write one literal in Turtle syntax."""
@@ -77,27 +67,3 @@ def predicate_order(predicates: Iterable[str]) -> list[str]:
         order.remove(RDF_TYPE)
         order.insert(0, RDF_TYPE)
     return order
-
-
-def block(compact: Compactor, subject: str, predicates: Predicates) -> str:
-    """One subject's statements: `a` first, then predicates and objects sorted."""
-    order = predicate_order(predicates)
-    known = compact.known  # most IRIs are spelled already: look them up without a call
-    parts = []
-    for predicate in order:
-        name = "a" if predicate == RDF_TYPE else known.get(predicate) or compact.iri(predicate)
-        objects = predicates[predicate]
-        if len(objects) == 1:
-            (only,) = objects
-            text = (known.get(only) if only.__class__ is str else None) or compact.term(only)
-        else:
-            text = ", ".join([compact.term(o) for o in sorted(objects, key=sort_key)])
-        parts.append(name + " " + text)
-    return "\n" + (known.get(subject) or compact.iri(subject)) + "\n    " + " ;\n    ".join(parts) + " .\n"
-
-
-def dumps(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
-    """Serialise triples as Turtle, one block per subject, everything sorted."""
-    compact = Compactor(prefixes)
-    grouped = by_subject(triples)
-    return header(prefixes) + "".join(block(compact, s, grouped[s]) for s in sorted(grouped))
