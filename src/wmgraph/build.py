@@ -34,6 +34,7 @@ from .model.pieces import FilePiece
 from .model.vocabulary import VOCABULARY_FILE, Vocabulary
 from .page.html import render_page
 from .rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
+from .rdf.formats.writer import Part
 from .rdf.mapping import (
     direct_parts,
     direct_triples,
@@ -139,7 +140,7 @@ def _write_outputs(model: Model, documents: Documents, paths: list[Path],
                    staged: StagedSet | None) -> dict[Path, tuple[str, bool]]:
     """Each output's SHA-256 and whether it differs from the file on disk; those that differ go to `staged`."""
     made: dict[Path, tuple[str, bool]] = {}
-    contents = [documents.turtle, documents.nt, documents.jsonld, [render_page(model)],
+    contents: list[list[Part]] = [documents.turtle, documents.nt, documents.jsonld, [render_page(model)],
                 [shapes_turtle(model.vocabulary).encode("utf-8")]]
     for path, parts in zip(paths, contents, strict=True):
         data = b"".join(parts)

@@ -3,8 +3,8 @@
 An entry is named by a digest of what it was made from (the file's name and bytes, the vocabulary
 and the output-format version), so an edited file gets a new entry. Entries are written atomically
 and carry their own name and a CRC-32 of their body; one that cannot be read, is not a regular file,
-was stored under another name or does not check is ignored and made again. The cache only saves time: deleting it is always safe, and a folder
-that cannot be written is built without.
+was stored under another name or does not check is ignored and made again. The cache only saves
+time: deleting it is always safe, and a folder that cannot be written is built without.
 """
 
 from __future__ import annotations

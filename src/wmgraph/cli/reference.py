@@ -16,7 +16,8 @@ themselves (`make docs`), and a test fails when it falls out of step.
 | code | every command | `query` (as grep) | `diff` (as diff) |
 |---:|---|---|---|
 | 0 | success | an answer; an ASK answered yes | the graphs are the same |
-| 1 | an error: invalid fact files, stale output with `build --check`, SHACL violations, a file or store that cannot be read or written | an ASK answered no | the graphs differ |
+| 1 | an error: invalid fact files, stale output (`build --check`), SHACL violations, \
+a file or store that cannot be read or written | an ASK answered no | the graphs differ |
 | 2 | a usage error: an unknown command or option, a bad option value | any error, usage errors included | any error |
 | 130 | interrupted (Ctrl-C): `output/` holds the last complete build | the same | the same |
 
