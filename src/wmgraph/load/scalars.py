@@ -74,7 +74,7 @@ def control_problem(value: str, block: bool) -> ScalarError | None:
 def _construct(tag: str, value: str) -> Any:
     try:
         result = _CONSTRUCTORS[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
-    except (ValueError, KeyError, TypeError, ArithmeticError) as error:
+    except (ValueError, LookupError, TypeError, ArithmeticError) as error:
         if tag == _INT and sum(c.isdigit() for c in value) > MAX_INT_DIGITS:
             raise _too_long() from error
         raise ScalarError(f"'{value}' is not {_KINDS[tag]}, as its tag !!{tag.rpartition(':')[2]} says",

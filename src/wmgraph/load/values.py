@@ -18,6 +18,22 @@ IRI_FORBIDDEN = r'\s\x00-\x20\x7f-\x9f<>"{}|^`\\'  # inside a regular expression
 URL = re.compile(f"^https?://[^{IRI_FORBIDDEN}]+$")
 IRI = re.compile(f"^https?://[^{IRI_FORBIDDEN}]+[/#]$")  # a namespace: ends in / or #
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+_NOT_IN_IRI = re.compile(f"[{IRI_FORBIDDEN}]")
+
+
+def url_problem(value: str, what: str = "") -> tuple[str, str]:
+    """(message, hint) if `value` is not an http(s) URL that RDF can write as an IRI, else ('', '')."""
+    if URL.match(value):
+        return "", ""
+    found = _NOT_IN_IRI.search(value)
+    if found is None or not value.startswith(("http://", "https://")):
+        return (f"'{what}' must be an http(s) URL" if what else f"'{value}' is not an http(s) URL",
+                "start it with https://")
+    char = found[0]
+    shown = "a space" if char == " " else f"U+{ord(char):04X}" if char.isspace() or not char.isprintable() \
+        else f"'{char}'"
+    return (f"URL '{value}' holds {shown}, which no IRI may hold",
+            f"percent-encode it as %{ord(char):02X}" if ord(char) < 128 else "percent-encode it")
 
 
 def suggest(word: object, choices: Iterable[str]) -> str:

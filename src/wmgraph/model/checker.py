@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import Problem
-from ..load.values import URL, names_of, suggest
+from ..load.values import names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict, MarkedList
 from .model import Entity, Fact, Location, Model
 from .pieces import AliasMark, EntityPiece, FilePiece, Ref, SourceRef
@@ -51,14 +51,15 @@ class Checker:
         return Location(shown, where[0], where[1])
 
     def text_field(self, entry: MarkedDict, name: str, shown: str, strip: bool = True,
-                   one_line: bool = False) -> str | None:
+                   one_line: bool = False, required: bool = False) -> str | None:
         """The text of `entry[name]` ('' if absent), or None with one problem if it is not usable text."""
         if name not in entry:
             return ""
         value = entry[name]
         location = self.at(shown, entry.mark_of(name))
         if value is None or (isinstance(value, str) and not value.strip()):
-            self.problem(location, f"'{name}' is empty", f"write it after '{name}:', or remove the key")
+            self.problem(location, f"'{name}' is empty",
+                         f"write the {name} after '{name}:'" + ("" if required else ", or remove the key"))
         elif not isinstance(value, str):
             self.problem(location, f"'{name}' must be text", "put it in quotes")
         elif one_line and "\n" in value.strip():
@@ -95,14 +96,15 @@ class Checker:
         """Check one entity entry and its facts into the model."""
         self.unknown_keys(entry, shown, ENTITY_KEYS, f"entity '{key}'")
         type_key = self.entity_type(key, entry, shown)
-        name = self.text_field(entry, "name", shown, one_line=True)
+        name = self.text_field(entry, "name", shown, one_line=True, required=True)
         description = self.text_field(entry, "description", shown) or ""
         url = self.text_field(entry, "url", shown) or ""
         if name == "" and "name" not in entry:
             self.problem(where, f"entity '{key}' has no name", "add 'name: ...'")
-        if url and not URL.match(url):
-            self.problem(self.at(shown, entry.mark_of("url")), f"'{url}' is not an http(s) URL",
-                         "start it with https://")
+        if url:
+            message, hint = url_problem(url)
+            if message:
+                self.problem(self.at(shown, entry.mark_of("url")), message, hint)
         aliases = self.aliases(key, entry, shown)
         sources = self.sources_of(entry, shown, where, f"entity '{key}'")
         self.model.entities[key] = Entity(key, type_key, name or "", where, sources, aliases, description, url)
@@ -126,7 +128,8 @@ class Checker:
         raw = entry.get("aliases", [])
         names = names_of(raw)
         if names is None:
-            self.problem(self.at(shown, entry.mark_of("aliases")), "'aliases' must be a list of names")
+            self.problem(self.at(shown, entry.mark_of("aliases")), "'aliases' must be a list of names",
+                         "write them as [Name One, Name Two]")
             return ()
         found: list[str] = []
         for index, alias in enumerate(names):
@@ -237,9 +240,11 @@ class Checker:
         piece = FilePiece(shown)
         if data is None:
             return piece
-        if not isinstance(data, MarkedDict):
-            piece.problems.append(Problem(shown, 1, 1, "a fact file must map entity ids to entities",
+        if not isinstance(data, MarkedDict):  # no entity of it is known: as if unread
+            piece.problems.append(Problem(shown, getattr(data, "line", 1), getattr(data, "column", 1),
+                                          "a fact file must map entity ids to entities",
                                           "write 'my-entity:' followed by 'type:' and 'name:'"))
+            piece.unread = True
             return piece
         for key, entry in data.items():
             where = self.at(shown, data.mark_of(key))

@@ -79,7 +79,7 @@ def _count_knock_ons(checker: Checker, causes: set[str], count: int, kind: str) 
     for index, problem in enumerate(checker.problems):
         if problem.file in causes and problem.file not in told:
             told.add(problem.file)
-            waiting = f"until it reads, {_knock_ons(count, kind)} unreported"
+            waiting = f"until it is fixed, {_knock_ons(count, kind)} unreported"
             hint = f"{problem.hint}; {waiting}" if problem.hint else waiting
             checker.problems[index] = dataclasses.replace(problem, hint=hint)
 

@@ -6,7 +6,7 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..load.values import CURRENCY, DURATION, URL, check_date, date_bounds, names_of, suggest
+from ..load.values import CURRENCY, DURATION, check_date, date_bounds, names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict
 from .model import Location, QualifierValue
 from .vocabulary import RelationType
@@ -66,7 +66,7 @@ def number_problem(key: str, datatype: str, value: Any) -> tuple[str, str]:
     if isinstance(value, float) and not math.isfinite(value):
         shown = ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
         return (f"'{key}' must be a finite number, not {shown}",
-                "write digits, e.g. 14500000; a number past 1.8e308 reads as .inf")
+                f"{_VALUE_HINTS[datatype]}; a number past 1.8e308 reads as .inf")
     if datatype != "decimal" and value < 0:
         return f"'{key}' must not be negative", _VALUE_HINTS[datatype]
     return "", ""
@@ -86,13 +86,19 @@ def read_value(checker: Checker, key: str, value: Any, location: Location) -> Qu
     if datatype == "date":
         result, error = check_date(value)
         error = f"'{key}': {error}" if error else ""
+    elif datatype == "url" and isinstance(value, str):
+        error, hint = url_problem(value, key)
+        if error:
+            checker.problem(location, error, hint)
+            return None
+        result = value
     elif datatype in ("duration", "currency", "url"):
         pattern, error = {
             "duration": (DURATION, f"'{key}' must be an ISO 8601 duration like P3Y or P18M"),
             "currency": (CURRENCY, f"'{key}' must be a three-letter currency code like GBP"),
-            "url": (URL, f"'{key}' must be an http(s) URL"),
+            "url": (None, f"'{key}' must be an http(s) URL"),
         }[datatype]
-        if isinstance(value, str) and pattern.match(value):
+        if pattern is not None and isinstance(value, str) and pattern.match(value):
             result, error = value, ""
     elif datatype in ("entity", "entities"):
         names = names_of(value)

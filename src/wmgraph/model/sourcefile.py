@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..load.values import URL, check_date, names_of
+from ..load.values import check_date, names_of, url_problem
 from ..load.yamlfile import MarkedDict
 from .checker import Checker
 from .model import Location, Source
@@ -16,7 +16,8 @@ SOURCE_KEYS = ("title", "publisher", "author", "date", "url", "seed", "cites", "
 def read_sources(checker: Checker, data: Any, shown: str) -> None:
     """Check the parsed sources file into the checker's model (problems go to the checker)."""
     if not isinstance(data, MarkedDict):
-        checker.problem(Location(shown, 1, 1), "sources file must map source ids to sources",
+        checker.problem(Location(shown, getattr(data, "line", 1), getattr(data, "column", 1)),
+                        "sources file must map source ids to sources",
                         "write 'my-source:' followed by 'title: ...'")
         checker.unread.add(shown)  # no source is known: an 'unknown source' is a knock-on
         return
@@ -36,13 +37,14 @@ def _source(checker: Checker, key: str, entry: MarkedDict, shown: str, where: Lo
     checker.unknown_keys(entry, shown, SOURCE_KEYS, f"source '{key}'")
     fields: dict[str, str] = {}
     for name in ("title", "publisher", "url", "seed", "note"):
-        value = checker.text_field(entry, name, shown, strip=False, one_line=name in ("title", "publisher"))
+        value = checker.text_field(entry, name, shown, strip=False, one_line=name in ("title", "publisher"),
+                                   required=name == "title")
         fields[name] = value or ""
         if value == "" and name == "title":
             checker.problem(where, f"source '{key}' has no title", "add 'title: ...'")
-    if fields["url"] and not URL.match(fields["url"]):
-        checker.problem(checker.at(shown, entry.mark_of("url")), f"'{fields['url']}' is not an http(s) URL",
-                        "start it with https://")
+    message, hint = url_problem(fields["url"]) if fields["url"] else ("", "")
+    if message:
+        checker.problem(checker.at(shown, entry.mark_of("url")), message, hint)
     date = ""
     if "date" in entry:
         date, error = check_date(entry["date"])

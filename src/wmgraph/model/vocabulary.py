@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LoadError, Problem, ValidationError, display_path
-from ..load.values import IRI
+from ..load.values import IRI, suggest
 from ..load.yamlfile import MarkedDict, read_yaml
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -121,7 +121,7 @@ class _Reader:
         value = entry.get(key, default)
         if not isinstance(value, str):
             self.problem(entry.mark_of(key), f"'{key}' must be text" if key in entry
-                         else f"missing '{key}'")
+                         else f"missing '{key}'", "put it in quotes" if key in entry else f"add '{key}: ...'")
             return default or ""
         return value
 
@@ -144,7 +144,7 @@ class _Reader:
         if isinstance(value, str):
             return [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(entry.mark_of(key), f"'{key}' must be a list of names")
+            self.problem(entry.mark_of(key), f"'{key}' must be a list of names", "write them as [one, two]")
             return []
         return list(value)
 
@@ -192,7 +192,8 @@ def _entries(reader: _Reader, section: MarkedDict, what: str) -> list[tuple[str,
         if not isinstance(key, str) or not SLUG.match(key):
             reader.problem(section.mark_of(key), f"{what} name '{key}' must be a slug like 'works-for'")
         elif not isinstance(entry, MarkedDict):
-            reader.problem(section.mark_of(key), f"{what} '{key}' must be a mapping")
+            reader.problem(section.mark_of(key), f"{what} '{key}' must be a mapping",
+                           "write its keys (label: ...) under it, indented")
         else:
             found.append((key, entry))
     return found
@@ -268,12 +269,14 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
         for name in subjects + objects:
             if name not in vocabulary.entity_types:
                 reader.problem(entry.mark_of("subject" if name in subjects else "object"),
-                               f"unknown entity type '{name}' in relation '{key}'")
+                               f"unknown entity type '{name}' in relation '{key}'",
+                               suggest(name, vocabulary.entity_types) or "declare it under 'entity-types:'")
         qualifiers = reader.names(entry, "qualifiers")
         required = reader.names(entry, "required")
         for name in qualifiers + required:
             if name not in vocabulary.qualifiers:
-                reader.problem(entry.mark_of("qualifiers"), f"unknown qualifier '{name}' in relation '{key}'")
+                reader.problem(entry.mark_of("qualifiers"), f"unknown qualifier '{name}' in relation '{key}'",
+                               suggest(name, vocabulary.qualifiers) or "declare it under 'qualifiers:'")
         if "note" not in qualifiers:
             qualifiers.append("note")
         qualifiers += [name for name in required if name not in qualifiers]
