@@ -180,7 +180,8 @@ def test_build_cli_reports_and_check(mini_graph: Path, in_tmp: Path) -> None:
     assert first.exit_code == 0, first.output
     assert first.output.splitlines()[0] == "Built 6 entities, 6 facts, 2 sources, 244 triples."
     again = runner.invoke(main, ["build", "--graph", "graph", "--out", "out"])
-    assert again.output.splitlines()[0] == "Nothing to do: out is current (6 entities, 6 facts, 2 sources, 244 triples)."
+    assert again.output.splitlines()[0] == ("Nothing to do: out is current "
+                                            "(6 entities, 6 facts, 2 sources, 244 triples).")
     check = runner.invoke(main, ["build", "--graph", "graph", "--out", "out", "--check"])
     assert check.exit_code == 0
     assert check.output == "out is up to date (6 entities, 6 facts, 2 sources, 244 triples).\n"
@@ -424,3 +425,22 @@ def test_a_build_loads_neither_pyvis_networkx_nor_the_query_engine(synthetic: Pa
     run = subprocess.run([sys.executable, "-c", script, str(synthetic), str(tmp_path / "out")],
                          capture_output=True, text=True, check=True)
     assert run.stdout.splitlines()[-1] == "[]"
+
+
+def test_an_output_folder_that_is_a_dangling_link_is_named(mini_graph: Path, tmp_path: Path) -> None:
+    (tmp_path / "out").symlink_to(tmp_path / "gone")
+    result = CliRunner().invoke(main, ["build", "--graph", str(mini_graph), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: the output folder {tmp_path / 'out'} is a symbolic link to nothing: "
+                             "remove it, or make the folder it points to\n")
+
+
+def test_an_output_that_is_a_link_is_written_through_it(mini_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(mini_graph, out)
+    kept = tmp_path / "kept.nt"
+    (out / "wmgraph.nt").rename(kept)
+    (out / "wmgraph.nt").symlink_to(kept)
+    kept.write_text("")
+    build(mini_graph, out)
+    assert (out / "wmgraph.nt").is_symlink() and kept.read_text().startswith("<https://")

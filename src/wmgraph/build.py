@@ -95,6 +95,9 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
 
     `progress` is called as files are parsed and written; `workers` sets the number of parsing processes.
     """
+    if out_dir.is_symlink() and not out_dir.exists():
+        raise OutputError(f"the output folder {out_dir} is a symbolic link to nothing: "
+                          "remove it, or make the folder it points to")
     inputs = graph_inputs(graph_dir)
     digest = input_digest((name, data) for _, name, data in inputs)
     paths = [out_dir / name for name in OUTPUT_NAMES]

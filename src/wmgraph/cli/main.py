@@ -60,6 +60,9 @@ def run() -> None:
         code = done.code
     except OSError as error:  # echoing to a full disk or a closed pipe
         code = _output_lost(error)
+    except KeyboardInterrupt:  # before a command took charge of it (while loading its module)
+        click.echo("Error: interrupted", err=True)
+        code = 130
     else:
         code = 0
     try:

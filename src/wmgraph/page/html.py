@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import html
-import importlib.metadata
 import re
 from collections import defaultdict, deque
 from dataclasses import dataclass
@@ -35,6 +34,8 @@ from .layout import hub_layout
 
 def vis_bundle() -> tuple[Path, Path]:
     """vis-network's script and style sheet as pyvis installs them (its newest bundled version)."""
+    import importlib.metadata  # here: only a page needs it, and it takes longer to load than most of wmgraph
+
     try:
         version = importlib.metadata.version("pyvis")
         files = importlib.metadata.files("pyvis") or []
