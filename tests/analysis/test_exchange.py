@@ -10,8 +10,8 @@ from pathlib import Path
 import networkx as nx
 from click.testing import CliRunner
 
+from wmgraph.analysis.export_graph import export_graph
 from wmgraph.analysis.exports import LIST_SEPARATOR, flat_attributes
-from wmgraph.analysis.network import model_graph
 from wmgraph.build import build
 from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
@@ -90,14 +90,20 @@ def test_diff_git_revision(mini_graph: Path, in_tmp: Path) -> None:
         2, "Error: 'nonsense' is not a graph folder, a built file (.nt, .ttl, .jsonld) or a git revision of graph\n")
 
 
+GEXF_EDGE_NAMES = {"start": "start-date", "end": "end-date", "from-day": "start", "to-day": "end"}
+
+
 def _same_graph(read: nx.DiGraph, model_path: Path, gexf: bool = False) -> None:
-    original = model_graph(load_model(model_path))
+    """The graph read back by networkx is the export graph: every node, edge and attribute."""
+    original = export_graph(load_model(model_path))
     assert sorted(read.nodes) == sorted(original.nodes)
     for node, data in original.nodes(data=True):
         expected = flat_attributes(data)
         got = dict(read.nodes[node])
         if gexf:
-            assert got.pop("label") == data["name"]
+            assert got.pop("label") == expected.pop("name")
+            colour = expected.pop("colour")
+            assert "#{r:02x}{g:02x}{b:02x}".format(**got.pop("viz")["color"]) == colour
         assert got == expected, node
     if read.is_multigraph():
         edges = {key: (u, v, d) for u, v, key, d in read.edges(keys=True, data=True)}
@@ -107,8 +113,7 @@ def _same_graph(read: nx.DiGraph, model_path: Path, gexf: bool = False) -> None:
     for u, v, key, data in original.edges(keys=True, data=True):
         expected = flat_attributes(data)
         if gexf:
-            expected = {("start-date" if k == "start" else "end-date" if k == "end" else k): value
-                        for k, value in expected.items()}
+            expected = {GEXF_EDGE_NAMES.get(k, k): value for k, value in expected.items() if k != "colour"}
             expected["id"] = key
         assert edges[key] == (u, v, expected), key
 
@@ -139,22 +144,32 @@ def test_export_lists_are_flattened(in_tmp: Path, mini_graph: Path) -> None:
 
 def test_export_csv_reads_back(in_tmp: Path, mini_graph: Path) -> None:
     assert run("export", "--format", "csv", "--out", "tables") == (
-        0, "Wrote tables/nodes.csv.\nWrote tables/edges.csv.\n")
-    with open(in_tmp / "tables" / "nodes.csv", newline="") as stream:
-        nodes = list(csv.DictReader(stream))
-    with open(in_tmp / "tables" / "edges.csv", newline="") as stream:
-        edges = list(csv.DictReader(stream))
-    assert [row["id"] for row in nodes] == sorted(load_model(mini_graph).entities)
-    assert nodes[-1] == {"id": "wmhtia", "type": "initiative",
-                         "name": "West Midlands Health Tech Innovation Accelerator", "aliases": "WMHTIA",
-                         "description": "", "url": "", "sources": "jobs-article", "facts": "1"}
-    assert list(edges[0]) == ["key", "source", "target", "relation", "label", "as-of", "duration", "jobs",
-                              "sources"]
-    assert edges[-1] == {"key": "version-1.pledges-jobs.birmingham", "source": "version-1",
-                         "target": "birmingham", "relation": "pledges-jobs", "label": "pledges jobs in",
-                         "as-of": "", "duration": "P3Y", "jobs": "500", "sources": "jobs-article; uktn-jobs"}
+        0, "Wrote tables/nodes.csv.\nWrote tables/edges.csv.\nWrote tables/sources.csv.\n")
+    tables = {}
+    for name in ("nodes", "edges", "sources"):
+        with open(in_tmp / "tables" / f"{name}.csv", newline="") as stream:
+            tables[name] = list(csv.DictReader(stream))
+    model = load_model(mini_graph)
+    assert [row["id"] for row in tables["nodes"]] == sorted(model.entities) + [
+        "statement:andy-street.said.1", "statement:wmhtia.investment.1", "statement:wmhtia.stated-count.1"]
+    assert tables["nodes"][-4] == {
+        "id": "wmhtia", "kind": "entity", "type": "initiative",
+        "name": "West Midlands Health Tech Innovation Accelerator", "aliases": "WMHTIA", "description": "",
+        "url": "", "value": "", "colour": "#f28e2b", "sources": "jobs-article", "facts": "3"}
+    assert [row["key"] for row in tables["edges"]] == sorted(fact.key for fact in model.facts)
+    assert list(tables["edges"][0]) == [
+        "key", "source", "target", "link", "relation", "label", "statement", "from-day", "to-day", "as-of", "duration",
+        "amount", "currency", "jobs", "count", "measure", "kind", "colour", "sources", "cited"]
+    assert tables["edges"][4] == {
+        "key": "wmhtia.investment.1", "source": "wmhtia", "target": "statement:wmhtia.investment.1",
+        "link": "statement", "relation": "investment", "label": "investment", "statement": "", "from-day": "",
+        "to-day": "", "as-of": "", "duration": "", "amount": "14500000.0", "currency": "GBP", "jobs": "", "count": "",
+        "measure": "", "kind": "public", "colour": "#59a14f", "sources": "jobs-article",
+        "cited": "West Midlands Prepares for 1,000 New Tech Roles, 2023-10"}
+    assert [(row["id"], row["facts"]) for row in tables["sources"]] == [("jobs-article", "6"), ("uktn-jobs", "1")]
+    assert tables["sources"][1]["publisher"] == "UKTN"
     assert run("export", "--format", "csv") == (
-        1, "Error: csv writes two files (nodes.csv and edges.csv): give a folder with --out\n")
+        1, "Error: csv writes three files (nodes.csv, edges.csv, sources.csv): give a folder with --out\n")
 
 
 def test_export_rdf_formats_match_the_build(in_tmp: Path, mini_graph: Path) -> None:

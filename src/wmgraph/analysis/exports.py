@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,14 +15,17 @@ from ..errors import OutputError
 from ..model.model import Model
 from ..rdf.formats import FORMATS
 from ..rdf.mapping import model_triples, namespaces
+from .phrasing import fact_sources
 
 if TYPE_CHECKING:  # networkx takes longer to load than most commands take to run: loaded when used
     import networkx as nx
 
 EXPORT_FORMATS = ("csv", "gexf", "graphml", "jsonld", "nt")
 LIST_SEPARATOR = "; "
-NODE_COLUMNS = ("id", "type", "name", "aliases", "description", "url", "sources", "facts")
-EDGE_COLUMNS = ("key", "source", "target", "relation", "label")
+NODE_COLUMNS = ("id", "kind", "type", "name", "aliases", "description", "url", "value", "colour", "sources", "facts")
+EDGE_COLUMNS = ("key", "source", "target", "link", "relation", "label", "statement", "from-day", "to-day")
+SOURCE_COLUMNS = ("id", "title", "publisher", "authors", "date", "url", "cites", "note", "facts")
+CSV_FILES = ("nodes.csv", "edges.csv", "sources.csv")
 
 
 @dataclass
@@ -43,28 +47,19 @@ def flat_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
     return {key: _flat(value) for key, value in attributes.items() if value is not None and value != []}
 
 
-def flat_graph(model: Model, gexf: bool = False) -> nx.MultiDiGraph:
-    """The model's graph with flattened attributes (for GEXF: labels are names, edge ids fact keys)."""
+def flat_graph(model: Model) -> nx.MultiDiGraph:
+    """The export graph with flattened attributes and text safe for XML 1.0."""
     import networkx as nx
 
-    from .network import model_graph
+    from .export_graph import export_graph, xml_safe
 
-    graph = model_graph(model)
+    graph = export_graph(model)
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        attributes = flat_attributes(data)
-        if gexf:
-            attributes["label"] = data["name"]
-        flat.add_node(node, **attributes)
+        flat.add_node(xml_safe(node), **{k: xml_safe(v) for k, v in flat_attributes(data).items()})
     for source, target, key, data in graph.edges(keys=True, data=True):
-        attributes = flat_attributes(data)
-        if gexf:
-            attributes["id"] = key
-            # networkx writes 'start'/'end' as GEXF time spells, which need full dates: keep them as data
-            for name in ("start", "end"):
-                if name in attributes:
-                    attributes[f"{name}-date"] = attributes.pop(name)
-        flat.add_edge(source, target, key=key, **attributes)
+        flat.add_edge(xml_safe(source), xml_safe(target), key=xml_safe(key),
+                      **{k: xml_safe(v) for k, v in flat_attributes(data).items()})
     return flat
 
 
@@ -78,12 +73,11 @@ def graphml_text(model: Model) -> str:
 
 
 def gexf_text(model: Model) -> str:
-    """The graph as GEXF 1.2, without the writer's date stamp so exports are reproducible."""
-    import networkx as nx
+    """The graph as GEXF 1.3 with colours and dated edges, the same bytes for the same graph."""
+    from .export_graph import export_graph
+    from .gexf import gexf_text as write_gexf
 
-    buffer = io.BytesIO()
-    nx.write_gexf(flat_graph(model, gexf=True), buffer, encoding="utf-8", prettyprint=True)
-    return re.sub(r' lastmodifieddate="[^"]*"', "", buffer.getvalue().decode("utf-8"), count=1)
+    return write_gexf(export_graph(model), f"{len(model.entities)} entities, {len(model.facts)} facts")
 
 
 def _csv(rows: list[list[Any]]) -> str:
@@ -93,26 +87,40 @@ def _csv(rows: list[list[Any]]) -> str:
     return buffer.getvalue()
 
 
-def csv_tables(model: Model) -> tuple[str, str]:
-    """A node table and an edge table (one row per fact linking two entities)."""
-    import networkx as nx
+def _source_rows(model: Model) -> list[list[Any]]:
+    cited: dict[str, int] = {}
+    for fact in model.facts:
+        for key in fact.sources:
+            cited[key] = cited.get(key, 0) + 1
+    rows: list[list[Any]] = [list(SOURCE_COLUMNS)]
+    for key in sorted(model.sources):
+        source = model.sources[key]
+        rows.append([key, source.title, source.publisher, LIST_SEPARATOR.join(source.authors), source.date,
+                     source.url, LIST_SEPARATOR.join(source.cites), source.note, cited.get(key, 0)])
+    return rows
 
-    from .network import model_graph
 
-    graph = model_graph(model)
-    degree = dict(nx.MultiGraph(graph).degree())
+def csv_tables(model: Model) -> tuple[str, str, str]:
+    """A node table, an edge table (every fact and every qualifier link) and a source table."""
+    from .export_graph import export_graph
+
+    graph = export_graph(model)
+    degree = dict(graph.degree())
     nodes: list[list[Any]] = [list(NODE_COLUMNS)]
     for node, data in graph.nodes(data=True):
         flat = flat_attributes(data)
         nodes.append([node] + [flat.get(column, "") for column in NODE_COLUMNS[1:-1]] + [degree[node]])
     used = {key for _, _, data in graph.edges(data=True) for key in data}
     qualifiers = [key for key in (*model.vocabulary.qualifiers, "currency") if key in used]
-    columns = [*EDGE_COLUMNS, *dict.fromkeys(qualifiers), "sources"]
+    columns = [*EDGE_COLUMNS, *dict.fromkeys(qualifiers), "colour", "sources", "cited"]
+    by_key = {fact.key: fact for fact in model.facts}
     edges: list[list[Any]] = [columns]
     for source, target, key, data in graph.edges(keys=True, data=True):
         flat = flat_attributes(data)
-        edges.append([key, source, target] + [flat.get(column, "") for column in columns[3:]])
-    return _csv(nodes), _csv(edges)
+        fact = by_key[str(data.get("statement", key))]
+        edges.append([key, source, target] + [flat.get(column, "") for column in columns[3:-1]]
+                     + [fact_sources(model, fact)])
+    return _csv(nodes), _csv(edges), _csv(_source_rows(model))
 
 
 def export_text(model: Model, format_name: str) -> str:
@@ -127,23 +135,42 @@ def export_text(model: Model, format_name: str) -> str:
     raise OutputError(f"unknown export format '{format_name}' (one of: {', '.join(EXPORT_FORMATS)})")
 
 
-def export(model: Model, format_name: str, out: Path | None) -> ExportResult:
-    """Export the model; write to `out` (csv: a folder for nodes.csv and edges.csv) when given."""
-    if format_name == "csv":
-        if out is None:
-            raise OutputError("csv writes two files (nodes.csv and edges.csv): give a folder with --out")
-        if out.exists() and not out.is_dir():
-            raise OutputError(f"{out} is a file; for csv, --out names a folder for nodes.csv and edges.csv")
-        nodes, edges = csv_tables(model)
-        result = ExportResult()
-        for name, text in (("nodes.csv", nodes), ("edges.csv", edges)):
-            write_atomic(out / name, text.encode("utf-8"))
-            result.written.append(out / name)
-        return result
-    text = export_text(model, format_name)
+def regular_target(path: Path) -> Path:
+    """Where to write `path`: through a symbolic link to its file; refuse a device, FIFO, socket or folder."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path} is a folder; give a file name with --out")
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{path} is a device, FIFO or socket, not a file: give a file name with --out")
+    return target
+
+
+def _export_csv(model: Model, out: Path | None) -> ExportResult:
     if out is None:
+        raise OutputError("csv writes three files (nodes.csv, edges.csv, sources.csv): give a folder with --out")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} is a file; for csv, --out names a folder for {', '.join(CSV_FILES)}")
+    result = ExportResult()
+    targets = [regular_target(out / name) for name in CSV_FILES]
+    for name, target, text in zip(CSV_FILES, targets, csv_tables(model), strict=True):
+        write_atomic(target, text.encode("utf-8"))
+        result.written.append(out / name)
+    return result
+
+
+def export(model: Model, format_name: str, out: Path | None) -> ExportResult:
+    """Export the model; write to `out` (csv: a folder for the three tables) when given."""
+    if format_name == "csv":
+        return _export_csv(model, out)
+    target = regular_target(out) if out is not None else None
+    text = export_text(model, format_name)
+    if out is None or target is None:
         return ExportResult(text=text)
-    if out.is_dir():
-        raise OutputError(f"{out} is a folder; give a file name with --out")
-    write_atomic(out, text.encode("utf-8"))
+    write_atomic(target, text.encode("utf-8"))
     return ExportResult(text=text, written=[out])

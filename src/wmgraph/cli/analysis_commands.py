@@ -2,44 +2,70 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from ..analysis.diff import GraphDiff, diff_graphs
 from ..analysis.exports import EXPORT_FORMATS
+from ..analysis.phrasing import terminal_safe
 from ..analysis.profile import entity_profile
 from ..errors import WmgraphError
 from ..model.checking import load_model
-from .options import graph_option, reports_errors
+from .options import graph_option
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _say(text: str = "", gap: bool = False) -> None:
+    """Print a line whose names come from the fact files, escaped so that they cannot steer the terminal."""
+    if gap:
+        click.echo()
+    click.echo(terminal_safe(text))
+
+
+def reports_safely(function: F) -> F:
+    """Turn a WmgraphError into an error message (exit 1) whose names are escaped for the terminal."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except WmgraphError as error:
+            raise click.ClickException(terminal_safe(str(error))) from error
+
+    return wrapper  # type: ignore[return-value]
 
 
 @click.command("show")
 @graph_option
 @click.argument("entity")
-@reports_errors
+@reports_safely
 def show_command(graph_dir: Path, entity: str) -> None:
     """Show everything known about ENTITY (an id, name or alias)."""
     profile = entity_profile(load_model(graph_dir), entity)
-    click.echo(f"{profile.name} ({profile.key})")
-    click.echo(f"type: {profile.type_label}")
+    _say(f"{profile.name} ({profile.key})")
+    _say(f"type: {profile.type_label}")
     if profile.aliases:
-        click.echo("also called: " + ", ".join(profile.aliases))
+        _say("also called: " + ", ".join(profile.aliases))
     if profile.url:
-        click.echo(f"web: {profile.url}")
+        _say(f"web: {profile.url}")
     if profile.description:
-        click.echo(f"about: {profile.description}")
-    click.echo("sources: " + "; ".join(profile.sources))
+        _say(f"about: {profile.description}")
+    _say("sources: " + "; ".join(profile.sources))
     if not profile.sections:
-        click.echo("\nNo facts.")
+        _say("No facts.", gap=True)
     for title, lines in profile.sections:
-        click.echo(f"\n{title} ({len(lines)})")
+        _say(f"{title} ({len(lines)})", gap=True)
         for line in lines:
-            click.echo(f"  - {line.text}")
+            _say(f"  - {line.text}")
             if line.note:
-                click.echo(f"    note: {line.note}")
-            click.echo(f"    source: {line.sources}")
+                _say(f"    note: {line.note}")
+            _say(f"    source: {line.sources}")
 
 
 @click.command("path")
@@ -48,90 +74,85 @@ def show_command(graph_dir: Path, entity: str) -> None:
 @click.argument("second")
 @click.option("--max", "max_paths", type=click.IntRange(min=1), default=5, show_default=True,
               help="Most paths to show.")
-@reports_errors
+@reports_safely
 def path_command(graph_dir: Path, first: str, second: str, max_paths: int) -> None:
     """Show the shortest ways FIRST and SECOND are connected, fact by fact."""
     from ..analysis.paths import connect
 
     found = connect(load_model(graph_dir), first, second, max_paths)
     if found.start == found.end:
-        click.echo(f"{found.start_name} and {found.end_name} are the same entity ({found.start}).")
+        _say(f"{found.start_name} and {found.end_name} are the same entity ({found.start}).")
         return
     if not found.paths:
-        raise click.ClickException(f"{found.start_name} and {found.end_name} are not connected.")
+        raise click.ClickException(terminal_safe(f"{found.start_name} and {found.end_name} are not connected."))
     hops = "step" if found.length == 1 else "steps"
     shown = f"{len(found.paths)} shortest path{'s' if len(found.paths) != 1 else ''}"
-    click.echo(f"{found.start_name} -> {found.end_name}: {shown} of {found.length} {hops}"
-               f"{f' (showing at most {max_paths})' if len(found.paths) == max_paths else ''}")
+    _say(f"{found.start_name} -> {found.end_name}: {shown} of {found.length} {hops}"
+         f"{f' (showing at most {max_paths})' if len(found.paths) == max_paths else ''}")
     for number, steps in enumerate(found.paths, 1):
-        click.echo(f"\nPath {number}:")
+        _say(f"Path {number}:", gap=True)
         for index, step in enumerate(steps, 1):
             more = f" [+{step.more} more fact{'s' if step.more > 1 else ''}]" if step.more else ""
-            click.echo(f"  {index}. {step.text}{more}")
-            click.echo(f"     source: {step.sources}")
+            _say(f"  {index}. {step.text}{more}")
+            _say(f"     source: {step.sources}")
+
+
+def _ranked(title: str, rows: list[str]) -> None:
+    _say(title, gap=True)
+    for row in rows:
+        _say(f"  {row}")
 
 
 @click.command("stats")
 @graph_option
-@reports_errors
+@reports_safely
 def stats_command(graph_dir: Path) -> None:
     """Counts, the most connected and central entities, communities and their brokers."""
     from ..analysis.statistics import network_stats
 
     stats = network_stats(load_model(graph_dir))
-    click.echo(f"{stats.entities} entities, {stats.facts} facts ({stats.edges} link two entities), "
-               f"{stats.sources} sources")
+    _say(f"{stats.entities} entities, {stats.facts} facts ({stats.edges} link two entities), {stats.sources} sources")
     dated = f"{stats.dated / stats.facts:.0%}" if stats.facts else "n/a"
-    click.echo(f"facts with a date: {stats.dated} of {stats.facts} ({dated})")
-    click.echo("\nEntities by type:")
-    for name, count in stats.by_type:
-        click.echo(f"  {count:5d}  {name}")
-    click.echo("\nFacts by relation:")
-    for name, count in stats.by_relation:
-        click.echo(f"  {count:5d}  {name}")
-    click.echo("\nMost connected (facts linking to other entities):")
-    for ranked in stats.most_connected:
-        click.echo(f"  {ranked.score:5.0f}  {ranked.name} ({ranked.key})")
+    _say(f"facts with a date: {stats.dated} of {stats.facts} ({dated})")
+    _ranked("Entities by type:", [f"{count:5d}  {name}" for name, count in stats.by_type])
+    _ranked("Facts by relation:", [f"{count:5d}  {name}" for name, count in stats.by_relation])
+    _ranked("Most connected (facts linking to other entities):",
+            [f"{r.score:5.0f}  {r.name} ({r.key})" for r in stats.most_connected])
     sampled = f", estimated from {stats.betweenness_sampled} samples" if stats.betweenness_sampled else ""
-    click.echo(f"\nMost central (betweenness{sampled}):")
-    for ranked in stats.most_central:
-        click.echo(f"  {ranked.score:.3f}  {ranked.name} ({ranked.key})")
+    _ranked(f"Most central (betweenness{sampled}):", [f"{r.score:.3f}  {r.name} ({r.key})" for r in stats.most_central])
     largest = f"; largest {stats.components[0]} entities" if stats.components else ""
-    click.echo(f"\nConnected components: {len(stats.components)} with links{largest}; "
-               f"{stats.isolated} entities with no link")
-    click.echo(f"\nCommunities ({stats.community_method}): {len(stats.communities)}")
+    _say(f"Connected components: {len(stats.components)} with links{largest}; {stats.isolated} entities with no link",
+         gap=True)
+    _say(f"Communities ({stats.community_method}): {len(stats.communities)}", gap=True)
     for number, (size, hub) in enumerate(stats.communities, 1):
-        click.echo(f"  {number:3d}. {size} entities, around {hub}")
-    click.echo("\nBrokers (linking communities, by betweenness):")
-    for ranked in stats.brokers:
-        click.echo(f"  {ranked.score:.3f}  {ranked.name} ({ranked.key}) links communities {ranked.note}")
-    click.echo("\nFacts per source:")
-    for name, count in stats.per_source:
-        click.echo(f"  {count:5d}  {name}")
+        _say(f"  {number:3d}. {size} entities, around {hub}")
+    _ranked("Brokers (linking communities, by betweenness):",
+            [f"{r.score:.3f}  {r.name} ({r.key}) links communities {r.note}" for r in stats.brokers])
+    _ranked("Facts per source:", [f"{count:5d}  {name}" for name, count in stats.per_source])
 
 
 def _echo_changes(marked: list[tuple[str, list[str]]]) -> None:
     for mark, lines in marked:
         for line in lines:
-            click.echo(f"{mark} {line}")
+            _say(f"{mark} {line}")
 
 
 def _echo_changed(changed: list[tuple[str, list[str]]]) -> None:
     for text, changes in changed:
-        click.echo(f"~ {text}")
+        _say(f"~ {text}")
         for change in changes:
-            click.echo(f"    {change}")
+            _say(f"    {change}")
 
 
 def _echo_diff(result: GraphDiff) -> None:
-    click.echo(f"{result.old_label} -> {result.new_label}")
-    click.echo(f"Entities: {len(result.entities_added)} added, {len(result.entities_removed)} removed, "
-               f"{len(result.entities_renamed)} renamed, {len(result.entities_changed)} changed")
+    _say(f"{result.old_label} -> {result.new_label}")
+    _say(f"Entities: {len(result.entities_added)} added, {len(result.entities_removed)} removed, "
+         f"{len(result.entities_renamed)} renamed, {len(result.entities_changed)} changed")
     _echo_changes([("+", result.entities_added), ("-", result.entities_removed),
                    ("~", result.entities_renamed)])
     _echo_changed(result.entities_changed)
-    click.echo(f"Facts: {len(result.facts_added)} added, {len(result.facts_removed)} removed, "
-               f"{len(result.facts_changed)} changed")
+    _say(f"Facts: {len(result.facts_added)} added, {len(result.facts_removed)} removed, "
+         f"{len(result.facts_changed)} changed")
     _echo_changes([("+", result.facts_added), ("-", result.facts_removed)])
     _echo_changed(result.facts_changed)
 
@@ -154,7 +175,7 @@ def diff_command(graph_dir: Path, old: str, new: str) -> None:
     try:
         result = diff_graphs(old, new, graph_dir)
     except WmgraphError as error:
-        raise DiffTrouble(str(error)) from error
+        raise DiffTrouble(terminal_safe(str(error))) from error
     _echo_diff(result)
     if not result.empty:
         sys.exit(1)
@@ -163,17 +184,18 @@ def diff_command(graph_dir: Path, old: str, new: str) -> None:
 @click.command("export")
 @graph_option
 @click.option("--format", "format_name", type=click.Choice(sorted(EXPORT_FORMATS)), required=True,
-              help="graphml/gexf (Gephi, Cytoscape), csv (nodes.csv and edges.csv), jsonld or nt.")
+              help="graphml/gexf (Gephi, Cytoscape), csv (nodes, edges and sources tables), jsonld or nt.")
 @click.option("--out", "out_path", type=click.Path(path_type=Path), default=None,
-              help="File to write (csv: a folder); default: standard output (csv needs --out).")
-@reports_errors
+              help="File to write, or through a symbolic link to its file (csv: a folder); default: standard "
+                   "output (csv needs --out). A device, FIFO or folder in its place is refused.")
+@reports_safely
 def export_command(graph_dir: Path, format_name: str, out_path: Path | None) -> None:
     """Export the graph for other tools."""
     from ..analysis.exports import export
 
     result = export(load_model(graph_dir), format_name, out_path)
     if out_path is None:
-        click.echo(result.text, nl=False)
+        click.echo(result.text, nl=False)  # data for a file or a pipe, not words for a terminal
         return
     for path in result.written:
-        click.echo(f"Wrote {path}.")
+        _say(f"Wrote {path}.")
