@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import OutputError
 
+# A file's bytes, or its parts in order: a big document is written part by part, never joined
+# (joining 50 MB of parts costs more than writing them).
+Content = bytes | Sequence[bytes | memoryview]
+_BATCH = 1024  # parts per writev call (the usual IOV_MAX)
 
-def write_atomic(path: Path, data: bytes) -> None:
+
+def write_atomic(path: Path, data: Content) -> None:
     """Write `data` to `path` through a temporary file, so a failure leaves the old file whole."""
     target = _target(path)
     temporary = _staged(target, data)
@@ -30,7 +36,7 @@ class StagedSet:
     def __init__(self) -> None:
         self.staged: dict[Path, Path] = {}  # where a file goes: its temporary file
 
-    def add(self, path: Path, data: bytes) -> None:
+    def add(self, path: Path, data: Content) -> None:
         """Write `data` beside `path` (temporary files an interrupted write left there are removed)."""
         target = _target(path)
         for left in target.parent.glob(f".{target.name}.*.tmp"):
@@ -77,7 +83,7 @@ def _target(path: Path) -> Path:
     return path
 
 
-def _staged(path: Path, data: bytes) -> Path:
+def _staged(path: Path, data: Content) -> Path:
     """Write `data` to a new temporary file beside `path` and return its path."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,9 +93,7 @@ def _staged(path: Path, data: bytes) -> Path:
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb", buffering=0) as stream:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(stream.fileno(), view):]
+            _write_parts(stream.fileno(), [data] if isinstance(data, bytes) else data)
         os.chmod(temporary, 0o644)
     except BaseException as error:
         temporary.unlink(missing_ok=True)
@@ -97,3 +101,18 @@ def _staged(path: Path, data: bytes) -> Path:
             raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
         raise
     return temporary
+
+
+def _write_parts(handle: int, parts: Sequence[bytes | memoryview]) -> None:
+    """Write every part, in order, in as few system calls as the system allows."""
+    for start in range(0, len(parts), _BATCH):
+        batch = parts[start:start + _BATCH]
+        written = os.writev(handle, batch) if hasattr(os, "writev") else 0
+        for part in batch:  # what a short write (or no writev) left, one part at a time
+            if written >= len(part):
+                written -= len(part)
+                continue
+            view = memoryview(part)[written:]
+            written = 0
+            while view:
+                view = view[os.write(handle, view):]

@@ -146,11 +146,13 @@ def _write_outputs(model: Model, documents: Documents, paths: list[Path],
     contents: list[list[Part]] = [documents.turtle, documents.nt, documents.jsonld, [render_page(model)],
                 [shapes_turtle(model.vocabulary).encode("utf-8")]]
     for path, parts in zip(paths, contents, strict=True):
-        data = b"".join(parts)
-        digest = hashlib.sha256(data).hexdigest()
-        differs = _size(path) != len(data) or file_digest(path) != digest
+        hashed = hashlib.sha256()
+        for part in parts:
+            hashed.update(part)
+        digest = hashed.hexdigest()
+        differs = _size(path) != sum(map(len, parts)) or file_digest(path) != digest
         if differs and staged is not None:
-            staged.add(path, data)
+            staged.add(path, parts)
         made[path] = digest, differs
     return made
 
