@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 from wmgraph import build
+from wmgraph.atomic import write_atomic
 from wmgraph.build import BuildProgress
 from wmgraph.cli.main import main
 from wmgraph.errors import OutputError, ValidationError
@@ -158,16 +159,16 @@ def test_a_failed_write_keeps_every_old_file(mini_graph: Path, tmp_path: Path, m
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     people = mini_graph / "people.yaml"
     people.write_text(people.read_text().replace("Andy Street", "Andrew Street"))
-    real_write = os.write
+    real_writev = os.writev
     calls: list[int] = []
 
-    def full_disk(handle: int, data: bytes | memoryview) -> int:
-        calls.append(len(data))
-        if len(calls) == 3:  # the third file's first write
+    def full_disk(handle: int, parts: list[bytes]) -> int:
+        calls.append(handle)
+        if len(calls) == 3:  # the third file
             raise OSError(28, "No space left on device")
-        return real_write(handle, data)
+        return real_writev(handle, parts)
 
-    monkeypatch.setattr(os, "write", full_disk)
+    monkeypatch.setattr(os, "writev", full_disk)
     with pytest.raises(OutputError, match="No space left on device"):
         build(mini_graph, out)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
@@ -444,3 +445,21 @@ def test_an_output_that_is_a_link_is_written_through_it(mini_graph: Path, tmp_pa
     kept.write_text("")
     build(mini_graph, out)
     assert (out / "wmgraph.nt").is_symlink() and kept.read_text().startswith("<https://")
+
+
+def test_parts_are_written_whole_even_after_a_short_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = [b"<a> <b> <c> .\n" * n for n in range(1, 2500)]  # more parts than one writev takes
+    real_writev = os.writev
+    short: list[bool] = []
+
+    def writev_half(handle: int, buffers: list[bytes]) -> int:
+        # the kernel may write less than asked: take only half the first buffer, once
+        if not short:
+            short.append(True)
+            return os.write(handle, buffers[0][: len(buffers[0]) // 2])
+        return real_writev(handle, buffers)
+
+    monkeypatch.setattr(os, "writev", writev_half)
+    target = tmp_path / "doc.nt"
+    write_atomic(target, parts)
+    assert target.read_bytes() == b"".join(parts) and short
