@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import LoadError
-from ..rdf.terms import RDF_TYPE, XSD_STRING, Literal, Triple
+from ..rdf.terms import XSD_STRING, Literal, Triple
 
 if TYPE_CHECKING:  # pyoxigraph is loaded only by the commands that read RDF
     import pyoxigraph
@@ -27,13 +27,13 @@ def _format(path: Path) -> pyoxigraph.RdfFormat:
     return found
 
 
-def _triples(path: Path, skip_types: bool) -> Iterator[Triple]:
+def _triples(path: Path, skip: frozenset[str]) -> Iterator[Triple]:
     import pyoxigraph
 
     literal, blank = pyoxigraph.Literal, pyoxigraph.BlankNode
     for quad in pyoxigraph.parse(path=str(path), format=_format(path)):
         predicate = quad.predicate.value
-        if skip_types and predicate == RDF_TYPE:
+        if predicate in skip:
             continue
         subject, obj = quad.subject, quad.object
         name = subject.value if type(subject) is not blank else BLANK + subject.value
@@ -45,12 +45,12 @@ def _triples(path: Path, skip_types: bool) -> Iterator[Triple]:
             yield name, predicate, obj.value if type(obj) is not blank else BLANK + obj.value
 
 
-def read_rdf(path: Path, skip_types: bool = False) -> list[Triple]:
-    """Parse a built RDF file into plain triples; `skip_types` leaves out rdf:type (diff does not use it)."""
+def read_rdf(path: Path, skip: frozenset[str] = frozenset()) -> list[Triple]:
+    """Parse a built RDF file into plain triples, leaving out those whose predicate is in `skip`."""
     if not path.is_file():
         raise LoadError(f"{path}: no such RDF file (give a .nt, .ttl or .jsonld file)")
     try:
-        return list(_triples(path, skip_types))
+        return list(_triples(path, skip))
     except SyntaxError as error:  # pyoxigraph reports every parse error as a SyntaxError
         raise LoadError(f"{path}: not valid RDF: {error}") from error
     except (OSError, UnicodeDecodeError) as error:
