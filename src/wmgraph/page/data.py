@@ -188,8 +188,6 @@ class FactShower:
         self.rows: dict[tuple[tuple[str, QualifierValue], ...], int] = {}
         self.dates: set[str] = set()  # every date the qualifiers give
         self.bounds = _Bounds()
-        # Rows worked out ahead (`prepare`), by qualifiers: the row and the dates it gives.
-        self.prepared: dict[tuple[tuple[str, QualifierValue], ...], tuple[list[Any], list[str]]] = {}
 
     def name(self, key: str) -> str:
         """The entity's name, or the key itself if it names no entity."""
@@ -262,13 +260,6 @@ class FactShower:
         found = self.rows.get(fact.qualifiers)
         if found is not None:
             return found
-        prepared = self.prepared.get(fact.qualifiers)
-        if prepared is not None:
-            line, dates = prepared
-            self.dates.update(dates)
-            self.rows[fact.qualifiers] = found = len(self.table)
-            self.table.append(line)
-            return found
         line, dates = self._line(fact)
         self.dates.update(dates)
         found = len(self.table)
@@ -277,18 +268,6 @@ class FactShower:
         if all(key != "share" for key, _ in fact.qualifiers):
             self.rows[fact.qualifiers] = found
         return found
-
-    def prepare(self, facts: Iterable[Fact]) -> None:
-        """Work out ahead the rows of these facts' qualifiers (while waiting for the rest of the model).
-
-        Left for later: qualifiers that name entities (their names may not be known yet) and shares.
-        """
-        prepared, entity_qualifiers = self.prepared, self.entity_qualifiers
-        for fact in facts:
-            qualifiers = fact.qualifiers
-            if qualifiers in prepared or any(key == "share" or key in entity_qualifiers for key, _ in qualifiers):
-                continue
-            prepared[qualifiers] = self._line(fact)
 
     def _line(self, fact: Fact) -> tuple[list[Any], list[str]]:
         """What the fact's qualifiers show, as a row of `table`, and the dates they give."""
@@ -334,21 +313,6 @@ class FactShower:
         return sorted(found)
 
 
-def qualifier_text(model: Model, fact: Fact, key: str, value: QualifierValue) -> str:
-    """Show one qualifier value for people: dates, money, numbers, durations, entity names."""
-    return FactShower(model).text(key, value, str(fact.qualifier("currency") or "GBP"))
-
-
-def headline_figure(model: Model, fact: Fact) -> str:
-    """Return the fact's key quantity as a short text (£14.5m, 500 jobs, 21 partners), or ''."""
-    return FactShower(model).figure(_qualifiers(fact))
-
-
-def fact_record(model: Model, fact: Fact, interval: Interval) -> Json:
-    """The page's view of one fact: who, what, to whom, its qualifiers shown, its dates, its sources."""
-    return FactShower(model).record(fact, interval)
-
-
 def source_record(source: Source) -> Json:
     """The page's view of one source: title, publisher, authors, date and link."""
     return {
@@ -360,26 +324,6 @@ def source_record(source: Source) -> Json:
     }
 
 
-def entity_record(model: Model, key: str) -> Json:
-    """The page's view of one entity: name, type, sources, and its aliases, description and link if any."""
-    entity = model.entities[key]
-    record: Json = {"name": entity.name, "type": entity.type}
-    if entity.aliases:
-        record["aliases"] = list(entity.aliases)
-    if entity.description:
-        record["description"] = entity.description
-    if entity.url:
-        record["url"] = entity.url
-    record["src"] = list(entity.sources)
-    return record
-
-
-def legend(model: Model, entity_keys: list[str], facts: list[Fact]) -> tuple[list[Json], list[Json]]:
-    """Entity types and relation types present, in vocabulary order, with colours, shapes and counts."""
-    return _legend(model, Counter(model.entities[key].type for key in entity_keys),
-                   Counter(fact.relation for fact in facts))
-
-
 def _legend(model: Model, type_counts: Counter[str], relation_counts: Counter[str]) -> tuple[list[Json], list[Json]]:
     vocabulary = model.vocabulary
     types = [{"key": t.key, "label": t.label, "colour": t.colour, "shape": t.shape, "count": type_counts[t.key]}
@@ -388,12 +332,6 @@ def _legend(model: Model, type_counts: Counter[str], relation_counts: Counter[st
                   "edge": r.object_kind == "entity", "symmetric": r.symmetric}
                  for r in vocabulary.relations.values() if relation_counts[r.key]]
     return types, relations
-
-
-def date_range(facts: list[Fact]) -> list[str]:
-    """The first and last day any fact's dates mention, for the date control (empty if none)."""
-    return _date_range({value for fact in facts for key in DATE_QUALIFIERS
-                        if isinstance(value := fact.qualifier(key), str)})
 
 
 def _date_range(dates: Iterable[str], bounds: _Bounds | None = None) -> list[str]:
@@ -414,15 +352,12 @@ def _cited(model: Model, entities: list[Entity], facts: list[Fact]) -> set[str]:
     return cited
 
 
-def page_data(model: Model, entity_keys: list[str], facts: list[Fact], shower: FactShower | None = None) -> Json:
-    """Everything but the drawing: entities, facts, sources and legend, for the chosen part of the model.
-
-    `shower`, if given, is a FactShower of this model that has prepared some rows already.
-    """
+def page_data(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
+    """Everything but the drawing: entities, facts, sources and legend, for the chosen part of the model."""
     # `facts` come in key order: the page lists an entity's facts of one relation in the order given.
     # Each pass over a big graph's facts reads them from memory afresh, so what can be is worked out
     # from the rows instead.
-    shower = shower or FactShower(model)
+    shower = FactShower(model)
     # Most facts' qualifiers are known: look them up here, not in a call (a 0 found is looked up again).
     known, row = shower.rows.get, shower.row
     place = {key: index for index, key in enumerate(entity_keys)}
