@@ -111,3 +111,17 @@ def test_the_commands_reference_is_every_commands_help() -> None:
         for param in command.params:
             if isinstance(param, click.Option) and not param.hidden:
                 assert max(param.opts, key=len) in written, (name, param.opts)
+
+
+def test_modules_and_functions_are_small_enough_to_read() -> None:
+    too_long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        source = path.read_text()
+        if len(source.splitlines()) >= 400:
+            too_long.append(f"{path.relative_to(PACKAGE)}: {len(source.splitlines())} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno is not None:
+                length = node.end_lineno - node.lineno + 1
+                if length > 60:
+                    too_long.append(f"{path.relative_to(PACKAGE)}: {node.name} is {length} lines")
+    assert not too_long
