@@ -153,7 +153,9 @@ def query_command(query: str | None, inline: str | None, fmt: str | None, params
 
     Exits 0 with an answer (for ASK: yes), 1 when an ASK answers no, 2 on any error.
     """
-    credentials = _credentials(user, auth) if endpoint else None
+    credentials = None
+    if endpoint:  # a login given in the URL takes --auth too
+        credentials = _credentials(user, auth) or check_endpoint(endpoint, None, auth).credentials
     request = QueryRequest(query, inline, _parse_params(params, as_of), graph_dir, out_dir, query_dir,
                            endpoint, named_graph, credentials, timeout, allow_service)
     answer = run_query(request)
@@ -196,6 +198,7 @@ def push_command(endpoint: str, named_graph: str, user: str | None, auth: str, t
     """Load the graph into a triple store's named graph (HTTP PUT: pushing again replaces it)."""
     if not named_graph:
         raise click.BadParameter("push needs a named graph IRI", param_hint="--named-graph")
-    result = push_graph(graph_dir, out_dir, endpoint, named_graph, _credentials(user, auth), timeout)
+    credentials = _credentials(user, auth) or check_endpoint(endpoint, None, auth).credentials
+    result = push_graph(graph_dir, out_dir, endpoint, named_graph, credentials, timeout)
     click.echo(f"Pushed {result.triples} triples from {result.source} to <{named_graph}> at {endpoint} "
                f"(HTTP {result.status}).")

@@ -9,6 +9,7 @@ itself dies (Linux: the child asks the kernel to kill it when its parent goes).
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import signal
 import sys
@@ -68,6 +69,7 @@ def _death(code: int | None) -> str:
 def _serve(sender: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
     """The child's side: run the function and send back ('answer', result) or the error."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
+    faulthandler.disable()  # a crash here is the parent's one-line message, not a dump of frames
     _die_with_parent()
     try:
         message: tuple[str, Any] = ("answer", function(*args))

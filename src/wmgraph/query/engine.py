@@ -2,7 +2,9 @@
 
 The embedded engine loads the graph's N-Triples (the built `output/wmgraph.nt` when its stamp
 says it is fresh, else the graph built in memory from the fact files) into an in-memory
-pyoxigraph Store. The project's prefixes are passed to the parser rather than pasted in, so
+pyoxigraph Store, in a child process that --timeout and Ctrl-C can stop (child.py); a query
+nested too deeply for the parser, or with a SERVICE clause not allowed, is refused first.
+The project's prefixes are passed to the parser rather than pasted in, so
 line numbers in syntax errors are those of the user's text; parameters are bound with
 a VALUES block of serialised RDF terms at the start of the WHERE group (the same text a
 remote endpoint gets), never by splicing user text into the query.
@@ -14,8 +16,10 @@ import difflib
 import functools
 import gc
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph
 
@@ -69,8 +73,9 @@ def run_query(request: QueryRequest) -> Answer:
             raise QueryUsageError(f"query '{query.name}' has a SERVICE clause, which would send requests to "
                                   "other hosts: give --allow-service to let it")
         data, source = graph_data(request.graph_dir, request.out_dir, "nt")
-        answer = run_in_child(answer_graph, (data, query, bindings, prefixes, vocabulary.base),
-                              request.timeout, f"query '{query.name}'")
+        kind, serialised = run_in_child(answer_graph, (data, query, bindings, prefixes, vocabulary.base),
+                                        request.timeout, f"query '{query.name}'")
+        answer = read_serialised(kind, serialised)
         answer.source = source
     answer.prefixes = prefixes
     answer.totals = tuple(name for name in query.totals if name in answer.variables)
@@ -79,11 +84,25 @@ def run_query(request: QueryRequest) -> Answer:
 
 
 def answer_graph(data: bytes, query: Query, bindings: dict[str, Value], prefixes: dict[str, str],
-                 base: str) -> Answer:
-    """Load N-Triples `data` into an embedded store, check entity parameters and answer the query."""
+                 base: str) -> tuple[str, bytes]:
+    """Load N-Triples `data` into an embedded store, check entity parameters and answer the query.
+
+    Run in the query's child process: the answer comes back serialised by pyoxigraph, as
+    ('results', SPARQL JSON) or ('graph', N-Triples), which crosses the pipe and is read
+    again several times faster than pickled Python objects.
+    """
     store = load_store(data)
     check_entities(store, query, bindings, base)
-    return answer_locally(store, query, bindings, prefixes)
+    return _guarded(store, query, bindings, prefixes, _serialise)
+
+
+def read_serialised(kind: str, data: bytes) -> Answer:
+    """The Answer for what `answer_graph` sent back."""
+    if kind == "graph":
+        triples = [(value_of(t.subject), value_of(t.predicate), value_of(t.object))
+                   for t in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)]
+        return Answer("graph", triples=triples)
+    return _read_result(pyoxigraph.parse_query_results(data, format=pyoxigraph.QueryResultsFormat.JSON))
 
 
 @functools.lru_cache(maxsize=2)
@@ -96,10 +115,19 @@ def load_store(data: bytes) -> pyoxigraph.Store:
 
 def answer_locally(store: pyoxigraph.Store, query: Query, bindings: dict[str, Value],
                    prefixes: dict[str, str]) -> Answer:
-    """Run a query on the embedded store with the project's prefixes predeclared."""
+    """Run a query on the embedded store with the project's prefixes predeclared (in this process)."""
+    return _guarded(store, query, bindings, prefixes, _read_result)
+
+
+Result = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples
+T = TypeVar("T")
+
+
+def _guarded(store: pyoxigraph.Store, query: Query, bindings: dict[str, Value], prefixes: dict[str, str],
+             consume: Callable[[Result], T]) -> T:
+    """Run the query and `consume` its result (evaluation happens then), every failure a QueryError."""
     try:
-        result = store.query(with_values(query.text, bindings), prefixes=prefixes)
-        return _read_result(result)
+        return consume(store.query(with_values(query.text, bindings), prefixes=prefixes))
     except SyntaxError as error:
         message = str(error)
         if bindings:  # parse the user's own text again, so line and column are theirs
@@ -112,7 +140,13 @@ def answer_locally(store: pyoxigraph.Store, query: Query, bindings: dict[str, Va
         raise QueryError(f"query '{query.name}' failed: {error}") from None
 
 
-def _read_result(result: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples) -> Answer:
+def _serialise(result: Result) -> tuple[str, bytes]:
+    if isinstance(result, pyoxigraph.QueryTriples):
+        return "graph", result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    return "results", result.serialize(format=pyoxigraph.QueryResultsFormat.JSON) or b""
+
+
+def _read_result(result: Result) -> Answer:
     """Read a pyoxigraph result (evaluation happens here, as it is iterated) into an Answer."""
     if isinstance(result, pyoxigraph.QueryBoolean):
         return Answer("ask", boolean=bool(result))

@@ -48,7 +48,7 @@ def hide_password(url: str) -> str:
     return _USERINFO.sub(r"\1:***@", url)
 
 
-def check_endpoint(url: str, credentials: Credentials | None = None) -> Endpoint:
+def check_endpoint(url: str, credentials: Credentials | None = None, auth: str = "digest") -> Endpoint:
     """Refuse a URL urllib cannot use; move a user:password@ part of it into the credentials."""
     shown = hide_password(url)
     if re.search(r"[\s\x00-\x1f\x7f]", url):
@@ -67,7 +67,7 @@ def check_endpoint(url: str, credentials: Credentials | None = None) -> Endpoint
     clean = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
     if parts.username is not None and credentials is None:
         credentials = Credentials(urllib.parse.unquote(parts.username),
-                                  urllib.parse.unquote(parts.password or ""))
+                                  urllib.parse.unquote(parts.password or ""), auth)
     return Endpoint(clean, credentials)
 
 
@@ -75,32 +75,59 @@ class _Watchdog:
     """The connections of one request, shut down together when its time is up."""
 
     def __init__(self) -> None:
-        self.connections: list[http.client.HTTPConnection] = []
+        self.sockets: list[socket.socket] = []
+        self.responses: list[http.client.HTTPResponse] = []
         self.expired = False
         self.lock = threading.Lock()
 
     def factory(self, http_class: Callable[..., Any]) -> Callable[..., Any]:
-        """Wrap a connection class so that each connection it makes is recorded."""
+        """Wrap a connection class so that each connection's socket and responses are recorded.
+
+        urllib drops the connection's reference to its socket once the headers are read (the
+        response's file keeps it open), so the socket itself is kept, when it connects.
+        """
         def make(*args: Any, **kwargs: Any) -> Any:
             connection = http_class(*args, **kwargs)
-            with self.lock:
-                self.connections.append(connection)
+            connect = connection.connect
+
+            def connect_and_record() -> None:
                 if self.expired:
                     raise TimeoutError("time is up")
+                connect()
+                with self.lock:
+                    self.sockets.append(connection.sock)
+                    if self.expired:
+                        self._shut(connection.sock)
+
+            def getresponse_and_record() -> http.client.HTTPResponse:
+                response: http.client.HTTPResponse = getresponse()
+                self.responses.append(response)
+                return response
+
+            getresponse = connection.getresponse
+            connection.connect = connect_and_record
+            connection.getresponse = getresponse_and_record
             return connection
         return make
+
+    def close(self) -> None:
+        """Close every response of the request (urllib leaves some open when a login step fails)."""
+        for response in self.responses:
+            response.close()
 
     def expire(self) -> None:
         """Time is up: make every blocked read or write on the request's sockets return."""
         with self.lock:
             self.expired = True
-            for connection in self.connections:
-                sock = connection.sock
-                if sock is not None:
-                    try:
-                        sock.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
+            for sock in self.sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
 
 def _handlers(watchdog: _Watchdog) -> list[urllib.request.BaseHandler]:
@@ -148,9 +175,12 @@ def send(request: urllib.request.Request, credentials: Credentials | None, timeo
     timer.start()
     try:
         with _opener(request.full_url, credentials, watchdog).open(request, timeout=timeout) as response:
-            body = response.read(MAX_BODY + 1)
-            if len(body) > MAX_BODY:
+            length = response.headers.get("Content-Length", "")
+            if length.strip().isdigit() and int(length) > MAX_BODY:
                 raise StoreError(f"{shown} sent more than {MAX_BODY >> 20} MB for {what}")
+            body = response.read()  # all of it: a short body raises IncompleteRead
+            if watchdog.expired:  # the sockets were shut: what was read is cut short
+                raise TimeoutError
             return Reply(response.status, response.headers.get_content_type(), body)
     except StoreError:
         raise
@@ -159,6 +189,7 @@ def send(request: urllib.request.Request, credentials: Credentials | None, timeo
         raise StoreError(redact(message, secrets)) from None
     finally:
         timer.cancel()
+        watchdog.close()
 
 
 def _describe(error: Exception, url: str, what: str, credentials: Credentials | None, timeout: float,
@@ -194,6 +225,8 @@ def _refusal(error: urllib.error.HTTPError, url: str, what: str, credentials: Cr
         body = first_line(error.read(64 * 1024))
     except Exception:  # noqa: BLE001 - a short or broken error body is only a detail
         body = ""
+    finally:
+        error.close()
     if error.code == 401:
         hint = "check --user and the password" if credentials else "give --user (the store needs a login)"
         return f"{url} refused the login for {what} (HTTP 401 Unauthorized): {hint}"
@@ -206,7 +239,7 @@ def _refusal(error: urllib.error.HTTPError, url: str, what: str, credentials: Cr
 
 def _http_problem(error: http.client.HTTPException) -> str:
     if isinstance(error, http.client.IncompleteRead):
-        return f"the body ended after {len(error.partial)} bytes, before its announced length"
+        return f"its body is incomplete or badly chunked ({len(error.partial)} bytes read)"
     if isinstance(error, http.client.RemoteDisconnected):
         return "it closed the connection without an answer"
     if isinstance(error, http.client.LineTooLong):
