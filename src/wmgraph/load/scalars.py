@@ -16,7 +16,7 @@ __all__ = ["MAX_DEPTH", "ScalarError", "control_problem", "plain_scalar", "tagge
 
 MAX_DEPTH: Final = 100  # mappings and lists inside each other; fact files need five
 MAX_INT_DIGITS: Final = 4000  # below Python's 4,300-digit limit on turning integers into text
-_INT_BITS: Final = int(MAX_INT_DIGITS / 0.30103)  # an integer this wide has about MAX_INT_DIGITS digits
+_INT_LIMIT: Final = 10**MAX_INT_DIGITS
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -79,7 +79,7 @@ def _construct(tag: str, value: str) -> Any:
             raise _too_long() from error
         raise ScalarError(f"'{value}' is not {_KINDS[tag]}, as its tag !!{tag.rpartition(':')[2]} says",
                           "remove the tag, or write a value of that type") from error
-    if type(result) is int and result.bit_length() > _INT_BITS:
+    if type(result) is int and not -_INT_LIMIT < result < _INT_LIMIT:
         raise _too_long()
     return result
 
