@@ -223,6 +223,12 @@ def test_export_refuses_a_device_a_fifo_or_a_folder(mini_graph: Path, in_tmp: Pa
     (in_tmp / "to-pipe").symlink_to("pipe")
     assert run("export", "--format", "gexf", "--out", "to-pipe")[0] == 1
     assert (in_tmp / "to-pipe").is_symlink()
+    (in_tmp / "to-null").symlink_to("/dev/null")
+    assert run("export", "--format", "csv", "--out", "to-null") == (
+        1, "Error: to-null is a device, FIFO or socket; for csv, --out names a folder for nodes.csv, edges.csv, "
+           "sources.csv\n")
+    assert run("validate", "--rdf", "pipe") == (
+        1, "Error: pipe: not a file (a folder, device or FIFO); give a .nt, .ttl or .jsonld file\n")
     (in_tmp / "folder").mkdir()
     assert run("export", "--format", "graphml", "--out", "folder") == (
         1, "Error: folder is a folder; give a file name with --out\n")

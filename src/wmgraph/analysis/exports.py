@@ -155,7 +155,8 @@ def _export_csv(model: Model, out: Path | None) -> ExportResult:
     if out is None:
         raise OutputError("csv writes three files (nodes.csv, edges.csv, sources.csv): give a folder with --out")
     if out.exists() and not out.is_dir():
-        raise OutputError(f"{out} is a file; for csv, --out names a folder for {', '.join(CSV_FILES)}")
+        kind = "a file" if out.is_file() else "a device, FIFO or socket"
+        raise OutputError(f"{out} is {kind}; for csv, --out names a folder for {', '.join(CSV_FILES)}")
     result = ExportResult()
     targets = [regular_target(out / name) for name in CSV_FILES]
     for name, target, text in zip(CSV_FILES, targets, csv_tables(model), strict=True):

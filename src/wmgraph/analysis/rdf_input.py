@@ -47,6 +47,8 @@ def _triples(path: Path, skip: frozenset[str]) -> Iterator[Triple]:
 
 def read_rdf(path: Path, skip: frozenset[str] = frozenset()) -> list[Triple]:
     """Parse a built RDF file into plain triples, leaving out those whose predicate is in `skip`."""
+    if path.exists() and not path.is_file():
+        raise LoadError(f"{path}: not a file (a folder, device or FIFO); give a .nt, .ttl or .jsonld file")
     if not path.is_file():
         raise LoadError(f"{path}: no such RDF file (give a .nt, .ttl or .jsonld file)")
     try:
