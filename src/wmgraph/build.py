@@ -206,8 +206,8 @@ def _render(vocabulary: Vocabulary, writer: SubjectWriter, job: Job) -> _Rendere
     return _Rendered(piece, chunks)
 
 
-def _start_worker(vocabulary: Vocabulary, prefixes: dict[str, str], parent: int) -> None:
-    _WORKER.update(vocabulary=vocabulary, writer=SubjectWriter(prefixes))
+def _start_worker(vocabulary: Vocabulary, prefixes: dict[str, str], cache: FileCache | None, parent: int) -> None:
+    _WORKER.update(vocabulary=vocabulary, writer=SubjectWriter(prefixes), cache=cache)
     # a worker whose build was killed stops too, rather than wait for work that never comes
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     import signal
@@ -223,9 +223,14 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _work(job: Job) -> bytes:
-    """Check and render one fact file in a worker; the result pickled, as the cache stores it."""
-    return pickle.dumps(_render(_WORKER["vocabulary"], _WORKER["writer"], job), protocol=pickle.HIGHEST_PROTOCOL)
+def _work(job: Job) -> tuple[bytes, str]:
+    """Check and render one fact file in a worker, and store it in the cache: pickled, and why it was not stored."""
+    rendered = _render(_WORKER["vocabulary"], _WORKER["writer"], job)
+    blob = pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL)
+    cache: FileCache | None = _WORKER["cache"]
+    if cache is not None and rendered.chunks:
+        cache.store(cache.key(job[1], job[2]), blob)
+    return blob, cache.trouble if cache is not None else ""
 
 
 def _check_and_render(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str], cache: FileCache | None,
@@ -235,18 +240,19 @@ def _check_and_render(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[st
     todo = [index for index, found in enumerate(results) if found is None]
     if workers is None:
         workers = (os.cpu_count() or 1) if sum(len(jobs[i][2]) for i in todo) >= PARALLEL_BYTES else 1
-    blobs = _in_workers([jobs[i] for i in todo], vocabulary, prefixes, min(workers, len(todo)))
+    blobs = _in_workers([jobs[i] for i in todo], vocabulary, prefixes, cache, min(workers, len(todo)))
     writer = SubjectWriter(prefixes)
     triples = sum(chunk.triples for found in results if found is not None for chunk in found.chunks)
     if progress:
         progress(BuildProgress("parse", len(jobs) - len(todo), len(jobs), triples))
     for done, index in enumerate(todo, start=len(jobs) - len(todo) + 1):
-        blob = next(blobs, None)
-        rendered = pickle.loads(blob) if blob is not None else _render(vocabulary, writer, jobs[index])
+        blob, trouble = next(blobs, (b"", ""))
+        rendered = pickle.loads(blob) if blob else _render(vocabulary, writer, jobs[index])
         results[index] = rendered
-        if cache is not None and rendered.chunks:
-            cache.store(cache.key(*jobs[index][1:]),
-                        blob or pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))
+        if cache is not None and trouble:
+            cache.trouble = trouble
+        elif cache is not None and rendered.chunks and not blob:  # a worker stored its own
+            cache.store(cache.key(*jobs[index][1:]), pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))
         triples += sum(chunk.triples for chunk in rendered.chunks)
         if progress:
             progress(BuildProgress("parse", done, len(jobs), triples))
@@ -265,13 +271,14 @@ def _cached(cache: FileCache | None, job: Job) -> _Rendered | None:
     return found if isinstance(found, _Rendered) else None
 
 
-def _in_workers(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str], workers: int) -> Iterator[bytes]:
-    """The pickled results of `jobs` from `workers` processes, in order; stops early if workers cannot run."""
+def _in_workers(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str], cache: FileCache | None,
+                workers: int) -> Iterator[tuple[bytes, str]]:
+    """The results of `jobs` from `workers` processes, in order (see `_work`); stops early if workers cannot run."""
     if workers < 2:
         return
     try:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                   initargs=(vocabulary, prefixes, os.getpid()))
+                                   initargs=(vocabulary, prefixes, cache, os.getpid()))
     except (OSError, NotImplementedError, ImportError, ValueError):
         return  # no processes here: the caller renders the files itself
     try:
