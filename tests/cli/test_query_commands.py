@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
@@ -164,3 +165,50 @@ def test_fresh_output_is_reused_and_stale_output_is_not(here: Path) -> None:
     assert graph_data(Path("graph"), Path("output"), "nt")[1].endswith("(built in memory)")
 
 
+
+
+def test_machine_formats_carry_only_data_rows(here: Path) -> None:
+    """The table's footer sums the @total columns; CSV, TSV, JSON and XML hold the rows alone."""
+    assert run("query", "jobs-by-place", "--format", "table") == (0, (
+        "place           name        pledges  jobs\n"
+        "--------------  ----------  -------  ----\n"
+        "ent:birmingham  Birmingham        1   500\n"
+        "--------------  ----------  -------  ----\n"
+        "TOTAL                             1   500\n"
+        "(1 row)\n"))
+    for fmt in ("csv", "tsv", "json", "xml"):
+        code, output = run("query", "jobs-by-place", "--format", fmt)
+        assert code == 0 and "TOTAL" not in output
+
+
+def test_xml_results(here: Path) -> None:
+    """SPARQL Query Results XML, written by pyoxigraph, read back by it."""
+    code, output = run("query", "mayors", "--as-of", "2023-10-19", "--format", "xml")
+    assert (code, output) == (0, (
+        '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+        '<variable name="holder"/><variable name="name"/><variable name="start"/><variable name="end"/>'
+        '<variable name="sources"/></head><results><result><binding name="holder">'
+        '<uri>https://w3id.org/wmgraph/id/andy-street</uri></binding><binding name="name"><literal>Andy Street'
+        '</literal></binding><binding name="sources"><literal>jobs-article</literal></binding></result></results>'
+        '</sparql>\n'))
+    parsed = pyoxigraph.parse_query_results(output.encode(), format=pyoxigraph.QueryResultsFormat.XML)
+    assert isinstance(parsed, pyoxigraph.QuerySolutions) and len(list(parsed)) == 1
+    assert run("query", "-e", "ASK { ?s ?p ?o }", "--format", "xml") == (0, (
+        '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head></head>'
+        '<boolean>true</boolean></sparql>\n'))
+    code, output = run("query", "-e", "CONSTRUCT WHERE { ?s schema:name ?n }", "--format", "xml")
+    assert (code, output) == (2, "Error: --format xml is for SELECT queries; a CONSTRUCT or DESCRIBE gives --format "
+                                 "turtle, nt or table\n")
+
+
+def test_csv_and_tsv_follow_the_sparql_specs(here: Path) -> None:
+    """Quoted fields and CRLF in CSV; N-Triples terms (numbers bare, as Turtle allows) in TSV."""
+    text = 'SELECT ?n ?jobs WHERE { BIND("a, \\"b\\"" AS ?n) BIND(500 AS ?jobs) }'
+    assert run("query", "-e", text, "--format", "csv") == (0, 'n,jobs\r\n"a, ""b""",500\r\n')
+    assert run("query", "-e", text, "--format", "tsv") == (0, '?n\t?jobs\n"a, \\"b\\""\t500\n')
+
+
+def test_an_ask_answering_no_exits_1_in_every_format(here: Path) -> None:
+    for fmt in ("table", "json", "xml"):
+        code, _ = run("query", "-e", "ASK { ent:birmingham org:holds ?post }", "--format", fmt)
+        assert code == 1

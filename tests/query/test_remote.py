@@ -312,3 +312,87 @@ def test_remote_syntax_error_is_one_line(oxigraph: str) -> None:
         remote_query(oxigraph + "/query", "SELEC nothing")
     assert str(caught.value).startswith(f"{oxigraph}/query rejected the query (HTTP 400 Bad Request): ")
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("form", ["CONSTRUCT", "DESCRIBE"])
+def test_construct_and_describe_through_the_endpoint(loaded: tuple[str, str], form: str, tmp_path: Path) -> None:
+    """The Accept header asks for RDF for these forms (Virtuoso answered a results table before)."""
+    _, endpoint = loaded
+    text = ("CONSTRUCT { ?e schema:name ?n } WHERE { ?e wm:entityType ?t ; schema:name ?n } " if form == "CONSTRUCT"
+            else "DESCRIBE ent:primacy")
+    request = QueryRequest(inline=text, graph_dir=SEED, out_dir=tmp_path, query_dir=QUERY_DIR)
+    local = run_query(request)
+    request.endpoint, request.named_graph = endpoint, GRAPH
+    remote = run_query(request)
+    assert remote.kind == local.kind == "graph"
+    if form == "CONSTRUCT":
+        assert sorted(remote.triples) == sorted(local.triples) and len(local.triples) > 50
+    else:  # stores differ in what a description holds; both describe the entity
+        assert {s.value for s, _, _ in remote.triples} >= {"https://w3id.org/wmgraph/id/primacy"}
+
+
+def test_a_query_naming_its_graphs_is_not_narrowed(loaded: tuple[str, str], tmp_path: Path) -> None:
+    _, endpoint = loaded
+    text = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s schema:name ?n } } ORDER BY ?g"
+    request = QueryRequest(inline=text, graph_dir=SEED, out_dir=tmp_path, endpoint=endpoint, named_graph=GRAPH)
+    answer = run_query(request)
+    assert GRAPH in {row["g"].value for row in answer.rows}
+    assert answer.source == f"the graphs the query names at {endpoint}"
+    plain = run_query(QueryRequest(inline="ASK { ?s ?p ?o }", graph_dir=SEED, out_dir=tmp_path, endpoint=endpoint,
+                                   named_graph=GRAPH))
+    assert plain.boolean and plain.source == f"graph <{GRAPH}> at {endpoint}"
+
+
+def test_an_empty_answer_says_which_graph_was_asked(oxigraph: str, in_tmp: Path) -> None:
+    missing = GRAPH + "/never-pushed"
+    result = CliRunner().invoke(main, ["query", "-e", "SELECT ?s WHERE { ?s ?p ?o }", "--endpoint", oxigraph + "/query",
+                                       "--named-graph", missing, "--graph", str(SEED)])
+    assert result.exit_code == 0
+    assert result.stdout == "s\n"
+    assert result.stderr == (f"No answer from graph <{missing}> at {oxigraph}/query (a query without GRAPH or FROM "
+                             "sees only that graph; --named-graph '' asks the store's default graph).\n")
+
+
+def test_group_concat_lists_are_the_same_everywhere(loaded: tuple[str, str], tmp_path: Path) -> None:
+    """SPARQL leaves GROUP_CONCAT's order open: wmgraph sorts each list, so every run and store agree."""
+    _, endpoint = loaded
+    request = QueryRequest(spec="mayors", graph_dir=SEED, out_dir=tmp_path, query_dir=QUERY_DIR)
+    local = [run_query(request) for _ in range(3)]
+    request.endpoint, request.named_graph = endpoint, GRAPH
+    remote = run_query(request)
+    for answer in [*local, remote]:
+        assert [row["sources"].value for row in answer.rows] == [
+            "tech-jobs-2023, wm-mayoral-election-2024", "wm-mayoral-election-2024, wmhtia-2025"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a pseudo-terminal")
+def test_a_terminal_is_asked_for_the_password(oxigraph: str, tmp_path: Path) -> None:
+    """On a terminal (a real pseudo-terminal here), --user prompts without echo and no warning."""
+    import os
+    import pty
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "wmgraph", "push", "--endpoint", oxigraph + "/store",
+                                "--named-graph", GRAPH + "/tty", "--user", "dba", "--graph", str(SEED),
+                                "--out", str(tmp_path)],
+                               stdin=follower, stdout=follower, stderr=follower, start_new_session=True,
+                               env={k: v for k, v in os.environ.items() if k != "WMGRAPH_PASSWORD"})
+    os.close(follower)
+    seen = b""
+    deadline = time.monotonic() + 20
+    while b"Password for dba: " not in seen and time.monotonic() < deadline:
+        seen += os.read(leader, 1024)
+    os.write(leader, b"secret\n")
+    while process.poll() is None or not seen.endswith(b"\n"):
+        try:
+            chunk = os.read(leader, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=20)
+    os.close(leader)
+    text = seen.decode()
+    assert process.returncode == 0, text
+    assert "Password for dba: " in text and "Pushed " in text
+    assert "secret" not in text and "Warning" not in text
