@@ -103,7 +103,7 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     paths = [out_dir / name for name in OUTPUT_NAMES]
     recorded = Stamp.read(out_dir)
     if not check and recorded is not None and recorded.inputs == digest and recorded.holds(out_dir, OUTPUT_NAMES):
-        return BuildResult(paths, dict(recorded.counts))
+        return BuildResult(sorted(paths), dict(recorded.counts))
     vocabulary, fact_paths, checker = start_model(graph_dir)
     by_path = {path: data for path, _, data in inputs}
     jobs = [(path, display_path(path, graph_dir), by_path.get(path, b"")) for path in fact_paths]
@@ -116,14 +116,14 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
                          prefixes)
     counts = {"entities": len(model.entities), "facts": len(model.facts), "sources": len(model.sources),
               "triples": documents.triples}
-    result = BuildResult(paths, counts, parsed_files=parsed, cached_files=len(jobs) - parsed, model=model)
+    result = BuildResult(sorted(paths), counts, parsed_files=parsed, cached_files=len(jobs) - parsed, model=model)
     if progress:
         progress(BuildProgress("write", 0, len(paths), counts["triples"]))
     staged = StagedSet()
     try:
         made = _write_outputs(model, documents, paths, None if check else staged)
         stamp = Stamp(digest, {path.name: value for path, (value, _) in made.items()}, counts)
-        result.changed = [path for path in paths if made[path][1]]
+        result.changed = sorted(path for path in paths if made[path][1])
         if check:
             _raise_if_stale(result.changed, stamp, out_dir)
         elif staged.staged or Stamp.read(out_dir) != stamp:
