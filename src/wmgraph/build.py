@@ -31,7 +31,7 @@ from .freshness import OUTPUT_STEM, STAMP_NAME, Stamp, file_digest, graph_inputs
 from .model.checking import check_file, finish_model, start_model
 from .model.model import Model
 from .model.pieces import FilePiece
-from .model.vocabulary import VOCABULARY_FILE, Vocabulary
+from .model.vocabulary import Vocabulary
 from .page.html import render_page
 from .rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
 from .rdf.formats.writer import Part
@@ -107,7 +107,10 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     vocabulary, fact_paths, checker = start_model(graph_dir)
     by_path = {path: data for path, _, data in inputs}
     jobs = [(path, display_path(path, graph_dir), by_path.get(path, b"")) for path in fact_paths]
-    cache = None if check else FileCache(out_dir, by_path.get(graph_dir / VOCABULARY_FILE, b""))
+    # a fact file's rendering depends on it and on everything that is not a fact file (vocabulary, sources, texts)
+    facts_set = set(fact_paths)
+    shared = input_digest((name, data) for path, name, data in inputs if path not in facts_set)
+    cache = None if check else FileCache(out_dir, shared.encode())
     prefixes = namespaces(vocabulary)
     rendered, parsed = _check_and_render(jobs, vocabulary, prefixes, cache, progress, workers)
     model = finish_model(checker, [r.piece for r in rendered])

@@ -1,10 +1,11 @@
 """The build cache: for each fact file, its checked piece and rendered chunks, in `output/.cache/files/`.
 
-An entry is named by a digest of what it was made from (the file's name and bytes, the vocabulary
-and the output-format version), so an edited file gets a new entry. Entries are written atomically
-and carry their own name and a CRC-32 of their body; one that cannot be read, is not a regular file,
-was stored under another name or does not check is ignored and made again. The cache only saves
-time: deleting it is always safe, and a folder that cannot be written is built without.
+An entry is named by a digest of what it was made from: the fact file's name and bytes, the files
+that are not fact files (vocabulary, sources, stored texts) and the output-format version, so an
+edited file gets a new entry. Entries are written atomically and carry their own name and a CRC-32
+of their body; one that cannot be read, is not a regular file, was stored under another name or
+does not check is ignored and made again. The cache only saves time: deleting it is always safe,
+and a folder that cannot be written is built without.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ _HEAD = len(_MAGIC) + 64 + 4  # then the entry's own name (64 hex digits) and th
 class FileCache:
     """The entries of one output folder's cache."""
 
-    def __init__(self, out_dir: Path, vocabulary: bytes) -> None:
+    def __init__(self, out_dir: Path, shared: bytes) -> None:
         self.folder = out_dir / CACHE_DIR / "files"
-        self.salt = hashlib.sha256(f"{__version__} {OUTPUT_VERSION}\n".encode() + vocabulary).digest()
+        self.salt = hashlib.sha256(f"{__version__} {OUTPUT_VERSION}\n".encode() + shared).digest()
         self.trouble = ""  # why entries could not be stored, if they could not
 
     def key(self, shown: str, data: bytes) -> str:

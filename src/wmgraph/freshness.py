@@ -37,14 +37,19 @@ def input_digest(inputs: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def graph_inputs(graph_dir: Path) -> list[tuple[Path, str, bytes]]:
-    """The files of `graph_dir` a build reads, as (path, name in the folder, bytes): vocabulary, sources, facts.
+TEXTS_DIR = "texts"  # the stored texts of the sources, beside the fact files
 
-    A file that is missing, unreadable or not a regular file has no bytes (the checks report it).
+
+def graph_inputs(graph_dir: Path) -> list[tuple[Path, str, bytes]]:
+    """The files of `graph_dir` a build reads, as (path, name in the folder, bytes).
+
+    They are the vocabulary, the sources, the sources' stored texts and the fact files; a file that
+    is missing, unreadable or not a regular file has no bytes (the checks report it).
     """
     files, _ = find_fact_files(graph_dir)
+    texts = sorted((graph_dir / TEXTS_DIR).glob("*.txt")) if (graph_dir / TEXTS_DIR).is_dir() else []
     found = []
-    for path in [graph_dir / VOCABULARY_FILE, graph_dir / SOURCES_FILE, *files]:
+    for path in [graph_dir / VOCABULARY_FILE, graph_dir / SOURCES_FILE, *texts, *files]:
         try:
             data = path.read_bytes() if path.is_file() else b""
         except OSError:
