@@ -39,6 +39,8 @@ class Source:
     seed: str = ""
     cites: tuple[str, ...] = ()
     note: str = ""
+    text_file: str = ""  # the stored text of the source, as a path in the graph folder ('' if none)
+    text: str = ""  # that text itself, as stored
 
 
 class Entity(NamedTuple):
@@ -55,6 +57,7 @@ class Entity(NamedTuple):
     aliases: tuple[str, ...] = ()
     description: str = ""
     url: str = ""
+    quote: str = ""  # the words of its source that support it, verbatim ('' if none)
 
 
 class Fact(NamedTuple):
@@ -68,6 +71,9 @@ class Fact(NamedTuple):
     qualifiers: tuple[tuple[str, QualifierValue], ...]
     sources: tuple[str, ...]
     location: Location
+    quote: str = ""  # the words of its source that support it, verbatim ('' if none)
+    status: str = ""  # for a claim (announcement, plan, pledge): a status the vocabulary defines
+    status_date: str = ""  # when the claim had that status, as a date of any precision
 
     def qualifier(self, key: str) -> QualifierValue | None:
         """Return the value of qualifier `key`, or None."""

@@ -68,6 +68,7 @@ class RelationType:
     reverse: bool = False
     symmetric: bool = False
     comment: str = ""
+    claim: str = ""  # "announcement", "plan" or "pledge" for a relation whose facts are claims; '' otherwise
 
 
 @dataclass
