@@ -1,6 +1,6 @@
 """The `query`, `queries` and `push` commands: SPARQL from the command line and real triple stores.
 
-Exit codes (docs/exit-codes.md): `query` follows grep: 0 an answer (ASK: yes), 1 ASK: no,
+Exit codes (docs/commands.md): `query` follows grep: 0 an answer (ASK: yes), 1 ASK: no,
 2 an error of any kind, usage errors with click's usage line; `push` exits 1 when the store
 fails and 2 for a usage error; both exit 130 on Ctrl-C.
 """
