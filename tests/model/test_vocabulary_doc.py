@@ -25,6 +25,8 @@ def test_vocabulary_command_writes_the_doc(mini_graph: Path, in_tmp: Path) -> No
     text = (in_tmp / "vocab.md").read_text()
     assert "| `pledges-jobs` | pledges jobs in | `wm:pledgesJobsIn` |" in text
     assert "| `jobs` | jobs | `wm:jobs` | integer |" in text
+    again = CliRunner().invoke(main, ["vocabulary", "--graph", "graph", "--out", "vocab.md"])
+    assert (again.exit_code, again.output) == (0, "vocab.md is up to date.\n")
 
 
 def test_new_relation_type_needs_no_code(mini_graph: Path, in_tmp: Path) -> None:

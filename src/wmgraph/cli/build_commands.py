@@ -76,8 +76,10 @@ def validate_command(graph_dir: Path, shacl: bool, rdf_file: Path | None) -> Non
 @reports_errors
 def vocabulary_command(graph_dir: Path, out_file: Path) -> None:
     """Write the vocabulary reference (docs/vocabulary.md) from the vocabulary file."""
-    write_vocabulary_doc(graph_dir, out_file)
-    click.echo(f"Wrote {out_file}.")
+    if write_vocabulary_doc(graph_dir, out_file):
+        click.echo(f"Wrote {out_file}.")
+    else:
+        click.echo(f"{out_file} is up to date.")
 
 
 @click.command("render")

@@ -64,7 +64,14 @@ def vocabulary_markdown(vocabulary: Vocabulary) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_vocabulary_doc(graph_dir: Path, out_file: Path) -> None:
-    """Read the vocabulary of `graph_dir` and write its Markdown reference to `out_file`."""
+def write_vocabulary_doc(graph_dir: Path, out_file: Path) -> bool:
+    """Write the Markdown reference of `graph_dir`'s vocabulary to `out_file`; False if it already held it."""
     vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
-    write_atomic(out_file, vocabulary_markdown(vocabulary).encode("utf-8"))
+    text = vocabulary_markdown(vocabulary).encode("utf-8")
+    try:
+        if out_file.is_file() and out_file.read_bytes() == text:
+            return False
+    except OSError:
+        pass  # unreadable: written again below, or the error says why
+    write_atomic(out_file, text)
+    return True
