@@ -68,3 +68,12 @@ def test_build_cli_quiet_and_piped_print_no_progress(mini_graph: Path, tmp_path:
         assert result.exit_code == 0, result.output
         assert result.stderr == ""
         assert result.stdout.startswith("Built 6 entities, ")
+
+
+def test_an_error_quoting_a_fact_file_reaches_the_terminal_escaped(mini_graph: Path) -> None:
+    # a relation written with a direction override in it: the message quotes it, escaped, never obeyed
+    (mini_graph / "stray.yaml").write_text("stray:\n  type: person\n  name: Stray\n  source: jobs-article\n"
+                                          "  facts:\n    - works\u202efor: version-1\n      source: jobs-article\n")
+    result = CliRunner().invoke(main, ["validate", "--graph", str(mini_graph)])
+    assert result.exit_code == 1
+    assert "unknown relation 'works\\u202efor'" in result.output and "\u202e" not in result.output

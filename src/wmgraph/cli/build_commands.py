@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..analysis.phrasing import terminal_safe
 from ..build import build
 from ..model.vocabulary_doc import write_vocabulary_doc
 from ..page.html import write_focus_page
@@ -58,7 +59,8 @@ def validate_command(graph_dir: Path, shacl: bool, rdf_file: Path | None) -> Non
     report = check_graph(graph_dir, shacl=shacl, rdf_file=rdf_file)
     model = report.model
     for warning in report.warnings:
-        click.echo(f"{warning.file}:{warning.line}:{warning.column}: warning: {warning.message} ({warning.hint})")
+        click.echo(terminal_safe(f"{warning.file}:{warning.line}:{warning.column}: warning: {warning.message} "
+                                 f"({warning.hint})"))
     click.echo(f"{graph_dir} is valid: {len(model.entities)} entities, {len(model.facts)} facts, "
                f"{len(model.sources)} sources.")
     if report.violations:

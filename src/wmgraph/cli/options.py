@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ..analysis.phrasing import terminal_safe
 from ..errors import WmgraphError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,8 +43,8 @@ def reports_errors(function: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
-        except WmgraphError as error:
-            raise click.ClickException(str(error)) from error
+        except WmgraphError as error:  # messages quote the fact files: escape what a terminal would obey
+            raise click.ClickException(terminal_safe(str(error))) from error
         except KeyboardInterrupt:
             raise Interrupted("interrupted: nothing was left half written") from None
 
