@@ -14,7 +14,7 @@ from wmgraph.model.model import Fact, Location
 from wmgraph.model.vocabulary import Vocabulary, read_vocabulary
 from wmgraph.rdf.formats import FORMATS, SubjectWriter, by_subject, dumps
 from wmgraph.rdf.mapping import fact_triples, namespaces
-from wmgraph.rdf.terms import RDF, RDF_TYPE, XSD, XSD_STRING, Literal, Triple
+from wmgraph.rdf.terms import RDF, RDF_TYPE, XSD, XSD_STRING, Literal, Triple, tagged
 
 from ..conftest import SEED_GRAPH
 
@@ -29,7 +29,8 @@ OXIGRAPH_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfF
 def to_rdflib(triples: list[Triple]) -> rdflib.Graph:
     graph = rdflib.Graph()
     for s, p, o in triples:
-        obj = rdflib.URIRef(o) if isinstance(o, str) else rdflib.Literal(
+        obj = rdflib.URIRef(o) if isinstance(o, str) else rdflib.Literal(o.lexical, lang=o.language) \
+            if o.language else rdflib.Literal(
             o.lexical, datatype=None if o.datatype == XSD_STRING else rdflib.URIRef(o.datatype))
         graph.add((rdflib.URIRef(s), rdflib.URIRef(p), obj))
     return graph
@@ -59,6 +60,11 @@ AWKWARD: list[Triple] = [
     (EX + "c", EX + "p", EX + "a"),
     (EX + "c", EX + "p", EX + "b"),
     ("http://elsewhere.example/x", EX + "p", Literal("no prefix")),
+    (EX + "d", EX + "p", tagged("Mayor")),
+    (EX + "d", EX + "p", Literal("Mayor")),  # the same text untagged is another term
+    (EX + "d", EX + "p", tagged('quote " and\nline – “x”')),
+    (EX + "d", EX + "p", tagged("a long tagged literal that is not remembered between subjects, " * 3)),
+    (EX + "d", RDF_TYPE, tagged("a tagged literal as a type")),
 ]
 
 
@@ -68,6 +74,30 @@ def test_every_format_reads_back_as_the_same_graph(format_name: str) -> None:
     parsed = rdflib.Graph().parse(data=text, format=RDFLIB_FORMATS[format_name])
     assert isomorphic(parsed, to_rdflib(AWKWARD))
     assert oxigraph_count(text, format_name) == len(set(AWKWARD))
+
+
+LANGUAGE: list[Triple] = [(EX + "a", EX + "p", tagged("Mayor")), (EX + "a", EX + "p", Literal("Mayor")),
+                          (EX + "a", EX + "q", tagged('say "hi"', "en-GB"))]
+
+
+def test_a_language_tag_as_each_format_writes_it() -> None:
+    assert '<http://example.org/a> <http://example.org/p> "Mayor"@en .\n' in dumps("nt", LANGUAGE, PREFIXES)
+    assert 'ex:p "Mayor"@en, "Mayor" ;\n    ex:q "say \\"hi\\""@en-GB .' in dumps("turtle", LANGUAGE, PREFIXES)
+    node = json.loads(dumps("jsonld", LANGUAGE, PREFIXES))["@graph"][0]
+    assert node["ex:p"] == [{"@language": "en", "@value": "Mayor"}, {"@value": "Mayor"}]
+    assert node["ex:q"] == [{"@language": "en-GB", "@value": 'say "hi"'}]
+
+
+@pytest.mark.parametrize("format_name", list(FORMATS))
+def test_language_tags_survive_pyoxigraph_and_rdflib(format_name: str) -> None:
+    text = dumps(format_name, LANGUAGE, PREFIXES)
+    expected = {("Mayor", "en"), ("Mayor", None), ('say "hi"', "en-gb")}  # tags compare case-blind
+    found = {(str(t.object.value), t.object.language) for t in
+             pyoxigraph.parse(text.encode(), format=OXIGRAPH_FORMATS[format_name])}
+    assert {(v, tag and tag.lower()) for v, tag in found} == expected
+    parsed = rdflib.Graph().parse(data=text, format=RDFLIB_FORMATS[format_name])
+    assert {(str(o), o.language and o.language.lower()) for o in parsed.objects()} == expected
+    assert isomorphic(parsed, to_rdflib(LANGUAGE))
 
 
 def test_n_triples_are_one_sorted_line_each() -> None:

@@ -10,13 +10,20 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
 RDF_TYPE = RDF + "type"
+LANG_STRING = RDF + "langString"
 
 
 class Literal(NamedTuple):
-    """A literal: its lexical form and datatype IRI (xsd:string for plain text)."""
+    """A literal: its lexical form, datatype IRI (xsd:string for plain text) and language tag ('' if none)."""
 
     lexical: str
     datatype: str = XSD_STRING
+    language: str = ""  # set only with the datatype rdf:langString (see `tagged`)
+
+
+def tagged(text: str, language: str = "en") -> Literal:
+    """A language-tagged string (datatype rdf:langString), such as "Mayor"@en."""
+    return Literal(text, LANG_STRING, language)
 
 
 Term = str | Literal
@@ -26,7 +33,7 @@ Triple = tuple[str, str, Term]
 def sort_key(term: Term) -> tuple[int, str, str]:
     """Order IRIs before literals, then by text, so output is stable."""
     if isinstance(term, Literal):
-        return (1, term.lexical, term.datatype)
+        return (1, term.lexical, term.datatype + "@" + term.language)
     return (0, term, "")
 
 

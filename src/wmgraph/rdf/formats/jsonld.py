@@ -23,6 +23,9 @@ def value(compact: Compactor, term: Term) -> str:
     if isinstance(term, Literal):
         if term.datatype == XSD_STRING:
             return '{\n     "@value": ' + encode_string(term.lexical) + "\n    }"
+        if term.language:
+            return ('{\n     "@language": ' + encode_string(term.language) + ',\n     "@value": '
+                    + encode_string(term.lexical) + "\n    }")
         return ('{\n     "@type": ' + iri(compact, term.datatype) + ',\n     "@value": '
                 + encode_string(term.lexical) + "\n    }")
     return '{\n     "@id": ' + iri(compact, term) + "\n    }"

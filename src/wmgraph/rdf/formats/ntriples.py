@@ -9,6 +9,8 @@ def term(value: Term) -> str:
     """Write one term in N-Triples syntax."""
     if isinstance(value, Literal):
         text = f'"{escape_string(value.lexical)}"'
+        if value.language:
+            return f"{text}@{value.language}"
         return text if value.datatype == XSD_STRING else f"{text}^^<{value.datatype}>"
     return f"<{value}>"
 

@@ -45,9 +45,11 @@ class Compactor:
 
     def literal(self, value: Literal) -> str:
         """Write one literal in Turtle syntax."""
-        lexical, datatype = value
+        lexical, datatype, language = value
         if datatype == XSD_STRING:
             return f'"{escape_string(lexical)}"'
+        if language:
+            return f'"{escape_string(lexical)}"@{language}'
         if datatype == _XSD_INTEGER and _INTEGER.match(lexical):
             return lexical
         if datatype == _XSD_DECIMAL and _DECIMAL.match(lexical):
