@@ -100,13 +100,21 @@ def test_an_answer_of_the_wrong_form_is_refused() -> None:
     assert message == "URL answered a SELECT query with a yes/no results"
 
 
-def test_a_digest_challenge_with_an_unknown_algorithm() -> None:
-    challenge = {"WWW-Authenticate": 'Digest realm="store", nonce="abc", algorithm=SHA-512-256, qop="auth"'}
-    with fake_store(reply("401 Unauthorized", challenge, b"")) as (endpoint, _):
+CHALLENGES = {
+    'Digest realm="store", nonce="abc", algorithm=SHA-512-256, qop="auth"':
+        "Unsupported digest authentication algorithm 'SHA-512-256'",
+    'Digest realm="store", nonce="abc", qop="auth-int"': "qop 'auth-int' is not supported",
+    "Digest": "not enough values to unpack (expected 2, got 1)",
+    "Negotiate": "AbstractDigestAuthHandler does not support the following scheme: 'Negotiate'",
+}
+
+
+@pytest.mark.parametrize("challenge", sorted(CHALLENGES))
+def test_a_login_challenge_urllib_cannot_follow(challenge: str) -> None:
+    with fake_store(reply("401 Unauthorized", {"WWW-Authenticate": challenge}, b"")) as (endpoint, _):
         code, output = query(endpoint, "--user", "dba", env={"WMGRAPH_PASSWORD": "s3cret"})
-    assert code == 2
-    assert output == (f"Error: {endpoint} asks for a digest login wmgraph cannot give (Unsupported digest "
-                      "authentication algorithm 'SHA-512-256'); try --auth basic if the store allows it\n")
+    assert (code, output) == (2, f"Error: {endpoint} asks for a login wmgraph cannot give ({CHALLENGES[challenge]}); "
+                                 "try --auth basic if the store allows it\n")
 
 
 def test_timeout_bounds_the_whole_request() -> None:

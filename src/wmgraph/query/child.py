@@ -14,7 +14,7 @@ import multiprocessing
 import signal
 import sys
 from collections.abc import Callable
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
 from ..errors import QueryError, WmgraphError
@@ -35,10 +35,14 @@ def run_in_child(function: Callable[..., T], args: tuple[Any, ...], timeout: flo
     process.start()
     sender.close()
     try:
-        if not receiver.poll(timeout):
+        # the child's exit counts as well as its answer: with the spawn start method the parent may
+        # still hold a copy of the pipe's sending end, so a dead child need not mean end of file
+        if not wait([receiver, process.sentinel], timeout):
             raise QueryError(f"{what} did not finish within {timeout:g} s and was stopped "
                              "(give a larger --timeout, or narrow the query)")
         try:
+            if not receiver.poll(0.1):
+                raise EOFError
             kind, payload = receiver.recv()
         except (EOFError, OSError):
             process.join()

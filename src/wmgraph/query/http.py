@@ -185,7 +185,7 @@ def send(request: urllib.request.Request, credentials: Credentials | None, timeo
     except StoreError:
         raise
     except Exception as error:  # noqa: BLE001 - every failure of a misbehaving store becomes one message
-        message = _describe(error, shown, what, credentials, timeout, watchdog.expired)
+        message = _describe(error, shown, what, credentials, timeout, watchdog)
         raise StoreError(redact(message, secrets)) from None
     finally:
         timer.cancel()
@@ -193,25 +193,26 @@ def send(request: urllib.request.Request, credentials: Credentials | None, timeo
 
 
 def _describe(error: Exception, url: str, what: str, credentials: Credentials | None, timeout: float,
-              expired: bool) -> str:
+              watchdog: _Watchdog) -> str:
     """The one-line message for a failed request."""
     if isinstance(error, urllib.error.HTTPError):
         return _refusal(error, url, what, credentials)
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
-    if expired or isinstance(reason, TimeoutError):
+    if watchdog.expired or isinstance(reason, TimeoutError):
         return (f"{url} did not answer {what} within {timeout:g} s (is the store overloaded? "
                 "try --timeout)")
     if isinstance(reason, ConnectionRefusedError):
         return f"cannot connect to {url}: connection refused (is the store running?)"
     if isinstance(reason, http.client.HTTPException):
         return f"{url} did not answer {what} in well-formed HTTP: {_http_problem(reason)}"
-    if isinstance(reason, ValueError) and "digest" in str(reason):
-        return (f"{url} asks for a digest login wmgraph cannot give ({reason}); "
-                "try --auth basic if the store allows it")
+    challenged = any(response.status == 401 for response in watchdog.responses)
+    if challenged and isinstance(reason, (ValueError, KeyError, str)):  # urllib could not follow the challenge
+        detail = first_line(str(reason).encode()).rstrip(".")
+        return (f"{url} asks for a login wmgraph cannot give ({detail}); "
+                f"try --auth {'basic' if credentials and credentials.auth == 'digest' else 'digest'} "
+                "if the store allows it")
     if isinstance(reason, ValueError):
         return f"{url} did not answer {what} in well-formed HTTP: {reason}"
-    if isinstance(reason, KeyError):
-        return f"{url} sent a login challenge without its {reason} field: check the store's authentication"
     if isinstance(error, urllib.error.URLError):
         text = getattr(reason, "strerror", None) or reason
         return f"cannot reach {url}: {text}"
