@@ -212,3 +212,10 @@ def test_an_ask_answering_no_exits_1_in_every_format(here: Path) -> None:
     for fmt in ("table", "json", "xml"):
         code, _ = run("query", "-e", "ASK { ent:birmingham org:holds ?post }", "--format", fmt)
         assert code == 1
+
+
+def test_messages_never_carry_terminal_controls(here: Path) -> None:
+    """A query's text is quoted in syntax errors: an escape sequence in it must not reach the terminal."""
+    code, output = run("query", "-e", "SELECT ?x WHERE { ?x \x1b]0;owned\x07 ?n }")
+    assert code == 2 and output.startswith("Error: syntax error")
+    assert "\x1b" not in output and "\x07" not in output

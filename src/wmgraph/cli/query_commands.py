@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from ..analysis.phrasing import terminal_safe
 from ..errors import StoreError, WmgraphError
 from ..query.engine import QueryRequest, run_query
 from ..query.http import check_endpoint
@@ -24,22 +25,15 @@ from ..query.library import QUERY_DIR, QueryUsageError, library
 from ..query.remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, push_graph
 from ..query.result_formats import FORMATS as RESULT_FORMATS
 from ..query.result_formats import default_format, format_answer
-from .options import F, graph_option, out_option, reports_errors
+from .options import F, Interrupted, graph_option, out_option, reports_errors
 
 PASSWORD_VARIABLE = "WMGRAPH_PASSWORD"
-INTERRUPTED = 130
 
 
 class QueryFailure(click.ClickException):
     """A failed query: exit 2, as grep does, since 1 means an ASK answered no."""
 
     exit_code = 2
-
-
-class Interrupted(click.ClickException):
-    """Ctrl-C stopped the command."""
-
-    exit_code = INTERRUPTED
 
 
 def exits(failure: type[click.ClickException]) -> Callable[[F], F]:
@@ -50,9 +44,9 @@ def exits(failure: type[click.ClickException]) -> Callable[[F], F]:
             try:
                 return function(*args, **kwargs)
             except QueryUsageError as error:
-                raise click.UsageError(str(error)) from None
-            except WmgraphError as error:
-                raise failure(str(error)) from None
+                raise click.UsageError(terminal_safe(str(error))) from None
+            except WmgraphError as error:  # messages quote queries and stores: escape what a terminal obeys
+                raise failure(terminal_safe(str(error))) from None
             except KeyboardInterrupt:
                 raise Interrupted("interrupted (Ctrl-C): stopped") from None
         return wrapper  # type: ignore[return-value]
