@@ -182,3 +182,18 @@ def test_timeout_must_be_finite(value: str) -> None:
     result = CliRunner().invoke(main, ["query", "-e", "ASK {}", "--timeout", value])
     assert result.exit_code == 2
     assert "Invalid value for '--timeout'" in result.output and value in result.output
+
+
+def test_xml_results_from_a_store_are_read() -> None:
+    """A store may prefer SPARQL XML results (the Accept header allows them after JSON)."""
+    xml = (b'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+           b'<variable name="x"/></head><results><result><binding name="x"><literal>1</literal></binding>'
+           b'</result></results></sparql>')
+    with fake_store(reply("200 OK", {"Content-Type": "application/sparql-results+xml"}, xml)) as (endpoint, requests):
+        assert query(endpoint) == (0, "x\r\n1\r\n")
+    assert b"Accept: application/sparql-results+json, application/sparql-results+xml;q=0.9" in requests[0]
+    turtle = reply("200 OK", {"Content-Type": "text/turtle"}, b"<http://e/a> <http://e/b> <http://e/c> .")
+    with fake_store(turtle) as (endpoint, requests):
+        assert query(endpoint, "--format", "nt", text="CONSTRUCT WHERE { ?s ?p ?o }") == (
+            0, "<http://e/a> <http://e/b> <http://e/c> .\n")
+    assert b"Accept: application/n-triples, text/turtle;q=0.9" in requests[0]
