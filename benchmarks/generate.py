@@ -190,7 +190,7 @@ class Generator:
             org = self.pick(*ORGANISATIONS)
             post = self.make("post", self.unique(lambda org=org: f"{rng.choice(ROLES)} of {org.name}"),
                              "A synthetic post.")
-            self.fact(post, "post-in", org.key)
+            self.fact(post, "post-of", org.key)
         for kind in ("initiative", "programme"):
             for _ in range(counts[kind]):
                 name = self.unique(lambda: f"{self.word(2)} {rng.choice(INITIATIVE_WORDS)}")

@@ -37,6 +37,8 @@ def to_rdflib(triples: list[Triple]) -> rdflib.Graph:
     graph = rdflib.Graph()
 
     def term(value: str | Literal) -> rdflib.term.Identifier:
+        if isinstance(value, Literal) and value.language:
+            return rdflib.Literal(value.lexical, lang=value.language)
         if isinstance(value, Literal):
             datatype = None if value.datatype == XSD_STRING else rdflib.URIRef(value.datatype)
             return rdflib.Literal(value.lexical, datatype=datatype)
@@ -179,13 +181,13 @@ def test_build_cli_reports_and_check(mini_graph: Path, in_tmp: Path) -> None:
     runner = CliRunner()
     first = runner.invoke(main, ["build", "--graph", "graph", "--out", "out"])
     assert first.exit_code == 0, first.output
-    assert first.output.splitlines()[0] == "Built 6 entities, 6 facts, 2 sources, 244 triples."
+    assert first.output.splitlines()[0] == "Built 6 entities, 6 facts, 2 sources, 336 triples."
     again = runner.invoke(main, ["build", "--graph", "graph", "--out", "out"])
     assert again.output.splitlines()[0] == ("Nothing to do: out is current "
-                                            "(6 entities, 6 facts, 2 sources, 244 triples).")
+                                            "(6 entities, 6 facts, 2 sources, 336 triples).")
     check = runner.invoke(main, ["build", "--graph", "graph", "--out", "out", "--check"])
     assert check.exit_code == 0
-    assert check.output == "out is up to date (6 entities, 6 facts, 2 sources, 244 triples).\n"
+    assert check.output == "out is up to date (6 entities, 6 facts, 2 sources, 336 triples).\n"
     (in_tmp / "out" / "wmgraph.nt").write_text("")
     stale = runner.invoke(main, ["build", "--graph", "graph", "--out", "out", "--check"])
     assert stale.exit_code == 1

@@ -33,6 +33,7 @@ from .model.model import Model
 from .model.pieces import FilePiece
 from .model.vocabulary import Vocabulary
 from .page.html import render_page
+from .rdf.evidence import model_annotations
 from .rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
 from .rdf.formats.writer import Part
 from .rdf.mapping import (
@@ -176,8 +177,9 @@ def _raise_if_stale(changed: list[Path], stamp: Stamp, out_dir: Path) -> None:
 
 
 def _general_triples(model: Model) -> Iterator[Triple]:
-    """The triples of the vocabulary's own terms and of the sources."""
+    """The triples of the vocabulary's own terms, of the quotes' annotations and of the sources."""
     yield from ontology_triples(model.vocabulary)
+    yield from model_annotations(model)  # here, not per fact file: they read the sources' stored texts
     for source in model.sources.values():
         yield from source_triples(model.vocabulary, source)
 

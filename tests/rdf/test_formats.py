@@ -187,7 +187,7 @@ def test_a_statement_gives_the_triples_of_each_of_its_qualifiers() -> None:
         (node, schema + "funder", base + "o2"),
         (node, schema + "funder", base + "o3"),
         (node, schema + "duration", Literal("P3Y", XSD + "duration")),
-        (node, ns + "approximation", Literal("up to")),
+        (node, ns + "approximation", tagged("up to")),
         (node, "http://www.w3.org/ns/prov#wasDerivedFrom", base + "source/s1"),
     }
 

@@ -18,7 +18,7 @@ JS = Path(__file__).resolve().parents[1] / "js"
 
 @pytest.fixture(scope="module")
 def turtle(seed_build: BuildResult) -> Path:
-    return next(p for p in seed_build.files if p.suffix == ".ttl")
+    return next(p for p in seed_build.files if p.name == "wmgraph.ttl")
 
 
 def test_rdflib_count_matches_model(turtle: Path, seed_build: BuildResult) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import LoadError
-from ..rdf.terms import XSD_STRING, Literal, Triple
+from ..rdf.terms import Literal, Triple
 
 if TYPE_CHECKING:  # pyoxigraph is loaded only by the commands that read RDF
     import pyoxigraph
@@ -38,9 +38,8 @@ def _triples(path: Path, skip: frozenset[str]) -> Iterator[Triple]:
         subject, obj = quad.subject, quad.object
         name = subject.value if type(subject) is not blank else BLANK + subject.value
         if type(obj) is literal:
-            # a language-tagged string is text to the model, as a plain one is
-            datatype = XSD_STRING if obj.language else obj.datatype.value
-            yield name, predicate, Literal(obj.value, datatype)
+            # a language-tagged string keeps its tag (the model reads its text, as a plain one's)
+            yield name, predicate, Literal(obj.value, obj.datatype.value, obj.language or "")
         else:
             yield name, predicate, obj.value if type(obj) is not blank else BLANK + obj.value
 

@@ -38,6 +38,7 @@ def to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
     for s, p, o in triples:
         if isinstance(o, Literal):
             term: rdflib.term.Node = rdflib.Literal(o.lexical) if o.datatype == XSD_STRING \
+                else rdflib.Literal(o.lexical, lang=o.language) if o.language \
                 else rdflib.Literal(o.lexical, datatype=rdflib.URIRef(o.datatype))
         else:
             term = _resource(o)

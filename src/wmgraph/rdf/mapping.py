@@ -7,22 +7,48 @@ from decimal import Decimal
 
 from ..model.model import Entity, Fact, Model, QualifierValue, Source
 from ..model.vocabulary import Vocabulary
-from .terms import RDF, RDF_TYPE, RDFS, XSD, Literal, Term, Triple
+from .claims import asserted, status_iri
+from .evidence import annotation_iri, model_annotations
+from .ontology import ontology_triples
+from .terms import (
+    DC,
+    DCTERMS,
+    OA,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDF_TYPE,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    TIME,
+    XSD,
+    Literal,
+    Term,
+    Triple,
+    tagged,
+)
 
-PROV = "http://www.w3.org/ns/prov#"
-SCHEMA = "https://schema.org/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCTERMS = "http://purl.org/dc/terms/"
+__all__ = ["DCTERMS", "DERIVED_FROM", "PROV", "SCHEMA", "SKOS", "ontology_triples"]
 DERIVED_FROM = PROV + "wasDerivedFrom"
+MONETARY_GRANT = SCHEMA + "MonetaryGrant"
+MEMBERSHIP = ORG + "Membership"
+# The standard vocabularies the mapping writes whatever the vocabulary file declares
+_FIXED_PREFIXES = {"dc": DC, "oa": OA, "org": ORG, "owl": OWL, "time": TIME}
 
 
 def namespaces(vocabulary: Vocabulary) -> dict[str, str]:
     """Return every prefix used in the output, the project's own included."""
     result = dict(vocabulary.prefixes)
+    for name, iri in _FIXED_PREFIXES.items():
+        if name not in result and iri not in result.values():
+            result[name] = iri
     result.update({
         "ent": vocabulary.base,
         "stmt": vocabulary.base + "statement/",
         "src": vocabulary.base + "source/",
+        "ann": vocabulary.base + "annotation/",
     })
     return result
 
@@ -57,7 +83,8 @@ def decimal_lexical(value: int | Decimal) -> str:
 
 
 def _text(value: str) -> Literal:
-    return Literal(value)
+    """Text in words, tagged as English ("Mayor"@en); keys and codes stay plain strings."""
+    return tagged(value)
 
 
 def entity_triples(vocabulary: Vocabulary, entity: Entity) -> Iterator[Triple]:
@@ -67,7 +94,7 @@ def entity_triples(vocabulary: Vocabulary, entity: Entity) -> Iterator[Triple]:
         yield iri, RDF_TYPE, vocabulary.expand(curie)
     yield iri, RDFS + "label", _text(entity.name)
     yield iri, SCHEMA + "name", _text(entity.name)
-    yield iri, vocabulary.project_namespace + "entityType", _text(entity.type)
+    yield iri, vocabulary.project_namespace + "entityType", Literal(entity.type)
     for alias in entity.aliases:
         yield iri, SKOS + "altLabel", _text(alias)
     if entity.description:
@@ -76,26 +103,31 @@ def entity_triples(vocabulary: Vocabulary, entity: Entity) -> Iterator[Triple]:
         yield iri, SCHEMA + "url", entity.url
     for source in entity.sources:
         yield iri, DERIVED_FROM, source_iri(vocabulary, source)
+    if entity.quote:
+        yield iri, vocabulary.project_namespace + "evidence", annotation_iri(vocabulary, entity.key)
 
 
 def source_triples(vocabulary: Vocabulary, source: Source) -> Iterator[Triple]:
-    """Yield the triples describing one cited source."""
+    """Yield the triples describing one cited source.
+
+    Publishers and authors are names, not agents the graph describes, so they are the Dublin Core
+    elements' `dc:publisher` and `dc:creator` (whose values may be literals), not the terms'. The
+    source's `note` and `seed` are curation notes and stay out of the published data.
+    """
     iri = source_iri(vocabulary, source.key)
     yield iri, RDF_TYPE, SCHEMA + "CreativeWork"
     yield iri, DCTERMS + "title", _text(source.title)
     yield iri, RDFS + "label", _text(source.title)
     if source.publisher:
-        yield iri, DCTERMS + "publisher", _text(source.publisher)
+        yield iri, DC + "publisher", Literal(source.publisher)
     for author in source.authors:
-        yield iri, DCTERMS + "creator", _text(author)
+        yield iri, DC + "creator", Literal(author)
     if source.date:
         yield iri, DCTERMS + "date", date_literal(source.date)
     if source.url:
         yield iri, SCHEMA + "url", source.url
     for cited in source.cites:
         yield iri, DCTERMS + "references", source_iri(vocabulary, cited)
-    if source.note:
-        yield iri, SKOS + "note", _text(source.note)
 
 
 Direct = tuple[str, str, Term, str]
@@ -134,13 +166,19 @@ def incoming_triples(vocabulary: Vocabulary, facts: Iterable[Fact]) -> dict[str,
     for fact in facts:
         prop = turned.get(fact.relation)
         # reverse, symmetric or both: the object is given "object prop subject"
-        if prop is not None and fact.object_is_entity and fact.object is not None and fact.object != fact.subject:
+        if prop is not None and fact.object_is_entity and fact.object is not None and fact.object != fact.subject \
+                and (not fact.status or asserted(vocabulary, fact)):
             found.setdefault(fact.object, []).append((base + fact.object, prop, base + fact.subject))
     return found
 
 
 def direct_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None = None) -> list[Triple]:
-    """The direct triple of one fact, and its mirror image for a symmetric relation (`parts`: its direct_parts)."""
+    """The direct triple of one fact, and its mirror image for a symmetric relation (`parts`: its direct_parts).
+
+    None for a claim whose status is not asserted (a plan, an announcement, a withdrawn pledge): see claims.py.
+    """
+    if fact.status and not asserted(vocabulary, fact):
+        return []
     subject, prop, obj, _ = parts or direct_parts(vocabulary, fact)
     if vocabulary.relations[fact.relation].symmetric and isinstance(obj, str):
         return [(subject, prop, obj), (obj, prop, subject)]
@@ -177,7 +215,7 @@ def statement_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None =
     yield node, RDF + "predicate", prop
     if obj != node:
         yield node, RDF + "object", obj
-    yield node, vocabulary.project_namespace + "relation", _text(relation.key)
+    yield node, vocabulary.project_namespace + "relation", Literal(relation.key)
     for key, value in fact.qualifiers:
         qualifier = vocabulary.qualifiers[key]
         qualifier_property = vocabulary.expand(qualifier.property)
@@ -189,12 +227,60 @@ def statement_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None =
             yield node, qualifier_property, amount
             yield amount, RDF_TYPE, SCHEMA + "MonetaryAmount"
             yield amount, SCHEMA + "value", Literal(decimal_lexical(value), XSD + "decimal")
-            yield amount, SCHEMA + "currency", _text(str(fact.qualifier("currency") or "GBP"))
+            yield amount, SCHEMA + "currency", Literal(str(fact.qualifier("currency") or "GBP"))
             continue
         for term in _qualifier_terms(vocabulary, qualifier.datatype, value):
             yield node, qualifier_property, term
     for source in fact.sources:
         yield node, DERIVED_FROM, source_iri(vocabulary, source)
+    if relation.statement_class:
+        yield from _standard_roles(vocabulary, fact, (subject, prop, obj, node))
+    own = vocabulary.project_namespace
+    if fact.status:
+        yield node, own + "status", status_iri(vocabulary, fact.status)
+        if fact.status_date:
+            yield node, own + "statusDate", date_literal(fact.status_date)
+    if fact.quote:
+        yield node, own + "evidence", annotation_iri(vocabulary, fact.key)
+
+
+def _standard_roles(vocabulary: Vocabulary, fact: Fact, parts: Direct) -> Iterator[Triple]:
+    """The standard properties a statement class asks for: ORG's membership, schema.org's grant."""
+    subject, prop, obj, node = parts
+    kind = vocabulary.expand(vocabulary.relations[fact.relation].statement_class)
+    if kind == MEMBERSHIP and isinstance(obj, str) and obj != node:
+        yield node, ORG + "member", subject
+        yield node, ORG + "organization", obj
+        role = fact.qualifier("role")
+        if role:
+            yield node, ORG + "role", node + ".role"
+            yield node + ".role", RDF_TYPE, ORG + "Role"
+            yield node + ".role", RDFS + "label", _text(str(role))
+        yield from _interval(node, fact)
+    elif kind == MONETARY_GRANT:  # not wm:Investment: an investment figure about X need not be money given to X
+        yield node, SCHEMA + "fundedItem", subject
+        if prop == SCHEMA + "funder" and isinstance(obj, str) and obj != node:
+            yield node, SCHEMA + "funder", obj
+
+
+_INSTANT = {1: "inXSDgYear", 2: "inXSDgYearMonth", 3: "inXSDDate"}
+
+
+def _interval(node: str, fact: Fact) -> Iterator[Triple]:
+    """org:memberDuring: an OWL-Time interval from the start and end, or holding the as-of date."""
+    found = [(TIME + link, fact.qualifier(key)) for link, key in
+             (("hasBeginning", "start"), ("hasEnd", "end"), ("inside", "as-of"))]
+    found = [(link, value) for link, value in found if value]
+    if not found:
+        return
+    during = node + ".during"
+    yield node, ORG + "memberDuring", during
+    yield during, RDF_TYPE, TIME + "Interval"
+    for link, value in found:
+        instant = during + "." + link[len(TIME):]
+        yield during, link, instant
+        yield instant, RDF_TYPE, TIME + "Instant"
+        yield instant, TIME + _INSTANT[len(str(value).split("-"))], date_literal(str(value))
 
 
 def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
@@ -204,42 +290,11 @@ def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
     yield from statement_triples(vocabulary, fact, parts)
 
 
-def ontology_triples(vocabulary: Vocabulary) -> Iterator[Triple]:
-    """Yield labels and comments for the project's own terms, so the namespace documents itself."""
-    own = vocabulary.project_namespace
-    defined = own.rstrip("#/")
-    yield own + "entityType", RDF_TYPE, RDF + "Property"
-    yield own + "entityType", RDFS + "label", _text("entity type")
-    yield own + "relation", RDF_TYPE, RDF + "Property"
-    yield own + "relation", RDFS + "label", _text("relation type of a statement")
-    for entity_type in vocabulary.entity_types.values():
-        for curie in entity_type.classes[:1]:
-            iri = vocabulary.expand(curie)
-            if iri.startswith(own):
-                yield iri, RDF_TYPE, RDFS + "Class"
-                yield iri, RDFS + "label", _text(entity_type.label)
-    for relation in vocabulary.relations.values():
-        for curie, kind, label in ((relation.property, "Property", relation.label),
-                                   (relation.statement_class, "Class", relation.label + " statement")):
-            iri = vocabulary.expand(curie) if curie else ""
-            if iri.startswith(own):
-                yield iri, RDF_TYPE, (RDF if kind == "Property" else RDFS) + kind
-                yield iri, RDFS + "label", _text(label)
-                yield iri, RDFS + "isDefinedBy", defined
-    for qualifier in vocabulary.qualifiers.values():
-        iri = vocabulary.expand(qualifier.property)
-        if iri.startswith(own):
-            yield iri, RDF_TYPE, RDF + "Property"
-            yield iri, RDFS + "label", _text(qualifier.label)
-            yield iri, RDFS + "isDefinedBy", defined
-            if qualifier.comment:
-                yield iri, RDFS + "comment", _text(qualifier.comment)
-
-
 def model_triples(model: Model) -> Iterator[Triple]:
     """Yield every triple of the model (duplicates possible; writers de-duplicate)."""
     vocabulary = model.vocabulary
     yield from ontology_triples(vocabulary)
+    yield from model_annotations(model)
     for source in model.sources.values():
         yield from source_triples(vocabulary, source)
     for entity in model.entities.values():

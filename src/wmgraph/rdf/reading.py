@@ -11,7 +11,7 @@ from ..errors import LoadError
 from ..model.model import Entity, Fact, Location, Model, QualifierValue, Source
 from ..model.vocabulary import Vocabulary
 from .mapping import DCTERMS, DERIVED_FROM, SCHEMA, SKOS
-from .terms import RDF, RDFS, Literal, Term, Triple
+from .terms import DC, RDF, RDFS, Literal, Term, Triple
 
 RDF_FORMATS = {".nt": "nt", ".ttl": "turtle", ".jsonld": "json-ld"}
 
@@ -91,8 +91,8 @@ def model_from_triples(triples: Iterable[Triple], vocabulary: Vocabulary, shown:
         if subject.startswith(source_base) and DCTERMS + "title" in properties:
             model.sources[_local(subject, source_base)] = Source(
                 _local(subject, source_base), index.one(subject, DCTERMS + "title"), where,
-                publisher=index.one(subject, DCTERMS + "publisher"),
-                authors=tuple(index.texts(subject, DCTERMS + "creator")), date=index.one(subject, DCTERMS + "date"))
+                publisher=index.one(subject, DC + "publisher"),
+                authors=tuple(index.texts(subject, DC + "creator")), date=index.one(subject, DCTERMS + "date"))
         elif own + "entityType" in properties and not subject.startswith(statement_base):
             key = _local(subject, base)
             model.entities[key] = Entity(

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.vocabulary import RelationType, Vocabulary
+from .claims import declared_statuses, status_iri
 from .formats import dumps
-from .mapping import DCTERMS, DERIVED_FROM, SCHEMA, namespaces
-from .terms import RDF, RDF_TYPE, RDFS, XSD, Literal, Triple
+from .mapping import DCTERMS, DERIVED_FROM, MEMBERSHIP, MONETARY_GRANT, SCHEMA, namespaces
+from .terms import LANG_STRING, OA, ORG, RDF, RDF_TYPE, RDFS, XSD, Literal, Triple
 
 SH = "http://www.w3.org/ns/shacl#"
 SHAPES_FILE = "shapes.ttl"
-_DATATYPES = {"integer": "integer", "decimal": "decimal", "duration": "duration", "text": "string"}
+_DATATYPES = {"integer": XSD + "integer", "decimal": XSD + "decimal", "duration": XSD + "duration",
+              "text": LANG_STRING}
 _DATE_TYPES = ("date", "gYearMonth", "gYear")
 
 
@@ -94,8 +96,8 @@ def _entity_shapes(writer: _Writer) -> None:
         writer.add(shape, RDFS + "label", Literal(f"{entity_type.label} entities"))
         writer.add(shape, SH + "targetClass", writer.type_class(key))
         allowed = writer.descendants((key,))
-        writer.property(shape, "label", RDFS + "label", "an entity needs exactly one rdfs:label, its name",
-                        minCount=1, maxCount=1, datatype=XSD + "string")
+        writer.property(shape, "label", RDFS + "label", "an entity needs exactly one rdfs:label, its name (@en)",
+                        minCount=1, maxCount=1, datatype=LANG_STRING)
         writer.property(shape, "type", writer.own + "entityType",
                         f"a {entity_type.label} needs wm:entityType, one of: {', '.join(allowed)}",
                         minCount=1, maxCount=1, **{"in": [Literal(k) for k in allowed]})
@@ -118,6 +120,25 @@ def _entity_shapes(writer: _Writer) -> None:
     writer.add(source, RDF_TYPE, SH + "NodeShape")
     writer.add(source, SH + "targetClass", SCHEMA + "CreativeWork")
     writer.property(source, "title", DCTERMS + "title", "a source needs a title (dcterms:title)", minCount=1)
+    _annotation_shapes(writer)
+
+
+def _annotation_shapes(writer: _Writer) -> None:
+    """A quote's passage: one source and one selector, whose words are one oa:exact."""
+    target = f"{writer.ns}passage"
+    writer.add(target, RDF_TYPE, SH + "NodeShape")
+    writer.add(target, SH + "targetClass", OA + "SpecificResource")
+    writer.property(target, "source", OA + "hasSource", "a quoted passage needs exactly one source (oa:hasSource)",
+                    minCount=1, maxCount=1, **{"class": SCHEMA + "CreativeWork"})
+    writer.property(target, "selector", OA + "hasSelector", "a quoted passage needs exactly one oa:hasSelector",
+                    minCount=1, maxCount=1, **{"class": OA + "TextQuoteSelector"})
+    chosen = f"{writer.ns}quote"
+    writer.add(chosen, RDF_TYPE, SH + "NodeShape")
+    writer.add(chosen, SH + "targetClass", OA + "TextQuoteSelector")
+    for key, least in (("exact", 1), ("prefix", 0), ("suffix", 0)):
+        how = "exactly" if least else "at most"
+        writer.property(chosen, key, OA + key, f"a quote has {how} one oa:{key}, a string",
+                        minCount=least, maxCount=1, datatype=XSD + "string")
 
 
 def _statement_shape(writer: _Writer) -> None:
@@ -157,11 +178,12 @@ def _relation_shape(writer: _Writer, relation: RelationType) -> None:
         writer.property(shape, "object", RDF + "object", f"the object of {name} must be a {' or '.join(objects)}",
                         minCount=1, maxCount=1, **writer.class_constraint(objects))
     elif relation.object_kind == "text":
-        writer.property(shape, "object", RDF + "object", f"the object of {name} must be one text",
-                        minCount=1, maxCount=1, datatype=XSD + "string")
+        writer.property(shape, "object", RDF + "object", f"the object of {name} must be one text (@en)",
+                        minCount=1, maxCount=1, datatype=LANG_STRING)
     else:
         writer.property(shape, "object", RDF + "object", f"{name} has no object", maxCount=0)
-    paths = [RDF_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", writer.own + "relation", DERIVED_FROM]
+    paths = [RDF_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", writer.own + "relation", DERIVED_FROM,
+             *_claim_properties(writer), *_standard_paths(vocabulary, relation)]
     for key in relation.qualifiers:
         qualifier = vocabulary.qualifiers[key]
         if qualifier.datatype == "currency":
@@ -178,8 +200,8 @@ def _relation_shape(writer: _Writer, relation: RelationType) -> None:
             constraints["or"] = [f"{writer.ns}datatype-{d}" for d in _DATE_TYPES]
             what = "an xsd:date, xsd:gYearMonth or xsd:gYear"
         elif qualifier.datatype in _DATATYPES:
-            constraints["datatype"] = XSD + _DATATYPES[qualifier.datatype]
-            what = "an xsd:" + _DATATYPES[qualifier.datatype]
+            constraints["datatype"] = _DATATYPES[qualifier.datatype]
+            what = "an " + _DATATYPES[qualifier.datatype].replace(XSD, "xsd:").replace(RDF, "rdf:")
         elif qualifier.datatype == "money":
             constraints["class"] = SCHEMA + "MonetaryAmount"
             constraints["node"] = f"{writer.ns}money"
@@ -196,11 +218,41 @@ def _relation_shape(writer: _Writer, relation: RelationType) -> None:
     writer.triples += _rdf_list(f"{shape}-ignored", list(dict.fromkeys(paths)))
 
 
+def _standard_paths(vocabulary: Vocabulary, relation: RelationType) -> list[str]:
+    """The standard properties the mapping adds to a statement of this relation's class."""
+    kind = vocabulary.expand(relation.statement_class) if relation.statement_class else ""
+    if kind == MEMBERSHIP:
+        return [ORG + "member", ORG + "organization", ORG + "role", ORG + "memberDuring"]
+    if kind == MONETARY_GRANT:
+        return [SCHEMA + "fundedItem", SCHEMA + "funder"]
+    return []
+
+
+def _claim_properties(writer: _Writer) -> list[str]:
+    """The claim status, its date and the quote's annotation, allowed on every statement."""
+    return [writer.own + "status", writer.own + "statusDate", writer.own + "evidence"]
+
+
+def _claim_shape(writer: _Writer) -> None:
+    """A statement's status is one the vocabulary declares, with at most one date."""
+    shape = f"{writer.ns}statement"
+    statuses = [status_iri(writer.vocabulary, key) for key in sorted(declared_statuses(writer.vocabulary))]
+    allowed: dict[str, object] = {"in": statuses} if statuses else {"nodeKind": SH + "IRI"}
+    writer.property(shape, "status", writer.own + "status", "a statement has at most one wm:status, "
+                    "a status the vocabulary declares", maxCount=1, **allowed)
+    writer.property(shape, "status-date", writer.own + "statusDate", "a statement has at most one wm:statusDate, "
+                    "an xsd:date, xsd:gYearMonth or xsd:gYear", maxCount=1,
+                    **{"or": [f"{writer.ns}datatype-{d}" for d in _DATE_TYPES]})
+    writer.property(shape, "evidence", writer.own + "evidence", "wm:evidence names an oa:Annotation",
+                    **{"class": OA + "Annotation"})
+
+
 def shape_triples(vocabulary: Vocabulary) -> list[Triple]:
     """Every triple of the SHACL shapes for the vocabulary."""
     writer = _Writer(vocabulary)
     _entity_shapes(writer)
     _statement_shape(writer)
+    _claim_shape(writer)
     for relation in vocabulary.relations.values():
         _relation_shape(writer, relation)
     return writer.triples

@@ -11,6 +11,16 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
 RDF_TYPE = RDF + "type"
 LANG_STRING = RDF + "langString"
+# The standard vocabularies the mapping writes whatever the graph's vocabulary declares
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "https://schema.org/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+DC = "http://purl.org/dc/elements/1.1/"
+ORG = "http://www.w3.org/ns/org#"
+OA = "http://www.w3.org/ns/oa#"
+OWL = "http://www.w3.org/2002/07/owl#"
+TIME = "http://www.w3.org/2006/time#"
 
 
 class Literal(NamedTuple):

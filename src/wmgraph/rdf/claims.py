@@ -1,0 +1,54 @@
+"""Claim status in RDF: which facts give a plain triple, and the status concepts a statement names.
+
+A fact with no status, or with a status the vocabulary marks as asserted (done, delivered), is
+asserted: it gives its plain (direct) triple. A fact whose status is not asserted (planned,
+announced, withdrawn) gives none, as Wikidata gives no truthy triple for a statement that is not of
+the best rank: its statement node, a reified rdf:Statement that describes the claim without
+asserting it, carries the claim with `wm:status` and `wm:statusDate`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model.model import Fact
+from ..model.vocabulary import Vocabulary
+
+# Used while the vocabulary declares no statuses: the statuses that say the thing happened.
+ASSERTED_BY_DEFAULT = frozenset({"done", "delivered", "completed", "met", "launched"})
+
+
+def declared_statuses(vocabulary: Vocabulary) -> dict[str, Any]:
+    """The statuses the vocabulary declares, by key (none if it declares none)."""
+    found = getattr(vocabulary, "statuses", None)
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def status_asserted(vocabulary: Vocabulary, key: str) -> bool:
+    """Tell whether a fact with status `key` asserts its plain triple ('' is no status: asserted)."""
+    if not key:
+        return True
+    status = declared_statuses(vocabulary).get(key)
+    if status is None:
+        return key in ASSERTED_BY_DEFAULT
+    return bool(getattr(status, "asserted", key in ASSERTED_BY_DEFAULT))
+
+
+def asserted(vocabulary: Vocabulary, fact: Fact) -> bool:
+    """Tell whether `fact` gives its plain triple (see the module's docstring)."""
+    return not fact.status or status_asserted(vocabulary, fact.status)
+
+
+def status_iri(vocabulary: Vocabulary, key: str) -> str:
+    """The IRI of claim status `key`, a skos:Concept in the project namespace (wm:status-planned)."""
+    return vocabulary.project_namespace + "status-" + key
+
+
+def status_terms(vocabulary: Vocabulary) -> list[tuple[str, str, str, bool]]:
+    """Each declared status: its key, label, comment and whether it is asserted."""
+    found = []
+    for key, status in sorted(declared_statuses(vocabulary).items()):
+        label = str(getattr(status, "label", "") or key)
+        comment = str(getattr(status, "comment", "") or "")
+        found.append((key, label, comment, status_asserted(vocabulary, key)))
+    return found

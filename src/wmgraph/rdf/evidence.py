@@ -1,0 +1,105 @@
+"""A quote as a W3C Web Annotation: the passage of its source that supports a statement or an entity.
+
+Each quoted fact or entity gets an `oa:Annotation` (motivation `oa:describing`: the statement
+describes the passage) whose body is the statement node (or entity) and whose target is an
+`oa:SpecificResource`: the source (`oa:hasSource`) narrowed by an `oa:TextQuoteSelector` with the
+words (`oa:exact`) and, when the source's stored text holds them, up to 32 characters either side
+(`oa:prefix`, `oa:suffix`) of their first occurrence. The statement links to it with `wm:evidence`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..model.model import Model, Source
+from ..model.vocabulary import Vocabulary
+from .terms import OA, RDF_TYPE, Literal, Triple
+
+CONTEXT = 32  # characters of oa:prefix and oa:suffix
+_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                        "\u2015": "-", "\u2212": "-", "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    """Whitespace collapsed to single spaces, typographic quotes and dashes made plain."""
+    return " ".join(text.translate(_PLAIN).split())
+
+
+@lru_cache(maxsize=256)
+def _normalised(text: str) -> tuple[str, str]:
+    """A stored text normalised, and lower-cased too (the same length, else '')."""
+    plain = normalise(text)
+    lower = plain.lower()
+    return plain, lower if len(lower) == len(plain) else ""
+
+
+def annotation_iri(vocabulary: Vocabulary, key: str) -> str:
+    """The IRI of the annotation of a fact's statement or an entity (`key`: the statement id or entity id)."""
+    return vocabulary.base + "annotation/" + key
+
+
+def selector(quote: str, text: str) -> tuple[str, str, str]:
+    """oa:exact, oa:prefix and oa:suffix of `quote` in a stored `text` (prefix and suffix '' if not found)."""
+    exact = normalise(quote)
+    if not text or not exact:
+        return exact, "", ""
+    plain, lower = _normalised(text)
+    at = plain.find(exact)
+    if at < 0 and lower:
+        at = lower.find(exact.lower())
+    if at < 0:
+        return exact, "", ""
+    end = at + len(exact)
+    return plain[at:end], plain[max(0, at - CONTEXT):at], plain[end:end + CONTEXT]
+
+
+def _source_of(quote: str, sources: list[Source]) -> Source:
+    """The first of `sources` whose stored text holds the quote, else the first with a stored text, else the first."""
+    exact = normalise(quote).lower()
+    with_text = [source for source in sources if source.text]
+    for source in with_text:
+        if exact in _normalised(source.text)[1] or exact in _normalised(source.text)[0]:
+            return source
+    return (with_text or sources)[0]
+
+
+def annotation_triples(vocabulary: Vocabulary, key: str, body: str, quote: str,
+                       sources: list[Source], source_iri: str) -> Iterator[Triple]:
+    """The annotation of one quote: body `body` (a statement node or entity) and its passage of a source."""
+    if not sources:
+        return
+    source = _source_of(quote, sources)
+    node = annotation_iri(vocabulary, key)
+    target, chosen = node + ".target", node + ".selector"
+    yield node, RDF_TYPE, OA + "Annotation"
+    yield node, OA + "motivatedBy", OA + "describing"
+    yield node, OA + "hasBody", body
+    yield node, OA + "hasTarget", target
+    yield target, RDF_TYPE, OA + "SpecificResource"
+    yield target, OA + "hasSource", source_iri + source.key
+    yield target, OA + "hasSelector", chosen
+    exact, prefix, suffix = selector(quote, source.text)
+    yield chosen, RDF_TYPE, OA + "TextQuoteSelector"
+    yield chosen, OA + "exact", Literal(exact)
+    if prefix:
+        yield chosen, OA + "prefix", Literal(prefix)
+    if suffix:
+        yield chosen, OA + "suffix", Literal(suffix)
+
+
+def model_annotations(model: Model) -> Iterator[Triple]:
+    """The annotations of every quoted fact and entity of `model`."""
+    vocabulary, base = model.vocabulary, model.vocabulary.base
+    source_base = base + "source/"
+    for entity in model.entities.values():
+        if entity.quote:
+            found = [model.sources[key] for key in entity.sources if key in model.sources]
+            yield from annotation_triples(vocabulary, entity.key, base + entity.key, entity.quote, found, source_base)
+    for fact in model.facts:
+        if fact.quote:
+            found = [model.sources[key] for key in fact.sources if key in model.sources]
+            yield from annotation_triples(vocabulary, fact.key, base + "statement/" + fact.key, fact.quote, found,
+                                          source_base)
