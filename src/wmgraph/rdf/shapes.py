@@ -185,37 +185,41 @@ def _relation_shape(writer: _Writer, relation: RelationType) -> None:
     paths = [RDF_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", writer.own + "relation", DERIVED_FROM,
              *_claim_properties(writer), *_standard_paths(vocabulary, relation)]
     for key in relation.qualifiers:
-        qualifier = vocabulary.qualifiers[key]
-        if qualifier.datatype == "currency":
-            continue  # written inside the amount
-        path = vocabulary.expand(qualifier.property)
-        paths.append(path)
-        constraints: dict[str, object] = {}
-        what = qualifier.datatype
-        if key in relation.required:
-            constraints["minCount"] = 1
-        if qualifier.datatype != "entities":
-            constraints["maxCount"] = 1
-        if qualifier.datatype == "date":
-            constraints["or"] = [f"{writer.ns}datatype-{d}" for d in _DATE_TYPES]
-            what = "an xsd:date, xsd:gYearMonth or xsd:gYear"
-        elif qualifier.datatype in _DATATYPES:
-            constraints["datatype"] = _DATATYPES[qualifier.datatype]
-            what = "an " + _DATATYPES[qualifier.datatype].replace(XSD, "xsd:").replace(RDF, "rdf:")
-        elif qualifier.datatype == "money":
-            constraints["class"] = SCHEMA + "MonetaryAmount"
-            constraints["node"] = f"{writer.ns}money"
-            what = "a schema:MonetaryAmount"
-        else:
-            constraints["nodeKind"] = SH + "IRI"
-            what = "an IRI"
-        count = "exactly one" if key in relation.required else "at most one" \
-            if qualifier.datatype != "entities" else "any number of"
-        writer.property(shape, f"q-{key}", path, f"{name} takes {count} {qualifier.property} ({key}), {what}",
-                        **constraints)
+        if vocabulary.qualifiers[key].datatype != "currency":  # currency is written inside the amount
+            paths.append(_qualifier_shape(writer, relation, shape, key))
     writer.add(shape, SH + "closed", Literal("true", XSD + "boolean"))
     writer.add(shape, SH + "ignoredProperties", f"{shape}-ignored")
     writer.triples += _rdf_list(f"{shape}-ignored", list(dict.fromkeys(paths)))
+
+
+def _qualifier_shape(writer: _Writer, relation: RelationType, shape: str, key: str) -> str:
+    """The property shape of one qualifier of a relation's statements; return its path."""
+    qualifier = writer.vocabulary.qualifiers[key]
+    path = writer.vocabulary.expand(qualifier.property)
+    constraints: dict[str, object] = {}
+    what = qualifier.datatype
+    if key in relation.required:
+        constraints["minCount"] = 1
+    if qualifier.datatype != "entities":
+        constraints["maxCount"] = 1
+    if qualifier.datatype == "date":
+        constraints["or"] = [f"{writer.ns}datatype-{d}" for d in _DATE_TYPES]
+        what = "an xsd:date, xsd:gYearMonth or xsd:gYear"
+    elif qualifier.datatype in _DATATYPES:
+        constraints["datatype"] = _DATATYPES[qualifier.datatype]
+        what = "an " + _DATATYPES[qualifier.datatype].replace(XSD, "xsd:").replace(RDF, "rdf:")
+    elif qualifier.datatype == "money":
+        constraints["class"] = SCHEMA + "MonetaryAmount"
+        constraints["node"] = f"{writer.ns}money"
+        what = "a schema:MonetaryAmount"
+    else:
+        constraints["nodeKind"] = SH + "IRI"
+        what = "an IRI"
+    count = "exactly one" if key in relation.required else "at most one" \
+        if qualifier.datatype != "entities" else "any number of"
+    writer.property(shape, f"q-{key}", path, f"'{relation.key}' takes {count} {qualifier.property} ({key}), {what}",
+                    **constraints)
+    return path
 
 
 def _standard_paths(vocabulary: Vocabulary, relation: RelationType) -> list[str]:
