@@ -222,7 +222,7 @@ def test_shacl_reports_a_graph_broken_at_the_rdf_level(mini_graph: Path, in_tmp:
     assert run("validate", "--rdf", "broken.nt") == (1, """\
 graph is valid: 6 entities, 6 facts, 2 sources.
 Error: 4 SHACL violations in broken.nt:
-ent:andy-street rdfs:label: an entity needs exactly one rdfs:label, its name
+ent:andy-street rdfs:label: an entity needs exactly one rdfs:label, its name (@en)
 stmt:andy-street.holds-post.mayor-of-the-west-midlands rdf:object: the object of 'holds-post' must be a post \
 (found ent:birmingham)
 stmt:version-1.pledges-jobs.birmingham wm:jobs: 'pledges-jobs' takes exactly one wm:jobs (jobs), an xsd:integer \

@@ -19,7 +19,7 @@ from wmgraph.errors import LoadError
 from wmgraph.model.checking import load_model
 from wmgraph.model.model import Entity, Location, Model
 from wmgraph.model.vocabulary import read_vocabulary
-from wmgraph.rdf.terms import Literal
+from wmgraph.rdf.terms import Literal, tagged
 
 from ..conftest import SEED_GRAPH
 
@@ -50,14 +50,14 @@ def test_diff_exit_codes_follow_diff1(mini_graph: Path, in_tmp: Path) -> None:
     assert run("diff", "graph")[0] == 2  # a usage error, as click reports it
 
 
-def test_read_rdf_keeps_blank_nodes_and_plain_text(tmp_path: Path) -> None:
+def test_read_rdf_keeps_blank_nodes_and_language_tags(tmp_path: Path) -> None:
     path = tmp_path / "x.ttl"
     path.write_text('<https://e.org/a> <https://e.org/p> _:b1 , "hi"@en , 3 .\n')
     triples = sorted(read_rdf(path), key=str)
     assert triples == [
         ("https://e.org/a", "https://e.org/p", "_:b1"),
         ("https://e.org/a", "https://e.org/p", Literal("3", "http://www.w3.org/2001/XMLSchema#integer")),
-        ("https://e.org/a", "https://e.org/p", Literal("hi"))]
+        ("https://e.org/a", "https://e.org/p", tagged("hi"))]  # the tag kept, for SHACL's rdf:langString
     with pytest.raises(LoadError, match="no such RDF file"):
         read_rdf(tmp_path / "missing.nt")
     (tmp_path / "bad.jsonld").write_text("{")
