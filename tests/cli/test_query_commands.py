@@ -40,10 +40,10 @@ def test_library_query_as_table(here: Path) -> None:
     code, output = run("query", "jobs-by-company", "--format", "table")
     assert code == 0
     assert output == (
-        "organisation   name       place       jobs  approx  within  by\n"
-        "-------------  ---------  ----------  ----  ------  ------  --\n"
+        "organisation   name       place       jobs  approx  within  by  status  since\n"
+        "-------------  ---------  ----------  ----  ------  ------  --  ------  -----\n"
         "ent:version-1  Version 1  Birmingham   500          P3Y\n"
-        "-------------  ---------  ----------  ----  ------  ------  --\n"
+        "-------------  ---------  ----------  ----  ------  ------  --  ------  -----\n"
         "TOTAL                                  500\n"
         "(1 row)\n"
     )
@@ -53,8 +53,8 @@ def test_csv_is_the_default_off_a_terminal(here: Path) -> None:
     code, output = run("query", "jobs-by-company")
     assert code == 0
     assert output == (
-        "organisation,name,place,jobs,approx,within,by\r\n"
-        "https://w3id.org/wmgraph/id/version-1,Version 1,Birmingham,500,,P3Y,\r\n"
+        "organisation,name,place,jobs,approx,within,by,status,since\r\n"
+        "https://w3id.org/wmgraph/id/version-1,Version 1,Birmingham,500,,P3Y,,,\r\n"
     )  # no TOTAL row: a spreadsheet's SUM must not count it twice
 
 
@@ -173,10 +173,10 @@ def test_fresh_output_is_reused_and_stale_output_is_not(here: Path) -> None:
 def test_machine_formats_carry_only_data_rows(here: Path) -> None:
     """The table's footer sums the @total columns; CSV, TSV, JSON and XML hold the rows alone."""
     assert run("query", "jobs-by-place", "--format", "table") == (0, (
-        "place           name        pledges  jobs\n"
-        "--------------  ----------  -------  ----\n"
+        "place           name        pledges  jobs  statuses\n"
+        "--------------  ----------  -------  ----  --------\n"
         "ent:birmingham  Birmingham        1   500\n"
-        "--------------  ----------  -------  ----\n"
+        "--------------  ----------  -------  ----  --------\n"
         "TOTAL                             1   500\n"
         "(1 row)\n"))
     for fmt in ("csv", "tsv", "json", "xml"):

@@ -47,12 +47,15 @@ def check_jobs_by_company(tmp_path: Path) -> None:
         ("Petalite", "Birmingham", "100", ""),
         ("Primacy", "West Midlands", "30", "up to"),
     ]  # the total (1030) is the table's footer, never a data row
+    # each pledge says its claim status: a pledge, not jobs delivered
+    assert {row[0] for row in table(ask(tmp_path, "jobs-by-company"), "status")} <= {"pledged", ""}
 
 
 def check_jobs_by_place(tmp_path: Path) -> None:
     assert table(ask(tmp_path, "jobs-by-place"), "name", "pledges", "jobs") == [
         ("Birmingham", "3", "900"), ("Solihull", "1", "100"), ("West Midlands", "1", "30"),
     ]
+    assert {row[0] for row in table(ask(tmp_path, "jobs-by-place"), "statuses")} <= {"pledged", ""}
 
 
 def check_funding(tmp_path: Path) -> None:

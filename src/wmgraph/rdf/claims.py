@@ -34,9 +34,20 @@ def status_asserted(vocabulary: Vocabulary, key: str) -> bool:
     return bool(getattr(status, "asserted", key in ASSERTED_BY_DEFAULT))
 
 
+def fact_status(vocabulary: Vocabulary, fact: Fact) -> str:
+    """The status of `fact`: its own, else the one the vocabulary gives its relation's kind of claim, else ''."""
+    if fact.status:
+        return fact.status
+    claim = vocabulary.relations[fact.relation].claim
+    if not claim:
+        return ""
+    default = getattr(vocabulary, "default_status", None)
+    return str(default(claim)) if callable(default) else ""
+
+
 def asserted(vocabulary: Vocabulary, fact: Fact) -> bool:
     """Tell whether `fact` gives its plain triple (see the module's docstring)."""
-    return not fact.status or status_asserted(vocabulary, fact.status)
+    return status_asserted(vocabulary, fact_status(vocabulary, fact))
 
 
 def status_iri(vocabulary: Vocabulary, key: str) -> str:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..model.model import Entity, Fact, Model, QualifierValue, Source
 from ..model.vocabulary import Vocabulary
-from .claims import asserted, status_iri
+from .claims import asserted, fact_status, status_iri
 from .evidence import annotation_iri, model_annotations
 from .ontology import ontology_triples
 from .terms import (
@@ -167,7 +167,7 @@ def incoming_triples(vocabulary: Vocabulary, facts: Iterable[Fact]) -> dict[str,
         prop = turned.get(fact.relation)
         # reverse, symmetric or both: the object is given "object prop subject"
         if prop is not None and fact.object_is_entity and fact.object is not None and fact.object != fact.subject \
-                and (not fact.status or asserted(vocabulary, fact)):
+                and asserted(vocabulary, fact):
             found.setdefault(fact.object, []).append((base + fact.object, prop, base + fact.subject))
     return found
 
@@ -177,10 +177,11 @@ def direct_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None = No
 
     None for a claim whose status is not asserted (a plan, an announcement, a withdrawn pledge): see claims.py.
     """
-    if fact.status and not asserted(vocabulary, fact):
+    relation = vocabulary.relations[fact.relation]
+    if (fact.status or relation.claim) and not asserted(vocabulary, fact):
         return []
     subject, prop, obj, _ = parts or direct_parts(vocabulary, fact)
-    if vocabulary.relations[fact.relation].symmetric and isinstance(obj, str):
+    if relation.symmetric and isinstance(obj, str):
         return [(subject, prop, obj), (obj, prop, subject)]
     return [(subject, prop, obj)]
 
@@ -236,8 +237,9 @@ def statement_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None =
     if relation.statement_class:
         yield from _standard_roles(vocabulary, fact, (subject, prop, obj, node))
     own = vocabulary.project_namespace
-    if fact.status:
-        yield node, own + "status", status_iri(vocabulary, fact.status)
+    status = fact_status(vocabulary, fact) if fact.status or relation.claim else ""
+    if status:
+        yield node, own + "status", status_iri(vocabulary, status)
         if fact.status_date:
             yield node, own + "statusDate", date_literal(fact.status_date)
     if fact.quote:
