@@ -66,7 +66,8 @@ def _model_at_revision(graph_dir: Path, revision: str) -> Model:
         raise LoadError(f"revision {revision} has no fact files in {graph_dir}")
     with tempfile.TemporaryDirectory(prefix="wmgraph-rev-") as folder:
         root = Path(folder) / "graph"
-        for name in names:
+        texts = [name for name in listing.split("\0") if name.endswith(".txt")]  # the sources' stored texts
+        for name in names + texts:
             relative = name[len(prefix):] if name.startswith(prefix) else name
             target = root / relative
             target.parent.mkdir(parents=True, exist_ok=True)

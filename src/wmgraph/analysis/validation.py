@@ -24,10 +24,26 @@ class CheckReport:
     shacl_checked: str = ""  # what the shapes were checked against
 
 
+def evidence_warnings(model: Model) -> list[Problem]:
+    """Sources a reader cannot check: no URL and no stored text, or a stored text with no date."""
+    warnings: list[Problem] = []
+    for source in model.sources.values():
+        where = source.location
+        if not source.url and not source.text_file:
+            warnings.append(Problem(where.file, where.line, where.column,
+                                    f"source '{source.key}' has neither a URL nor a stored text",
+                                    f"add 'url:', or store its text and add 'text: texts/{source.key}.txt'"))
+        elif source.text_file and not source.date and not source.retrieved:
+            warnings.append(Problem(where.file, where.line, where.column,
+                                    f"source '{source.key}' has a stored text but no date",
+                                    "add 'date:' (published) or 'retrieved:' (when the text was read)"))
+    return sorted(warnings)
+
+
 def check_graph(graph_dir: Path, shacl: bool = False, rdf_file: Path | None = None) -> CheckReport:
     """Load and check `graph_dir`; with `shacl`, check its RDF (or `rdf_file`) against the shapes."""
     model = load_model(graph_dir)
-    report = CheckReport(model, near_duplicates(model))
+    report = CheckReport(model, near_duplicates(model) + evidence_warnings(model))
     if shacl or rdf_file is not None:
         # parsed by pyoxigraph, many times faster than rdflib's parsers; pyshacl then needs an rdflib graph
         data = to_rdflib(read_rdf(rdf_file) if rdf_file is not None else model_triples(model))

@@ -8,12 +8,13 @@ from typing import Any
 from ..errors import Problem
 from ..load.values import names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict, MarkedList
+from .evidence import read_quote, read_status
 from .model import Entity, Fact, Location, Model
-from .pieces import AliasMark, EntityPiece, FilePiece, Ref, SourceRef
+from .pieces import AliasMark, EntityPiece, FilePiece, QuoteRef, Ref, SourceRef
 from .qualifiers import read_qualifiers
-from .vocabulary import SLUG, RelationType, Vocabulary
+from .vocabulary import RESERVED, SLUG, RelationType, Vocabulary
 
-ENTITY_KEYS = ("type", "name", "aliases", "description", "url", "source", "facts")
+ENTITY_KEYS = ("type", "name", "aliases", "description", "url", "quote", "quote-case", "source", "facts")
 
 
 def kind_of(value: Any) -> str:
@@ -37,6 +38,7 @@ class Checker:
         self.pending_refs: list[Ref] = []
         self.pending_sources: list[SourceRef] = []
         self.alias_marks: list[AliasMark] = []
+        self.pending_quotes: list[QuoteRef] = []  # checked against the sources' stored texts once all are read
         self.unread: set[str] = set()  # files that could not be read: the cause of any knock-on problem
         self.sources_file = ""  # the sources file, as shown
         self.sources_missing = False  # there is no sources file
@@ -107,7 +109,9 @@ class Checker:
                 self.problem(self.at(shown, entry.mark_of("url")), message, hint)
         aliases = self.aliases(key, entry, shown)
         sources = self.sources_of(entry, shown, where, f"entity '{key}'")
-        self.model.entities[key] = Entity(key, type_key, name or "", where, sources, aliases, description, url)
+        quote = read_quote(self, key, entry, shown, sources)
+        self.model.entities[key] = Entity(key, type_key, name or "", where, sources, aliases, description, url,
+                                          quote)
         facts = entry.get("facts")
         if facts is None:
             return
@@ -170,7 +174,7 @@ class Checker:
                   counters: dict[tuple[str, str], int]) -> None:
         """Check one fact of `subject` into the model."""
         relations = [k for k in fact if k in self.vocabulary.relations]
-        others = [k for k in fact if k not in self.vocabulary.relations and k != "source"]
+        others = [k for k in fact if k not in self.vocabulary.relations and (k not in RESERVED or k == "note")]
         if len(relations) != 1:
             unknown = [k for k in others if k not in self.vocabulary.qualifiers]
             if not relations and unknown:
@@ -187,6 +191,7 @@ class Checker:
         relation = self.vocabulary.relations[relations[0]]
         sources = self.sources_of(fact, shown, where, f"fact '{relation.key}'")
         qualifiers = read_qualifiers(self, relation, fact, shown, others, where)
+        status, status_date = read_status(self, relation, fact, shown, where)
         obj = self.read_object(subject, relation, fact, shown)
         if relation.object_kind == "entity" and obj is not None:
             base = f"{subject}.{relation.key}.{obj}"
@@ -195,8 +200,9 @@ class Checker:
         else:
             count = counters[(subject, relation.key)] = counters.get((subject, relation.key), 0) + 1
             key = f"{subject}.{relation.key}.{count}"
+        quote = read_quote(self, key, fact, shown, sources)
         self.model.facts.append(Fact(key, subject, relation.key, obj, relation.object_kind == "entity",
-                                     qualifiers, sources, where))
+                                     qualifiers, sources, where, quote, status, status_date))
 
     def read_object(self, subject: str, relation: RelationType, fact: MarkedDict, shown: str) -> str | None:
         """The fact's object: an entity id (checked later), text or none."""
@@ -261,6 +267,7 @@ class Checker:
             part.facts, part.problems = self.take(self.model.facts), self.take(self.problems)
             part.refs, part.sources = self.take(self.pending_refs), self.take(self.pending_sources)
             part.aliases = self.take(self.alias_marks)
+            part.quotes = tuple(self.take(self.pending_quotes))
             piece.entities.append(part)
         return piece
 
@@ -290,3 +297,4 @@ class Checker:
             self.pending_refs += part.refs
             self.pending_sources += part.sources
             self.alias_marks += part.aliases
+            self.pending_quotes += part.quotes

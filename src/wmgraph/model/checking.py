@@ -51,7 +51,7 @@ def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], _Checker]:
     if found:
         checker.unread.add(shown)
     else:
-        read_sources(checker, data, shown)
+        read_sources(checker, data, shown, graph_dir)
     return vocabulary, files, checker
 
 

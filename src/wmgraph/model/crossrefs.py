@@ -14,6 +14,7 @@ import unicodedata
 from ..errors import Problem
 from ..load.values import suggest
 from .checker import Checker
+from .evidence import check_quotes
 from .model import Location
 
 
@@ -57,6 +58,8 @@ def check_references(checker: Checker) -> None:
         ))
     elif unknown_sources and sources_unsure:
         _count_knock_ons(checker, {sources_file}, unknown_sources, "source")
+    if not sources_unsure:
+        check_quotes(checker)
     check_names(checker)
 
 

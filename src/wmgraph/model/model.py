@@ -41,6 +41,7 @@ class Source:
     note: str = ""
     text_file: str = ""  # the stored text of the source, as a path in the graph folder ('' if none)
     text: str = ""  # that text itself, as stored
+    retrieved: str = ""  # when the stored text or the URL was read, as a date of any precision ('' if not given)
 
 
 class Entity(NamedTuple):

@@ -13,6 +13,8 @@ Mark = tuple[int, int]
 Ref = tuple[str, str, Mark, str, tuple[str, ...]]  # entity id, file, mark, relation, types allowed
 SourceRef = tuple[str, str, Mark]  # source id, file, mark
 AliasMark = tuple[str, str, str, Mark]  # alias, entity id, file, mark
+# fact or entity id, quote, case ignored, source ids, file, mark
+QuoteRef = tuple[str, str, bool, tuple[str, ...], str, Mark]
 
 
 @dataclass
@@ -27,6 +29,7 @@ class EntityPiece:
     refs: list[Ref] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     aliases: list[AliasMark] = field(default_factory=list)
+    quotes: tuple[QuoteRef, ...] = ()  # a plain default: a piece cached before quotes existed reads as none
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..load.values import CURRENCY, DURATION, check_date, date_bounds, names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict
 from .model import Location, QualifierValue
-from .vocabulary import RelationType
+from .vocabulary import RESERVED, RelationType
 
 if TYPE_CHECKING:
     from .checker import Checker
@@ -35,7 +35,7 @@ def read_qualifiers(checker: Checker, relation: RelationType, fact: MarkedDict, 
             checker.problem(location, f"'{key}' is not allowed on '{relation.key}'" if known
                             else f"unknown key '{key}' in fact '{relation.key}'",
                             "allowed: " + ", ".join(relation.qualifiers) if known
-                            else suggest(key, [*relation.qualifiers, "source"])
+                            else suggest(key, [*relation.qualifiers, *RESERVED])
                             or "allowed: " + ", ".join(relation.qualifiers))
             continue
         value = read_value(checker, key, fact[key], location)

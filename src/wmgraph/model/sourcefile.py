@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import re
+from pathlib import Path
 from typing import Any
 
 from ..load.values import check_date, names_of, url_problem
-from ..load.yamlfile import MarkedDict
+from ..load.yamlfile import MAX_FILE_BYTES, MarkedDict, not_regular
 from .checker import Checker
 from .model import Location, Source
 from .vocabulary import SLUG
 
-SOURCE_KEYS = ("title", "publisher", "author", "date", "url", "seed", "cites", "note")
+SOURCE_KEYS = ("title", "publisher", "author", "date", "retrieved", "url", "text", "seed", "cites", "note")
+TEXT_PATH = re.compile(r"^texts/[a-z0-9]+(-[a-z0-9]+)*\.txt$")  # where the build looks for stored texts
 
 
-def read_sources(checker: Checker, data: Any, shown: str) -> None:
+def read_sources(checker: Checker, data: Any, shown: str, graph_dir: Path | None = None) -> None:
     """Check the parsed sources file into the checker's model (problems go to the checker)."""
     if not isinstance(data, MarkedDict):
         checker.problem(Location(shown, getattr(data, "line", 1), getattr(data, "column", 1)),
@@ -30,7 +35,10 @@ def read_sources(checker: Checker, data: Any, shown: str) -> None:
         if not isinstance(entry, MarkedDict):
             checker.problem(where, f"source '{key}' must be a mapping with at least 'title:'")
             continue
-        checker.model.sources[key] = _source(checker, key, entry, shown, where)
+        source = _source(checker, key, entry, shown, where)
+        if "text" in entry:
+            source = _with_text(checker, source, entry, shown, graph_dir)
+        checker.model.sources[key] = source
 
 
 def _source(checker: Checker, key: str, entry: MarkedDict, shown: str, where: Location) -> Source:
@@ -45,11 +53,12 @@ def _source(checker: Checker, key: str, entry: MarkedDict, shown: str, where: Lo
     message, hint = url_problem(fields["url"]) if fields["url"] else ("", "")
     if message:
         checker.problem(checker.at(shown, entry.mark_of("url")), message, hint)
-    date = ""
-    if "date" in entry:
-        date, error = check_date(entry["date"])
-        if error:
-            checker.problem(checker.at(shown, entry.mark_of("date")), f"'date': {error}")
+    dates = {}
+    for name in ("date", "retrieved"):
+        if name in entry:
+            dates[name], error = check_date(entry[name])
+            if error:
+                checker.problem(checker.at(shown, entry.mark_of(name)), f"'{name}': {error}")
     authors = names_of(entry.get("author", []))
     cites = names_of(entry.get("cites", []))
     if authors is None or any("\n" in author for author in authors):
@@ -59,5 +68,35 @@ def _source(checker: Checker, key: str, entry: MarkedDict, shown: str, where: Lo
         checker.problem(checker.at(shown, entry.mark_of("cites")), "'cites' must be a list of source ids")
     for cited in cites or []:
         checker.pending_sources.append((cited, shown, entry.mark_of("cites")))
-    return Source(key, fields["title"], where, fields["publisher"], tuple(authors or ()), date,
-                  fields["url"], fields["seed"], tuple(cites or ()), fields["note"])
+    return Source(key, fields["title"], where, fields["publisher"], tuple(authors or ()), dates.get("date", ""),
+                  fields["url"], fields["seed"], tuple(cites or ()), fields["note"],
+                  retrieved=dates.get("retrieved", ""))
+
+
+def _with_text(checker: Checker, source: Source, entry: MarkedDict, shown: str, graph_dir: Path | None) -> Source:
+    """The source with its stored text read from the graph folder (or its text_file only, after a problem)."""
+    where = checker.at(shown, entry.mark_of("text"))
+    path = entry["text"]
+    if not isinstance(path, str) or not TEXT_PATH.match(path):
+        checker.problem(where, f"'text' must name a .txt file in the texts folder, got '{path}'",
+                        f"write 'text: texts/{source.key}.txt'")
+        return source
+    if graph_dir is None:
+        return dataclasses.replace(source, text_file=path, text="")
+    file = graph_dir / path
+    try:
+        kind = not_regular(os.stat(file).st_mode) if not file.is_symlink() else "a symbolic link"
+        if kind:
+            problem = f"stored text '{path}' is {kind}, not a regular file"
+        elif file.stat().st_size > MAX_FILE_BYTES:
+            problem = f"stored text '{path}' is over the {MAX_FILE_BYTES:,}-byte limit"
+        else:
+            return dataclasses.replace(source, text_file=path, text=file.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        problem = f"stored text '{path}' does not exist"
+    except OSError as error:
+        problem = f"cannot read stored text '{path}': {error.strerror}"
+    except UnicodeDecodeError as error:
+        problem = f"stored text '{path}' is not valid UTF-8 (byte {error.start:,})"
+    checker.problem(where, problem, "store the source's text there as UTF-8, or correct the path")
+    return dataclasses.replace(source, text_file=path, text="")

@@ -23,6 +23,8 @@ CURIE = re.compile(r"^([a-z][a-z0-9]*):([A-Za-z][A-Za-z0-9_]*)$")
 PREFIX = re.compile(r"^[a-z][a-z0-9]*$")  # a name Turtle's @prefix takes, and CURIE can use
 _IRI_HINT = "write an http(s) IRI ending in / or #, with no space, control character or <>\"{}|^`\\ in it"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+CLAIMS = ("announcement", "plan", "pledge")  # what a relation's facts may claim, rather than state as done
+RESERVED = ("source", "note", "quote", "quote-case", "status", "status-date")  # fact keys that are not qualifiers
 SHAPES = ("dot", "box", "diamond", "triangle", "triangleDown", "star", "square", "ellipse",
           "hexagon", "database", "text")
 
@@ -49,6 +51,17 @@ class Qualifier:
     property: str
     datatype: str
     comment: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimStatus:
+    """A status a claim may have (announced, planned, done...) and whether a fact with it is asserted."""
+
+    key: str
+    label: str
+    asserted: bool  # a fact with this status says the thing happened: only then does it give its plain triple
+    comment: str = ""
+    default_for: tuple[str, ...] = ()  # the claims (plan, pledge...) whose facts take this status when they give none
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,11 @@ class Vocabulary:
     entity_types: dict[str, EntityType] = field(default_factory=dict)
     qualifiers: dict[str, Qualifier] = field(default_factory=dict)
     relations: dict[str, RelationType] = field(default_factory=dict)
+    statuses: dict[str, ClaimStatus] = field(default_factory=dict)
+
+    def default_status(self, claim: str) -> str:
+        """The status a fact of a `claim` relation takes when it gives none ('' if the vocabulary names none)."""
+        return next((key for key, status in self.statuses.items() if claim in status.default_for), "")
 
     def expand(self, curie: str) -> str:
         """Expand `prefix:name` to a full IRI."""
@@ -160,15 +178,48 @@ def load_vocabulary(path: Path, shown: str) -> tuple[Vocabulary | None, list[Pro
         reader.problem((1, 1), "the vocabulary must be a mapping",
                        "start with base:, prefixes:, entity-types:, qualifiers:, relations:")
         return None, reader.problems
-    reader.keys(data, {"base", "prefixes", "entity-types", "qualifiers", "relations"})
+    reader.keys(data, {"base", "prefixes", "entity-types", "qualifiers", "relations", "statuses"})
     base = reader.text(data, "base")
     if base and not IRI.match(base):
         reader.problem(data.mark_of("base"), f"base '{base}' is not an IRI the RDF syntaxes allow", _IRI_HINT)
     vocabulary = Vocabulary(base=base, prefixes=_read_prefixes(reader, reader.section(data, "prefixes")))
     _read_entity_types(reader, reader.section(data, "entity-types"), vocabulary)
     _read_qualifiers(reader, reader.section(data, "qualifiers"), vocabulary)
+    if "statuses" in data:
+        _read_statuses(reader, reader.section(data, "statuses"), vocabulary)
     _read_relations(reader, reader.section(data, "relations"), vocabulary)
     return vocabulary, reader.problems
+
+
+def _read_statuses(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
+    """The statuses a claim may carry, each saying whether a fact with it asserts that the thing happened."""
+    for key, entry in _entries(reader, section, "status"):
+        reader.keys(entry, {"label", "asserted", "comment", "default-for"})
+        asserted = entry.get("asserted")
+        if not isinstance(asserted, bool):
+            reader.problem(entry.mark_of("asserted") if "asserted" in entry else section.mark_of(key),
+                           f"status '{key}' needs 'asserted: true' or 'asserted: false'",
+                           "true only if a fact with this status says the thing took place")
+        default_for = reader.names(entry, "default-for")
+        for claim in default_for:
+            if claim not in CLAIMS:
+                reader.problem(entry.mark_of("default-for"), f"unknown claim '{claim}' in status '{key}'",
+                               "one of: " + ", ".join(CLAIMS))
+        vocabulary.statuses[key] = ClaimStatus(key, reader.text(entry, "label", key), asserted is True,
+                                               reader.text(entry, "comment", ""), tuple(default_for))
+
+
+def _claim(reader: _Reader, entry: MarkedDict, key: str, vocabulary: Vocabulary) -> str:
+    """The kind of claim a relation's facts make ('' for plain statements), checked."""
+    claim = entry.get("claim", "")
+    if claim not in CLAIMS and "claim" in entry:
+        reader.problem(entry.mark_of("claim"), f"unknown claim '{claim}' in relation '{key}'",
+                       "one of: " + ", ".join(CLAIMS))
+        return ""
+    if claim and not vocabulary.statuses:
+        reader.problem(entry.mark_of("claim"), f"relation '{key}' is a {claim} but no status is declared",
+                       "declare the statuses a claim may have under 'statuses:'")
+    return str(claim)
 
 
 def _read_prefixes(reader: _Reader, section: MarkedDict) -> dict[str, str]:
@@ -247,6 +298,8 @@ def _read_qualifiers(reader: _Reader, section: MarkedDict, vocabulary: Vocabular
                            "one of: " + ", ".join(DATATYPES))
         if key in ("source", "sources"):
             reader.problem(section.mark_of(key), f"'{key}' is reserved for citations")
+        elif key in RESERVED and key != "note":
+            reader.problem(section.mark_of(key), f"'{key}' is reserved for a fact's evidence")
         vocabulary.qualifiers[key] = Qualifier(
             key, reader.text(entry, "label", key),
             reader.curie(entry, "property", vocabulary.prefixes, entry.get("property")),
@@ -256,10 +309,10 @@ def _read_qualifiers(reader: _Reader, section: MarkedDict, vocabulary: Vocabular
 
 def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
     allowed = {"label", "property", "subject", "object", "qualifiers", "required", "statement-class",
-               "colour", "reverse", "symmetric", "comment"}
+               "colour", "reverse", "symmetric", "comment", "claim"}
     for key, entry in _entries(reader, section, "relation"):
         reader.keys(entry, allowed)
-        if key in vocabulary.qualifiers or key in ("source", "note"):
+        if key in vocabulary.qualifiers or key in RESERVED:
             reader.problem(section.mark_of(key), f"relation '{key}' has the same name as a qualifier")
         subjects = reader.names(entry, "subject")
         raw_object = entry.get("object")
@@ -304,6 +357,7 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
             reverse=entry.get("reverse") is True,
             symmetric=entry.get("symmetric") is True,
             comment=reader.text(entry, "comment", ""),
+            claim=_claim(reader, entry, key, vocabulary),
         )
 
 

@@ -50,18 +50,33 @@ def vocabulary_markdown(vocabulary: Vocabulary) -> str:
     rows = []
     for r in vocabulary.relations.values():
         obj = r.object_kind if r.object_kind != "entity" else ", ".join(r.object_types)
-        flags = ", ".join(f for f, on in (("reverse", r.reverse), ("symmetric", r.symmetric)) if on)
+        flags = ", ".join(f for f, on in (("reverse", r.reverse), ("symmetric", r.symmetric),
+                                          (f"a {r.claim}: needs `status`", bool(r.claim))) if on)
         qualifiers = ", ".join(q if q not in r.required else f"**{q}**" for q in r.qualifiers)
         rows.append([f"`{r.key}`", r.label, f"`{r.property}`" + (f" ({flags})" if flags else ""),
                      ", ".join(r.subject_types), obj, qualifiers,
                      f"`{r.statement_class}`" if r.statement_class else ""])
     out += _table(["relation", "label", "property", "subject", "object", "qualifiers (**required**)",
                    "statement class"], rows)
-    out += ["", "## Qualifiers", "", "Every fact also takes `source:` (one id or a list), which is required.", ""]
+    out += _status_lines(vocabulary)
+    out += ["", "## Qualifiers", "", "Every fact also takes `source:` (one id or a list), which is required, and "
+            "may take `quote:` (with `quote-case: ignore`) and, on a claim, `status:` and `status-date:` "
+            "(see docs/fact-files.md).", ""]
     rows = [[f"`{q.key}`", q.label, f"`{q.property}`", q.datatype, q.comment]
             for q in vocabulary.qualifiers.values()]
     out += _table(["key", "label", "property", "datatype", "meaning"], rows)
     return "\n".join(out) + "\n"
+
+
+def _status_lines(vocabulary: Vocabulary) -> list[str]:
+    """The claim statuses section ('' when the vocabulary declares none)."""
+    if not vocabulary.statuses:
+        return []
+    rows = [[f"`{k}`", v.label, "yes" if v.asserted else "no", v.comment] for k, v in vocabulary.statuses.items()]
+    return ["", "## Claim statuses", "",
+            "A fact of a claim relation (an announcement, plan or pledge) carries one of these in `status:`. "
+            "Only a status that is asserted gives the fact's plain triple; the others describe the claim.", "",
+            *_table(["status", "label", "asserted", "meaning"], rows)]
 
 
 def write_vocabulary_doc(graph_dir: Path, out_file: Path) -> bool:

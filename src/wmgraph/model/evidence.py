@@ -1,0 +1,113 @@
+"""A fact's or entity's evidence as written: its quote (checked later against the stored texts) and claim status."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..load.values import check_date, suggest
+from ..load.yamlfile import MarkedDict
+from .model import Location
+from .quotes import closest_passage, find_quote
+from .vocabulary import RelationType
+
+if TYPE_CHECKING:
+    from .checker import Checker
+
+QUOTE_CASE_IGNORE = "ignore"  # `quote-case: ignore`: the quote matches its text whatever the case of its letters
+
+
+def read_quote(checker: Checker, owner: str, entry: MarkedDict, shown: str, sources: tuple[str, ...]) -> str:
+    """The `quote:` of entity or fact `owner` ('' if none), queued to be found in its sources' stored texts."""
+    ignore_case = False
+    if "quote-case" in entry:
+        value = entry["quote-case"]
+        where = checker.at(shown, entry.mark_of("quote-case"))
+        if value != QUOTE_CASE_IGNORE:
+            checker.problem(where, f"'quote-case' must be '{QUOTE_CASE_IGNORE}'",
+                            "write 'quote-case: ignore' to match the quote whatever its case, or remove the key")
+        elif "quote" not in entry:
+            checker.problem(where, "'quote-case' without 'quote'", "add 'quote:' or remove 'quote-case:'")
+        ignore_case = value == QUOTE_CASE_IGNORE
+    quote = checker.text_field(entry, "quote", shown)
+    if not quote:
+        return ""
+    quote = " ".join(quote.split())  # a folded YAML string may break lines anywhere: one line, as it reads
+    if sources:
+        checker.pending_quotes.append((owner, quote, ignore_case, sources, shown, entry.mark_of("quote")))
+    return quote
+
+
+def read_status(checker: Checker, relation: RelationType, fact: MarkedDict, shown: str,
+                where: Location) -> tuple[str, str]:
+    """The fact's claim status and its date (each '' if none), checked against the vocabulary."""
+    statuses = checker.vocabulary.statuses
+    status, date = "", ""
+    if "status" in fact:
+        value = fact["status"]
+        location = checker.at(shown, fact.mark_of("status"))
+        if not relation.claim:
+            checker.problem(location, f"'status' is only for claims, and '{relation.key}' is not one",
+                            "remove it, or declare 'claim:' on the relation in the vocabulary")
+        elif not isinstance(value, str) or value not in statuses:
+            checker.problem(location, f"unknown status '{value}'",
+                            suggest(value, statuses) or "one of: " + ", ".join(statuses))
+        else:
+            status = value
+    elif relation.claim:
+        status = checker.vocabulary.default_status(relation.claim)
+        if not status:
+            checker.problem(where, f"fact '{relation.key}' is a {relation.claim} and needs 'status'",
+                            "add 'status:' with one of: " + ", ".join(statuses))
+    if "status-date" in fact:
+        location = checker.at(shown, fact.mark_of("status-date"))
+        date, error = check_date(fact["status-date"])
+        if error:
+            checker.problem(location, f"'status-date': {error}")
+        elif "status" not in fact:
+            checker.problem(location, "'status-date' without 'status'", "add 'status:' or remove 'status-date:'")
+    return status, date
+
+
+def check_quotes(checker: Checker) -> None:
+    """Find every quote in the stored text of one of its sources; each found is kept as the text words it."""
+    sources = checker.model.sources
+    exact: dict[str, str] = {}
+    for owner, quote, ignore_case, cited, shown, mark in checker.pending_quotes:
+        known = [sources[key] for key in cited if key in sources]
+        if len(known) < len(cited) or any(s.text_file and not s.text for s in known):
+            continue  # an unknown source or an unreadable text is reported already
+        texts = [source for source in known if source.text]
+        location = Location(shown, *mark)
+        if not texts:
+            names = " or ".join(f"'{source.key}'" for source in known)
+            checker.problem(location, f"quote cannot be checked: {names} has no stored text",
+                            f"store the text and add 'text: texts/{known[0].key}.txt' to the source in "
+                            "sources.yaml, or remove the quote")
+            continue
+        spans = [(source, find_quote(source.text, quote, ignore_case)) for source in texts]
+        found = [(source, span) for source, span in spans if span is not None]
+        if found:
+            source, (start, end) = found[0]
+            exact[owner] = source.text[start:end]
+            continue
+        first = texts[0]
+        if not ignore_case and find_quote(first.text, quote, ignore_case=True):
+            checker.problem(location, f"quote differs from the text of '{first.key}' only in case",
+                            f"write it as the text does (\"{closest_passage(first.text, quote)}\"), "
+                            "or add 'quote-case: ignore'")
+        else:
+            checker.problem(location, f"quote not found in the text of '{first.key}'",
+                            f"the closest passage is \"{closest_passage(first.text, quote)}\"; "
+                            "copy the words as the text has them")
+    _keep_exact(checker, exact)
+
+
+def _keep_exact(checker: Checker, exact: dict[str, str]) -> None:
+    """Store each quote as its source's text words it (line breaks and typographic marks as written)."""
+    model = checker.model
+    for key, entity in model.entities.items():
+        if key in exact and entity.quote != exact[key]:
+            model.entities[key] = entity._replace(quote=exact[key])
+    for index, fact in enumerate(model.facts):
+        if fact.key in exact and fact.quote != exact[fact.key]:
+            model.facts[index] = fact._replace(quote=exact[fact.key])
