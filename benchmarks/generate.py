@@ -221,7 +221,8 @@ class Generator:
                 self.fact(entity, "statistic", None, ("measure", rng.choice(MEASURES)),
                           ("count", rng.randint(1, 5000)), ("as-of", self.date(2015)))
             if rng.random() < 0.2:
-                self.fact(entity, "member-of", self.pick("trade-association", "initiative").key,
+                joined = self.pick("trade-association", "initiative")  # one is a member of an organisation only
+                self.fact(entity, "member-of" if joined.kind == "trade-association" else "works-on", joined.key,
                           ("start", self.date(2010)))
         for entity in self.entities["initiative"] + self.entities.get("programme", []):
             start = self.date(2012, 2022)

@@ -62,10 +62,12 @@ def check_funding(tmp_path: Path) -> None:
     rows = table(ask(tmp_path, "funding"), "amount", "relation", "via", "period")
     assert [(amount, relation) for amount, relation, _, _ in rows] == [
         ("67300000", "investment"), ("49400000", "investment"), ("36300000", "investment"),
-        ("14500000", "funded-through"), ("10000000", "investment"), ("4000000", "funded-through"),
-    ]
-    assert set(rows[4][2].split(", ")) == {"Eureka", "Innovate UK", "National Institute for Health and Care Research"}
-    assert rows[5][2:] == ("Innovation Accelerator programme", "2025/26")
+        ("14500000", "funded-through"), ("4000000", "funded-through"),
+    ]  # the £10m of national grants went to the companies it supports, not to the accelerator
+    assert rows[4][2:] == ("Innovation Accelerator programme", "2025/26")
+    grants = table(ask(tmp_path, "funding", initiative="wmhtia-supported-companies"), "amount", "via")
+    assert [amount for amount, _ in grants] == ["10000000"]
+    assert set(grants[0][1].split(", ")) == {"Eureka", "Innovate UK", "National Institute for Health and Care Research"}
     programme = table(ask(tmp_path, "funding", initiative="innovation-accelerator-programme"), "amount", "kind")
     assert programme == [("30000000", "programme extension")]
 
@@ -127,6 +129,9 @@ def check_initiatives(tmp_path: Path) -> None:
     ended = set(table(ask(tmp_path, "initiatives"), "initiative", "role", "who", "until"))
     assert ("surrey-domestic-homicide-reviews", "leads", "Francesca Richiusa", "2025-05") in ended  # a past role
     assert ("wmhtia", "leads", "University of Birmingham", "") in ended
+    # a plan is listed as a plan, never as done
+    assert ("version-1-birmingham-tech-hub", "plans (planned)", "Version 1") in rows
+    assert not [row for row in rows if row[0] == "version-1-birmingham-tech-hub" and row[1] == "launched"]
     assert {who for i, role, who in rows if i == "innovation-accelerator-programme" and role == "coordinates"} == {
         "Innovate UK", "Department for Science, Innovation and Technology", "UK Research and Innovation"}
 
