@@ -120,6 +120,23 @@ def test_a_plan_gives_no_plain_triple_and_its_statement_says_so(vocabulary: Voca
         "o2": [(base + "o2", own + "partnerOf", base + "o1")]}
 
 
+def test_a_claim_relation_states_the_claim_until_it_is_withdrawn(vocabulary: Vocabulary) -> None:
+    own, base = vocabulary.project_namespace, vocabulary.base
+    claims = [key for key, relation in vocabulary.relations.items() if relation.claim]
+    assert "plans" in claims and "pledges-jobs" in claims
+    plan = Fact("v1.plans.hub", "v1", "plans", "hub", True, (), ("s1",), WHERE, status="planned")
+    plain = (base + "v1", own + "plans", base + "hub")
+    assert plain in set(fact_triples(vocabulary, plan))  # "Version 1 plans the hub": what the source says
+    withdrawn = plan._replace(status="withdrawn")
+    assert plain not in set(fact_triples(vocabulary, withdrawn))
+    assert (base + "statement/v1.plans.hub", own + "status", own + "status-withdrawn") in set(
+        fact_triples(vocabulary, withdrawn))
+    pledge = Fact("o1.pledges-jobs.b", "o1", "pledges-jobs", "b", True, (("jobs", 5),), ("s1",), WHERE)
+    node = node_triples(vocabulary, pledge)
+    assert node[own + "status"] == {own + "status-" + vocabulary.default_status("pledge")}  # no status: the default
+    assert (base + "o1", own + "pledgesJobsIn", base + "b") in set(fact_triples(vocabulary, pledge))
+
+
 def test_a_selector_has_32_characters_either_side_of_the_normalised_text() -> None:
     exact, prefix, suffix = selector('launching a tech hub in the city center next year" - and it is set',
                                      TEXT)

@@ -1,10 +1,17 @@
 """Claim status in RDF: which facts give a plain triple, and the status concepts a statement names.
 
-A fact with no status, or with a status the vocabulary marks as asserted (done, delivered), is
-asserted: it gives its plain (direct) triple. A fact whose status is not asserted (planned,
-announced, withdrawn) gives none, as Wikidata gives no truthy triple for a statement that is not of
-the best rank: its statement node, a reified rdf:Statement that describes the claim without
-asserting it, carries the claim with `wm:status` and `wm:statusDate`.
+Wikidata writes every statement as a node with a rank, and a "truthy" triple only for a statement
+that is not deprecated (and of the best rank). Here:
+
+- a fact of a claim relation (an announcement, plan or pledge: `wm:plans`, `wm:pledgesJobsIn`)
+  gives its plain triple, which states the claim, not its outcome, while the claim stands: with
+  any status but a retraction (withdrawn), as a Wikidata statement of normal rank is truthy;
+- a withdrawn claim gives none, as a deprecated Wikidata statement gives none;
+- a fact of any other relation (`wm:launched`: the thing happened) that carries a status gives its
+  plain triple only if the vocabulary marks the status as asserted (done).
+
+Every such fact's statement node, a reified rdf:Statement (which asserts nothing), carries the
+claim with `wm:status` and `wm:statusDate`.
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ from ..model.vocabulary import Vocabulary
 
 # Used while the vocabulary declares no statuses: the statuses that say the thing happened.
 ASSERTED_BY_DEFAULT = frozenset({"done", "delivered", "completed", "met", "launched"})
+# The statuses that retract a claim (unless the vocabulary's status says `retracts`): Wikidata's deprecated rank.
+RETRACTING = frozenset({"withdrawn", "cancelled", "abandoned", "retracted"})
 
 
 def declared_statuses(vocabulary: Vocabulary) -> dict[str, Any]:
@@ -45,9 +54,20 @@ def fact_status(vocabulary: Vocabulary, fact: Fact) -> str:
     return str(default(claim)) if callable(default) else ""
 
 
+def status_retracts(vocabulary: Vocabulary, key: str) -> bool:
+    """Tell whether status `key` withdraws a claim (so it stands no more)."""
+    status = declared_statuses(vocabulary).get(key)
+    return bool(getattr(status, "retracts", key in RETRACTING)) and not status_asserted(vocabulary, key)
+
+
 def asserted(vocabulary: Vocabulary, fact: Fact) -> bool:
     """Tell whether `fact` gives its plain triple (see the module's docstring)."""
-    return status_asserted(vocabulary, fact_status(vocabulary, fact))
+    status = fact_status(vocabulary, fact)
+    if not status:
+        return True
+    if vocabulary.relations[fact.relation].claim:
+        return not status_retracts(vocabulary, status)
+    return status_asserted(vocabulary, status)
 
 
 def status_iri(vocabulary: Vocabulary, key: str) -> str:

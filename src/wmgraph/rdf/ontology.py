@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.vocabulary import Vocabulary
-from .claims import status_iri, status_terms
+from .claims import status_iri, status_retracts, status_terms
 from .terms import DCTERMS, OWL, RDF, RDF_TYPE, RDFS, SCHEMA, SKOS, Literal, Triple, tagged
 
 # Standard terms the project's own terms specialise, where one exists (by local name in wm:).
@@ -31,6 +31,13 @@ FIXED_TERMS = [
     ("statusDate", "status date", "When the claim a statement records had its status.", False),
     ("ClaimStatus", "claim status", "A status a claim can have, as the vocabulary defines it.", True),
 ]
+_STATUS_SAYS = {
+    (True, False): "The claim is withdrawn: its fact gives no plain triple.",
+    (False, True): "The thing happened: its fact gives its plain triple.",
+    (False, False): "The claim stands but is not shown to have happened: a claim relation's plain triple "
+                    "(which states the claim) is given, another relation's is not.",
+    (True, True): "The thing happened: its fact gives its plain triple.",
+}
 TITLE = "wmgraph vocabulary"
 DESCRIPTION = ("The terms wmgraph uses where no standard vocabulary has one: relations between the "
                "organisations, people, initiatives and places of the West Midlands technology sector, the "
@@ -104,11 +111,10 @@ def ontology_triples(vocabulary: Vocabulary) -> Iterator[Triple]:
     yield from _relation_terms(vocabulary)
     for key, label, comment, is_asserted in status_terms(vocabulary):
         iri = status_iri(vocabulary, key)
-        said = "gives" if is_asserted else "gives no"
+        said = _STATUS_SAYS[(status_retracts(vocabulary, key), is_asserted)]
         yield iri, RDF_TYPE, SKOS + "Concept"
         yield iri, RDF_TYPE, own + "ClaimStatus"
         yield iri, RDFS + "label", tagged(label)
         yield iri, SKOS + "prefLabel", tagged(label)
-        yield iri, RDFS + "comment", tagged((comment + " " if comment else "") +
-                                            f"A statement with this status {said} plain triple.")
+        yield iri, RDFS + "comment", tagged((comment + " " if comment else "") + said)
         yield iri, RDFS + "isDefinedBy", header
