@@ -75,11 +75,11 @@ def page_facts(data: Any) -> list[dict[str, Any]]:
     linking = {relation["key"] for relation in data["relations"] if relation["edge"]}
     facts = []
     for row in data["facts"]:
-        q, fig, refs, begin, end = data["shown"][row[3]]
+        q, fig, refs, begin, end, reported = data["shown"][row[3]]
         edge = row[1] in linking
         facts.append({"s": keys[row[0]], "r": row[1], "o": keys[row[2]] if edge else None,
                       "t": None if edge else row[2], "q": q, "fig": fig, "refs": refs, "from": begin, "to": end,
-                      "src": row[4:]})
+                      "rep": reported, "src": row[4:]})
     return facts
 
 
@@ -203,8 +203,8 @@ def test_page_options_are_pyvis_networks_own_without_loading_pyvis_whole() -> No
             network.toggle_physics(False)
             network.toggle_hide_edges_on_drag(True)
         else:
-            network.force_atlas_2based(gravity=-65, central_gravity=0.015, spring_length=120, spring_strength=0.06,
-                                       damping=0.5, overlap=0.6)
+            network.force_atlas_2based(gravity=-75, central_gravity=0.02, spring_length=100, spring_strength=0.06,
+                                       damping=0.5, overlap=1.0)
             network.options.physics.stabilization.iterations = 400
         theirs = json.loads(network.options.to_json())
         ours = htmlpage.vis_options(big)
@@ -370,6 +370,7 @@ def test_type_filter_hides_its_entities(browser: Browser, fixture_page: Path) ->
         "birmingham", "mayor-of-the-west-midlands", "university-of-birmingham", "version-1", "wmhtia",
         "xss-company"]
     assert browser.visible_edges("holds-post") == []
+    browser.page.locator("#relations-section summary").click()
     browser.page.locator("#relation-filters input[value=leads]").uncheck()
     assert browser.visible_edges("leads") == []
     assert browser.page.locator("#status").text_content() == "6 of 8 entities, 3 of 6 relations shown"

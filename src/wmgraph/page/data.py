@@ -11,9 +11,10 @@ JSON, and quicker to write and to read. The page's script turns the rows back in
 - facts: `[subject, relation, object, shown, source...]`, in fact key order. `subject` is the place
   of the entity in `entities`, and so is `object` if the relation links entities (else it is the
   text object or null); `shown` indexes `shown`.
-- shown: `[qualifiers as [label, text] pairs, headline figure or "", entities mentioned, from, to]`,
-  one row for all the facts with the same qualifiers; `from` and `to` are the first and last day
-  they hold (null: unbounded).
+- shown: `[qualifiers as [label, text] pairs, headline figure or "", entities mentioned, from, to,
+  reported]`, one row for all the facts with the same qualifiers; `from` and `to` are the first and
+  last day they hold (null: unbounded); `reported` is 1 when `from` is only the day a source first
+  reported the fact (`as-of` or `date`), 0 when it is a `start`.
 """
 
 from __future__ import annotations
@@ -252,7 +253,7 @@ class FactShower:
 
     def view(self, fact: Fact) -> FactView:
         """What the fact's qualifiers give the page, worked out once for all facts with the same ones."""
-        pairs, figure, refs, begin, end = self.table[self.row(fact)]
+        pairs, figure, refs, begin, end, _ = self.table[self.row(fact)]
         return FactView((begin, end), (pairs, figure, refs))
 
     def row(self, fact: Fact) -> int:
@@ -276,7 +277,10 @@ class FactShower:
         start, end, as_of, date = get("start"), get("end"), get("as-of"), get("date")  # DATE_QUALIFIERS
         dates = [value for value in (start, end, as_of, date) if isinstance(value, str)]
         shown = self._shown(fact, qualifiers) if qualifiers else ([], "", [])
-        return [*shown, *(_span(start, as_of or date, end, self.bounds) if dates else (None, None))], dates
+        span = _span(start, as_of or date, end, self.bounds) if dates else (None, None)
+        # 1 when the first day is only the day a source reported it (as-of or date), not a start.
+        reported = int(not isinstance(start, str) and isinstance(as_of or date, str))
+        return [*shown, *span, reported], dates
 
     def record(self, fact: Fact, interval: Interval, view: FactView | None = None) -> Json:
         """The page's view of one fact: who, what, to whom, its qualifiers shown, its dates, its sources."""
@@ -369,13 +373,13 @@ def page_data(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
     table = shower.table
 
     def own(index: int) -> Interval:
-        begin, end = table[rows[index][3]][3:]
+        begin, end = table[rows[index][3]][3:5]
         return begin, end
 
     for index, end in _ended_holdings(rows, own).items():
         shown = table[rows[index][3]]
         rows[index][3] = len(table)
-        table.append([*shown[:4], end])
+        table.append([*shown[:4], end, shown[5]])
     entities = [model.entities[key] for key in entity_keys]
     entity_rows = [[key, e.name, e.type, e.sources, e.aliases, e.description, e.url]
                    for key, e in zip(entity_keys, entities, strict=True)]

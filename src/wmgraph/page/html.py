@@ -28,8 +28,10 @@ from ..atomic import write_atomic
 from ..errors import OutputError, QueryError
 from ..model.checking import load_model
 from ..model.model import Model
+from .community import adjacency, communities
 from .data import Json, page_data
-from .layout import hub_layout
+from .layout import group_layout
+from .styles import LABEL_INSIDE, dark, distinct_styles
 
 
 def vis_bundle() -> tuple[Path, Path]:
@@ -57,8 +59,6 @@ def vis_bundle() -> tuple[Path, Path]:
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800
-# Shapes that draw their label inside, so the label colour must contrast with the fill.
-LABEL_INSIDE = ("box", "ellipse", "circle", "database", "text")
 PLACEHOLDER = re.compile(rb"/\*@(\w+)@\*/")
 TITLE = "West Midlands tech ecosystem graph"
 
@@ -112,54 +112,63 @@ def neighbourhood(model: Model, focus: str, depth: int) -> list[str]:
 
 
 def drawing(model: Model, entity_keys: list[str], data: Json) -> Json:
-    """Where the nodes sit (linked as the fact rows of `data`, from `page_data`), type styles, and vis options."""
+    """Where the nodes sit and their communities (by the fact rows of `data`), type styles, vis options."""
     big = len(entity_keys) > PHYSICS_LIMIT
     linking = {relation["key"] for relation in data["relations"] if relation["edge"]}
-    links = [(entity_keys[row[0]], entity_keys[row[2]]) for row in data["facts"]
-             if row[1] in linking and row[2] is not None]
-    positions = hub_layout(entity_keys, links, spacing=170.0)
-    nodes = list(chain.from_iterable(map(positions.__getitem__, entity_keys)))
-    types = sorted(entity_type["key"] for entity_type in data["types"])
-    return {"nodes": nodes, "styles": _styles(model, types), "options": vis_options(big),
-            "big": big}
+    links = [(row[0], row[2]) for row in data["facts"] if row[1] in linking and row[2] is not None]
+    neighbours = adjacency(len(entity_keys), links)
+    groups = communities(neighbours)
+    positions = group_layout(neighbours, groups, spacing=170.0)
+    return {"nodes": list(chain.from_iterable(positions)), "groups": groups, "styles": _styles(model, data),
+            "options": vis_options(big), "big": big}
 
 
-def _styles(model: Model, types: list[str]) -> Json:
-    """How the nodes of each entity type are drawn: shape, fill, label colour, label width."""
+def _styles(model: Model, data: Json) -> Json:
+    """How the nodes of each entity type are drawn (shape, fill, label colour and width); the legend's too."""
+    vocabulary = model.vocabulary.entity_types
+    distinct = distinct_styles([(t.key, t.colour, t.shape) for t in vocabulary.values()])
     styles: Json = {}
-    for key in types:
-        entity_type = model.vocabulary.entity_types[key]
-        inside = entity_type.shape in LABEL_INSIDE
-        styles[key] = {"shape": entity_type.shape, "color": entity_type.colour,
-                       "font": "#ffffff" if inside and _dark(entity_type.colour) else "#222222",
-                       "wrap": 170 if inside else None}
-    return styles
+    for entry in data["types"]:
+        colour, shape = distinct[entry["key"]]
+        entry["colour"], entry["shape"] = colour, shape
+        inside = shape in LABEL_INSIDE
+        styles[entry["key"]] = {"shape": shape, "color": colour,
+                                "font": "#ffffff" if inside and dark(colour) else "#1f2328",
+                                "wrap": 150 if inside else 130}
+    return dict(sorted(styles.items()))
 
 
 def vis_options(big: bool) -> Json:
     """vis-network's options for the page: physics for small drawings, none for big ones."""
     if big:
-        interaction = {"dragNodes": True, "hideEdgesOnDrag": True, "hideNodesOnDrag": False, "hover": False}
+        interaction = {"dragNodes": True, "hideEdgesOnDrag": True, "hideNodesOnDrag": False, "hover": True}
         physics: Json = {"enabled": False, "stabilization": {"enabled": True, "fit": True, "iterations": 1000,
                                                                "onlyDynamicEdges": False, "updateInterval": 50}}
     else:
         interaction = {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False, "hover": True}
         physics = {"enabled": True,
-                   "forceAtlas2Based": {"avoidOverlap": 0.6, "centralGravity": 0.015, "damping": 0.5,
-                                        "gravitationalConstant": -65, "springConstant": 0.06, "springLength": 120},
+                   "forceAtlas2Based": {"avoidOverlap": 1.0, "centralGravity": 0.02, "damping": 0.5,
+                                        "gravitationalConstant": -75, "springConstant": 0.06, "springLength": 100},
                    "solver": "forceAtlas2Based",
                    "stabilization": {"enabled": True, "fit": True, "iterations": 400, "onlyDynamicEdges": False,
                                      "updateInterval": 50}}
     return {
         "configure": {"enabled": False},
         "edges": {"color": {"inherit": False}, "smooth": {"enabled": False}, "width": 1.4, "selectionWidth": 2.5,
-                  "font": {"size": 11, "color": "#444444", "strokeWidth": 3, "strokeColor": "#ffffff",
+                  "font": {"size": 12, "color": "#3b4250", "strokeWidth": 3, "strokeColor": "#ffffff",
                            "align": "middle"},
+                  # Level of detail: a label is drawn only once it would be at least 9 px high on screen.
+                  "scaling": {"label": {"drawThreshold": 10}},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
-        "interaction": {**interaction, "tooltipDelay": 250, "keyboard": False, "hideEdgesOnZoom": big,
-                        "multiselect": False},
+        "interaction": {**interaction, "tooltipDelay": 250, "keyboard": {"enabled": True, "bindToWindow": False},
+                        "hideEdgesOnZoom": big, "multiselect": False},
         "physics": physics,
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "size": 14, "borderWidth": 1, "borderWidthSelected": 4},
+        # Nodes are sized by their relations, and so are their labels: the most connected are
+        # readable first, every label once zoomed in.
+        "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}, "size": 14,
+                  "borderWidth": 1, "borderWidthSelected": 4,
+                  "scaling": {"min": 10, "max": 30,
+                              "label": {"enabled": True, "min": 15, "max": 26, "maxVisible": 26, "drawThreshold": 8}}},
         "layout": {"improvedLayout": False, "randomSeed": 7},
     }
 
@@ -173,6 +182,7 @@ def fill_template(title: str, data: Json) -> bytes:
         b"PAGE_CSS": _read(ASSETS / "page.css"),
         b"VIS_JS": _read(script),
         b"PAGE_DATA_JS": _read(ASSETS / "page-data.js"),
+        b"PAGE_VIEW_JS": _read(ASSETS / "page-view.js"),
         b"PAGE_JS": _read(ASSETS / "page.js"),
         b"DATA": script_json(data),
     }
@@ -216,8 +226,3 @@ def _read(path: Path) -> bytes:
     except OSError as error:
         raise OutputError(f"cannot read {path}: {error.strerror or error} (reinstall wmgraph)") from error
     return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
-
-
-def _dark(colour: str) -> bool:
-    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.55

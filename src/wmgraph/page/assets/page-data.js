@@ -1,4 +1,4 @@
-/* wmgraph's page data: the rows of the JSON block (see pagedata.py) made into the objects the
+/* wmgraph's page data: the rows of the JSON block (see page/data.py) made into the objects the
    page script works with: entities, facts, nodes, edges with their curves, styles, facts by entity. */
 function wmgraphPageData(data) {
   "use strict";
@@ -9,22 +9,25 @@ function wmgraphPageData(data) {
   data.types.forEach(function (t) { typeInfo[t.key] = t; });
   data.relations.forEach(function (r, i) { relationInfo[r.key] = r; relationOrder[r.key] = i; });
 
-  // Entities and facts arrive as rows (see pagedata.py): make them objects again.
+  // Entities and facts arrive as rows (see page/data.py): make them objects again.
   var entities = {};
   var keys = data.entities.map(function (row) { return row[0]; });
   var positions = data.nodes;
   data.nodes = data.entities.map(function (row, i) {
     entities[row[0]] = { name: row[1], type: row[2], src: row[3], aliases: row[4], description: row[5],
                          url: row[6] };
-    return { id: row[0], x: positions[2 * i], y: positions[2 * i + 1] };
+    return { id: row[0], x: positions[2 * i], y: positions[2 * i + 1], group: data.groups[i] };
   });
   data.entities = entities;
+  var groupOf = {};
+  data.nodes.forEach(function (node) { groupOf[node.id] = node.group; });
   data.edges = makeEdges(data.facts);
   data.facts = data.facts.map(function (row) {
     var shown = data.shown[row[3]];
     var edge = relationInfo[row[1]].edge;
     return { s: keys[row[0]], r: row[1], o: edge && row[2] !== null ? keys[row[2]] : null, t: edge ? null : row[2],
-             q: shown[0], fig: shown[1], refs: shown[2], from: shown[3], to: shown[4], src: row.slice(4) };
+             q: shown[0], fig: shown[1], refs: shown[2], from: shown[3], to: shown[4], rep: shown[5] === 1,
+             src: row.slice(4) };
   });
 
   // One edge per subject, relation and object, holding its facts; a symmetric relation's runs from
@@ -83,16 +86,15 @@ function wmgraphPageData(data) {
     var style = data.styles[entity.type];
     node.label = entity.name;
     node.etype = entity.type;
-    node.title = entity.name + " (" + typeInfo[entity.type].label + ")";
     node.shape = style.shape;
     node.color = style.color;
-    node.font = { color: style.font };
+    // A label inside a shape needs no halo; one outside keeps the white halo that lifts it off lines.
+    node.font = style.wrap ? { color: style.font, strokeWidth: 0 } : { color: style.font };
     if (style.wrap) { node.widthConstraint = { maximum: style.wrap }; }
   });
   data.edges.forEach(function (edge) {
     var relation = relationInfo[edge.rel];
     edge.label = relation.label;
-    edge.title = data.entities[edge.from].name + " " + relation.label + " " + data.entities[edge.to].name;
     edge.color = { color: relation.colour, opacity: 1.0 };
     edge.arrows = relation.symmetric ? { to: { enabled: false } } : "to";
   });
@@ -111,6 +113,39 @@ function wmgraphPageData(data) {
     });
   });
 
-  return { data: data, typeInfo: typeInfo, relationInfo: relationInfo, relationOrder: relationOrder,
+  // Communities (worked out when the page was built): members, most linked first, and a name from them.
+  var degree = {};
+  data.nodes.forEach(function (node) { degree[node.id] = 0; });
+  data.edges.forEach(function (edge) { degree[edge.from]++; degree[edge.to]++; });
+  var groups = [];
+  data.nodes.forEach(function (node) {
+    node.value = degree[node.id];
+    var group = groups[node.group];
+    if (!group) { group = groups[node.group] = { index: node.group, members: [], x: 0, y: 0 }; }
+    group.members.push(node.id);
+    group.x += node.x;
+    group.y += node.y;
+  });
+  groups.forEach(function (group) {
+    group.x = Math.round(group.x / group.members.length);
+    group.y = Math.round(group.y / group.members.length);
+    group.members.sort(function (a, b) {
+      var na = data.entities[a].name, nb = data.entities[b].name;
+      return (degree[b] - degree[a]) || (na < nb ? -1 : na > nb ? 1 : 0);
+    });
+    var top = group.members.slice(0, 2).map(function (key) { return data.entities[key].name; });
+    group.unlinked = degree[group.members[0]] === 0;
+    group.name = group.unlinked ? "Entities without relations" : top.join(" \u00b7 ");
+    group.size = group.members.length;
+  });
+  var groupLinks = {};
+  data.edges.forEach(function (edge) {
+    var a = groupOf[edge.from], b = groupOf[edge.to];
+    if (a === b) { return; }
+    var key = Math.min(a, b) + "-" + Math.max(a, b);
+    groupLinks[key] = (groupLinks[key] || 0) + 1;
+  });
+
+  return { data: data, degree: degree, groups: groups, groupLinks: groupLinks, groupOf: groupOf, typeInfo: typeInfo, relationInfo: relationInfo, relationOrder: relationOrder,
            factsOf: factsOf };
 }

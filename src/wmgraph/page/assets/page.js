@@ -1,5 +1,10 @@
 /* wmgraph's page script. Data comes from the JSON block; every piece of it reaches the page
-   through textContent or DOM properties, never through innerHTML. */
+   through textContent or DOM properties, never through innerHTML.
+
+   A small graph is drawn whole. A big one (data.big) starts as an overview: one disc per community
+   (worked out when the page was built), named by its most connected members; a click expands a
+   community, a search or a selection brings an entity and its neighbours in. Only what is drawn is
+   in vis-network's data sets; the rest stays in the page's own data. */
 (function () {
   "use strict";
 
@@ -9,6 +14,24 @@
   var relationInfo = prepared.relationInfo;
   var relationOrder = prepared.relationOrder;
   var factsOf = prepared.factsOf;
+  var groups = prepared.groups;
+  var groupOf = prepared.groupOf;
+  var degree = prepared.degree;
+  var big = data.big;
+  var started = performance.now();
+
+  var edgesOf = {};
+  var edgeById = {};
+  var edgeOfFact = {};
+  data.nodes.forEach(function (node) { edgesOf[node.id] = []; });
+  data.edges.forEach(function (edge) {
+    edgeById[edge.id] = edge;
+    edgesOf[edge.from].push(edge);
+    if (edge.to !== edge.from) { edgesOf[edge.to].push(edge); }
+    edge.facts.forEach(function (index) { edgeOfFact[index] = edge.id; });
+  });
+  var nodeById = {};
+  data.nodes.forEach(function (node) { nodeById[node.id] = node; });
 
   // ---- small DOM helpers (text only) ----
   function el(tag, className, text) {
@@ -25,6 +48,13 @@
     }
     return parent;
   }
+  function button(className, text, label, onClick) {
+    var b = el("button", className, text);
+    b.type = "button";
+    if (label) { b.setAttribute("aria-label", label); }
+    b.addEventListener("click", onClick);
+    return b;
+  }
   function safeLink(url, text) {
     if (!/^https?:\/\//i.test(url || "")) { return el("span", "", text); }
     var link = el("a", "", text);
@@ -36,6 +66,7 @@
   function swatch(type) {
     var mark = el("span", "swatch " + type.shape);
     mark.style.background = type.colour;
+    mark.setAttribute("aria-hidden", "true");
     return mark;
   }
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -44,101 +75,292 @@
     return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
   }
 
+  // ---- embed mode, read before the graph is drawn so it gets the right size ----
+  function readHash() {
+    var found = {};
+    location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var at = part.indexOf("=");
+      if (at > 0) {
+        try { found[part.slice(0, at)] = decodeURIComponent(part.slice(at + 1)); } catch (error) { /* ignore */ }
+      }
+    });
+    return found;
+  }
+  var embed = readHash().embed;
+  if (embed === "graph" || embed === "panel") { document.body.classList.add("embed", "embed-" + embed); }
+
   // ---- the network ----
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  var nodes = new vis.DataSet([]);
+  var edges = new vis.DataSet([]);
   var container = document.getElementById("graph");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-  var api = { data: data, network: network, nodes: nodes, edges: edges, ready: false };
+  var api = { data: data, network: network, nodes: nodes, edges: edges, groups: groups, ready: false,
+              timings: {} };
   window.wmgraph = api;
   document.getElementById("title").textContent = data.title;
   document.title = data.title;
 
-  function becomeReady() {
-    if (api.ready) { return; }
-    api.ready = true;
-    if (data.focus && data.entities[data.focus]) { selectEntity(data.focus, false); }
+  // ---- what is shown ----
+  var state = { hiddenTypes: {}, hiddenRelations: {}, day: null, mode: "fade", selected: null,
+                open: {}, pinned: {} };
+  var signatures = { node: {}, edge: {} };
+  var STATE_RANK = { valid: 0, unreported: 1, future: 2, ended: 3 };
+  var OPACITY = { valid: 1, unreported: 0.8, future: 0.45, ended: 0.25 };
+
+  function factState(fact, day) {
+    if (day === null) { return "valid"; }
+    if (fact.to && fact.to < day) { return "ended"; }
+    if (fact.from && day < fact.from) { return fact.rep ? "unreported" : "future"; }
+    return "valid";
+  }
+  function edgeState(edge) {
+    if (state.day === null) { return "valid"; }
+    var best = "ended";
+    edge.facts.forEach(function (index) {
+      var s = factState(data.facts[index], state.day);
+      if (STATE_RANK[s] < STATE_RANK[best]) { best = s; }
+    });
+    return best;
+  }
+  function entityShown(key) { return !big || !!state.open[groupOf[key]] || !!state.pinned[key]; }
+  function typeHidden(key) { return !!state.hiddenTypes[data.entities[key].type]; }
+
+  function entityItem(key, sig) {
+    var node = nodeById[key];
+    var item = { id: key, hidden: sig === "h" };
+    if (!signatures.node.hasOwnProperty(key)) {
+      ["x", "y", "label", "etype", "shape", "color", "font", "widthConstraint", "value"].forEach(
+        function (name) { if (node[name] !== undefined) { item[name] = node[name]; } });
+      item.community = node.group;
+    }
+    return item;
+  }
+  function edgeItem(edge, look) {
+    var hidden = look === "h";
+    var s = hidden ? "valid" : look;
+    var item = { id: edge.id, hidden: hidden, dashes: s === "unreported" ? [3, 4] : s === "future" ? [10, 7] : false,
+                 color: { color: s === "ended" ? "#9aa0a6" : edge.color.color, opacity: OPACITY[s] },
+                 font: { color: s === "valid" ? "#3b4250" : "#9aa0a6" } };
+    if (!signatures.edge.hasOwnProperty(edge.id)) {
+      ["from", "to", "label", "rel", "facts", "arrows", "smooth"].forEach(
+        function (name) { if (edge[name] !== undefined) { item[name] = edge[name]; } });
+    }
+    return item;
+  }
+  // Discs and their labels are sized for the overview's first zoom: the biggest communities are
+  // labelled there, the rest once zoomed in (labels under 8 px on screen are not drawn).
+  var overviewScale = (function () {
+    var xs = data.nodes.map(function (n) { return n.x; }), ys = data.nodes.map(function (n) { return n.y; });
+    var width = Math.max(1, Math.max.apply(null, xs) - Math.min.apply(null, xs));
+    var height = Math.max(1, Math.max.apply(null, ys) - Math.min.apply(null, ys));
+    return Math.min((container.clientWidth || 800) / width, (container.clientHeight || 600) / height) * 0.9;
+  }());
+  var largest = groups.length ? groups[0].size : 1;
+  function discRadius(group) { return (5 + 22 * Math.sqrt(group.size / largest)) / overviewScale; }
+  // The discs start where their members are and are pushed apart until none overlaps another.
+  function spreadDiscs() {
+    var pad = 1.2;
+    for (var round = 0; round < 120; round++) {
+      var moved = false;
+      for (var i = 0; i < groups.length; i++) {
+        for (var j = i + 1; j < groups.length; j++) {
+          var a = groups[i], b = groups[j];
+          var dx = b.x - a.x, dy = b.y - a.y, gap = (discRadius(a) + discRadius(b)) * pad;
+          var d2 = dx * dx + dy * dy;
+          if (d2 >= gap * gap) { continue; }
+          var d = Math.sqrt(d2) || 1e-6, push = (gap - d) / 2;
+          if (d2 === 0) { dx = 1; dy = 0; d = 1; }
+          var wa = b.size / (a.size + b.size), wb = 1 - wa;
+          a.x -= dx / d * push * wa * 2; a.y -= dy / d * push * wa * 2;
+          b.x += dx / d * push * wb * 2; b.y += dy / d * push * wb * 2;
+          moved = true;
+        }
+      }
+      if (!moved) { break; }
+    }
+  }
+  if (big) { spreadDiscs(); }
+  function groupItem(group, count) {
+    var share = Math.sqrt(group.size / largest);
+    var rank = group.index;  // communities come biggest first
+    return { id: "g:" + group.index, community: group.index, x: group.x, y: group.y, shape: "dot",
+             size: discRadius(group), label: group.name + " (" + count + ")",
+             color: { background: "#c9d5e8", border: "#3d5a8a", highlight: { background: "#f7d774", border: "#7a5b00" },
+                      hover: { background: "#e3eaf5", border: "#1f2a44" } },
+             font: { size: (rank < 10 ? 12 + 4 * share : rank < 40 ? 6.5 : 5) / overviewScale, color: "#1f2328", strokeWidth: 4,
+                     strokeColor: "#ffffff" },
+             borderWidth: 2 };
+  }
+  function aggregateItem(id, from, to, count) {
+    return { id: id, from: from, to: to, width: Math.min(10, 1 + Math.log2(count)), arrows: { to: { enabled: false } },
+             color: { color: "#7b8799", opacity: 0.5 }, smooth: { enabled: false }, count: count,
+             label: count > 1 ? String(count) : undefined };
+  }
+
+  // Work out what should be drawn and change only what differs in the data sets.
+  function render() {
+    var want = { node: {}, edge: {} };
+    var items = { node: [], edge: [] };
+    function put(kind, id, sig, make) {
+      want[kind][id] = true;
+      if (signatures[kind][id] !== sig) {
+        items[kind].push(make());
+        signatures[kind][id] = sig;
+      }
+    }
+    var shown = big ? [] : data.nodes.map(function (n) { return n.id; });
+    if (big) {
+      groups.forEach(function (group) {
+        if (state.open[group.index]) { Array.prototype.push.apply(shown, group.members); return; }
+        var count = group.members.filter(function (key) { return !typeHidden(key); }).length;
+        if (count) { put("node", "g:" + group.index, "c" + count, function () { return groupItem(group, count); }); }
+      });
+      Object.keys(state.pinned).forEach(function (key) { if (!state.open[groupOf[key]]) { shown.push(key); } });
+    }
+    var hiddenNode = {};
+    shown.forEach(function (key) {
+      var sig = typeHidden(key) ? "h" : "v";
+      hiddenNode[key] = sig === "h";
+      put("node", key, sig, function () { return entityItem(key, sig); });
+    });
+    var outward = {};
+    shown.forEach(function (key) {
+      edgesOf[key].forEach(function (edge) {
+        var other = edge.from === key ? edge.to : edge.from;
+        if (!entityShown(other)) {
+          if (!hiddenNode[key] && !typeHidden(other) && !state.hiddenRelations[edge.rel]) {
+            var id = "a:" + key + ">" + groupOf[other];
+            outward[id] = (outward[id] || 0) + 1;
+          }
+          return;
+        }
+        if (edge.from !== key && entityShown(edge.from) && edge.from !== edge.to) { return; }  // seen from `from`
+        var look = edgeState(edge);
+        var hidden = !!state.hiddenRelations[edge.rel] || hiddenNode[edge.from] || hiddenNode[edge.to] ||
+          (look !== "valid" && state.mode === "hide");
+        var sig = hidden ? "h" : look;
+        put("edge", edge.id, sig, function () { return edgeItem(edge, sig); });
+      });
+    });
+    Object.keys(outward).forEach(function (id) {
+      var parts = id.slice(2).split(">");
+      if (!want.node["g:" + parts[1]]) { return; }
+      put("edge", id, "a" + outward[id], function () { return aggregateItem(id, parts[0], "g:" + parts[1], outward[id]); });
+    });
+    if (big) {
+      strongLinks().forEach(function (pair) {
+        var ends = pair.split("-");
+        var a = "g:" + ends[0], b = "g:" + ends[1], count = prepared.groupLinks[pair];
+        if (want.node[a] && want.node[b]) {
+          put("edge", "gg:" + pair, "g" + count, function () { return aggregateItem("gg:" + pair, a, b, count); });
+        }
+      });
+    }
+    sync(nodes, "node", want.node, items.node);
+    sync(edges, "edge", want.edge, items.edge);
+    hideTip();
     updateStatus();
   }
-  if (data.options.physics.enabled) {
-    network.once("stabilizationIterationsDone", function () {
-      // Keep the settled picture still: nodes can still be dragged, the rest stays put.
-      network.setOptions({ physics: { enabled: false } });
-      network.fit();
-      becomeReady();
+  // Between communities only each one's three strongest links are drawn: the rest would be a hairball.
+  var strong = null;
+  function strongLinks() {
+    if (strong) { return strong; }
+    var byGroup = {};
+    Object.keys(prepared.groupLinks).forEach(function (pair) {
+      pair.split("-").forEach(function (end) { (byGroup[end] = byGroup[end] || []).push(pair); });
     });
-  } else {
-    network.once("afterDrawing", becomeReady);
-  }
-
-  // ---- filters and the as-of date ----
-  var state = { hiddenTypes: {}, hiddenRelations: {}, day: null, mode: "fade" };
-  var edgeState = {};
-  var nodeHidden = {};
-  data.nodes.forEach(function (node) { nodeHidden[node.id] = false; });
-  data.edges.forEach(function (edge) { edgeState[edge.id] = "vn"; });
-
-  function factValid(fact, day) {
-    return (!fact.from || fact.from <= day) && (!fact.to || day <= fact.to);
-  }
-  function edgeValid(edge, day) {
-    return edge.facts.some(function (index) { return factValid(data.facts[index], day); });
-  }
-
-  function applyFilters() {
-    var nodeChanges = [];
-    data.nodes.forEach(function (node) {
-      var hidden = !!state.hiddenTypes[node.etype];
-      if (nodeHidden[node.id] !== hidden) {
-        nodeHidden[node.id] = hidden;
-        nodeChanges.push({ id: node.id, hidden: hidden });
-      }
+    var kept = {};
+    Object.keys(byGroup).forEach(function (end) {
+      byGroup[end].sort(function (a, b) { return prepared.groupLinks[b] - prepared.groupLinks[a] || (a < b ? -1 : 1); });
+      byGroup[end].slice(0, 3).forEach(function (pair) { kept[pair] = true; });
     });
-    var edgeChanges = [];
-    data.edges.forEach(function (edge) {
-      var valid = state.day === null || edgeValid(edge, state.day);
-      var hidden = !!state.hiddenRelations[edge.rel] || nodeHidden[edge.from] || nodeHidden[edge.to] ||
-        (!valid && state.mode === "hide");
-      var faded = !valid && !hidden;
-      var key = (hidden ? "h" : "v") + (faded ? "f" : "n");
-      if (edgeState[edge.id] !== key) {
-        edgeState[edge.id] = key;
-        edgeChanges.push({
-          id: edge.id, hidden: hidden,
-          color: { color: edge.color.color, opacity: faded ? 0.12 : 1.0 },
-          font: { color: faded ? "#d0d0d0" : "#444444" }
-        });
-      }
-    });
-    if (nodeChanges.length) { nodes.update(nodeChanges); }
-    if (edgeChanges.length) { edges.update(edgeChanges); }
-    updateStatus();
-    if (current) { current.show(); }
+    strong = Object.keys(kept).sort();
+    return strong;
   }
+  function sync(set, kind, want, changed) {
+    var gone = set.getIds().filter(function (id) { return !want[id]; });
+    gone.forEach(function (id) { delete signatures[kind][id]; });
+    if (gone.length) { set.remove(gone); }
+    if (changed.length) { set.update(changed); }
+  }
+  api.render = render;
 
   function visibleCounts() {
-    var shownNodes = data.nodes.filter(function (n) { return !nodeHidden[n.id]; }).length;
-    var shownEdges = 0;
-    var validEdges = 0;
-    data.edges.forEach(function (edge) {
-      var s = edgeState[edge.id] || "vn";
-      if (s.charAt(0) === "v") { shownEdges++; if (s.charAt(1) === "n") { validEdges++; } }
+    var counts = { nodes: 0, edges: 0, valid: 0, unreported: 0, future: 0, ended: 0, groups: 0 };
+    nodes.forEach(function (node) {
+      if (node.hidden) { return; }
+      if (String(node.id).indexOf("g:") === 0) { counts.groups++; } else { counts.nodes++; }
     });
-    return { nodes: shownNodes, edges: shownEdges, valid: validEdges };
+    edges.forEach(function (edge) {
+      if (edge.hidden || !edge.rel) { return; }
+      counts.edges++;
+      counts[signatures.edge[edge.id]]++;
+    });
+    return counts;
   }
   api.visibleCounts = visibleCounts;
 
   function updateStatus() {
     var c = visibleCounts();
-    var text = c.nodes + " of " + data.nodes.length + " entities, " + c.edges + " of " + data.edges.length +
-      " relations shown";
-    if (state.day !== null) { text += "; " + c.valid + " valid on " + showDay(state.day); }
-    if (data.big) { text += " (laid out ahead of time; physics off)"; }
+    var text;
+    if (big) {
+      text = data.nodes.length + " entities in " + groups.length + " communities; " + c.groups + " as discs, " +
+        c.nodes + " entities and " + c.edges + " relations drawn";
+    } else {
+      text = c.nodes + " of " + data.nodes.length + " entities, " + c.edges + " of " + data.edges.length +
+        " relations shown";
+    }
+    if (state.day !== null) {
+      text += "; on " + showDay(state.day) + ": " + c.valid + " valid";
+      if (c.unreported) { text += ", " + c.unreported + " not yet reported"; }
+      if (c.future) { text += ", " + c.future + " not yet begun"; }
+      if (c.ended) { text += ", " + c.ended + " ended"; }
+    }
     if (!api.ready) { text += "; laying out\u2026"; }
     document.getElementById("status").textContent = text;
+    document.getElementById("overview-button").hidden = !big ||
+      (!Object.keys(state.open).length && !Object.keys(state.pinned).length);
   }
 
-  function filterList(listId, items, hiddenMap, makeMark) {
+  function fitVisible() {
+    var ids = nodes.getIds({ filter: function (node) { return !node.hidden; } });
+    if (ids.length) { network.fit({ nodes: ids, animation: false }); }
+    scheduleHash();
+  }
+  api.fitVisible = fitVisible;
+
+  // ---- tooltip: our own, hidden whenever the view changes ----
+  var tip = document.getElementById("tip");
+  function hideTip() { tip.hidden = true; }
+  function showTip(text, pointer) {
+    tip.textContent = text;
+    tip.hidden = false;
+    tip.style.left = (container.offsetLeft + pointer.x + 14) + "px";
+    tip.style.top = (container.offsetTop + pointer.y + 10) + "px";
+  }
+  network.on("hoverNode", function (params) {
+    var id = String(params.node);
+    if (id.indexOf("g:") === 0) {
+      var group = groups[Number(id.slice(2))];
+      showTip(group.name + ": " + group.size + " entities (click to expand)", params.pointer.DOM);
+    } else if (data.entities[id]) {
+      var entity = data.entities[id];
+      showTip(entity.name + " (" + typeInfo[entity.type].label + ", " + degree[id] + " relations)", params.pointer.DOM);
+    }
+  });
+  network.on("hoverEdge", function (params) {
+    var edge = edgeById[params.edge];
+    if (edge) {
+      showTip(data.entities[edge.from].name + " " + relationInfo[edge.rel].label + " " + data.entities[edge.to].name,
+              params.pointer.DOM);
+    }
+  });
+  ["blurNode", "blurEdge", "dragStart", "zoom", "click"].forEach(function (name) { network.on(name, hideTip); });
+  container.addEventListener("mouseleave", hideTip);
+
+  // ---- legend and filters ----
+  function filterChanged() { render(); fitVisible(); if (current) { current.show(); } }
+  function filterList(listId, items, hiddenMap, makeMark, withOnly) {
     var list = document.getElementById(listId);
     items.forEach(function (item) {
       if (item.edge === false) { return; }
@@ -146,22 +368,43 @@
       box.type = "checkbox";
       box.checked = true;
       box.value = item.key;
-      box.addEventListener("change", function () {
-        hiddenMap[item.key] = !box.checked;
-        applyFilters();
-      });
-      var label = append(el("label"), box, makeMark(item), el("span", "", item.label),
-                         el("span", "count", item.count));
-      append(list, append(el("li"), label));
+      box.addEventListener("change", function () { hiddenMap[item.key] = !box.checked; filterChanged(); });
+      var label = append(el("label"), box, makeMark(item), el("span", "", item.label), el("span", "count", item.count));
+      var row = append(el("li"), label);
+      if (withOnly) {
+        append(row, button("only", "only", "Show only " + item.label, function () { only(listId, hiddenMap, item.key); }));
+      }
+      append(list, row);
     });
   }
-  filterList("type-filters", data.types, state.hiddenTypes, swatch);
+  function only(listId, hiddenMap, key) {
+    Array.prototype.forEach.call(document.querySelectorAll("#" + listId + " input"), function (box) {
+      box.checked = box.value === key;
+      hiddenMap[box.value] = box.value !== key;
+    });
+    filterChanged();
+  }
+  function showAll(listId, hiddenMap) {
+    Array.prototype.forEach.call(document.querySelectorAll("#" + listId + " input"), function (box) {
+      box.checked = true;
+      hiddenMap[box.value] = false;
+    });
+    filterChanged();
+  }
+  filterList("type-filters", data.types, state.hiddenTypes, swatch, true);
   filterList("relation-filters", data.relations, state.hiddenRelations, function (r) {
     var line = el("span", "line");
     line.style.background = r.colour;
     return line;
+  }, true);
+  document.getElementById("all-types").addEventListener("click", function () { showAll("type-filters", state.hiddenTypes); });
+  document.getElementById("all-relations").addEventListener("click", function () {
+    showAll("relation-filters", state.hiddenRelations);
   });
+  document.querySelector("#relations-section summary h2").textContent =
+    "Relations (" + data.relations.filter(function (r) { return r.edge; }).length + ")";
 
+  // ---- the as-of date ----
   var dateEnabled = document.getElementById("date-enabled");
   var dateInput = document.getElementById("date-input");
   var slider = document.getElementById("date-slider");
@@ -184,7 +427,9 @@
   }
   function setDay(day) {
     state.day = day;
-    applyFilters();
+    render();
+    if (current) { current.show(); }
+    scheduleHash();
   }
   function useDate(day) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) { return; }
@@ -197,21 +442,23 @@
   dateEnabled.addEventListener("change", function () { setDay(dateEnabled.checked ? dateInput.value : null); });
   dateInput.addEventListener("change", function () { useDate(dateInput.value); });
   slider.addEventListener("input", function () { useDate(monthDay(firstMonth + Number(slider.value))); });
+  function setMode(mode) {
+    state.mode = mode === "hide" ? "hide" : "fade";
+    document.querySelector("input[name=date-mode][value=" + state.mode + "]").checked = true;
+  }
   Array.prototype.forEach.call(document.querySelectorAll("input[name=date-mode]"), function (radio) {
-    radio.addEventListener("change", function () { state.mode = radio.value; applyFilters(); });
+    radio.addEventListener("change", function () { setMode(radio.value); render(); scheduleHash(); });
   });
 
   // ---- the side panel ----
+  var panelBox = document.getElementById("panel");
   var panel = document.getElementById("panel-body");
   var current = null;
 
   function entityButton(key) {
     var entity = data.entities[key];
     if (!entity) { return el("span", "", key); }
-    var button = el("button", "entity-link", entity.name);
-    button.type = "button";
-    button.addEventListener("click", function () { selectEntity(key, true); });
-    return button;
+    return button("entity-link", entity.name, null, function () { selectEntity(key, true); });
   }
   function sourceItem(key) {
     var source = data.sources[key];
@@ -243,11 +490,17 @@
     var line = append(el("span"), entityButton(fact.s), " " + label);
     return fact.o && fact.o !== here ? append(line, " ", entityButton(fact.o)) : line;
   }
-  function factItem(fact, here) {
+  function stateText(fact, s) {
+    var day = showDay(state.day);
+    if (s === "ended") { return "Ended before " + day + " (last day " + showDay(fact.to) + ")"; }
+    if (s === "future") { return "Not yet begun on " + day + " (begins " + showDay(fact.from) + ")"; }
+    return "Not yet reported on " + day + " (first reported on " + showDay(fact.from) + ")";
+  }
+  function factItem(fact, here, index) {
     var item = el("li", "fact");
-    if (state.day !== null && !factValid(fact, state.day)) {
-      item.classList.add("not-valid");
-    }
+    item.id = "fact-" + index;
+    var s = factState(fact, state.day);
+    if (s !== "valid") { item.classList.add("state-" + s); append(item, el("div", "when", stateText(fact, s))); }
     append(item, factSentence(fact, here));
     if (fact.fig) { append(item, el("div", "figure", fact.fig)); }
     if (fact.q.length) {
@@ -257,16 +510,12 @@
       });
       append(item, qualifiers);
     }
-    if (state.day !== null && !factValid(fact, state.day)) {
-      append(item, el("div", "hint", "Not valid on " + showDay(state.day)));
-    }
     var sources = el("ul", "sources");
     fact.src.forEach(function (key) { append(sources, sourceItem(key)); });
     return append(item, el("div", "hint", "Source" + (fact.src.length > 1 ? "s" : "") + ":"), sources);
   }
   function byRelation(a, b) {
     var fa = data.facts[a], fb = data.facts[b];
-    // Facts come in the order of their ids.
     return (relationOrder[fa.r] - relationOrder[fb.r]) || (a - b);
   }
 
@@ -279,6 +528,13 @@
     if (entity.aliases.length) { append(panel, el("p", "aliases", "Also known as: " + entity.aliases.join("; "))); }
     if (entity.description) { append(panel, el("p", "", entity.description)); }
     if (entity.url) { append(panel, append(el("p"), safeLink(entity.url, entity.url))); }
+    if (big) {
+      var group = groups[groupOf[key]];
+      append(panel, append(el("p", "hint", "In the community "), el("strong", "", group.name),
+                           " (" + group.size + " entities) "),
+             state.open[group.index] ? button("action", "Collapse community", null, function () { collapse(group.index); })
+               : button("action", "Expand community", null, function () { expand(group.index, false); }));
+    }
     var indices = factsOf[key].slice().sort(byRelation);
     var figures = indices.filter(function (i) { return data.facts[i].fig; });
     if (figures.length) {
@@ -292,8 +548,10 @@
       });
       append(panel, el("h3", "", "Key figures"), list);
     }
+    wmgraphTimeline(panel, indices, key, { data: data, relationInfo: relationInfo, el: el, append: append,
+                                            button: button, day: state.day, pick: pickFact });
     var facts = el("ul", "facts");
-    indices.forEach(function (i) { append(facts, factItem(data.facts[i], key)); });
+    indices.forEach(function (i) { append(facts, factItem(data.facts[i], key, i)); });
     append(panel, el("h3", "", "Facts (" + indices.length + ")"), facts);
     var sources = el("ul", "sources");
     entity.src.forEach(function (s) { append(sources, sourceItem(s)); });
@@ -301,144 +559,267 @@
   }
 
   function showEdge(id) {
-    var edge = edges.get(id);
+    var edge = edgeById[id];
     if (!edge) { return; }
     var relation = relationInfo[edge.rel];
     panel.textContent = "";
     append(panel, append(el("h2"), entityButton(edge.from), " " + relation.label + " ", entityButton(edge.to)));
     var facts = el("ul", "facts");
-    edge.facts.forEach(function (i) { append(facts, factItem(data.facts[i], null)); });
+    edge.facts.forEach(function (i) { append(facts, factItem(data.facts[i], null, i)); });
     append(panel, el("h3", "", "Facts (" + edge.facts.length + ")"), facts);
+  }
+
+  function showGroup(index) {
+    var group = groups[index];
+    panel.textContent = "";
+    append(panel, el("h2", "", group.name), el("p", "hint", group.size + " entities, named by the most connected"));
+    append(panel, state.open[index] ? button("action", "Collapse community", null, function () { collapse(index); })
+      : button("action", "Expand community", null, function () { expand(index, true); }));
+    var list = el("ul", "members");
+    group.members.slice(0, 25).forEach(function (key) {
+      append(list, append(el("li"), entityButton(key), el("span", "hint", " " + degree[key] + " relations")));
+    });
+    append(panel, el("h3", "", "Most connected members"), list);
+  }
+
+  function showOverview() {
+    panel.textContent = "";
+    document.getElementById("panel-empty").hidden = false;
+    if (!big) { return; }
+    append(panel, el("h3", "", "Communities (" + groups.length + ")"));
+    var list = el("ul", "members");
+    groups.slice(0, 40).forEach(function (group) {
+      append(list, append(el("li"), button("entity-link", group.name, "Expand the community " + group.name,
+                                            function () { expand(group.index, true); }),
+                          el("span", "hint", " " + group.size + " entities")));
+    });
+    append(panel, list);
   }
 
   function show(kind, id) {
     document.getElementById("panel-empty").hidden = true;
-    current = { show: function () { if (kind === "node") { showEntity(id); } else { showEdge(id); } } };
+    current = { show: function () {
+      if (kind === "node") { showEntity(id); } else if (kind === "group") { showGroup(id); } else { showEdge(id); }
+    } };
     current.show();
+    if (narrow()) { openDrawer("panel", true); }
   }
 
+  function pickFact(index) {
+    var fact = data.facts[index];
+    Array.prototype.forEach.call(panel.querySelectorAll(".fact.picked"), function (item) { item.classList.remove("picked"); });
+    var item = document.getElementById("fact-" + index);
+    if (item) { item.classList.add("picked"); item.scrollIntoView({ block: "nearest" }); }
+    var edgeId = edgeOfFact[index];
+    if (edgeId) {
+      var edge = edgeById[edgeId];
+      [edge.from, edge.to].forEach(function (key) { if (!entityShown(key)) { state.pinned[key] = true; } });
+      render();
+      network.selectEdges([edgeId]);
+    } else if (fact.s) {
+      network.selectNodes([fact.s]);
+    }
+    api.picked = index;
+  }
+  api.pickFact = pickFact;
+
+  // ---- selection, expansion ----
   function selectEntity(key, move) {
+    if (!data.entities[key]) { return; }
     var type = data.entities[key].type;
     if (state.hiddenTypes[type]) {
       // The reader asked for it by name: bring its type back rather than select something hidden.
       state.hiddenTypes[type] = false;
       var box = document.querySelector("#type-filters input[value='" + type + "']");
       if (box) { box.checked = true; }
-      applyFilters();
     }
+    if (big && !entityShown(key)) {
+      state.pinned[key] = true;
+      edgesOf[key].slice(0, 200).forEach(function (edge) { state.pinned[edge.from] = true; state.pinned[edge.to] = true; });
+    }
+    render();
+    state.selected = key;
     network.selectNodes([key]);
     if (move) {
-      network.focus(key, { scale: Math.max(network.getScale(), 1.0), animation: data.big ? false : { duration: 400 } });
+      network.focus(key, { scale: Math.max(network.getScale(), 0.8), animation: big ? false : { duration: 300 } });
     }
     show("node", key);
+    scheduleHash();
   }
   api.selectEntity = selectEntity;
 
+  function expand(index, move) {
+    var group = groups[index];
+    if (!group) { return; }
+    state.open[index] = true;
+    render();
+    if (move) { network.fit({ nodes: group.members.filter(function (k) { return !typeHidden(k); }), animation: false }); }
+    show("group", index);
+    scheduleHash();
+  }
+  function collapse(index) {
+    delete state.open[index];
+    groups[index].members.forEach(function (key) { delete state.pinned[key]; });
+    render();
+    if (current) { current.show(); }
+    scheduleHash();
+  }
+  function overview() {
+    state.open = {};
+    state.pinned = {};
+    state.selected = null;
+    render();
+    fitVisible();
+    current = null;
+    showOverview();
+  }
+  api.expand = expand;
+  api.collapse = collapse;
+  api.overview = overview;
+  document.getElementById("overview-button").addEventListener("click", overview);
+
   network.on("click", function (params) {
-    if (params.nodes.length) { show("node", params.nodes[0]); } else if (params.edges.length) { show("edge", params.edges[0]); }
-  });
-
-  // ---- search by name or alias ----
-  function normalise(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  }
-  var searchIndex = Object.keys(data.entities).map(function (key) {
-    var entity = data.entities[key];
-    var names = [entity.name].concat(entity.aliases);
-    return { key: key, names: names, plain: names.map(normalise) };
-  });
-  function findEntities(query) {
-    var q = normalise(query);
-    if (!q) { return []; }
-    var words = q.split(" ");
-    var found = [];
-    searchIndex.forEach(function (item) {
-      var best = null;
-      item.plain.forEach(function (name, i) {
-        var score = name === q ? 0 : name.indexOf(q) === 0 ? 1 : name.indexOf(q) >= 0 ? 2 :
-          words.every(function (w) { return name.indexOf(w) >= 0; }) ? 3 : null;
-        if (score !== null && (best === null || score < best.score)) { best = { score: score, name: i }; }
-      });
-      if (best !== null) { found.push({ key: item.key, score: best.score, via: item.names[best.name] }); }
-    });
-    found.sort(function (a, b) {
-      var na = data.entities[a.key].name, nb = data.entities[b.key].name;
-      return (a.score - b.score) || (na < nb ? -1 : na > nb ? 1 : 0);
-    });
-    return found.slice(0, 30);
-  }
-  api.findEntities = findEntities;
-
-  var input = document.getElementById("search-input");
-  var results = document.getElementById("search-results");
-  var matches = [];
-  var active = -1;
-  function closeResults() {
-    results.hidden = true;
-    results.textContent = "";
-    input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
-    matches = [];
-    active = -1;
-  }
-  function renderResults() {
-    results.textContent = "";
-    matches.forEach(function (match, i) {
-      var entity = data.entities[match.key];
-      var item = el("li");
-      item.id = "search-option-" + i;
-      item.setAttribute("role", "option");
-      item.setAttribute("aria-selected", i === active ? "true" : "false");
-      append(item, el("span", "", entity.name));
-      if (match.via !== entity.name) { append(item, el("span", "alias", "(" + match.via + ")")); }
-      append(item, el("span", "kind", typeInfo[entity.type].label));
-      item.addEventListener("mousedown", function (event) { event.preventDefault(); choose(i); });
-      append(results, item);
-    });
-    if (!matches.length) { append(results, el("li", "hint", "No entity has that name or alias")); }
-    results.hidden = false;
-    input.setAttribute("aria-expanded", "true");
-    if (active >= 0) {
-      input.setAttribute("aria-activedescendant", "search-option-" + active);
-      document.getElementById("search-option-" + active).scrollIntoView({ block: "nearest" });
-    }
-  }
-  function choose(i) {
-    var match = matches[i];
-    if (!match) { return; }
-    input.value = data.entities[match.key].name;
-    closeResults();
-    selectEntity(match.key, true);
-  }
-  input.addEventListener("input", function () {
-    if (!input.value.trim()) { closeResults(); return; }
-    matches = findEntities(input.value);
-    active = matches.length ? 0 : -1;
-    renderResults();
-  });
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      if (!matches.length) { return; }
-      event.preventDefault();
-      var step = event.key === "ArrowDown" ? 1 : -1;
-      active = (active + step + matches.length) % matches.length;
-      renderResults();
-    } else if (event.key === "Enter") {
-      event.preventDefault();
-      choose(active >= 0 ? active : 0);
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      input.value = "";
-      closeResults();
+    if (params.nodes.length) {
+      var id = String(params.nodes[0]);
+      if (id.indexOf("g:") === 0) { expand(Number(id.slice(2)), true); return; }
+      state.selected = id;
+      show("node", id);
+      scheduleHash();
+    } else if (params.edges.length && edgeById[params.edges[0]]) {
+      show("edge", params.edges[0]);
     }
   });
-  input.addEventListener("blur", function () { window.setTimeout(closeResults, 150); });
+
+  // ---- drawers (narrow screens) and keys ----
+  function narrow() { return window.matchMedia("(max-width: 760px)").matches; }
+  function openDrawer(id, open) {
+    var drawer = document.getElementById(id);
+    drawer.classList.toggle("open", open);
+    document.getElementById(id === "panel" ? "panel-toggle" : "controls-toggle").setAttribute("aria-expanded", String(open));
+  }
+  document.getElementById("controls-toggle").addEventListener("click", function () {
+    openDrawer("controls", !document.getElementById("controls").classList.contains("open"));
+    openDrawer("panel", false);
+  });
+  document.getElementById("panel-toggle").addEventListener("click", function () {
+    openDrawer("panel", !panelBox.classList.contains("open"));
+    openDrawer("controls", false);
+  });
+  document.getElementById("panel-close").addEventListener("click", function () { openDrawer("panel", false); });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "/" && document.activeElement !== input && document.activeElement.tagName !== "INPUT") {
-      event.preventDefault();
-      input.focus();
-    }
+    if (event.key === "Escape") { openDrawer("panel", false); openDrawer("controls", false); hideTip(); }
   });
 
-  applyFilters();
+  // ---- the view in the URL, and as a picture ----
+  var hashTimer = null;
+  var written = null;
+  var restoring = false;
+  function scheduleHash() {
+    if (restoring || !api.ready) { return; }
+    window.clearTimeout(hashTimer);
+    hashTimer = window.setTimeout(writeHash, 120);
+  }
+  function hiddenList(map) { return Object.keys(map).filter(function (k) { return map[k]; }).sort().join(","); }
+  function writeHash() {
+    var parts = [];
+    function add(name, value) { if (value) { parts.push(name + "=" + encodeURIComponent(value)); } }
+    add("e", state.selected);
+    add("types", hiddenList(state.hiddenTypes));
+    add("rels", hiddenList(state.hiddenRelations));
+    add("date", state.day);
+    if (state.mode === "hide") { add("mode", "hide"); }
+    add("open", Object.keys(state.open).sort(function (a, b) { return a - b; }).join(","));
+    var view = network.getViewPosition();
+    add("zoom", network.getScale().toPrecision(4));
+    add("at", Math.round(view.x) + "," + Math.round(view.y));
+    if (embed === "graph" || embed === "panel") { add("embed", embed); }
+    written = "#" + parts.join("&");
+    if (location.hash !== written) {
+      try { history.replaceState(null, "", written); } catch (error) { location.replace(written); }
+    }
+  }
+  api.writeHash = writeHash;
+  function applyHash() {
+    var found = readHash();
+    restoring = true;
+    function keys(text, known) { return (text || "").split(",").filter(function (k) { return known.hasOwnProperty(k); }); }
+    state.hiddenTypes = {};
+    keys(found.types, typeInfo).forEach(function (k) { state.hiddenTypes[k] = true; });
+    state.hiddenRelations = {};
+    keys(found.rels, relationInfo).forEach(function (k) { state.hiddenRelations[k] = true; });
+    [["type-filters", state.hiddenTypes], ["relation-filters", state.hiddenRelations]].forEach(function (pair) {
+      Array.prototype.forEach.call(document.querySelectorAll("#" + pair[0] + " input"), function (box) {
+        box.checked = !pair[1][box.value];
+      });
+    });
+    setMode(found.mode);
+    if (found.date && /^\d{4}-\d{2}-\d{2}$/.test(found.date)) { useDate(found.date); } else { api.setDate(null); }
+    if (big) {
+      state.open = {};
+      (found.open || "").split(",").forEach(function (k) { if (/^\d+$/.test(k) && groups[Number(k)]) { state.open[k] = true; } });
+    }
+    if (found.e && data.entities.hasOwnProperty(found.e)) { selectEntity(found.e, !found.zoom); } else { render(); }
+    var scale = Number(found.zoom), at = (found.at || "").split(",").map(Number);
+    if (scale > 0 && at.length === 2 && isFinite(at[0]) && isFinite(at[1])) {
+      network.moveTo({ position: { x: at[0], y: at[1] }, scale: scale, animation: false });
+    }
+    restoring = false;
+  }
+  window.addEventListener("hashchange", function () { if (location.hash !== written) { applyHash(); } });
+  network.on("dragEnd", scheduleHash);
+  network.on("zoom", scheduleHash);
+
+  function viewPng() {
+    var canvas = container.querySelector("canvas");
+    var out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    var context = out.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, out.width, out.height);
+    context.drawImage(canvas, 0, 0);
+    return out.toDataURL("image/png");
+  }
+  api.viewPng = viewPng;
+  document.getElementById("png-button").addEventListener("click", function () {
+    var link = el("a");
+    link.href = viewPng();
+    link.download = (state.selected || "wmgraph") + ".png";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
+
+  // ---- ready ----
+  function becomeReady() {
+    if (api.ready) { return; }
+    api.ready = true;
+    api.timings.ready = performance.now() - started;
+    network.once("afterDrawing", function () { api.timings.drawn = performance.now() - started; });
+    if (location.hash.length > 1) {
+      applyHash();
+    } else if (data.focus && data.entities[data.focus]) {
+      selectEntity(data.focus, false);
+    }
+    updateStatus();
+    if (!current) { showOverview(); }
+  }
+  render();
+  if (data.options.physics.enabled) {
+    network.once("stabilizationIterationsDone", function () {
+      // Keep the settled picture still: nodes can still be dragged, the rest stays put.
+      network.setOptions({ physics: { enabled: false } });
+      network.fit();
+      // Labels at least 9 px high once fitted (the most connected larger), so the whole view reads.
+      var scale = network.getScale();
+      network.setOptions({ nodes: { scaling: { label: { min: Math.max(15, 9 / scale), max: Math.max(26, 15 / scale),
+                                                         maxVisible: 26 } } } });
+      becomeReady();
+    });
+    network.stabilize(data.options.physics.stabilization.iterations);
+  } else {
+    network.fit();
+    becomeReady();
+  }
+  wmgraphSearch(api, data, typeInfo, el, append, selectEntity);
 }());
