@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,41 +18,7 @@ from wmgraph.page import html as htmlpage
 from wmgraph.page.data import format_date, format_duration, format_money, validity
 from wmgraph.page.html import render_page
 
-from ..conftest import require_program
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-XSS_NAME = "<img src=x onerror=alert(1)>"
-EXTRA = """\
-xss-company:
-  type: company
-  name: "<img src=x onerror=alert(1)>"
-  aliases: ["</script><script>alert(3)</script>"]
-  description: "<b>bold?</b> & <script>alert(2)</script>"
-  source: jobs-article
-  facts:
-    - partners-with: university-of-birmingham
-      as-of: 2023-10
-      source: jobs-article
-    - member-of: university-of-birmingham
-      source: uktn-jobs
-richard-parker:
-  type: person
-  name: Richard Parker
-  source: uktn-jobs
-  facts:
-    - holds-post: mayor-of-the-west-midlands
-      as-of: 2025-06
-      source: uktn-jobs
-"""
-
-
-@pytest.fixture
-def page_graph(mini_graph: Path) -> Path:
-    """The mini graph plus an entity with a hostile name and a second mayor."""
-    (mini_graph / "extra.yaml").write_text(EXTRA, encoding="utf-8")
-    return mini_graph
+from .conftest import XSS_NAME, Browser
 
 
 def page_json(page: str) -> Any:
@@ -246,80 +210,6 @@ def test_render_focus_command(page_graph: Path, in_tmp: Path) -> None:
 
 
 # ---- in a real browser ----
-
-class Browser:
-    """A headless Chromium page that may load only file: URLs, recording errors and dialogs."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
-        page.on("console", lambda message: self.errors.append(f"console: {message.text}")
-                if message.type == "error" else None)
-        page.on("dialog", self._dialog)
-        page.route("**/*", self._route)
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def _route(self, route: Any) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def open(self, path: Path) -> None:
-        self.page.goto(path.as_uri())
-        # Polled from Python: the page's Content-Security-Policy forbids Playwright's own eval.
-        deadline = time.monotonic() + 60
-        while not self.js("!!(window.wmgraph && window.wmgraph.ready)"):
-            assert time.monotonic() < deadline, "the page never became ready"
-            time.sleep(0.05)
-
-    def js(self, expression: str) -> Any:
-        return self.page.evaluate(expression)
-
-    def click_node(self, key: str) -> None:
-        box = self.page.locator("#graph").bounding_box()
-        point = self.js(f"wmgraph.network.canvasToDOM(wmgraph.network.getPositions(['{key}'])['{key}'])")
-        self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-
-    def visible_edges(self, relation: str) -> list[tuple[str, str]]:
-        return [tuple(e) for e in self.js(
-            f"wmgraph.edges.get({{filter: e => e.rel === '{relation}' && !e.hidden}}).map(e => [e.from, e.to])")]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    require_program(CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def browser(chromium: Any) -> Iterator[Browser]:
-    page = chromium.new_page(viewport={"width": 1400, "height": 900})
-    session = Browser(page)
-    yield session
-    page.close()
-    assert session.requests == [], "the page tried to load from the network"
-    assert session.errors == []
-    assert session.dialogs == []
-
-
-@pytest.fixture
-def fixture_page(page_graph: Path, tmp_path: Path) -> Path:
-    build(page_graph, tmp_path / "out")
-    return tmp_path / "out" / "wmgraph.html"
-
 
 def test_every_entity_is_a_node(browser: Browser, fixture_page: Path) -> None:
     browser.open(fixture_page)

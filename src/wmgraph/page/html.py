@@ -160,7 +160,7 @@ def vis_options(big: bool) -> Json:
                   # Level of detail: a label is drawn only once it would be at least 9 px high on screen.
                   "scaling": {"label": {"drawThreshold": 10}},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
-        "interaction": {**interaction, "tooltipDelay": 250, "keyboard": {"enabled": True, "bindToWindow": False},
+        "interaction": {**interaction, "tooltipDelay": 250, "keyboard": False,
                         "hideEdgesOnZoom": big, "multiselect": False},
         "physics": physics,
         # Nodes are sized by their relations, and so are their labels: the most connected are

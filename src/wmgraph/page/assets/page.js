@@ -706,6 +706,24 @@
     openDrawer("controls", false);
   });
   document.getElementById("panel-close").addEventListener("click", function () { openDrawer("panel", false); });
+  // The focused graph: arrow keys pan, + and - zoom, 0 fits everything shown.
+  container.addEventListener("keydown", function (event) {
+    var scale = network.getScale(), at = network.getViewPosition(), step = 80 / scale;
+    var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (moves[event.key]) {
+      network.moveTo({ position: { x: at.x + moves[event.key][0], y: at.y + moves[event.key][1] }, animation: false });
+    } else if (event.key === "+" || event.key === "=") {
+      network.moveTo({ scale: scale * 1.25, animation: false });
+    } else if (event.key === "-") {
+      network.moveTo({ scale: scale / 1.25, animation: false });
+    } else if (event.key === "0") {
+      fitVisible();
+    } else {
+      return;
+    }
+    event.preventDefault();
+    scheduleHash();
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { openDrawer("panel", false); openDrawer("controls", false); hideTip(); }
   });
@@ -722,7 +740,7 @@
   function hiddenList(map) { return Object.keys(map).filter(function (k) { return map[k]; }).sort().join(","); }
   function writeHash() {
     var parts = [];
-    function add(name, value) { if (value) { parts.push(name + "=" + encodeURIComponent(value)); } }
+    function add(name, value) { if (value) { parts.push(name + "=" + encodeURIComponent(value).replace(/%2C/g, ",")); } }
     add("e", state.selected);
     add("types", hiddenList(state.hiddenTypes));
     add("rels", hiddenList(state.hiddenRelations));
