@@ -30,7 +30,13 @@ def page_json(page: str) -> Any:
 def page_entities(data: Any) -> dict[str, dict[str, Any]]:
     """The page's entity rows as the page's script reads them."""
     fields = ("name", "type", "src", "aliases", "description", "url")
-    return {row[0]: dict(zip(fields, row[1:], strict=True)) for row in data["entities"]}
+    found = {}
+    for row in data["entities"]:
+        values = [*row[1:], [], "", ""][:6]  # empty trailing fields are left off
+        values[1] = data["types"][values[1]]["key"]
+        values[2] = [data["source_keys"][i] for i in values[2]]
+        found[row[0]] = dict(zip(fields, values, strict=True))
+    return found
 
 
 def page_facts(data: Any) -> list[dict[str, Any]]:
@@ -38,7 +44,8 @@ def page_facts(data: Any) -> list[dict[str, Any]]:
     keys = [row[0] for row in data["entities"]]
     linking = {relation["key"] for relation in data["relations"] if relation["edge"]}
     facts = []
-    for row in data["facts"]:
+    for place, *rest in data["facts"]:
+        row = [place, data["relations"][rest[0]]["key"], *rest[1:3], *(data["source_keys"][i] for i in rest[3:])]
         q, fig, refs, begin, end, reported = data["shown"][row[3]]
         edge = row[1] in linking
         facts.append({"s": keys[row[0]], "r": row[1], "o": keys[row[2]] if edge else None,
@@ -133,7 +140,7 @@ def test_page_data_carries_facts_figures_and_sources(page_graph: Path) -> None:
     assert count["fig"] == "21 partners"
     mayors = {f["s"]: (f["from"], f["to"]) for f in facts if f["r"] == "holds-post"}
     assert mayors == {"andy-street": ("2023-10-01", "2025-05-31"), "richard-parker": ("2025-06-01", None)}
-    assert data["sources"]["uktn-jobs"] == {
+    assert data["sources"][data["source_keys"].index("uktn-jobs")] == {
         "title": "West Midlands set for 1,000 New Tech Jobs", "publisher": "UKTN", "authors": "Scammell, R.",
         "date": "19 Oct 2023",
         "url": "https://www.uktech.news/tech-hubs/west-midlands/west-midlands-tech-jobs-boost-20231019"}

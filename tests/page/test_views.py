@@ -197,7 +197,7 @@ def test_a_link_opens_the_same_view(browser: Browser, chromium: Any, seed_page: 
     browser.page.locator("#type-filters input[value=photo]").uncheck()
     browser.page.locator("input[name=date-mode][value=hide]").check()
     browser.page.locator("#date-input").fill("2024-06-01")
-    browser.js("wmgraph.selectEntity('techuk', true)")
+    browser.js("wmgraph.selectEntity('techuk', false)")
     browser.js("wmgraph.network.moveTo({scale: 1.7, position: {x: 10, y: 20}})")
     browser.js("wmgraph.writeHash()")
     fragment = wait_for_hash(browser, "zoom=1.7")

@@ -146,24 +146,20 @@ def _smooth(xs: list[float], ys: list[float], neighbours: Adjacency, rounds: int
 
 def _snap(xs: list[float], ys: list[float], order: list[int], cell: float) -> list[tuple[int, int]]:
     """Give each node, in `order`, the free cell of a grid nearest to where it is: no two overlap."""
-    taken: set[tuple[int, int]] = set()
+    wide = 1 << 20  # a cell (x, y) is the number x * wide + y: quicker to hash than a pair
+    taken: set[int] = set()
     placed: list[tuple[int, int]] = [(0, 0)] * len(xs)
-    rings = [(0, 0)] + sorted(((dx, dy) for dx in range(-12, 13) for dy in range(-12, 13) if dx or dy),
-                              key=lambda d: (d[0] * d[0] + d[1] * d[1], d))
+    steps = sorted(((dx, dy) for dx in range(-12, 13) for dy in range(-12, 13) if dx or dy),
+                   key=lambda d: (d[0] * d[0] + d[1] * d[1], d))
+    rings = [dx * wide + dy for dx, dy in steps]
     for node in order:
         gx, gy = round(xs[node] / cell), round(ys[node] / cell)
-        spot = (gx, gy)
-        if spot not in taken:
-            taken.add(spot)
-            placed[node] = (round(gx * cell), round(gy * cell))
-            continue
-        for dx, dy in rings:
-            spot = (gx + dx, gy + dy)
-            if spot not in taken:
-                break
-        else:
-            while spot in taken:
-                spot = (spot[0] + 13, spot[1])
+        spot = gx * wide + gy
+        if spot in taken:
+            spot = next((spot + step for step in rings if spot + step not in taken), spot)
+            while spot in taken:  # all 624 cells round it are taken: look further right
+                spot += 25 * wide
         taken.add(spot)
-        placed[node] = (round(spot[0] * cell), round(spot[1] * cell))
+        x, y = divmod(spot + wide // 2, wide)
+        placed[node] = (round(x * cell), round((y - wide // 2) * cell))
     return placed

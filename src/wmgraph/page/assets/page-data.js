@@ -8,14 +8,16 @@ function wmgraphPageData(data) {
   var relationOrder = {};
   data.types.forEach(function (t) { typeInfo[t.key] = t; });
   data.relations.forEach(function (r, i) { relationInfo[r.key] = r; relationOrder[r.key] = i; });
+  // Fact rows give their relation by its place in the legend: make it the key again.
+  data.facts.forEach(function (row) { row[1] = data.relations[row[1]].key; });
 
   // Entities and facts arrive as rows (see page/data.py): make them objects again.
   var entities = {};
   var keys = data.entities.map(function (row) { return row[0]; });
   var positions = data.nodes;
   data.nodes = data.entities.map(function (row, i) {
-    entities[row[0]] = { name: row[1], type: row[2], src: row[3], aliases: row[4], description: row[5],
-                         url: row[6] };
+    entities[row[0]] = { name: row[1], type: data.types[row[2]].key, src: row[3], aliases: row[4] || [],
+                         description: row[5] || "", url: row[6] || "" };
     return { id: row[0], x: positions[2 * i], y: positions[2 * i + 1], group: data.groups[i] };
   });
   data.entities = entities;
