@@ -17,6 +17,8 @@ BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 CASES = sorted(BAD.glob("*.yaml"))
 VOCABULARY_CASES = sorted((BAD / "vocabulary").glob("*.yaml"))  # each a whole vocabulary, in a graph of its own
 SOURCES_CASES = sorted((BAD / "sources").glob("*.yaml"))  # each the sources file of the mini graph
+CLAIM_CASES = sorted((BAD / "claims").glob("*.yaml"))  # each a fact file, in the mini graph with the seed vocabulary
+SEED_VOCABULARY = Path(__file__).resolve().parents[2] / "graph" / "vocabulary.yaml"
 READER_CASES = {"yaml-syntax", "duplicate-key", "anchors", "anchor-only", "deep-nesting", "huge-integer", "tag-int",
                 "tag-bool", "tag-map-on-list", "tag-not-used", "raw-control", "escaped-control", "tab-in-one-line",
                 "second-document", "mapping-key"}  # refused whole by the reader
@@ -65,6 +67,32 @@ def test_bad_vocabulary_reports_exact_problems(case: Path, in_tmp: Path) -> None
 def test_bad_sources_file_reports_exact_problems(case: Path, mini_graph: Path, in_tmp: Path) -> None:
     (mini_graph / "sources.yaml").write_bytes(case.read_bytes())
     assert_reports_exactly(case, mini_graph)
+
+
+@pytest.mark.parametrize("case", CLAIM_CASES, ids=[c.stem for c in CLAIM_CASES])
+def test_bad_claim_reports_exact_problems(case: Path, mini_graph: Path, in_tmp: Path) -> None:
+    (mini_graph / "vocabulary.yaml").write_bytes(SEED_VOCABULARY.read_bytes())
+    (mini_graph / case.name).write_bytes(case.read_bytes())
+    assert_reports_exactly(case, mini_graph)
+
+
+def test_a_claim_without_status_takes_its_default_and_a_quote_keeps_the_texts_words(
+        mini_graph: Path, in_tmp: Path) -> None:
+    (mini_graph / "vocabulary.yaml").write_bytes(SEED_VOCABULARY.read_bytes())
+    (mini_graph / "organisations.yaml").write_text(
+        (mini_graph / "organisations.yaml").read_text().replace(
+            "      duration: P3Y\n", "      duration: P3Y\n      quote: \"Primacy’s  establishment in\n"
+            "        birmingham last year\"\n      quote-case: ignore\n"))
+    pledge = next(f for f in load_model(mini_graph).facts if f.relation == "pledges-jobs")
+    assert (pledge.status, pledge.status_date) == ("pledged", "")
+    assert pledge.quote == "Primacy's establishment in Birmingham last year"
+
+
+def test_a_stored_text_that_is_not_utf8_is_refused(mini_graph: Path, in_tmp: Path) -> None:
+    (mini_graph / "texts" / "jobs-article.txt").write_bytes(b"Caf\xe9")
+    assert validate(mini_graph) == (1, "Error: 1 problem found in the fact files:\n"
+                                       "graph/sources.yaml:5:3: stored text 'texts/jobs-article.txt' is not valid "
+                                       "UTF-8 (byte 3) (store the source's text there as UTF-8, or correct the path)\n")
 
 
 def test_all_problems_are_reported_at_once(mini_graph: Path, in_tmp: Path) -> None:
