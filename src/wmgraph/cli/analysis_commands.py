@@ -63,6 +63,10 @@ def show_command(graph_dir: Path, entity: str) -> None:
         _say(f"{title} ({len(lines)})", gap=True)
         for line in lines:
             _say(f"  - {line.text}")
+            if line.status:
+                _say(f"    status: {line.status}")
+            if line.quote:
+                _say(f"    quote: \"{line.quote}\"")
             if line.note:
                 _say(f"    note: {line.note}")
             _say(f"    source: {line.sources}")
@@ -199,3 +203,41 @@ def export_command(graph_dir: Path, format_name: str, out_path: Path | None) -> 
         return
     for path in result.written:
         _say(f"Wrote {path}.")
+
+
+@click.command("coverage")
+@graph_option
+@click.argument("source", required=False)
+@reports_safely
+def coverage_command(graph_dir: Path, source: str | None) -> None:
+    """Which sentences of each stored text (or SOURCE's) no fact quotes, and what the facts rest on."""
+    from ..analysis.coverage import dependence, text_coverage
+
+    model = load_model(graph_dir)
+    for number, text in enumerate(text_coverage(graph_dir, model, source)):
+        covered = len(text.quoted) + len(text.left_out)
+        _say(f"{text.source} ({text.text_file}): {covered} of {len(text.sentences)} sentences covered "
+             f"({text.share:.0%}): {len(text.quoted)} quoted, {len(text.left_out)} left out on purpose",
+             gap=number > 0)
+        for sentence in text.missing:
+            _say(f"  not quoted: \"{sentence.text}\"")
+        for sentence in text.left_out:
+            _say(f"  left out: \"{sentence.text}\" ({sentence.covered_by})")
+    if source is None:
+        _echo_dependence(dependence(model))
+
+
+def _echo_dependence(report: Any) -> None:
+    """The source dependence report: one source, one publisher, derived facts, facts outside the stored texts."""
+    _say("Source dependence:", gap=True)
+    _say(f"  facts resting on one source only: {report.one_source} of {report.facts}")
+    alone = sum(report.one_publisher.values())
+    _say(f"  facts resting on one publisher only: {alone} of {report.facts}")
+    for name, count in sorted(report.one_publisher.items(), key=lambda item: (-item[1], item[0])):
+        _say(f"    {count:5d}  {name}")
+    _say(f"  derived facts (no quote; the note says how): {len(report.derived)}")
+    for fact in report.derived:
+        _say(f"    {fact.key} ({fact.location}): {fact.qualifier('note') or 'NO NOTE'}")
+    _say(f"  facts from sources outside the stored texts: {len(report.outside)}")
+    for fact in report.outside:
+        _say(f"    {fact.key} ({fact.location}): {', '.join(fact.sources)}")

@@ -25,6 +25,7 @@ COMMANDS = {
     "stats": "analysis_commands:stats_command",
     "diff": "analysis_commands:diff_command",
     "export": "analysis_commands:export_command",
+    "coverage": "analysis_commands:coverage_command",
 }
 
 

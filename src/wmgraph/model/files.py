@@ -11,6 +11,8 @@ from ..load.yamlfile import not_regular, not_regular_problem
 from .vocabulary import VOCABULARY_FILE
 
 SOURCES_FILE = "sources.yaml"
+COVERAGE_FILE = "coverage.yaml"  # the sentences of the stored texts left out on purpose (`wmgraph coverage`)
+NOT_FACT_FILES = (VOCABULARY_FILE, SOURCES_FILE, COVERAGE_FILE)  # YAML files at the top that are no fact files
 
 
 def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -36,7 +38,7 @@ def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
                 continue
             if not is_yaml:
                 continue  # a link to a folder inside the graph is read there already
-            if Path(folder) == graph_dir and name in (VOCABULARY_FILE, SOURCES_FILE):
+            if Path(folder) == graph_dir and name in NOT_FACT_FILES:
                 continue
             kind = _kind(path)
             if kind:

@@ -51,13 +51,22 @@ def normalise(text: str, ignore_case: bool = False) -> Normalised:
 
 def find_quote(text: str, quote: str, ignore_case: bool = False) -> tuple[int, int] | None:
     """The (start, end) offsets in `text` of the passage `quote` matches once both are normalised, or None."""
+    found = find_all(text, quote, ignore_case, first_only=True)
+    return found[0] if found else None
+
+
+def find_all(text: str, quote: str, ignore_case: bool = False, first_only: bool = False) -> list[tuple[int, int]]:
+    """The (start, end) offsets in `text` of every passage `quote` matches once both are normalised."""
     where = normalise(text, ignore_case)
     wanted = normalise(quote, ignore_case).text
+    found: list[tuple[int, int]] = []
     index = where.text.find(wanted) if wanted else -1
-    if index < 0:
-        return None
-    last = where.starts[index + len(wanted) - 1]
-    return where.starts[index], last + 1
+    while index >= 0:
+        found.append((where.starts[index], where.starts[index + len(wanted) - 1] + 1))
+        if first_only:
+            break
+        index = where.text.find(wanted, index + 1)
+    return found
 
 
 def closest_passage(text: str, quote: str) -> str:
