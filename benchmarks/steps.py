@@ -144,7 +144,14 @@ def queries(graph: Path, out: Path) -> dict[str, Any]:
 
 
 def page(path: Path) -> dict[str, Any]:
-    """Open the page in headless Chromium (network blocked): time until drawn, then a search."""
+    """Open the page in headless Chromium (network blocked) and time what a reader does.
+
+    ready: until the page is drawn and usable; readable: until the first view is on screen;
+    search: typing a name and Enter until the entity is selected and drawn; expand: a click on the
+    biggest community's disc (or, on a small page, fitting the view); as_of: moving the date; zoom:
+    one zoom step. Interactions are timed in the page (performance.now, each followed by a redraw)
+    and also from Python (`*_wall`, including the round trip to the browser).
+    """
     from playwright.sync_api import Route, sync_playwright
 
     errors: list[str] = []
@@ -164,20 +171,43 @@ def page(path: Path) -> dict[str, Any]:
         tab.route("**/*", only_files)
         started = time.perf_counter()
         tab.goto(path.resolve().as_uri())
-        deadline = started + 120
+        deadline = started + 180
         while not tab.evaluate("!!(window.wmgraph && window.wmgraph.ready)"):  # the page's CSP forbids eval
             if time.perf_counter() > deadline:
-                raise TimeoutError("the page was not ready within 120 s")
+                raise TimeoutError("the page was not ready within 180 s")
             time.sleep(0.02)
-        drawn = time.perf_counter() - started
+        ready = time.perf_counter() - started
+        tab.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        readable = time.perf_counter() - started
+        timings = dict(tab.evaluate("wmgraph.timings"))
+
+        def timed(action: str) -> tuple[float, float]:
+            begun = time.perf_counter()
+            inside = tab.evaluate(f"(() => {{ const t = performance.now(); {action}; wmgraph.network.redraw(); "
+                                  "return (performance.now() - t) / 1000; })()")
+            tab.evaluate("new Promise(done => requestAnimationFrame(done))")
+            return inside, time.perf_counter() - begun
+
         name = tab.evaluate("document.title")
-        wanted = tab.evaluate("wmgraph.network.body.data.nodes.get()[0].label")
+        wanted = tab.evaluate("(() => { const g = wmgraph.groups; const k = g[g.length > 1 ? 1 : 0].members[0]; "
+                              "return wmgraph.data.entities[k].name; })()")
+        begun = time.perf_counter()
         tab.fill("#search-input", wanted)
         tab.keyboard.press("Enter")
         selected = tab.evaluate("wmgraph.network.getSelectedNodes().length")
-        usable = time.perf_counter() - started
+        tab.evaluate("new Promise(done => requestAnimationFrame(done))")
+        search = time.perf_counter() - begun
+        expand = timed("wmgraph.data.big ? wmgraph.expand(0, true) : wmgraph.fitVisible()")
+        day = tab.evaluate("wmgraph.data.dates.length ? wmgraph.data.dates[0].slice(0, 4) + '-06-01' : null")
+        as_of = timed(f"wmgraph.setDate({json.dumps(day)})")
+        zoom = timed("wmgraph.network.moveTo({scale: wmgraph.network.getScale() * 1.5})")
+        drawn = tab.evaluate("wmgraph.nodes.length")
         browser.close()
-    return {"seconds": usable, "drawn_seconds": drawn, "errors": errors, "title": name, "selected": selected}
+    return {"seconds": ready + search, "ready_seconds": ready, "readable_seconds": readable,
+            "page_ready_ms": timings.get("ready"), "search_seconds": search, "expand_seconds": expand[0],
+            "expand_wall": expand[1], "as_of_seconds": as_of[0], "as_of_wall": as_of[1], "zoom_seconds": zoom[0],
+            "zoom_wall": zoom[1], "nodes_drawn": drawn, "bytes": path.stat().st_size, "errors": errors,
+            "title": name, "selected": selected}
 
 
 def main() -> None:

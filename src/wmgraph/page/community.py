@@ -24,11 +24,15 @@ def adjacency(count: int, links: list[tuple[int, int]]) -> Adjacency:
     return [sorted(s) for s in sets]
 
 
-def communities(neighbours: Adjacency, levels: int = 4) -> list[int]:
-    """Each node's group, numbered 0.. biggest first (ties by smallest node); unlinked nodes share the last."""
+def communities(neighbours: Adjacency, levels: int = 4, largest: int = 1500) -> list[int]:
+    """Each node's group, numbered 0.. biggest first (ties by smallest node); unlinked nodes share the last.
+
+    No group grows past `largest` nodes: a group must stay small enough to expand in the browser.
+    """
     graph, loops, member = _first_graph(neighbours, _first_level(neighbours))
     for _ in range(levels - 1):
-        moved = _local_moving(graph, loops, 2)
+        size = Counter(member)
+        moved = _local_moving(graph, loops, 2, [size[group] for group in range(len(graph))], largest)
         if len(set(moved)) == len(graph):
             break
         graph, loops, mapping = _aggregate(graph, loops, moved, list(range(len(graph))))
@@ -37,7 +41,7 @@ def communities(neighbours: Adjacency, levels: int = 4) -> list[int]:
 
 
 def _first_level(neighbours: Adjacency, passes: int = 1) -> list[int]:
-    """Louvain's moving phase on the unweighted graph (two passes: most moves happen in the first)."""
+    """Louvain's moving phase on the unweighted graph (one pass: most moves happen in the first)."""
     count = len(neighbours)
     group = list(range(count))
     total = [float(len(around)) for around in neighbours]
@@ -63,9 +67,10 @@ def _first_level(neighbours: Adjacency, passes: int = 1) -> list[int]:
     return group
 
 
-def _local_moving(graph: Weighted, loops: list[float], passes: int) -> list[int]:
-    """Louvain's moving phase on a weighted graph of groups."""
+def _local_moving(graph: Weighted, loops: list[float], passes: int, sizes: list[int], largest: int) -> list[int]:
+    """Louvain's moving phase on a weighted graph of groups (of `sizes` nodes), none grown past `largest`."""
     count = len(graph)
+    members = sizes[:]
     degree = [sum(links.values()) + 2 * loops[node] for node, links in enumerate(graph)]
     twice_links = sum(degree) or 1.0
     group = list(range(count))
@@ -78,17 +83,20 @@ def _local_moving(graph: Weighted, loops: list[float], passes: int) -> list[int]
                 continue
             mine = group[node]
             total[mine] -= degree[node]
+            members[mine] -= sizes[node]
             weights: dict[int, float] = defaultdict(float)
             for other, weight in graph[node].items():
                 weights[group[other]] += weight
             scale = degree[node] / twice_links
+            room = largest - sizes[node]
             best, gain = mine, weights.get(mine, 0.0) - total[mine] * scale
             for other, weight in weights.items():
                 value = weight - total[other] * scale
-                if value > gain or (value == gain and other < best):
+                if (value > gain or (value == gain and other < best)) and (other == mine or members[other] <= room):
                     best, gain = other, value
             group[node] = best
             total[best] += degree[node]
+            members[best] += sizes[node]
             moved += best != mine
         if moved * 200 < count:
             break

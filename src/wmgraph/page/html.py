@@ -189,10 +189,12 @@ def vis_options(big: bool) -> Json:
         "physics": physics,
         # Nodes are sized by their relations, and so are their labels: the most connected are
         # readable first, every label once zoomed in.
+        # (A big drawing spaces its nodes a grid cell of 105 apart, so they are drawn bigger.)
         "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}, "size": 14,
                   "borderWidth": 1, "borderWidthSelected": 4,
-                  "scaling": {"min": 10, "max": 30,
-                              "label": {"enabled": True, "min": 15, "max": 26, "maxVisible": 26, "drawThreshold": 8}}},
+                  "scaling": {"min": 20 if big else 10, "max": 60 if big else 30,
+                              "label": {"enabled": True, "min": 24 if big else 15, "max": 60 if big else 26,
+                                        "maxVisible": 26, "drawThreshold": 8}}},
         "layout": {"improvedLayout": False, "randomSeed": 7},
     }
 

@@ -7,12 +7,16 @@ function wmgraphSearch(api, data, typeInfo, el, append, selectEntity) {
   function normalise(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   }
-  var searchIndex = Object.keys(data.entities).map(function (key) {
-    var entity = data.entities[key];
-    var names = [entity.name].concat(entity.aliases);
-    return { key: key, names: names, plain: names.map(normalise) };
-  });
+  var searchIndex = null;  // made on the first search, not while the page opens
+  function makeIndex() {
+    return Object.keys(data.entities).map(function (key) {
+      var entity = data.entities[key];
+      var names = [entity.name].concat(entity.aliases);
+      return { key: key, names: names, plain: names.map(normalise) };
+    });
+  }
   function findEntities(query) {
+    searchIndex = searchIndex || makeIndex();
     var q = normalise(query);
     if (!q) { return []; }
     var words = q.split(" ");

@@ -8,7 +8,11 @@
 (function () {
   "use strict";
 
-  var prepared = wmgraphPageData(JSON.parse(document.getElementById("wmgraph-data").textContent));
+  var started = performance.now();
+  var parsed = JSON.parse(document.getElementById("wmgraph-data").textContent);
+  var parsedAt = performance.now() - started;
+  var prepared = wmgraphPageData(parsed);
+  var preparedAt = performance.now() - started;
   var data = prepared.data;
   var typeInfo = prepared.typeInfo;
   var relationInfo = prepared.relationInfo;
@@ -18,7 +22,6 @@
   var groupOf = prepared.groupOf;
   var degree = prepared.degree;
   var big = data.big;
-  var started = performance.now();
 
   var edgesOf = {};
   var edgeById = {};
@@ -95,7 +98,7 @@
   var container = document.getElementById("graph");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   var api = { data: data, network: network, nodes: nodes, edges: edges, groups: groups, ready: false,
-              timings: {} };
+              timings: { parsed: parsedAt, prepared: preparedAt } };
   window.wmgraph = api;
   document.getElementById("title").textContent = data.title;
   document.title = data.title;
@@ -160,7 +163,8 @@
   // The discs start where their members are and are pushed apart until none overlaps another.
   function spreadDiscs() {
     var pad = 1.2;
-    for (var round = 0; round < 120; round++) {
+    var rounds = Math.max(8, Math.min(120, Math.floor(4e6 / (groups.length * groups.length))));
+    for (var round = 0; round < rounds; round++) {
       var moved = false;
       for (var i = 0; i < groups.length; i++) {
         for (var j = i + 1; j < groups.length; j++) {
@@ -180,14 +184,17 @@
     }
   }
   if (big) { spreadDiscs(); }
+  // Zoomed in past the overview, discs and their labels keep their size on screen rather than grow
+  // over the entities drawn there.
+  var shrink = 1;
   function groupItem(group, count) {
     var share = Math.sqrt(group.size / largest);
     var rank = group.index;  // communities come biggest first
     return { id: "g:" + group.index, community: group.index, x: group.x, y: group.y, shape: "dot",
-             size: discRadius(group), label: group.name + " (" + count + ")",
+             size: discRadius(group) * shrink, label: group.name + " (" + count + ")",
              color: { background: "#c9d5e8", border: "#3d5a8a", highlight: { background: "#f7d774", border: "#7a5b00" },
                       hover: { background: "#e3eaf5", border: "#1f2a44" } },
-             font: { size: (rank < 10 ? 12 + 4 * share : rank < 40 ? 6.5 : 5) / overviewScale, color: "#1f2328", strokeWidth: 4,
+             font: { size: (rank < 10 ? 12 + 4 * share : rank < 40 ? 6.5 : 5) / overviewScale * shrink, color: "#1f2328", strokeWidth: 4,
                      strokeColor: "#ffffff" },
              borderWidth: 2 };
   }
@@ -213,7 +220,9 @@
       groups.forEach(function (group) {
         if (state.open[group.index]) { Array.prototype.push.apply(shown, group.members); return; }
         var count = group.members.filter(function (key) { return !typeHidden(key); }).length;
-        if (count) { put("node", "g:" + group.index, "c" + count, function () { return groupItem(group, count); }); }
+        if (count) {
+          put("node", "g:" + group.index, "c" + count + "s" + shrink, function () { return groupItem(group, count); });
+        }
       });
       Object.keys(state.pinned).forEach(function (key) { if (!state.open[groupOf[key]]) { shown.push(key); } });
     }
@@ -653,7 +662,10 @@
     if (!group) { return; }
     state.open[index] = true;
     render();
-    if (move) { network.fit({ nodes: group.members.filter(function (k) { return !typeHidden(k); }), animation: false }); }
+    if (move) {
+      network.fit({ nodes: group.members.filter(function (k) { return !typeHidden(k); }), animation: false });
+      network.emit("zoom", {});
+    }
     show("group", index);
     scheduleHash();
   }
@@ -786,6 +798,16 @@
   window.addEventListener("hashchange", function () { if (location.hash !== written) { applyHash(); } });
   network.on("dragEnd", scheduleHash);
   network.on("zoom", scheduleHash);
+  var shrinkTimer = null;
+  network.on("zoom", function () {
+    if (!big) { return; }
+    window.clearTimeout(shrinkTimer);
+    shrinkTimer = window.setTimeout(function () {
+      var wanted = Math.min(1, overviewScale / network.getScale());
+      wanted = Math.pow(2, Math.round(Math.log2(wanted) * 2) / 2);  // in steps, so small zooms change nothing
+      if (wanted !== shrink) { shrink = wanted; render(); }
+    }, 60);
+  });
 
   function viewPng() {
     var canvas = container.querySelector("canvas");
