@@ -188,10 +188,13 @@ def test_terminal_output_escapes_control_characters(mini_graph: Path, in_tmp: Pa
     with (mini_graph / "organisations.yaml").open("a") as file:
         file.write(f'evil:\n  type: company\n  name: "{written}"\n  source: uktn-jobs\n'
                    "  facts:\n    - based-in: birmingham\n      source: uktn-jobs\n")
-    try:
-        load_model(mini_graph)
-    except WmgraphError:  # the loader may refuse such a name outright, which is safe too
-        pytest.skip("the loader refuses this name")
+    if "\\e" in written:  # control characters: the loader refuses them outright, located
+        with pytest.raises(WmgraphError, match="organisations.yaml:"):
+            load_model(mini_graph)
+        code, output = run("show", "evil")
+        assert code == 1 and "\x1b" not in output and "\x07" not in output
+        return
+    load_model(mini_graph)
     assert run("show", "evil")[1].splitlines()[0] == f"{shown} (evil)"
     assert f"1. {shown} based in Birmingham" in run("path", "evil", "birmingham")[1]
     output = run("stats")[1]
