@@ -35,6 +35,8 @@ primacy:
 """
 SOURCE_1 = "West Midlands Prepares for 1,000 New Tech Roles, 2023-10"
 SOURCE_2 = "West Midlands set for 1,000 New Tech Jobs, UKTN, 2023-10-19"
+SHOWN_1 = SOURCE_1 + " (text: texts/jobs-article.txt)"  # show says where to read a source
+SHOWN_2 = SOURCE_2 + " (https://www.uktech.news/tech-hubs/west-midlands/west-midlands-tech-jobs-boost-20231019)"
 
 
 def extend(graph: Path) -> Path:
@@ -76,19 +78,19 @@ def test_show_groups_facts_with_sources(graph: Path) -> None:
 West Midlands Health Tech Innovation Accelerator (wmhtia)
 type: Initiative
 also called: WMHTIA
-sources: {SOURCE_1}
+sources: {SHOWN_1}
 
 Money (1)
   - West Midlands Health Tech Innovation Accelerator investment: £14.5m, kind public
-    source: {SOURCE_1}
+    source: {SHOWN_1}
 
 Statistics, counts and rankings (1)
   - West Midlands Health Tech Innovation Accelerator stated count: 21 partners
-    source: {SOURCE_1}
+    source: {SHOWN_1}
 
 Relations in (1)
   - University of Birmingham leads West Midlands Health Tech Innovation Accelerator
-    source: {SOURCE_1}
+    source: {SHOWN_1}
 """)
 
 
@@ -97,15 +99,15 @@ def test_show_person_with_post_quote_and_notes(graph: Path) -> None:
 Andy Street (andy-street)
 type: Person
 about: Mayor of the West Midlands in 2023.
-sources: {SOURCE_1}
+sources: {SHOWN_1}
 
 Posts and employment (1)
   - Andy Street holds post Mayor of the West Midlands: as of 2023-10
-    source: {SOURCE_1}
+    source: {SHOWN_1}
 
 Quotes (1)
   - Andy Street said: “These tremendous investments reinforce our region's status”
-    source: {SOURCE_1}
+    source: {SHOWN_1}
 """)
     code, output = run("show", "university of birmingham")
     assert code == 0
@@ -113,7 +115,7 @@ Quotes (1)
         "Relations in (1)",
         "  - Primacy partners with University of Birmingham: as of 2023-10",
         "    note: To create an ESG Centre of Excellence.",
-        f"    source: {SOURCE_2}",
+        f"    source: {SHOWN_2}",
     ]
 
 

@@ -109,6 +109,7 @@ Job pledges (1)
   - Version 1 pledges jobs in Birmingham: 500 jobs, over 3 years
     status: pledged
     quote: "will establish 500 roles in Birmingham"
-    source: West Midlands Prepares for 1,000 New Tech Roles, 2023-10; West Midlands set for 1,000 New Tech Jobs, \
-UKTN, 2023-10-19
+    source: West Midlands Prepares for 1,000 New Tech Roles, 2023-10 (text: texts/jobs-article.txt); West Midlands \
+set for 1,000 New Tech Jobs, UKTN, 2023-10-19 (https://www.uktech.news/tech-hubs/west-midlands/west-midlands-tech-\
+jobs-boost-20231019)
 """ in output

@@ -62,9 +62,17 @@ def source_short(model: Model, key: str) -> str:
     return ", ".join(part for part in (source.title, source.publisher, source.date) if part)
 
 
-def fact_sources(model: Model, fact: Fact) -> str:
-    """All sources of a fact, briefly, separated by semicolons."""
-    return "; ".join(source_short(model, key) for key in fact.sources)
+def source_with_where(model: Model, key: str) -> str:
+    """A source briefly, with where to read it: its stored text in the graph folder, else its URL."""
+    source = model.sources.get(key)
+    where = (f"text: {source.text_file}" if source.text_file else source.url) if source is not None else ""
+    return f"{source_short(model, key)} ({where})" if where else source_short(model, key)
+
+
+def fact_sources(model: Model, fact: Fact, where: bool = False) -> str:
+    """All sources of a fact, briefly, separated by semicolons (`where`: with where to read each)."""
+    describe = source_with_where if where else source_short
+    return "; ".join(describe(model, key) for key in fact.sources)
 
 
 def _value(model: Model, key: str, value: QualifierValue) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..errors import WmgraphError
 from ..model.model import Fact, Model
-from .phrasing import fact_sentence, fact_sources, source_short
+from .phrasing import fact_sentence, fact_sources, source_with_where
 
 # Profile sections, in the order shown; relations not listed fall in "Relations out/in".
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -120,13 +120,13 @@ def entity_profile(model: Model, query: str) -> Profile:
     entity = model.entities[key]
     entity_type = model.vocabulary.entity_types[entity.type]
     profile = Profile(key, entity.name, entity_type.label, entity.aliases, entity.description, entity.url,
-                      [source_short(model, s) for s in entity.sources])
+                      [source_with_where(model, s) for s in entity.sources])
     grouped: dict[str, list[FactLine]] = {}
     for fact in model.facts:
         if not _mentions(fact, key):
             continue
         note = fact.qualifier("note")
-        line = FactLine(fact.key, fact_sentence(model, fact), fact_sources(model, fact),
+        line = FactLine(fact.key, fact_sentence(model, fact), fact_sources(model, fact, where=True),
                         str(note) if note else "", " ".join(fact.quote.split()), _status(model, fact))
         grouped.setdefault(_section(fact, key), []).append(line)
     profile.sections = [(title, grouped[title]) for title in SECTION_ORDER if title in grouped]

@@ -26,7 +26,7 @@ failure, and `diff` follows diff(1), so that its code says whether the graphs di
 | `query` | an answer (ASK: yes) | an ASK answered no | any error: usage (an unknown query, a missing or bad `--param`, `--as-of 2024-13`, a name with `-e`, a bad `--endpoint` or `--timeout`, SERVICE without `--allow-service`), a malformed or too deeply nested query, `--timeout` passed, a store that fails | interrupted (the query is stopped) |
 | `queries` | listed | the query folder cannot be read | usage error | interrupted |
 | `push` | loaded into the store | the store failed, refused the login or the data, or did not answer in time; the graph has problems | usage error (a bad `--endpoint`, `--timeout` or `--named-graph`; `--user` with no `$WMGRAPH_PASSWORD` and no terminal) | interrupted |
-| `show`, `path`, `stats` | shown | no entity (or more than one) answers to a name; `path`: not connected; the fact files have problems | usage error | interrupted |
+| `show`, `path`, `stats`, `coverage` | shown | no entity (or more than one) answers to a name; `path`: not connected; the fact files have problems | usage error | interrupted |
 | `diff` | the graphs are the same | they differ (the differences are printed) | they could not be compared (a side unreadable, not RDF, not a graph folder or git revision), or a usage error | interrupted |
 | `export` | written | the fact files have problems; `--out` cannot be written or is a device, FIFO or folder | usage error | interrupted |
 

@@ -75,7 +75,10 @@ def _status_lines(vocabulary: Vocabulary) -> list[str]:
     rows = [[f"`{k}`", v.label, "yes" if v.asserted else "no", v.comment] for k, v in vocabulary.statuses.items()]
     return ["", "## Claim statuses", "",
             "A fact of a claim relation (an announcement, plan or pledge) carries one of these in `status:`. "
-            "Only a status that is asserted gives the fact's plain triple; the others describe the claim.", "",
+            "A claim relation's plain triple states the claim itself (`wm:plans`, `wm:pledgesJobsIn`), so it "
+            "is given while the claim stands and left out once it is withdrawn; a relation that says a thing "
+            "happened gives its plain triple only for a status marked asserted. Every status is on the "
+            "statement node.", "",
             *_table(["status", "label", "asserted", "meaning"], rows)]
 
 
