@@ -59,6 +59,7 @@ def vis_bundle() -> tuple[Path, Path]:
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800
+SPACING = 170.0  # between neighbouring nodes in a laid-out drawing
 PLACEHOLDER = re.compile(rb"/\*@(\w+)@\*/")
 TITLE = "West Midlands tech ecosystem graph"
 
@@ -142,9 +143,11 @@ def drawing(model: Model, entity_keys: list[str], data: Json) -> Json:
     links = [(row[0], row[2]) for row in data["facts"] if row[2] is not None and row[1] in linking]
     neighbours = adjacency(len(entity_keys), links)
     groups = communities(neighbours)
-    positions = group_layout(neighbours, groups, spacing=170.0)
+    # A big page's script finishes the layout itself (quicker than here: see group_layout).
+    positions = group_layout(neighbours, groups, spacing=SPACING, finish=not big)
     return {"nodes": list(chain.from_iterable(positions)), "groups": groups, "styles": _styles(model, data),
-            "options": vis_options(big), "big": big}
+            "options": vis_options(big), "big": big,
+            "grid": round(SPACING * 0.62, 3) if big else None}
 
 
 def _styles(model: Model, data: Json) -> Json:
