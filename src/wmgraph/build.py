@@ -33,7 +33,6 @@ from .model.model import Model
 from .model.pieces import FilePiece
 from .model.vocabulary import Vocabulary
 from .page.html import render_page
-from .rdf.evidence import model_annotations
 from .rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
 from .rdf.formats.writer import Part
 from .rdf.mapping import (
@@ -43,8 +42,7 @@ from .rdf.mapping import (
     entity_triples,
     incoming_triples,
     namespaces,
-    ontology_triples,
-    source_triples,
+    shared_triples,
     statement_triples,
 )
 from .rdf.shapes import SHAPES_FILE, shapes_turtle
@@ -116,7 +114,7 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     rendered, parsed = _check_and_render(jobs, vocabulary, prefixes, cache, progress, workers)
     model = finish_model(checker, [r.piece for r in rendered])
     writer = SubjectWriter(prefixes)
-    documents = assemble([*_with_incoming(writer, model, rendered), *writer.chunks(_general_triples(model))],
+    documents = assemble([*_with_incoming(writer, model, rendered), *writer.chunks(shared_triples(model))],
                          prefixes)
     counts = {"entities": len(model.entities), "facts": len(model.facts), "sources": len(model.sources),
               "triples": documents.triples}
@@ -174,14 +172,6 @@ def _raise_if_stale(changed: list[Path], stamp: Stamp, out_dir: Path) -> None:
     if stale:
         names = ", ".join(str(path) for path in stale)
         raise OutputError(f"output is stale: {names} (run 'wmgraph build' and commit the result)")
-
-
-def _general_triples(model: Model) -> Iterator[Triple]:
-    """The triples of the vocabulary's own terms, of the quotes' annotations and of the sources."""
-    yield from ontology_triples(model.vocabulary)
-    yield from model_annotations(model)  # here, not per fact file: they read the sources' stored texts
-    for source in model.sources.values():
-        yield from source_triples(model.vocabulary, source)
 
 
 # -- checking and rendering fact files, in workers or here ---------------------------------------

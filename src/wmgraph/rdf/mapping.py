@@ -292,13 +292,18 @@ def fact_triples(vocabulary: Vocabulary, fact: Fact) -> Iterator[Triple]:
     yield from statement_triples(vocabulary, fact, parts)
 
 
+def shared_triples(model: Model) -> Iterator[Triple]:
+    """The triples that belong to no fact file: the vocabulary's own terms, the quotes' annotations, the sources."""
+    yield from ontology_triples(model.vocabulary)
+    yield from model_annotations(model)  # they read the sources' stored texts
+    for source in model.sources.values():
+        yield from source_triples(model.vocabulary, source)
+
+
 def model_triples(model: Model) -> Iterator[Triple]:
     """Yield every triple of the model (duplicates possible; writers de-duplicate)."""
     vocabulary = model.vocabulary
-    yield from ontology_triples(vocabulary)
-    yield from model_annotations(model)
-    for source in model.sources.values():
-        yield from source_triples(vocabulary, source)
+    yield from shared_triples(model)
     for entity in model.entities.values():
         yield from entity_triples(vocabulary, entity)
     for fact in model.facts:
