@@ -290,3 +290,23 @@ def test_big_graph_overview_expand_and_search(chromium: Any, big_page: Path) -> 
 
 def test_big_page_size(big_page: Path) -> None:
     assert big_page.stat().st_size < 6_000_000  # about 4.4 MB at 10k entities
+
+
+def test_overview_and_fragment_stay_text(browser: Browser, page_graph: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Communities named after hostile names, and a hostile URL fragment, run nothing."""
+    from wmgraph.page import html as htmlpage
+
+    monkeypatch.setattr(htmlpage, "PHYSICS_LIMIT", 3)  # the mini graph drawn as an overview
+    path = tmp_path / "overview.html"
+    path.write_bytes(htmlpage.render_page(load_model(page_graph)))
+    browser.open(path, "#e=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&types=%3Cscript%3E&open=0,99,x&zoom=abc")
+    assert browser.js("wmgraph.data.big") is True
+    names = browser.js("wmgraph.groups.map(g => g.name)")
+    hostile = next(i for i, name in enumerate(names) if "<img" in name)
+    browser.js(f"wmgraph.expand({hostile}, true)")
+    assert "<img src=x onerror=alert(1)>" in browser.page.locator("#panel h2").text_content()
+    browser.js("wmgraph.selectEntity('xss-company', true)")
+    assert browser.page.locator("#panel h2").text_content() == "<img src=x onerror=alert(1)>"
+    assert browser.js("document.querySelectorAll('img, #panel b, #panel script').length") == 0
+    browser.page.wait_for_timeout(300)
