@@ -83,9 +83,9 @@ function wmgraphPageData(data) {
       var a = index[edge.from], b = index[edge.to];
       if (a !== b) { around[a].push(b); around[b].push(a); }
     });
-    around = around.map(function (list) {
-      list.sort(function (x, y) { return x - y; });
-      return list.filter(function (value, i) { return i === 0 || list[i - 1] !== value; });
+    var mark = new Int32Array(nodes.length).fill(-1);  // each neighbour once
+    around = around.map(function (list, i) {
+      return list.filter(function (j) { if (mark[j] === i) { return false; } mark[j] = i; return true; });
     });
     var xs = nodes.map(function (node) { return node.x; }), ys = nodes.map(function (node) { return node.y; });
     around.forEach(function (list, i) {
@@ -180,10 +180,8 @@ function wmgraphPageData(data) {
   groups.forEach(function (group) {
     group.x = Math.round(group.x / group.members.length);
     group.y = Math.round(group.y / group.members.length);
-    group.members.sort(function (a, b) {
-      var na = data.entities[a].name, nb = data.entities[b].name;
-      return (degree[b] - degree[a]) || (na < nb ? -1 : na > nb ? 1 : 0);
-    });
+    // Members come in id order: a stable sort by relations keeps that order among equals.
+    group.members.sort(function (a, b) { return degree[b] - degree[a]; });
     var top = group.members.slice(0, 2).map(function (key) { return data.entities[key].name; });
     group.unlinked = degree[group.members[0]] === 0;
     group.name = group.unlinked ? "Entities without relations" : top.join(" \u00b7 ");
