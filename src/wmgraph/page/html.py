@@ -31,6 +31,7 @@ from ..model.model import Model
 from .community import adjacency, communities
 from .data import Json, page_data
 from .layout import group_layout
+from .passages import passages
 from .styles import LABEL_INSIDE, dark, distinct_styles
 
 
@@ -85,7 +86,9 @@ def _render_page(model: Model, focus: str | None, depth: int) -> bytes:
     data["title"] = title
     data["focus"] = focus
     data.update(drawing(model, entity_keys, data))
-    return fill_template(title, compact(data))
+    data = compact(data)
+    data.update(passages(model, data["source_keys"], entity_keys, facts))
+    return fill_template(title, data)
 
 
 def compact(data: Json) -> Json:

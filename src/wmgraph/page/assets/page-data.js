@@ -32,6 +32,14 @@ function wmgraphPageData(data) {
              q: shown[0], fig: shown[1], refs: shown[2], from: shown[3], to: shown[4], rep: shown[5] === 1,
              src: row.slice(4) };
   });
+  // Quotes (see page/passages.py): the words of the source, and where they stand in its stored text.
+  data.texts = data.texts || [];
+  function passage(row) {
+    return row.length > 2 ? { quote: row[1], src: row[2], sentence: row[3], start: row[4], end: row[5], until: row[6] }
+      : { quote: row[1], src: null };
+  }
+  (data.fact_quotes || []).forEach(function (row) { data.facts[row[0]].quote = passage(row); });
+  (data.entity_quotes || []).forEach(function (row) { entities[keys[row[0]]].quote = passage(row); });
 
   // One edge per subject, relation and object, holding its facts; a symmetric relation's runs from
   // the smaller id to the larger, so "A partners with B" and "B partners with A" are one line.

@@ -481,8 +481,59 @@
     append(item, safeLink(source.url, source.title));
     var details = [source.publisher, source.authors, source.date].filter(Boolean).join(", ");
     if (details) { append(item, " (" + details + ")"); }
+    if (data.texts[key]) {
+      append(item, " ", button("read", "Read the text", "Read the stored text of " + source.title,
+                          function () { openReader(key, null); }));
+    }
     return item;
   }
+  // A quote in its sentence, the quoted words marked; a button opens the source's text at the passage.
+  function evidence(quote) {
+    var text = quote.src === null ? null : data.texts[quote.src];
+    var words = el("blockquote");
+    if (text) {
+      append(words, text.slice(quote.sentence, quote.start), el("mark", "", text.slice(quote.start, quote.end)),
+             text.slice(quote.end, quote.until));
+    } else {
+      append(words, el("mark", "", quote.quote));
+    }
+    var box = append(el("div", "evidence"), el("span", "hint", "Quote:"), words);
+    if (text) {
+      var title = data.sources[quote.src].title;
+      append(box, append(el("div", "hint"), "in " + title + " ",
+                         button("read", "Read in the source", "Read the passage in " + title,
+                                function () { openReader(quote.src, quote); })));
+    }
+    return box;
+  }
+  // ---- the stored text of a source, in a dialog, the passage of a quote marked and scrolled to ----
+  var reader = document.getElementById("reader");
+  var readerText = document.getElementById("reader-text");
+  function openReader(key, quote) {
+    var source = data.sources[key], text = data.texts[key];
+    if (!source || !text) { return; }
+    document.getElementById("reader-title").textContent = source.title;
+    var meta = document.getElementById("reader-meta");
+    meta.textContent = "";
+    var details = [source.publisher, source.authors, source.date].filter(Boolean).join(", ");
+    append(meta, details ? details + ". " : "", "Stored text, as the graph keeps it. ",
+           source.url ? safeLink(source.url, "The original") : null);
+    readerText.textContent = "";
+    var mark = null;
+    if (quote && quote.src === key) {
+      mark = el("mark", "", text.slice(quote.start, quote.end));
+      append(readerText, text.slice(0, quote.start), mark, text.slice(quote.end));
+    } else {
+      append(readerText, text);
+    }
+    if (!reader.open) { reader.showModal(); }
+    readerText.scrollTop = 0;
+    if (mark) { mark.scrollIntoView({ block: "center" }); }
+    readerText.focus();
+  }
+  document.getElementById("reader-close").addEventListener("click", function () { reader.close(); });
+  reader.addEventListener("click", function (event) { if (event.target === reader) { reader.close(); } });
+  api.openReader = openReader;
   function factSentence(fact, here) {
     var relation = relationInfo[fact.r];
     var line = el("div", "what");
@@ -524,6 +575,7 @@
       });
       append(item, qualifiers);
     }
+    if (fact.quote) { append(item, evidence(fact.quote)); }
     var sources = el("ul", "sources");
     fact.src.forEach(function (key) { append(sources, sourceItem(key)); });
     return append(item, el("div", "hint", "Source" + (fact.src.length > 1 ? "s" : "") + ":"), sources);
@@ -542,6 +594,7 @@
     if (entity.aliases.length) { append(panel, el("p", "aliases", "Also known as: " + entity.aliases.join("; "))); }
     if (entity.description) { append(panel, el("p", "", entity.description)); }
     if (entity.url) { append(panel, append(el("p"), safeLink(entity.url, entity.url))); }
+    if (entity.quote) { append(panel, evidence(entity.quote)); }
     if (big) {
       var group = groups[groupOf[key]];
       append(panel, append(el("p", "hint", "In the community "), el("strong", "", group.name),
@@ -742,7 +795,7 @@
     scheduleHash();
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { openDrawer("panel", false); openDrawer("controls", false); hideTip(); }
+    if (event.key === "Escape" && !reader.open) { openDrawer("panel", false); openDrawer("controls", false); hideTip(); }
   });
 
   // ---- the view in the URL, and as a picture ----
