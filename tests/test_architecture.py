@@ -125,3 +125,10 @@ def test_modules_and_functions_are_small_enough_to_read() -> None:
                 if length > 60:
                     too_long.append(f"{path.relative_to(PACKAGE)}: {node.name} is {length} lines")
     assert not too_long
+
+
+def test_the_library_leaves_the_garbage_collector_alone() -> None:
+    # the CLI may pause it for a build; the library must not change the state of a caller's process
+    offenders = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+                 if LAYERS[module_of(path)] < 8 and re.search(r"\bgc\.(disable|freeze|enable)\(", path.read_text())]
+    assert not offenders

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -156,15 +155,8 @@ def _read_result(result: Result) -> Answer:
     variables = [v.value for v in result.variables]
     # A solution iterates its terms in the order of `variables` (None when unbound): a third
     # faster than looking each up by name, which shows on big answers such as 'entities'.
-    # The rows are many small dicts and no cycles: the collector would only rescan them.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        rows = [{name: value_of(term) for name, term in zip(variables, solution, strict=True)
-                 if term is not None} for solution in result]
-    finally:
-        if collecting:
-            gc.enable()
+    rows = [{name: value_of(term) for name, term in zip(variables, solution, strict=True)
+             if term is not None} for solution in result]
     return Answer("select", variables=variables, rows=rows)
 
 
