@@ -5,6 +5,7 @@ WmgraphError
 ├── ValidationError  the fact files disagree with the vocabulary or each other
 ├── OutputError      an output file cannot be written or is stale
 ├── QueryError       a SPARQL query is malformed or cannot be answered
+│   └── QueryUsageError  the command line asks for a query wrongly (a usage error)
 └── StoreError       a remote triple store is down, slow or refuses us
 """
 
@@ -59,6 +60,10 @@ class OutputError(WmgraphError):
 
 class QueryError(WmgraphError):
     """A SPARQL query is malformed, unknown or missing a parameter."""
+
+
+class QueryUsageError(QueryError):
+    """The command line asks for a query wrongly: unknown name, missing or bad parameter."""
 
 
 class StoreError(WmgraphError):

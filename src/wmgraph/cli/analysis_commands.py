@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -14,11 +12,8 @@ from ..analysis.diff import GraphDiff, diff_graphs
 from ..analysis.exports import EXPORT_FORMATS
 from ..analysis.phrasing import terminal_safe
 from ..analysis.profile import entity_profile
-from ..errors import WmgraphError
 from ..model.checking import load_model
-from .options import graph_option
-
-F = TypeVar("F", bound=Callable[..., Any])
+from .options import graph_option, reports_errors, reports_errors_as
 
 
 def _say(text: str = "", gap: bool = False) -> None:
@@ -28,23 +23,10 @@ def _say(text: str = "", gap: bool = False) -> None:
     click.echo(terminal_safe(text))
 
 
-def reports_safely(function: F) -> F:
-    """Turn a WmgraphError into an error message (exit 1) whose names are escaped for the terminal."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except WmgraphError as error:
-            raise click.ClickException(terminal_safe(str(error))) from error
-
-    return wrapper  # type: ignore[return-value]
-
-
 @click.command("show")
 @graph_option
 @click.argument("entity")
-@reports_safely
+@reports_errors
 def show_command(graph_dir: Path, entity: str) -> None:
     """Show everything known about ENTITY (an id, name or alias)."""
     profile = entity_profile(load_model(graph_dir), entity)
@@ -78,7 +60,7 @@ def show_command(graph_dir: Path, entity: str) -> None:
 @click.argument("second")
 @click.option("--max", "max_paths", type=click.IntRange(min=1), default=5, show_default=True,
               help="Most paths to show.")
-@reports_safely
+@reports_errors
 def path_command(graph_dir: Path, first: str, second: str, max_paths: int) -> None:
     """Show the shortest ways FIRST and SECOND are connected, fact by fact."""
     from ..analysis.paths import connect
@@ -109,7 +91,7 @@ def _ranked(title: str, rows: list[str]) -> None:
 
 @click.command("stats")
 @graph_option
-@reports_safely
+@reports_errors
 def stats_command(graph_dir: Path) -> None:
     """Counts, the most connected and central entities, communities and their brokers."""
     from ..analysis.statistics import network_stats
@@ -171,15 +153,13 @@ class DiffTrouble(click.ClickException):
 @graph_option
 @click.argument("old")
 @click.argument("new")
+@reports_errors_as(DiffTrouble)
 def diff_command(graph_dir: Path, old: str, new: str) -> None:
     """Compare two graphs: folders, built files (.nt, .ttl, .jsonld) or git revisions of --graph.
 
     Exits 0 when they are the same, 1 when they differ and 2 when they cannot be compared.
     """
-    try:
-        result = diff_graphs(old, new, graph_dir)
-    except WmgraphError as error:
-        raise DiffTrouble(terminal_safe(str(error))) from error
+    result = diff_graphs(old, new, graph_dir)
     _echo_diff(result)
     if not result.empty:
         sys.exit(1)
@@ -192,7 +172,7 @@ def diff_command(graph_dir: Path, old: str, new: str) -> None:
 @click.option("--out", "out_path", type=click.Path(path_type=Path), default=None,
               help="File to write, or through a symbolic link to its file (csv: a folder); default: standard "
                    "output (csv needs --out). A device, FIFO or folder in its place is refused.")
-@reports_safely
+@reports_errors
 def export_command(graph_dir: Path, format_name: str, out_path: Path | None) -> None:
     """Export the graph for other tools."""
     from ..analysis.exports import export
@@ -208,7 +188,7 @@ def export_command(graph_dir: Path, format_name: str, out_path: Path | None) -> 
 @click.command("coverage")
 @graph_option
 @click.argument("source", required=False)
-@reports_safely
+@reports_errors
 def coverage_command(graph_dir: Path, source: str | None) -> None:
     """Which sentences of each stored text (or SOURCE's) no fact quotes, and what the facts rest on."""
     from ..analysis.coverage import dependence, text_coverage

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from ..analysis.phrasing import terminal_safe
-from ..errors import WmgraphError
+from ..errors import QueryUsageError, WmgraphError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,16 +36,28 @@ class Interrupted(click.ClickException):
     exit_code = INTERRUPTED
 
 
-def reports_errors(function: F) -> F:
-    """Turn a WmgraphError into a clean one-line (or multi-line) error and exit code 1; Ctrl-C into 130."""
+def reports_errors_as(failure: type[click.ClickException] = click.ClickException,
+                      interrupted: str = "interrupted: nothing was left half written") -> Callable[[F], F]:
+    """Report a WmgraphError as `failure`, a wrong request as a usage error, Ctrl-C as exit 130; never a traceback.
 
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except WmgraphError as error:  # messages quote the fact files: escape what a terminal would obey
-            raise click.ClickException(terminal_safe(str(error))) from error
-        except KeyboardInterrupt:
-            raise Interrupted("interrupted: nothing was left half written") from None
+    Messages quote the fact files, queries and stores: what a terminal would obey in them is escaped.
+    """
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except QueryUsageError as error:
+                raise click.UsageError(terminal_safe(str(error))) from None
+            except WmgraphError as error:
+                raise failure(terminal_safe(str(error))) from error
+            except KeyboardInterrupt:
+                raise Interrupted(interrupted) from None
 
-    return wrapper  # type: ignore[return-value]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+# the commands' usual reporting: an error exits 1
+reports_errors = reports_errors_as()

@@ -7,25 +7,22 @@ fails and 2 for a usage error; both exit 130 on Ctrl-C.
 
 from __future__ import annotations
 
-import functools
 import math
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..analysis.phrasing import terminal_safe
-from ..errors import StoreError, WmgraphError
+from ..errors import StoreError
 from ..query.engine import QueryRequest, run_query
 from ..query.http import check_endpoint
-from ..query.library import QUERY_DIR, QueryUsageError, library
+from ..query.library import QUERY_DIR, library
 from ..query.remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, push_graph
 from ..query.result_formats import FORMATS as RESULT_FORMATS
 from ..query.result_formats import default_format, format_answer
-from .options import F, Interrupted, graph_option, out_option, reports_errors
+from .options import F, graph_option, out_option, reports_errors, reports_errors_as
 
 PASSWORD_VARIABLE = "WMGRAPH_PASSWORD"
 
@@ -34,23 +31,6 @@ class QueryFailure(click.ClickException):
     """A failed query: exit 2, as grep does, since 1 means an ASK answered no."""
 
     exit_code = 2
-
-
-def exits(failure: type[click.ClickException]) -> Callable[[F], F]:
-    """Report WmgraphError as a `failure`, a usage error as click does, Ctrl-C as exit 130."""
-    def decorate(function: F) -> F:
-        @functools.wraps(function)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return function(*args, **kwargs)
-            except QueryUsageError as error:
-                raise click.UsageError(terminal_safe(str(error))) from None
-            except WmgraphError as error:  # messages quote queries and stores: escape what a terminal obeys
-                raise failure(terminal_safe(str(error))) from None
-            except KeyboardInterrupt:
-                raise Interrupted("interrupted (Ctrl-C): stopped") from None
-        return wrapper  # type: ignore[return-value]
-    return decorate
 
 
 class Seconds(click.ParamType[float]):
@@ -138,7 +118,7 @@ def _parse_params(values: tuple[str, ...], as_of: str | None) -> dict[str, str]:
 @store_options
 @graph_option
 @out_option
-@exits(QueryFailure)
+@reports_errors_as(QueryFailure, interrupted="interrupted (Ctrl-C): stopped")
 def query_command(query: str | None, inline: str | None, fmt: str | None, params: tuple[str, ...],
                   as_of: str | None, endpoint: str | None, allow_service: bool, query_dir: Path,
                   named_graph: str, user: str | None, auth: str, timeout: float, graph_dir: Path,
@@ -186,7 +166,7 @@ def queries_command(query_dir: Path) -> None:
 @store_options
 @graph_option
 @out_option
-@exits(click.ClickException)
+@reports_errors_as(interrupted="interrupted (Ctrl-C): stopped")
 def push_command(endpoint: str, named_graph: str, user: str | None, auth: str, timeout: float,
                  graph_dir: Path, out_dir: Path) -> None:
     """Load the graph into a triple store's named graph (HTTP PUT: pushing again replaces it)."""

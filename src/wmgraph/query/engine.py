@@ -22,13 +22,13 @@ from typing import TypeVar
 
 import pyoxigraph
 
-from ..errors import QueryError
+from ..errors import QueryError, QueryUsageError
 from ..freshness import graph_data
 from ..model.vocabulary import VOCABULARY_FILE, read_vocabulary
 from ..rdf.mapping import namespaces
 from .answers import Answer, Value, order_lists, to_oxigraph, value_of
 from .child import run_in_child
-from .library import QUERY_DIR, Query, QueryUsageError, bind, find_query, prefix_prelude, with_values
+from .library import QUERY_DIR, Query, bind, find_query, prefix_prelude, with_values
 from .remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, remote_query
 from .text import check_nesting, group_concats, uses_service
 

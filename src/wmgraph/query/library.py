@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import QueryError
+from ..errors import QueryError, QueryUsageError
 from ..model.checking import check_date
 from ..rdf.mapping import date_literal
 from ..rdf.terms import XSD
@@ -63,10 +63,6 @@ class Query:
     header_lines: int = 0
     variables: set[str] = field(default_factory=set)
     totals: tuple[str, ...] = ()
-
-
-class QueryUsageError(QueryError):
-    """The command line asks for a query wrongly: unknown name, missing or bad parameter."""
 
 
 def parse_header(name: str, text: str, path: Path | None = None) -> Query:
