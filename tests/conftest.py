@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,24 @@ def require_program(path: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return found
+
+
+def require_linux(why: str) -> None:
+    """Fail in CI, skip elsewhere, when the test needs Linux (CI runs on Linux)."""
+    if not sys.platform.startswith("linux"):
+        message = f"needs Linux: {why}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def alive(pid: int) -> bool:
+    """Tell whether process `pid` runs (a zombie does not) (Linux: reads /proc)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 @pytest.fixture

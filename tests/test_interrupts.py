@@ -15,6 +15,7 @@ import pytest
 from wmgraph.build import build
 from wmgraph.freshness import Stamp
 
+from .conftest import alive, require_linux
 from .test_benchmark import generate
 
 # Enough fact files (over 1 MB) for the build to start worker processes.
@@ -51,14 +52,6 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def assert_one_builds_outputs(out: Path) -> None:
     """A reader of `out` sees one build's files: the stamp, if there is one, holds for every output."""
     stamp = Stamp.read(out)
@@ -91,6 +84,7 @@ def test_ctrl_c_at_any_moment_stops_cleanly(big_graph: Path, tmp_path: Path) -> 
 
 
 def test_sigkill_leaves_no_process_and_no_mixed_outputs(big_graph: Path, tmp_path: Path) -> None:
+    require_linux("reads /proc")
     out = tmp_path / "out"
     chosen = random.Random(7)
     for trial in range(TRIALS // 2):

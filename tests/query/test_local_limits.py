@@ -21,7 +21,7 @@ from wmgraph.cli.main import main
 from wmgraph.errors import QueryError
 from wmgraph.query.child import run_in_child
 
-from ..conftest import MINI
+from ..conftest import MINI, alive, require_linux
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
@@ -49,14 +49,6 @@ def _children(pid: int) -> list[int]:
     return [int(n) for n in text.split()]
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def _start(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int]:
     """Start `wmgraph query` on the cross product; return it and its child's pid, once the child runs."""
     process = subprocess.Popen([sys.executable, "-m", "wmgraph", "query", "-e", CROSS, "--graph", str(MINI),
@@ -75,8 +67,8 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int]:
     pytest.fail("the query's child process never started")
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_ctrl_c_stops_a_local_query(tmp_path: Path) -> None:
+    require_linux("reads /proc")
     process, child = _start(tmp_path)
     os.kill(process.pid, signal.SIGINT)
     try:
@@ -84,18 +76,18 @@ def test_ctrl_c_stops_a_local_query(tmp_path: Path) -> None:
     finally:
         process.kill()
     assert (process.returncode, out, err) == (130, b"", b"Error: interrupted (Ctrl-C): stopped\n")
-    assert not _alive(child)
+    assert not alive(child)
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; the kernel's parent-death signal")
 def test_the_child_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    require_linux("reads /proc; the kernel's parent-death signal")
     process, child = _start(tmp_path)
     process.kill()
     process.communicate()
     deadline = time.monotonic() + 3
-    while _alive(child) and time.monotonic() < deadline:
+    while alive(child) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not _alive(child)
+    assert not alive(child)
 
 
 def _segfault() -> None:

@@ -27,7 +27,7 @@ from wmgraph.query.engine import QueryRequest, run_query
 from wmgraph.query.library import library
 from wmgraph.query.remote import Credentials, push_graph, remote_query
 
-from ..conftest import require_program
+from ..conftest import require_linux, require_program
 from ..query.test_library import QUERY_DIR, SEED
 
 GRAPH = "https://w3id.org/wmgraph/test-graph"
@@ -365,9 +365,9 @@ def test_group_concat_lists_are_the_same_everywhere(loaded: tuple[str, str], tmp
             "tech-jobs-2023, wm-mayoral-election-2024", "wm-mayoral-election-2024, wmhtia-2025"]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a pseudo-terminal")
 def test_a_terminal_is_asked_for_the_password(oxigraph: str, tmp_path: Path) -> None:
     """On a terminal (a real pseudo-terminal here), --user prompts without echo and no warning."""
+    require_linux("a pseudo-terminal")
     import os
     import pty
     leader, follower = pty.openpty()
