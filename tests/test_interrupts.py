@@ -75,7 +75,9 @@ def test_ctrl_c_at_any_moment_stops_cleanly(big_graph: Path, tmp_path: Path) -> 
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
         _, stderr = process.communicate(timeout=60)
         assert "Traceback" not in stderr, stderr
-        assert process.returncode in (0, 130), (process.returncode, stderr)
+        # -SIGINT: stopped while Python itself was starting, before it handles Ctrl-C (nothing said or written)
+        assert process.returncode in (0, 130) or (process.returncode == -signal.SIGINT and not stderr), \
+            (process.returncode, stderr)
         if process.returncode == 130:
             assert stderr.strip().endswith("interrupted: nothing was left half written"), stderr
         assert_one_builds_outputs(out)
