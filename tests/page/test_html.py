@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -188,15 +192,31 @@ def test_page_options_are_pyvis_networks_own_without_loading_pyvis_whole() -> No
                 "hideEdgesOnZoom", "multiselect")} == theirs["interaction"]
 
 
-def test_vis_network_comes_from_pyvis_installed_bundle(page_graph: Path) -> None:
-    import importlib.metadata
-
-    script, style = htmlpage.vis_bundle()
-    pyvis_files = {Path(str(f.locate())).resolve() for f in importlib.metadata.files("pyvis") or []}
-    assert script.resolve() in pyvis_files and style.resolve() in pyvis_files
+def test_vis_network_is_the_vendored_copy(page_graph: Path) -> None:
+    """The page inlines the vis-network kept in the package, whose digests its licence file records."""
+    vendor = htmlpage.ASSETS / "vendor"
+    record = (vendor / "LICENSE-vis-network.txt").read_text(encoding="utf-8")
     page = render_page(load_model(page_graph))
-    for part in (script, style):  # inlined with Windows line ends made Unix ones
-        assert part.read_bytes().replace(b"\r\n", b"\n").strip() in page
+    for name in ("vis-network.min.js", "vis-network.css"):
+        data = (vendor / name).read_bytes()
+        assert [name, "sha256", hashlib.sha256(data).hexdigest()] in [line.split() for line in record.splitlines()]
+        assert data.replace(b"\r\n", b"\n").strip() in page  # inlined with Windows line ends made Unix ones
+    assert b"@version 9.1.2" in page
+
+
+def test_a_page_is_made_without_pyvis(page_graph: Path, tmp_path: Path) -> None:
+    """Building the page reads nothing of pyvis: an environment where it cannot be imported builds the same bytes."""
+    blocker = tmp_path / "blocker"
+    (blocker / "pyvis").mkdir(parents=True)
+    (blocker / "pyvis" / "__init__.py").write_text("raise ImportError('pyvis is not used')\n", encoding="utf-8")
+    script = ("import sys, importlib.metadata as metadata\n"
+              "metadata.files = metadata.version = None\n"  # so a look-up of pyvis's installed files fails too
+              "from pathlib import Path\nfrom wmgraph.model.checking import load_model\n"
+              "from wmgraph.page.html import render_page\n"
+              f"sys.stdout.buffer.write(render_page(load_model(Path({str(page_graph)!r}))))\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, env=env).stdout
+    assert out == render_page(load_model(page_graph))
 
 
 def test_render_focus_command(page_graph: Path, in_tmp: Path) -> None:

@@ -1,8 +1,8 @@
 """The interactive page: one self-contained HTML file (vis-network inlined, data as JSON, no network).
 
-pyvis supplies vis-network (inlined from its installed bundle); the positions are worked out here
-(pyvis's own add_node/from_nx are quadratic) and the page uses wmgraph's template in `assets/`, not
-pyvis's (which loads Bootstrap from a CDN). The data sends only what the page cannot work out itself: each
+vis-network draws the graph: its script and styles sit in `assets/vendor/` (the copy pyvis 0.3.2
+bundles) and are inlined; the positions are worked out here and the page uses wmgraph's own
+template in `assets/`. The data sends only what the page cannot work out itself: each
 node's position (`nodes`: x and y, entity after entity, in the order of `entities`) and how each
 entity type is drawn (`styles`). The page's script makes the vis-network nodes and edges from the
 entities and facts: one edge per subject, relation and object (a symmetric relation's from the
@@ -34,30 +34,11 @@ from .layout import group_layout
 from .passages import passages
 from .styles import LABEL_INSIDE, dark, distinct_styles
 
-
-def vis_bundle() -> tuple[Path, Path]:
-    """vis-network's script and style sheet as pyvis installs them (its newest bundled version)."""
-    import importlib.metadata  # here: only a page needs it, and it takes longer to load than most of wmgraph
-
-    try:
-        version = importlib.metadata.version("pyvis")
-        files = importlib.metadata.files("pyvis") or []
-    except importlib.metadata.PackageNotFoundError:
-        raise OutputError("pyvis is not installed: reinstall wmgraph (pip install -e .)") from None
-    found = {}
-    for file in files:
-        parts = file.parts
-        if parts[:3] == ("pyvis", "templates", "lib") and len(parts) == 5 and parts[4] == "vis-network.min.js":
-            numbers = tuple(int(n) if n.isdigit() else 0 for n in parts[3].removeprefix("vis-").split("."))
-            found[numbers] = Path(str(file.locate()))
-    if not found:
-        raise OutputError(f"pyvis {version} has no vis-network bundle under pyvis/templates/lib: "
-                          "reinstall pyvis (pip install --force-reinstall pyvis)")
-    script = found[max(found)]
-    return script, script.with_name("vis-network.css")
-
-
 ASSETS = Path(__file__).resolve().parent / "assets"
+# vis-network 9.1.2 as pyvis 0.3.2 bundles it, kept in the package so the page's bytes depend on
+# wmgraph alone (vendor/LICENSE-vis-network.txt gives its digests and licence).
+VIS_JS = ASSETS / "vendor" / "vis-network.min.js"
+VIS_CSS = ASSETS / "vendor" / "vis-network.css"
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800
 SPACING = 170.0  # between neighbouring nodes in a laid-out drawing
@@ -207,12 +188,11 @@ def vis_options(big: bool) -> Json:
 
 def fill_template(title: str, data: Json) -> bytes:
     """Put the styles, scripts and JSON data into the page template (UTF-8)."""
-    script, style = vis_bundle()
     parts = {
         b"TITLE": html.escape(title).encode("utf-8"),
-        b"VIS_CSS": _read(style),
+        b"VIS_CSS": _read(VIS_CSS),
         b"PAGE_CSS": _read(ASSETS / "page.css"),
-        b"VIS_JS": _read(script),
+        b"VIS_JS": _read(VIS_JS),
         b"PAGE_DATA_JS": _read(ASSETS / "page-data.js"),
         b"PAGE_VIEW_JS": _read(ASSETS / "page-view.js"),
         b"PAGE_JS": _read(ASSETS / "page.js"),
