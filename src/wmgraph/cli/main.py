@@ -26,6 +26,7 @@ COMMANDS = {
     "diff": "analysis_commands:diff_command",
     "export": "analysis_commands:export_command",
     "coverage": "analysis_commands:coverage_command",
+    "add-source": "curate_commands:add_source_command",
 }
 
 

@@ -1,0 +1,45 @@
+"""The curation commands (add-source, draft, review, accept): each calls one library function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..analysis.phrasing import terminal_safe
+from ..errors import display_path
+from .options import graph_option, reports_errors
+
+
+def _say(text: str = "") -> None:
+    """Print a line whose words come from an article or the fact files, escaped for the terminal."""
+    click.echo(terminal_safe(text))
+
+
+@click.command("add-source")
+@graph_option
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--id", "source_id", required=True, help="The new source's id, a slug like 'bns-2024-innovation'.")
+@click.option("--title", default="", help="Its title (else the file's 'title:' header line).")
+@click.option("--date", default="", help="Its date, like 2024-11-17 or 2024-11, or 'unknown'.")
+@click.option("--publisher", default="", help="Who published it.")
+@click.option("--url", default="", help="Where it was published.")
+@click.option("--note", default="", help="A note on the source (how it was dated, what it is).")
+@reports_errors
+def add_source_command(graph_dir: Path, file: Path, source_id: str, title: str, date: str,
+                       publisher: str, url: str, note: str) -> None:
+    """Store the article FILE verbatim in the graph's texts/ and enter it in sources.yaml.
+
+    A header of 'title:', 'date:', 'note:', 'publisher:' and 'url:' lines ended by a blank line is
+    moved into sources.yaml; the options win over it. Nothing is written if the file is empty,
+    binary or not UTF-8, or if the id is taken.
+    """
+    from ..curate.sources import add_source
+
+    given = {"title": title, "date": date, "publisher": publisher, "url": url, "note": note}
+    added = add_source(graph_dir, file, source_id, given)
+    _say(f"added source '{added.source_id}': {added.fields['title']}")
+    _say(f"  text: {display_path(added.text_path)}")
+    if added.header_lines:
+        _say(f"  header of {added.header_lines} lines moved into sources.yaml")
+    _say(f"next: wmgraph draft {added.source_id}")
