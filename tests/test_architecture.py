@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import click
+import networkx as nx
 
 import wmgraph
 from wmgraph.cli.main import main
@@ -133,3 +134,35 @@ def test_the_library_leaves_the_garbage_collector_alone() -> None:
     offenders = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
                  if LAYERS[module_of(path)] < 9 and re.search(r"\bgc\.(disable|freeze|enable)\(", path.read_text())]
     assert not offenders
+
+
+def module_imports(path: Path, modules: set[str]) -> set[str]:
+    """The wmgraph modules `path` imports anywhere in it (under `if TYPE_CHECKING:` and in functions too)."""
+    package = ["wmgraph", *path.relative_to(PACKAGE).parent.parts]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            target = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            for alias in node.names:  # a name is a submodule, or something the target module defines
+                found.add(f"{target}.{alias.name}" if f"{target}.{alias.name}" in modules else target)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def import_cycles() -> list[list[str]]:
+    """Every group of wmgraph modules that import each other, directly or in a ring."""
+    modules = {".".join(["wmgraph", *p.relative_to(PACKAGE).with_suffix("").parts]).removesuffix(".__init__"): p
+               for p in PACKAGE.rglob("*.py")}
+    graph = nx.DiGraph()
+    for name, path in modules.items():
+        graph.add_node(name)
+        graph.add_edges_from((name, imported) for imported in module_imports(path, set(modules))
+                             if imported in modules and imported != name)
+    return sorted(sorted(group) for group in nx.strongly_connected_components(graph) if len(group) > 1)
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    # imports only for type checking count too: a ring of them is one module split in two
+    assert import_cycles() == []

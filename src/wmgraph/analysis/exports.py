@@ -15,13 +15,12 @@ from ..errors import OutputError
 from ..model.model import Model
 from ..rdf.formats import FORMATS
 from ..rdf.mapping import model_triples, namespaces
-from .phrasing import fact_sources
+from .phrasing import LIST_SEPARATOR, fact_sources, listed
 
 if TYPE_CHECKING:  # networkx takes longer to load than most commands take to run: loaded when used
     import networkx as nx
 
 EXPORT_FORMATS = ("csv", "gexf", "graphml", "jsonld", "nt")
-LIST_SEPARATOR = "; "
 NODE_COLUMNS = ("id", "kind", "type", "name", "aliases", "description", "url", "value", "colour", "sources", "facts")
 EDGE_COLUMNS = ("key", "source", "target", "link", "relation", "label", "statement", "from-day", "to-day")
 SOURCE_COLUMNS = ("id", "title", "publisher", "authors", "date", "url", "cites", "note", "facts")
@@ -36,15 +35,9 @@ class ExportResult:
     written: list[Path] = field(default_factory=list)
 
 
-def _flat(value: Any) -> Any:
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(item) for item in value)
-    return value
-
-
 def flat_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
     """Join list values with '; ' and drop None and empty values: networkx's writers refuse lists."""
-    return {key: _flat(value) for key, value in attributes.items() if value is not None and value != []}
+    return {key: listed(value) for key, value in attributes.items() if value is not None and value != []}
 
 
 def flat_graph(model: Model) -> nx.MultiDiGraph:

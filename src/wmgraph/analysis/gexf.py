@@ -8,6 +8,7 @@ from xml.etree import ElementTree as ET
 import networkx as nx
 
 from .export_graph import xml_safe
+from .phrasing import listed
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -18,17 +19,10 @@ NODE_SHOWN = frozenset({"name", "colour"})
 EDGE_SHOWN = frozenset({"label", "colour", "from-day", "to-day"})
 # Gephi's reader (and networkx's) read the edge's start and end as its interval: qualifiers keep them apart.
 RENAMED = {"start": "start-date", "end": "end-date"}
-LIST_SEPARATOR = "; "
-
-
-def _flat(value: Any) -> Any:
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(item) for item in value)
-    return value
 
 
 def _values(data: dict[str, Any], shown: frozenset[str]) -> dict[str, Any]:
-    return {RENAMED.get(key, key): _flat(value) for key, value in data.items()
+    return {RENAMED.get(key, key): listed(value) for key, value in data.items()
             if key not in shown and value is not None and value != []}
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from ..model.model import Fact, Model, QualifierValue
 
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
-DATE_QUALIFIERS = ("start", "end", "as-of", "date", "by")
+LIST_SEPARATOR = "; "  # between the items of a list written as one text
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
 _DURATION_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
 # qualifiers folded into another one's phrase, or shown apart (notes)
@@ -187,3 +188,10 @@ def _escaped(match: re.Match[str]) -> str:
 def terminal_safe(text: str) -> str:
     """Write control characters (not tab or newline) and direction overrides as visible escapes for a terminal."""
     return _UNPRINTABLE.sub(_escaped, text)
+
+
+def listed(value: Any) -> Any:
+    """A list as one text, its items joined by LIST_SEPARATOR (for formats that hold no lists); else `value`."""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    return value

@@ -2,73 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from ..errors import Problem
 from ..load.values import names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict, MarkedList
 from .evidence import read_quote, read_status
-from .model import Entity, Fact, Location, Model
-from .pieces import AliasMark, EntityPiece, FilePiece, QuoteRef, Ref, SourceRef
+from .model import Entity, Fact, Location
+from .pieces import EntityPiece, FilePiece
 from .qualifiers import read_qualifiers
-from .vocabulary import RESERVED, SLUG, RelationType, Vocabulary
+from .state import CheckState, kind_of
+from .vocabulary import RESERVED, SLUG, RelationType
 
 ENTITY_KEYS = ("type", "name", "aliases", "description", "url", "quote", "quote-case", "source", "facts")
 
 
-def kind_of(value: Any) -> str:
-    """What a value written in a fact file is, for a message: 'a list', 'a number'."""
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, bool):
-        return "true or false"
-    return "a number" if isinstance(value, int | float) else "text"
-
-
-class Checker:
+class Checker(CheckState):
     """Walks the raw fact files, building the model and collecting problems."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self.vocabulary = vocabulary
-        self.model = Model(vocabulary)
-        self.problems: list[Problem] = []
-        self.pending_refs: list[Ref] = []
-        self.pending_sources: list[SourceRef] = []
-        self.alias_marks: list[AliasMark] = []
-        self.pending_quotes: list[QuoteRef] = []  # checked against the sources' stored texts once all are read
-        self.unread: set[str] = set()  # files that could not be read: the cause of any knock-on problem
-        self.sources_file = ""  # the sources file, as shown
-        self.sources_missing = False  # there is no sources file
-
-    def problem(self, location: Location, message: str, hint: str = "") -> None:
-        """Record a problem at `location`."""
-        self.problems.append(Problem(location.file, location.line, location.column, message, hint))
-
-    @staticmethod
-    def at(shown: str, where: tuple[int, int]) -> Location:
-        """The location of a (line, column) mark in file `shown`."""
-        return Location(shown, where[0], where[1])
-
-    def text_field(self, entry: MarkedDict, name: str, shown: str, strip: bool = True,
-                   one_line: bool = False, required: bool = False) -> str | None:
-        """The text of `entry[name]` ('' if absent), or None with one problem if it is not usable text."""
-        if name not in entry:
-            return ""
-        value = entry[name]
-        location = self.at(shown, entry.mark_of(name))
-        if value is None or (isinstance(value, str) and not value.strip()):
-            self.problem(location, f"'{name}' is empty",
-                         f"write the {name} after '{name}:'" + ("" if required else ", or remove the key"))
-        elif not isinstance(value, str):
-            self.problem(location, f"'{name}' must be text", "put it in quotes")
-        elif one_line and "\n" in value.strip():
-            self.problem(location, f"'{name}' must be one line", "write it without line breaks")
-        else:
-            return value.strip() if strip else value
-        return None
 
     def bad_id(self, where: Location, key: object) -> None:
         """Record an entity id that is not a slug."""
@@ -162,14 +112,6 @@ class Checker:
             self.pending_sources.append((name, shown, mark))
         return tuple(names)
 
-    def unknown_keys(self, entry: MarkedDict, shown: str, allowed: Iterable[str], what: str) -> None:
-        """Record every key of `entry` that is not `allowed`."""
-        allowed = list(allowed)
-        for key in entry:
-            if key not in allowed:
-                self.problem(self.at(shown, entry.mark_of(key)), f"unknown key '{key}' in {what}",
-                             suggest(key, allowed) or "allowed: " + ", ".join(allowed))
-
     def read_fact(self, subject: str, fact: MarkedDict, shown: str, where: Location,
                   counters: dict[tuple[str, str], int]) -> None:
         """Check one fact of `subject` into the model."""
@@ -232,15 +174,6 @@ class Checker:
         if entity is not None and relation.subject_types and not self.fits(entity.type, relation.subject_types):
             self.misfit(location, relation.key, subject, entity.type, relation.subject_types)
 
-    def fits(self, type_key: str, allowed: tuple[str, ...]) -> bool:
-        """Whether an entity of `type_key` may stand where `allowed` types may (unknown types pass)."""
-        return type_key not in self.vocabulary.entity_types or self.vocabulary.is_a(type_key, allowed)
-
-    def misfit(self, location: Location, relation: str, ref: str, type_key: str, allowed: tuple[str, ...]) -> None:
-        """Record an entity of a type the relation does not allow."""
-        self.problem(location, f"'{relation}' does not allow '{ref}' (a {type_key}) here",
-                     "allowed types: " + ", ".join(allowed))
-
     def file_piece(self, data: Any, shown: str) -> FilePiece:
         """Check one parsed fact file on its own (this checker must be fresh)."""
         piece = FilePiece(shown)
@@ -270,13 +203,6 @@ class Checker:
             part.quotes = tuple(self.take(self.pending_quotes))
             piece.entities.append(part)
         return piece
-
-    @staticmethod
-    def take(items: list[Any]) -> list[Any]:
-        """Empty `items`, returning what it held."""
-        taken = items[:]
-        items.clear()
-        return taken
 
     def add_piece(self, piece: FilePiece) -> None:
         """Add a checked file to the model; an entity id seen in an earlier file is a duplicate."""

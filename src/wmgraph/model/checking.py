@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import LoadError, ValidationError, display_path
+from ..errors import LoadError, display_path
 from ..load.values import check_date, date_bounds
 from ..load.yamlfile import read_yaml
 from .checker import ENTITY_KEYS, Checker
@@ -23,9 +23,6 @@ from .vocabulary import VOCABULARY_FILE, Vocabulary, read_vocabulary
 __all__ = ["ENTITY_KEYS", "SOURCES_FILE", "SOURCE_KEYS", "check_date", "check_file", "date_bounds",
            "find_fact_files", "finish_model", "load_model", "merge_pieces", "start_model"]
 
-_Checker = Checker  # the name the build's signatures use
-
-
 def check_file(vocabulary: Vocabulary, path: Path, shown: str, raw: bytes | None = None) -> FilePiece:
     """Read and check one fact file on its own, reported as `shown` (`raw`: its bytes, if read)."""
     data, found = read_yaml(path, shown, raw=raw)
@@ -34,13 +31,14 @@ def check_file(vocabulary: Vocabulary, path: Path, shown: str, raw: bytes | None
     return Checker(vocabulary).file_piece(data, shown)
 
 
-def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], _Checker]:
+def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], Checker]:
     """Read the vocabulary and sources, and list the fact files, ready for `finish_model`."""
     if not graph_dir.is_dir():
         raise LoadError(f"graph folder '{graph_dir}' does not exist (use --graph DIR)")
     vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
     checker = Checker(vocabulary)
-    files, checker.problems = find_fact_files(graph_dir)
+    files, found = find_fact_files(graph_dir)
+    checker.problems += found
     sources_path = graph_dir / SOURCES_FILE
     shown = checker.sources_file = display_path(sources_path, graph_dir)
     if not sources_path.exists() and not sources_path.is_symlink():
@@ -55,19 +53,18 @@ def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], _Checker]:
     return vocabulary, files, checker
 
 
-def merge_pieces(checker: _Checker, pieces: Iterable[FilePiece]) -> Model:
+def merge_pieces(checker: Checker, pieces: Iterable[FilePiece]) -> Model:
     """Merge the checked files (in file order) into the model, without the cross-file checks."""
     for piece in pieces:
         checker.add_piece(piece)
     return checker.model
 
 
-def finish_model(checker: _Checker, pieces: Iterable[FilePiece]) -> Model:
+def finish_model(checker: Checker, pieces: Iterable[FilePiece]) -> Model:
     """Merge the checked files (in file order) and run the cross-file checks, or raise."""
     merge_pieces(checker, pieces)
     check_references(checker)
-    if checker.problems:
-        raise ValidationError(checker.problems)
+    checker.problems.raise_any()
     return checker.model
 
 

@@ -13,12 +13,12 @@ import unicodedata
 
 from ..errors import Problem
 from ..load.values import suggest
-from .checker import Checker
 from .evidence import check_quotes
 from .model import Location
+from .state import CheckState
 
 
-def check_references(checker: Checker) -> None:
+def check_references(checker: CheckState) -> None:
     """Check the pending entity and source references and the names and aliases, all files read."""
     sources_file = checker.sources_file
     entities = checker.model.entities
@@ -76,7 +76,7 @@ def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
-def _count_knock_ons(checker: Checker, causes: set[str], count: int, kind: str) -> None:
+def _count_knock_ons(checker: CheckState, causes: set[str], count: int, kind: str) -> None:
     """Say in the problem of each file that could not be read how many references wait for it."""
     told: set[str] = set()
     for index, problem in enumerate(checker.problems):
@@ -96,7 +96,7 @@ def comparable(name: str) -> str:
     return " ".join(name.split())
 
 
-def check_names(checker: Checker) -> None:
+def check_names(checker: CheckState) -> None:
     """Every alias must name one entity only, and not another entity's name."""
     owners: dict[str, tuple[str, Location]] = {}
     entities = checker.model.entities

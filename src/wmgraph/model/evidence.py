@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..load.values import check_date, suggest
 from ..load.yamlfile import MarkedDict
 from .model import Location
 from .quotes import closest_passage, find_quote
+from .state import CheckState
 from .vocabulary import RelationType
-
-if TYPE_CHECKING:
-    from .checker import Checker
 
 QUOTE_CASE_IGNORE = "ignore"  # `quote-case: ignore`: the quote matches its text whatever the case of its letters
 
 
-def read_quote(checker: Checker, owner: str, entry: MarkedDict, shown: str, sources: tuple[str, ...]) -> str:
+def read_quote(checker: CheckState, owner: str, entry: MarkedDict, shown: str, sources: tuple[str, ...]) -> str:
     """The `quote:` of entity or fact `owner` ('' if none), queued to be found in its sources' stored texts."""
     ignore_case = False
     if "quote-case" in entry:
@@ -37,7 +33,7 @@ def read_quote(checker: Checker, owner: str, entry: MarkedDict, shown: str, sour
     return quote
 
 
-def read_status(checker: Checker, relation: RelationType, fact: MarkedDict, shown: str,
+def read_status(checker: CheckState, relation: RelationType, fact: MarkedDict, shown: str,
                 where: Location) -> tuple[str, str]:
     """The fact's claim status and its date (each '' if none), checked against the vocabulary."""
     statuses = checker.vocabulary.statuses
@@ -68,7 +64,7 @@ def read_status(checker: Checker, relation: RelationType, fact: MarkedDict, show
     return status, date
 
 
-def check_quotes(checker: Checker) -> None:
+def check_quotes(checker: CheckState) -> None:
     """Find every quote in the stored text of one of its sources; each found is kept as the text words it."""
     sources = checker.model.sources
     exact: dict[str, str] = {}
@@ -102,7 +98,7 @@ def check_quotes(checker: Checker) -> None:
     _keep_exact(checker, exact)
 
 
-def _keep_exact(checker: Checker, exact: dict[str, str]) -> None:
+def _keep_exact(checker: CheckState, exact: dict[str, str]) -> None:
     """Store each quote as its source's text words it (line breaks and typographic marks as written)."""
     model = checker.model
     for key, entity in model.entities.items():

@@ -92,7 +92,3 @@ class Model:
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
-
-    def facts_about(self, key: str) -> list[Fact]:
-        """Return the facts whose subject or object is entity `key`."""
-        return [f for f in self.facts if f.subject == key or (f.object_is_entity and f.object == key)]

@@ -29,7 +29,7 @@ class EntityPiece:
     refs: list[Ref] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     aliases: list[AliasMark] = field(default_factory=list)
-    quotes: tuple[QuoteRef, ...] = ()  # a plain default: a piece cached before quotes existed reads as none
+    quotes: tuple[QuoteRef, ...] = ()
 
 
 @dataclass

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..load.values import CURRENCY, DURATION, check_date, date_bounds, names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict
 from .model import Location, QualifierValue
+from .state import CheckState
 from .vocabulary import RESERVED, RelationType
-
-if TYPE_CHECKING:
-    from .checker import Checker
 
 _VALUE_HINTS = {
     "integer": "write a plain whole number", "decimal": "write a plain number",
@@ -23,7 +21,7 @@ _VALUE_HINTS = {
 _NUMBERS = ("integer", "decimal", "money")
 
 
-def read_qualifiers(checker: Checker, relation: RelationType, fact: MarkedDict, shown: str, keys: list[str],
+def read_qualifiers(checker: CheckState, relation: RelationType, fact: MarkedDict, shown: str, keys: list[str],
                     where: Location) -> tuple[tuple[str, QualifierValue], ...]:
     """The checked qualifiers `keys` of `fact`, sorted; problems go to `checker`."""
     vocabulary = checker.vocabulary
@@ -72,7 +70,7 @@ def number_problem(key: str, datatype: str, value: Any) -> tuple[str, str]:
     return "", ""
 
 
-def read_value(checker: Checker, key: str, value: Any, location: Location) -> QualifierValue | None:
+def read_value(checker: CheckState, key: str, value: Any, location: Location) -> QualifierValue | None:
     """The value of qualifier `key` checked against its datatype, or None with a problem."""
     datatype = checker.vocabulary.qualifiers[key].datatype
     if datatype in _NUMBERS:

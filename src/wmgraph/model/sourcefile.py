@@ -10,15 +10,15 @@ from typing import Any
 
 from ..load.values import check_date, names_of, url_problem
 from ..load.yamlfile import MAX_FILE_BYTES, MarkedDict, not_regular
-from .checker import Checker
 from .model import Location, Source
+from .state import CheckState
 from .vocabulary import SLUG
 
 SOURCE_KEYS = ("title", "publisher", "author", "date", "retrieved", "url", "text", "seed", "cites", "note")
 TEXT_PATH = re.compile(r"^texts/[a-z0-9]+(-[a-z0-9]+)*\.txt$")  # where the build looks for stored texts
 
 
-def read_sources(checker: Checker, data: Any, shown: str, graph_dir: Path | None = None) -> None:
+def read_sources(checker: CheckState, data: Any, shown: str, graph_dir: Path | None = None) -> None:
     """Check the parsed sources file into the checker's model (problems go to the checker)."""
     if not isinstance(data, MarkedDict):
         checker.problem(Location(shown, getattr(data, "line", 1), getattr(data, "column", 1)),
@@ -41,7 +41,7 @@ def read_sources(checker: Checker, data: Any, shown: str, graph_dir: Path | None
         checker.model.sources[key] = source
 
 
-def _source(checker: Checker, key: str, entry: MarkedDict, shown: str, where: Location) -> Source:
+def _source(checker: CheckState, key: str, entry: MarkedDict, shown: str, where: Location) -> Source:
     checker.unknown_keys(entry, shown, SOURCE_KEYS, f"source '{key}'")
     fields: dict[str, str] = {}
     for name in ("title", "publisher", "url", "seed", "note"):
@@ -73,7 +73,7 @@ def _source(checker: Checker, key: str, entry: MarkedDict, shown: str, where: Lo
                   retrieved=dates.get("retrieved", ""))
 
 
-def _with_text(checker: Checker, source: Source, entry: MarkedDict, shown: str, graph_dir: Path | None) -> Source:
+def _with_text(checker: CheckState, source: Source, entry: MarkedDict, shown: str, graph_dir: Path | None) -> Source:
     """The source with its stored text read from the graph folder (or its text_file only, after a problem)."""
     where = checker.at(shown, entry.mark_of("text"))
     path = entry["text"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import LoadError, Problem, ValidationError, display_path
 from ..load.values import IRI, suggest
 from ..load.yamlfile import MarkedDict, read_yaml
+from .problems import Problems
 
 VOCABULARY_FILE = "vocabulary.yaml"
 STANDARD_PREFIXES = {
@@ -118,14 +119,14 @@ class Vocabulary:
 
 
 class _Reader:
-    """Collects problems while reading the vocabulary's sections."""
+    """Reads the vocabulary's sections, its problems gathered by the one collector."""
 
     def __init__(self, shown: str) -> None:
         self.shown = shown
-        self.problems: list[Problem] = []
+        self.problems = Problems()
 
     def problem(self, where: tuple[int, int], message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.shown, where[0], where[1], message, hint))
+        self.problems.add(self.shown, where, message, hint)
 
     def section(self, data: MarkedDict, key: str) -> MarkedDict:
         value = data.get(key)

@@ -33,7 +33,6 @@ from ..model.model import Entity, Fact, Model, QualifierValue, Source
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
-DATE_QUALIFIERS = ("start", "end", "as-of", "date")
 # A post has one holder at a time, so a newer holder ends an older open-ended holding.
 ONE_HOLDER_RELATIONS = ("holds-post",)
 # Which qualifier gives a fact its headline figure, in order of preference.
@@ -274,7 +273,7 @@ class FactShower:
         """What the fact's qualifiers show, as a row of `table`, and the dates they give."""
         qualifiers = _qualifiers(fact)
         get = qualifiers.get
-        start, end, as_of, date = get("start"), get("end"), get("as-of"), get("date")  # DATE_QUALIFIERS
+        start, end, as_of, date = get("start"), get("end"), get("as-of"), get("date")
         dates = [value for value in (start, end, as_of, date) if isinstance(value, str)]
         shown = self._shown(fact, qualifiers) if qualifiers else ([], "", [])
         span = _span(start, as_of or date, end, self.bounds) if dates else (None, None)

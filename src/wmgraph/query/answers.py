@@ -7,9 +7,7 @@ from typing import Any, NamedTuple
 
 import pyoxigraph
 
-from ..rdf.terms import RDF, XSD_STRING, escape_string
-
-LANG_STRING = RDF + "langString"
+from ..rdf.terms import LANG_STRING, XSD_STRING, escape_string
 
 
 class Value(NamedTuple):
