@@ -43,3 +43,25 @@ def add_source_command(graph_dir: Path, file: Path, source_id: str, title: str, 
     if added.header_lines:
         _say(f"  header of {added.header_lines} lines moved into sources.yaml")
     _say(f"next: wmgraph draft {added.source_id}")
+
+
+
+@click.command("draft")
+@graph_option
+@click.argument("source")
+@reports_errors
+def draft_command(graph_dir: Path, source: str) -> None:
+    """Propose entities and facts for SOURCE's stored text in graph/drafts/SOURCE.yaml, for review.
+
+    Offline and deterministic: known entities are linked by name and alias, new ones proposed, and
+    facts proposed sentence by sentence with their quote, status and why. Nothing is published
+    until `wmgraph accept SOURCE`.
+    """
+    from ..curate.draft import draft_source
+    from ..curate.draftfile import write_draft
+
+    draft = draft_source(graph_dir, source)
+    path = write_draft(graph_dir, draft)
+    _say(f"drafted {display_path(path)}: {len(draft.linked)} known entities linked, "
+         f"{len(draft.candidates)} new entity candidates, {len(draft.proposals)} facts proposed")
+    _say(f"next: review it, then wmgraph review {source}")

@@ -27,6 +27,7 @@ COMMANDS = {
     "export": "analysis_commands:export_command",
     "coverage": "analysis_commands:coverage_command",
     "add-source": "curate_commands:add_source_command",
+    "draft": "curate_commands:draft_command",
 }
 
 

@@ -13,6 +13,7 @@ from .vocabulary import VOCABULARY_FILE
 SOURCES_FILE = "sources.yaml"
 COVERAGE_FILE = "coverage.yaml"  # the sentences of the stored texts left out on purpose (`wmgraph coverage`)
 NOT_FACT_FILES = (VOCABULARY_FILE, SOURCES_FILE, COVERAGE_FILE)  # YAML files at the top that are no fact files
+DRAFTS_FOLDER = "drafts"  # `wmgraph draft` writes here; nothing in it is published until accepted
 
 
 def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -45,7 +46,8 @@ def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
                 problems.append(not_regular_problem(display_path(path, graph_dir), kind))
                 continue
             files.append(path)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and not (Path(folder) == graph_dir and d == DRAFTS_FOLDER))
     return sorted(files), problems
 
 

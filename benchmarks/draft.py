@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Score `wmgraph draft` on articles with gold fact files, and time it on a 500-word article at 10k entities.
+
+    .venv/bin/python benchmarks/draft.py --articles ../shared/articles [--graph graph] [--timing]
+
+Each NN-slug.txt is drafted against the graph (the article itself is not in it) and compared with
+NN-slug.gold.yaml as the articles' README says: known-entity links, new-entity candidates, facts on
+(subject, relation, object) after linking, figures, dates, statuses and quotes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from wmgraph.analysis.coverage import sentences  # noqa: E402
+from wmgraph.curate.draft import Draft, draft_text  # noqa: E402
+from wmgraph.curate.extract import Proposal  # noqa: E402
+from wmgraph.curate.sources import split_header  # noqa: E402
+from wmgraph.model.checking import load_model  # noqa: E402
+from wmgraph.model.model import Model  # noqa: E402
+from wmgraph.model.quotes import find_quote  # noqa: E402
+
+HEDGED = re.compile(r"possib|forecast|plan|expected|will |to be |lined up|announc|target|could", re.IGNORECASE)
+FIGURES = ("amount", "count", "jobs", "share")
+
+
+def names(entry: dict[str, Any]) -> list[str]:
+    return [str(n) for n in [entry.get("name", ""), *(entry.get("aliases") or [])] if n]
+
+
+def same_name(a: str, b: str) -> bool:
+    strip = re.compile(r"\b(?:the|of|for|and)\b|[^\w ]", re.IGNORECASE)
+    a2, b2 = strip.sub(" ", a.casefold()), strip.sub(" ", b.casefold())
+    return a.casefold() == b.casefold() or fuzz.token_sort_ratio(a2, b2) >= 90
+
+
+def score_article(model: Model, text_file: Path, gold: dict[str, Any]) -> dict[str, Any]:
+    header, text, _ = split_header(text_file.read_text())
+    date = header.get("date", "")
+    draft = draft_text(model, "article", text, "" if date == "unknown" else date)
+    entities = gold["entities"]
+    named = [e for e in entities if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names(e))]
+    gold_known = {e["id"] for e in named if e.get("known")}
+    linked = set(draft.linked)
+    mapping = {key: key for key in linked}
+    found_new = set()
+    for entry in (e for e in entities if not e.get("known")):
+        for candidate in draft.candidates.values():
+            if any(same_name(a, b) for a in [candidate.name, *candidate.aliases] for b in names(entry)):
+                mapping.setdefault(candidate.key, entry["id"])
+                found_new.add(entry["id"])
+    facts = score_facts(draft, gold["facts"], mapping, text)
+    return {"links": (len(linked & gold_known), len(linked), len(gold_known)),
+            "candidates": (len(found_new), sum(1 for e in entities if not e.get("known"))),
+            **facts, "seconds": 0.0}
+
+
+def score_facts(draft: Draft, gold: list[dict[str, Any]], mapping: dict[str, str], text: str) -> dict[str, Any]:
+    used: set[int] = set()
+    matched: list[tuple[Proposal, dict[str, Any]]] = []
+    spans = {i: _sentence_of(text, str(g.get("quote", ""))) for i, g in enumerate(gold)}
+    for proposal in draft.proposals:
+        where = find_quote(text, proposal.quote) if proposal.quote else None
+        for i, fact in enumerate(gold):
+            if i in used or mapping.get(proposal.subject) != fact["subject"]:
+                continue
+            same_relation = proposal.relation == fact["relation"] or "vocab-gap" in fact
+            obj = fact.get("object")
+            if proposal.object is not None and proposal.object in mapping:
+                same_object = mapping[proposal.object] == obj
+            else:
+                span = spans[i]
+                in_sentence = where is not None and span is not None and where[0] < span[1] and span[0] < where[1]
+                same_object = in_sentence and (obj is None) == (proposal.object is None) and _figure_ok(proposal, fact)
+            if same_relation and same_object:
+                used.add(i)
+                matched.append((proposal, fact))
+                break
+    figures = [(p, g) for p, g in matched if any(k in g for k in FIGURES)]
+    dated = [(p, g) for p, g in matched if "date" in g or "as-of" in g]
+    return {
+        "facts": (len(matched), len(draft.proposals), len(gold)),
+        "figures": (sum(1 for p, g in figures if _figure_ok(p, g)), len(figures)),
+        "dates": (sum(1 for p, g in dated if str(p.qualifiers.get("date", p.qualifiers.get("as-of", "")))
+                      == str(g.get("date", g.get("as-of")))), len(dated)),
+        "statuses": (sum(1 for p, g in matched if _status_ok(p, g)), len(matched)),
+        "quotes": (sum(1 for p, g in matched if _quote_ok(p, g, text)), len(matched)),
+    }
+
+
+def _figure_ok(proposal: Proposal, fact: dict[str, Any]) -> bool:
+    keys = [k for k in FIGURES if k in fact]
+    value = {"jobs": "count"}
+    return all(float(proposal.qualifiers.get(value.get(k, k), -1)) == float(fact[k]) for k in keys)
+
+
+def _status_ok(proposal: Proposal, fact: dict[str, Any]) -> bool:
+    if "status" in fact:
+        return proposal.status == fact["status"]
+    hedged = HEDGED.search(" ".join(str(fact.get(k, "")) for k in ("note", "kind", "vocab-gap", "measure")))
+    return (proposal.status != "stated") == bool(hedged) or proposal.relation == "said"
+
+
+def _sentence_of(text: str, quote: str) -> tuple[int, int] | None:
+    where = find_quote(text, quote)
+    if where is None:
+        return None
+    return next(((s, e) for _, s, e in sentences(text) if s <= where[0] < e), where)
+
+
+def _quote_ok(proposal: Proposal, fact: dict[str, Any], text: str) -> bool:
+    where, span = find_quote(text, proposal.quote), _sentence_of(text, str(fact.get("quote", "")))
+    return where is not None and span is not None and where[0] < span[1] and span[0] < where[1]
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "-"
+
+
+def report(name: str, r: dict[str, Any]) -> str:
+    (lh, ld, lg), (ch, cg), (fh, fd, fg) = r["links"], r["candidates"], r["facts"]
+    return (f"| {name} | {ratio(lh, ld)} ({lh}/{ld}) | {ratio(lh, lg)} ({lh}/{lg}) | {ratio(ch, cg)} ({ch}/{cg}) | "
+            f"{ratio(fh, fd)} ({fh}/{fd}) | {ratio(fh, fg)} ({fh}/{fg}) | "
+            + " | ".join(f"{r[k][0]}/{r[k][1]}" for k in ("figures", "dates", "statuses", "quotes")) + " |")
+
+
+def timing(entities: int) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        graph = Path(folder) / "g"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--entities", str(entities),
+                        "--out", str(graph)], check=True, capture_output=True)
+        model = load_model(graph)
+        words = " ".join(split_header(p.read_text())[1] for p in sorted(ARTICLES.glob("*.txt"))).split(" ")[:500]
+        text = " ".join(words)
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            draft_text(model, "timing", text, "2024-11-17")
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+
+ARTICLES = ROOT.parent / "shared" / "articles"
+
+
+def main() -> int:
+    global ARTICLES
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help="Folder of NN-slug.txt and .gold.yaml.")
+    parser.add_argument("--graph", type=Path, default=ROOT / "graph", help="Graph to draft against.")
+    parser.add_argument("--timing", type=int, default=0, help="Also time a 500-word draft at this many entities.")
+    args = parser.parse_args()
+    ARTICLES = args.articles
+    model = load_model(args.graph)
+    total: dict[str, list[int]] = {}
+    print("| article | links P | links R | candidates R | facts P | facts R | figures | dates | statuses | quotes |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for text_file in sorted(args.articles.glob("*.txt")):
+        gold = yaml.safe_load(text_file.with_name(text_file.stem + ".gold.yaml").read_text())
+        result = score_article(model, text_file, gold)
+        print(report(text_file.stem[:2], result))
+        for key, value in result.items():
+            if isinstance(value, tuple):
+                total[key] = [a + b for a, b in zip(total.get(key, [0] * len(value)), value, strict=True)]
+    print(report("total", {k: tuple(v) for k, v in total.items()}))
+    if args.timing:
+        print(f"\n500-word article against {args.timing:,} entities: {timing(args.timing):.3f} s (median of 5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

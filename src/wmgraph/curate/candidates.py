@@ -1,0 +1,124 @@
+"""New entity candidates: names the graph does not know, typed by their words and context, with near matches."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..model.model import Entity
+from .gazetteer import Mention
+from .names import COUNTRIES, HEAD_TYPES, NOT_NAMES, PERSON_CUES, SENTENCE_WORDS, SPEECH_VERBS
+
+_WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
+SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on) )*{_WORD})*")
+_ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "By", "For", "From", "With", "To"))
+_LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
+_LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
+_LOWER_INITIATIVE = re.compile(r"\b(?:a|an) ((?:[a-z0-9-]+ ){1,3}(?:project|testbed|hub))\b")
+_NOT_FIRST = frozenset(("new", "planned", "first", "initial", "major", "further", "same", "second", "recent",
+                        "the", "prime", "foreign", "home", "junior", "former", "senior", "cabinet"))
+
+
+@dataclass
+class Candidate:
+    """A proposed new entity: id, type, name, the words that name it, why, and the known names it is near."""
+
+    key: str
+    type: str
+    name: str
+    rule: str
+    confidence: float
+    aliases: list[str] = field(default_factory=list)
+    near: list[str] = field(default_factory=list)
+    start: int = 0
+
+
+def slug(name: str) -> str:
+    """A lower-case id made of the name's words."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold().replace("&", "and")).strip("-") or "entity"
+
+
+def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[int, int, bool]]:
+    """Capitalised runs of words not inside a known name: (start, end, opens a sentence)."""
+    found: list[tuple[int, int, bool]] = []
+    for match in SPAN.finditer(text):
+        start, end = match.start(), match.end()
+        if found and start < found[-1][1]:
+            continue  # inside a name already found ("Culture" of "Department for Digital, Culture, ...")
+        words = match.group(0).split(" ")
+        while words and (words[0] in _ALWAYS_STRIPPED or (start in starts and words[0] in SENTENCE_WORDS)):
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1] in ("of", "for", "the", "de", "on"):
+            words = words[:-1]
+        if not words or (len(words) == 1 and (words[0] in NOT_NAMES or words[0] in SENTENCE_WORDS
+                                              or re.fullmatch(r"[A-Z]{2,}s", words[0]))):
+            continue
+        end = start + len(" ".join(words))
+        if words[0] in ("Department", "Ministry", "Secretary"):
+            tail = _LIST_TAIL.match(text, end)
+            end = tail.end() if tail else end
+        if any(m.start <= start and end <= m.end for m in taken) or text[start:end].isupper():
+            continue
+        found.append((start, end, start in starts))
+    return found
+
+
+def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[str]) -> tuple[str, str, float]:
+    """(type, rule, confidence) of a capitalised span, or ('', '', 0) if it is no name."""
+    words = text[start:end].split()
+    after = text[end:end + 40]
+    before = text[max(0, start - 40):start]
+    name = " ".join(words)
+    if name in COUNTRIES:
+        return "country", "country", 0.9
+    for word, rule in ((words[-1], "head-word"), (words[0], "head-word")):
+        if word in HEAD_TYPES:
+            return HEAD_TYPES[word], rule, 0.75
+    if re.match(r"\s+programmes?\b", after):
+        return "programme", "programme-context", 0.7
+    if 2 <= len(words) <= 3 and _person_context(before, after):
+        return "person", "person-context", 0.75
+    country_after = re.match(r"\s+in\s+([A-Z]\w+)", after)
+    if len(words) == 1 and country_after and country_after.group(1) in COUNTRIES:
+        return "city", "place-in-country", 0.7
+    if re.search(r"(?:\bin|\bat|\bnear|\bacross|,|\band)\s+$", before) and len(words) == 1 \
+            and re.search(r"\b(?:in|sites in|at|across)\s+(?:\w+,?\s+(?:and\s+)?)*$", before):
+        return "city", "place-after-in", 0.6
+    if len(words) == 1 and opens and name not in names_elsewhere and not after.startswith((", a ", ", an ")):
+        return "", "", 0.0
+    return "organisation", "capitalised-name", 0.45
+
+
+def _person_context(before: str, after: str) -> bool:
+    """Whether the words around a two- or three-word name say it is a person's."""
+    if re.match(r"(?:,\s+(?:the\s+\w+'s\s+)?(?:\w+\s+)?(?:" + "|".join(PERSON_CUES) + r")\b|\s+(?:"
+                + "|".join(SPEECH_VERBS) + r")\b)", after):
+        return True
+    return bool(re.search(r"\b(?:minister|secretary|mayor|chair|executive|director|founder|Dr|Sir|Dame|"
+                          r"Professor)\s+$", before, re.IGNORECASE))
+
+
+def lower_case_candidates(text: str, taken: list[Mention]) -> list[tuple[int, int, str, str]]:
+    """Posts and projects written in lower case: (start, end, name, type)."""
+    found = []
+    for pattern, kind in ((_LOWER_POST, "post"), (_LOWER_INITIATIVE, "initiative")):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            if words[0].casefold() in _NOT_FIRST or any(m.start <= match.start(1) < m.end and m.known for m in taken):
+                continue
+            found.append((match.start(1), match.end(1), match.group(1), kind))
+    return found
+
+
+def sorted_words(name: str) -> str:
+    """`name` folded, its words sorted: what a token-sort comparison compares, made once per name."""
+    return " ".join(sorted(re.sub(r"[^\w ]", " ", name.casefold()).split()))
+
+
+def near_matches(name: str, entities: dict[str, Entity], names: list[str], keys: list[str]) -> list[str]:
+    """Known entities whose name is close to `name` (as 'id (score)'), best first."""
+    found = process.extract(sorted_words(name), names, scorer=fuzz.ratio, processor=None, score_cutoff=80, limit=3)
+    return [f"{keys[index]} ({score:.0f})" for _, score, index in found if len(name) > 3]

@@ -1,0 +1,71 @@
+"""`draft`: a source's stored text read into linked entities, candidates and proposed facts (offline, deterministic)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..analysis.coverage import sentences
+from ..errors import LoadError
+from ..load.values import suggest
+from ..model.checking import load_model
+from ..model.model import Model
+from ..model.quotes import normalise
+from .candidates import Candidate, sorted_words
+from .entities import find_entities
+from .extract import Proposal, Sentence, extract
+from .gazetteer import Gazetteer, Mention
+
+
+@dataclass
+class Draft:
+    """What `draft` found in one source: mentions in text order, candidates, proposals, and the text itself."""
+
+    source: str
+    text: str
+    date: str
+    mentions: list[Mention] = field(default_factory=list)
+    inside: list[Mention] = field(default_factory=list)
+    candidates: dict[str, Candidate] = field(default_factory=dict)
+    proposals: list[Proposal] = field(default_factory=list)
+    where: dict[str, str] = field(default_factory=dict)  # known entity: the fact file defining it
+
+    @property
+    def linked(self) -> list[str]:
+        """The known entities the text names, in order of first mention."""
+        return list(dict.fromkeys(m.key for m in self.mentions if m.known))
+
+
+def draft_source(graph_dir: Path, source_id: str) -> Draft:
+    """Draft source `source_id` of the graph in `graph_dir`."""
+    model = load_model(graph_dir)
+    source = model.sources.get(source_id)
+    if source is None or not source.text:
+        stored = sorted(key for key, s in model.sources.items() if s.text)
+        hint = suggest(source_id, stored) or "add it first with `wmgraph add-source FILE --id ID`"
+        raise LoadError(f"no source '{source_id}' with a stored text ({hint})")
+    return draft_text(model, source_id, source.text, source.date)
+
+
+def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
+    """Draft `text` (of source `source_id`, dated `date` or '') against the entities of `model`."""
+    gazetteer = Gazetteer.of(model.entities)
+    names = ([sorted_words(entity.name) for entity in model.entities.values()], list(model.entities))
+    parts = sentences(text)
+    found = find_entities(text, {start for _, start, _ in parts}, gazetteer, date[:4], names)
+    result = Draft(source_id, text, date, found.mentions, found.inside, found.candidates)
+    result.where = {key: model.entities[key].location.file for key in result.linked}
+    ordered = sorted(found.mentions, key=lambda m: m.start)
+    read = [Sentence(words, start, [_shifted(m, start) for m in ordered if start <= m.start and m.end <= end])
+            for words, start, end in parts]
+    folded = normalise(text).text
+    for proposal in extract(read, date if len(date) == 10 else ""):
+        if proposal.quote and normalise(proposal.quote).text not in folded:
+            proposal.why.append("quote not found verbatim: correct it")
+        result.proposals.append(proposal)
+    return result
+
+
+def _shifted(mention: Mention, offset: int) -> Mention:
+    return Mention(mention.start - offset, mention.end - offset, mention.words, mention.key, mention.type,
+                   mention.known, mention.rule, mention.confidence, mention.alternatives, mention.note)

@@ -1,0 +1,153 @@
+"""Every entity an article names: known ones linked, new ones proposed, names learned in the article followed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model.model import Entity
+from .candidates import (
+    Candidate,
+    classify,
+    find_spans,
+    lower_case_candidates,
+    near_matches,
+    slug,
+)
+from .gazetteer import Gazetteer, Mention, head_word, resolve_overlaps
+
+_ACRONYM = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
+_GOVERNMENT = re.compile(r"\b(?:the|new) government\b|\bgovernment (?:funding|money|support)\b", re.IGNORECASE)
+
+
+@dataclass
+class ArticleEntities:
+    """What `find_entities` found: the mentions in text order, the candidates by id, the names inside others."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: dict[str, Candidate] = field(default_factory=dict)
+    inside: list[Mention] = field(default_factory=list)
+
+
+class _Finder:
+    def __init__(self, text: str, entities: dict[str, Entity], names: tuple[list[str], list[str]]) -> None:
+        self.text = text
+        self.entities = entities
+        self.names = names
+        self.found = ArticleEntities()
+        self.by_name: dict[str, str] = {}
+
+    def candidate(self, name: str, kind: str, rule: str, confidence: float, start: int) -> Candidate:
+        """The candidate called `name`, made if new."""
+        key = self.by_name.get(name.casefold())
+        if key is not None:
+            return self.found.candidates[key]
+        key = base = slug(name)
+        number = 1
+        while key in self.entities or key in self.found.candidates:
+            number += 1
+            key = f"{base}-{number}"
+        made = Candidate(key, kind, name, rule, confidence, start=start,
+                         near=near_matches(name, self.entities, *self.names))
+        self.found.candidates[key] = made
+        self.by_name[name.casefold()] = key
+        return made
+
+    def mention(self, start: int, end: int, made: Candidate, rule: str, confidence: float, note: str = "") -> Mention:
+        """A mention of a candidate; the words become an alias when they differ from its name."""
+        words = self.text[start:end]
+        if words != made.name and words not in made.aliases and not words.startswith(("the ", "The ")):
+            made.aliases.append(words)
+        return Mention(start, end, words, made.key, made.type, False, rule, confidence, note=note)
+
+
+def find_entities(text: str, starts: set[int], gazetteer: Gazetteer, year: str,
+                  names: tuple[list[str], list[str]]) -> ArticleEntities:
+    """Link the known entities `text` names, propose candidates for the rest, follow surnames and acronyms."""
+    finder = _Finder(text, gazetteer.entities, names)
+    scanned = gazetteer.scan(text, year)
+    mentions = [m for m in scanned if m.known]
+    for other in (m for m in scanned if not m.known):
+        entity = gazetteer.entities[other.key]
+        name = f"{other.words} {year}" if year else other.words
+        made = finder.candidate(name, entity.type, "other-edition", 0.6, other.start)
+        made.near.append(f"{other.key} (another edition)")
+        mentions.append(finder.mention(other.start, other.end, made, "other-edition", 0.6, other.note))
+    for start, end, name, kind in lower_case_candidates(text, mentions):
+        made = finder.candidate(name[0].upper() + name[1:] if kind == "post" else name, kind, f"lower-case-{kind}",
+                                0.5, start)
+        mentions.append(finder.mention(start, end, made, f"lower-case-{kind}", 0.5))
+    mentions += _named(finder, starts, mentions)
+    for match in _GOVERNMENT.finditer(text):
+        made = finder.candidate("UK Government", "public-body", "the-government", 0.5, match.start())
+        at = match.group(0).casefold().index("government")
+        mentions.append(Mention(match.start() + at, match.start() + at + 10, text[match.start() + at:][:10],
+                                made.key, made.type, False, "the-government", 0.5,
+                                note="'the government' read as the UK's (the graph's home country)"))
+    kept, inside = resolve_overlaps(mentions)
+    kept += _learned(finder, kept)
+    finder.found.mentions, finder.found.inside = resolve_overlaps(kept)[0], inside
+    return finder.found
+
+
+def _named(finder: _Finder, starts: set[int], mentions: list[Mention]) -> list[Mention]:
+    """Candidates for the capitalised names no known name covers, each typed by its likeliest reading."""
+    text = finder.text
+    elsewhere = {m.group(0) for m in re.finditer(r"(?<=[a-z,] )[A-Z]\w+", text)}
+    readings = []
+    for start, end, opens in find_spans(text, starts, mentions):
+        kind, rule, confidence = classify(text, start, end, opens, elsewhere)
+        if kind:
+            readings.append((start, end, kind, rule, confidence))
+    best: dict[str, tuple[str, str, float]] = {}
+    for start, end, kind, rule, confidence in readings:
+        name = text[start:end].casefold()
+        if name not in best or confidence > best[name][2]:
+            best[name] = (kind, rule, confidence)
+    people = [(m.start, m.words.split()[-1]) for m in mentions if m.type == "person" and " " in m.words]
+    people += [(s, text[s:e].split()[-1]) for s, e, kind, _, _ in readings if kind == "person"]
+    found = []
+    for start, end, _, _, _ in readings:
+        words = text[start:end]
+        if " " not in words and any(surname == words and at < start for at, surname in people):
+            continue  # a surname: followed as the person's, below
+        kind, rule, confidence = best[words.casefold()]
+        made = finder.candidate(words, kind, rule, confidence, start)
+        found.append(finder.mention(start, end, made, rule, confidence))
+    return found
+
+
+def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
+    """Mentions by names the article teaches: acronyms in brackets, surnames after full names, 'the Department'."""
+    text = finder.text
+    aliases: dict[str, tuple[Mention, str, int]] = {}  # words: (the mention that taught them, rule, from where)
+    for mention in mentions:
+        acronym = _ACRONYM.match(text, mention.end)
+        if acronym and acronym.group(1) != mention.words:
+            aliases.setdefault(acronym.group(1), (mention, "acronym", mention.end))
+        words = mention.words.split()
+        if mention.type == "person" and len(words) >= 2:
+            aliases.setdefault(words[-1], (mention, "surname", mention.end))
+        head = head_word(mention.words)
+        if head and len(words) > 1:
+            for form in (f"the {head}", f"the {head.casefold()}", f"The {head}", f"The {head.casefold()}"):
+                aliases.setdefault(form, (mention, "head-reference", mention.end))
+    found = []
+    for alias, (source, rule, after) in aliases.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", text):
+            start = match.start() + (4 if rule == "head-reference" else 0)
+            if match.start() < after or any(m.start <= match.start() < m.end for m in mentions):
+                continue
+            if rule != "head-reference" or not re.match(r"\w", text[match.end():match.end() + 1] or " "):
+                found.append(_alias_mention(finder, source, start, match.end(), rule))
+    return found
+
+
+def _alias_mention(finder: _Finder, source: Mention, start: int, end: int, rule: str) -> Mention:
+    words = finder.text[start:end]
+    if not source.known and rule != "head-reference":
+        made = finder.found.candidates[source.key]
+        if words not in made.aliases:
+            made.aliases.append(words)
+    return Mention(start, end, words, source.key, source.type, source.known, rule, 0.8,
+                   note=f"after '{source.words}'")

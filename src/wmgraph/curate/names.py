@@ -1,0 +1,55 @@
+"""Word lists the drafting rules read: head words and their types, countries, words that open sentences."""
+
+from __future__ import annotations
+
+# the type a name's first or last word gives it ("Innovate UK" has none; "University of Leeds" does)
+HEAD_TYPES = {
+    **dict.fromkeys(("Ltd", "Limited", "plc", "PLC", "Inc", "LLP", "Group", "Technologies", "Systems",
+                     "Solutions", "Labs", "Holdings", "Bank", "Capital", "Ventures"), "company"),
+    **dict.fromkeys(("University", "College"), "university"),
+    **dict.fromkeys(("Department", "Ministry", "Authority", "Agency", "Office", "Government", "Commission",
+                     "Parliament", "Executive", "Treasury"), "public-body"),
+    **dict.fromkeys(("Association", "Federation", "Chamber"), "trade-association"),
+    **dict.fromkeys(("Foundation", "Trust", "Institute", "Network", "Partnership", "Nation", "Society",
+                     "Board", "Council", "Alliance", "Consortium"), "organisation"),
+    **dict.fromkeys(("Awards", "Week", "Summit", "Conference", "Festival", "Expo", "Fair", "Show", "Budget",
+                     "Games", "Ceremony", "Forum", "Hackathon"), "event"),
+    **dict.fromkeys(("Programme", "Program", "Accelerator", "Fund", "Scheme", "Challenge"), "programme"),
+    **dict.fromkeys(("Testbed", "Project", "Hub", "Initiative", "Centre", "Campus", "Zone", "Cluster",
+                     "Corridor", "Bootcamp", "Bootcamps"), "initiative"),
+    **dict.fromkeys(("Report", "Review", "Index", "Survey", "Strategy", "Plan", "Commons", "Study",
+                     "Roadmap", "Barometer"), "report"),
+    **dict.fromkeys(("Minister", "Secretary", "Mayor", "Chancellor", "Commissioner", "President", "Chair",
+                     "Governor", "Ambassador"), "post"),
+}
+
+COUNTRIES = frozenset((
+    "Australia", "Austria", "Belgium", "Brazil", "Canada", "China", "Croatia", "Czechia", "Denmark",
+    "England", "Estonia", "Finland", "France", "Germany", "Greece", "Hungary", "Iceland", "India", "Ireland",
+    "Israel", "Italy", "Japan", "Kenya", "Latvia", "Lithuania", "Luxembourg", "Malta", "Mexico", "Netherlands",
+    "New Zealand", "Nigeria", "Northern Ireland", "Norway", "Pakistan", "Poland", "Portugal", "Romania",
+    "Scotland", "Singapore", "Slovakia", "Slovenia", "South Africa", "South Korea", "Spain", "Sweden",
+    "Switzerland", "Taiwan", "Turkey", "Ukraine", "United Arab Emirates", "United Kingdom", "United States",
+    "Wales", "USA", "UAE",
+))
+
+# capitalised only because they open a sentence or a heading: never the start of a name
+SENTENCE_WORDS = frozenset((
+    "A", "An", "The", "In", "On", "At", "By", "For", "From", "With", "To", "Of", "As", "And", "But", "Or",
+    "If", "So", "It", "Its", "This", "That", "These", "Those", "There", "Their", "They", "He", "She", "We",
+    "His", "Her", "Our", "You", "I", "According", "Among", "Between", "Both", "Half", "Most", "Many", "Some",
+    "All", "Each", "Every", "New", "Two", "Three", "Four", "Five", "Work", "Demand", "Investment", "Regional",
+    "Whether", "While", "When", "Where", "After", "Before", "Over", "Under", "About", "Around", "Meanwhile",
+    "However", "Also", "More", "Less", "Why", "How", "What", "Who", "Which", "Despite", "Since", "Until",
+    "During", "Following", "Under", "Including", "Last", "Next", "Earlier", "Later", "Now", "Today",
+    "Government", "Tech", "Local", "National", "Business", "Businesses", "Growth", "Funding",
+))
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS, "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof", "Professor"))
+
+SPEECH_VERBS = ("said", "says", "added", "told", "described", "called", "warned", "stated", "explained",
+                "argued", "noted", "believes", "insisted", "commented", "announced")
+PERSON_CUES = ("chief", "chair", "head", "director", "founder", "mayor", "minister", "secretary", "leader",
+               "president", "professor", "executive", "manager", "partner", "who", "the", "a", "an")

@@ -1,0 +1,95 @@
+"""draft: known entities linked, candidates proposed, facts with verbatim quotes, statuses from their words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from wmgraph.cli.main import main
+from wmgraph.curate.dates import resolve
+from wmgraph.curate.draft import draft_source
+from wmgraph.curate.modality import status_of
+from wmgraph.model.checking import load_model
+from wmgraph.model.quotes import find_quote
+
+ARTICLE = """title: Testbed for the region
+date: 2024-11-17
+
+Margot James, the UK's Minister for Digital, said the testbed would change daily life.
+The University of Birmingham will host the West Midlands Testbed in Birmingham.
+The project could also receive another £25m from the government further down the line.
+The Mayor of the West Midlands, Andy Street, said it was game-changing. Street called it a first.
+An awards ceremony took place in Lisbon last Wednesday, and the University said it had 1,200 staff.
+"""
+
+
+def added(graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    result = CliRunner().invoke(main, ["add-source", "--graph", str(graph), str(article), "--id", "testbed-2024"])
+    assert result.exit_code == 0, result.output
+
+
+def test_draft_links_proposes_and_keeps_the_words(mini_graph: Path, tmp_path: Path) -> None:
+    added(mini_graph, tmp_path)
+    draft = draft_source(mini_graph, "testbed-2024")
+    assert draft.linked == ["university-of-birmingham", "birmingham", "mayor-of-the-west-midlands", "andy-street"]
+    assert {m.words for m in draft.mentions if m.key == "andy-street"} == {"Andy Street", "Street"}
+    assert {m.words for m in draft.mentions if m.key == "university-of-birmingham"} == {
+        "University of Birmingham", "University"}
+    candidates = {c.name: c.type for c in draft.candidates.values()}
+    assert candidates["Margot James"] == "person"
+    assert candidates["Minister for Digital"] == "post"
+    assert candidates["West Midlands Testbed"] == "initiative"
+    assert candidates["Lisbon"] == "city"
+    facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
+    assert facts[("margot-james", "holds-post", "minister-for-digital")].quote == \
+        "Margot James, the UK's Minister for Digital"
+    assert ("andy-street", "holds-post", "mayor-of-the-west-midlands") in facts
+    grant = facts[("west-midlands-testbed", "funded-by", "uk-government")]
+    assert (grant.status, grant.qualifiers["amount"], grant.qualifiers["currency"]) == ("possible", 25000000, "GBP")
+    staff = facts[("university-of-birmingham", "stated-count", None)]
+    assert (staff.qualifiers["count"], staff.qualifiers["measure"]) == (1200, "staff")
+    for proposal in draft.proposals:
+        assert find_quote(draft.text, proposal.quote) is not None, proposal.quote
+
+
+def test_draft_command_writes_a_draft_the_build_does_not_publish(mini_graph: Path, tmp_path: Path) -> None:
+    added(mini_graph, tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["draft", "--graph", str(mini_graph), "testbed-2024"])
+    path = mini_graph / "drafts" / "testbed-2024.yaml"
+    draft = draft_source(mini_graph, "testbed-2024")
+    assert result.output == (
+        f"drafted {path}: 4 known entities linked, {len(draft.candidates)} new entity candidates, "
+        f"{len(draft.proposals)} facts proposed\nnext: review it, then wmgraph review testbed-2024\n")
+    written = path.read_bytes()
+    assert b"    - funded-by: uk-government\n      amount: 25000000\n      currency: GBP\n      status: possible\n" \
+        in written
+    assert b"review: undecided  # rule money-from" in written
+    runner.invoke(main, ["draft", "--graph", str(mini_graph), "testbed-2024"])
+    assert path.read_bytes() == written
+    model = load_model(mini_graph)
+    assert "margot-james" not in model.entities
+
+
+def test_draft_of_an_unknown_source_says_what_to_do(mini_graph: Path) -> None:
+    result = CliRunner().invoke(main, ["draft", "--graph", str(mini_graph), "nope"])
+    assert (result.exit_code, result.output) == (
+        1, "Error: no source 'nope' with a stored text (add it first with `wmgraph add-source FILE --id ID`)\n")
+
+
+def test_statuses_come_from_the_words() -> None:
+    assert status_of("The project could also receive another £25m") == ("possible", "could")
+    assert status_of("the report forecasts 52,000 jobs") == ("forecast", "forecasts")
+    assert status_of("the company plans to open a hub") == ("planned", "plans")
+    assert status_of("The firm opened a hub in Coventry") == ("stated", "")
+
+
+def test_relative_dates_are_read_against_the_source_date() -> None:
+    assert resolve("an awards ceremony in Lisbon last Wednesday", "2024-11-17") == (
+        "2024-11-13", "last Wednesday", "'last Wednesday' read against the source's date 2024-11-17: 2024-11-13")
+    assert resolve("up from £358m last year", "") == (
+        "", "last year", "'last year' in an undated source: resolve it by hand")
+    assert resolve("In December 2020 the region had", "") == ("2020-12", "December 2020", "")
