@@ -26,6 +26,7 @@ lint: setup
 
 test: setup lint
 	$(BIN)/wmgraph build --check
+	$(BIN)/wmgraph vocabulary --check
 	$(BIN)/pytest
 
 # docs/commands.md is every command's --help (a test keeps it in step)

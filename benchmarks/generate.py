@@ -3,7 +3,7 @@
 
     .venv/bin/python benchmarks/generate.py --entities 10000 --out /tmp/wm10k
 
-The folder is complete (vocabulary.yaml copied from graph/, sources.yaml generated) and in the
+The folder is complete (vocabulary.yaml copied from graph/ or --vocabulary, sources.yaml generated) and in the
 real fact-file format: people with dated posts and jobs, organisations of several types, places,
 initiatives, events and reports, partnerships, funding with amounts, job pledges and statistics,
 every entity and fact with a source; about 100 entities per file and about 34 triples per entity.
@@ -258,9 +258,9 @@ class Generator:
                 self.fact(person, "spoke-at", self.pick("event").key, ("role", "speaker"))
 
     # -- writing -------------------------------------------------------------------
-    def write(self, out: Path) -> int:
+    def write(self, out: Path, vocabulary: Path = VOCABULARY) -> int:
         out.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(VOCABULARY, out / "vocabulary.yaml")
+        shutil.copyfile(vocabulary, out / "vocabulary.yaml")
         lines = ["# Synthetic sources for the wmgraph benchmark."]
         for index, key in enumerate(self.sources):
             lines += [f"{key}:", f"  title: Synthetic article number {index}",
@@ -291,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entities", type=int, required=True, help="How many entities to generate.")
     parser.add_argument("--out", type=Path, required=True, help="Graph folder to write (created).")
     parser.add_argument("--seed", type=int, default=2024, help="Random seed (default 2024).")
+    parser.add_argument("--vocabulary", type=Path, default=VOCABULARY,
+                        help="Vocabulary file to copy into the folder (default graph/vocabulary.yaml).")
     arguments = parser.parse_args(argv)
     if arguments.entities < 20:
         parser.error("--entities must be at least 20")
@@ -298,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{arguments.out} is not empty")
     generator = Generator(arguments.entities, arguments.seed)
     generator.generate()
-    files = generator.write(arguments.out)
+    files = generator.write(arguments.out, arguments.vocabulary)
     total = sum(len(v) for v in generator.entities.values())
     print(f"Wrote {total} entities in {files} fact files to {arguments.out}.", file=sys.stderr)
     return 0

@@ -13,7 +13,7 @@ from wmgraph.build import BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "data" / "mini"
-SEED_GRAPH = ROOT / "graph"
+SEED_GRAPH = Path(__file__).resolve().parent / "data" / "seed"  # a frozen copy, not the project's graph/
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -56,7 +56,7 @@ def mini_graph(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real seed graph built once into a temporary output folder."""
+    """The frozen seed fixture (tests/data/seed) built once into a temporary output folder."""
     return build(SEED_GRAPH, tmp_path_factory.mktemp("seed-output"))
 
 

@@ -14,12 +14,13 @@ from wmgraph.model.checking import load_model
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "benchmarks" / "generate.py"
 RUN = ROOT / "benchmarks" / "run"
+VOCABULARY = ROOT / "tests" / "data" / "seed" / "vocabulary.yaml"
 
 
 def generate(out: Path, entities: int = 200, seed: int = 2024) -> Path:
     """Write a synthetic graph folder with benchmarks/generate.py."""
     subprocess.run([sys.executable, str(GENERATE), "--entities", str(entities), "--out", str(out),
-                    "--seed", str(seed)], check=True, capture_output=True)
+                    "--seed", str(seed), "--vocabulary", str(VOCABULARY)], check=True, capture_output=True)
     return out
 
 
@@ -33,7 +34,7 @@ def test_generated_graph_is_complete_valid_and_deterministic(tmp_path: Path) -> 
     assert tree(first) == tree(second)
     files = tree(first)
     assert "vocabulary.yaml" in files and "sources.yaml" in files
-    assert files["vocabulary.yaml"] == (ROOT / "graph" / "vocabulary.yaml").read_bytes()
+    assert files["vocabulary.yaml"] == VOCABULARY.read_bytes()
     model = load_model(first)
     assert len(model.entities) == 200
     kinds = {entity.type for entity in model.entities.values()}
@@ -62,7 +63,8 @@ def test_generator_files_hold_about_a_hundred_entities(tmp_path: Path) -> None:
 def test_benchmark_runner_smoke(tmp_path: Path) -> None:
     results = tmp_path / "results.md"
     run = subprocess.run([sys.executable, str(RUN), "--sizes", "200", "--skip-page-above", "0", "--repeat", "2",
-                          "--work", str(tmp_path / "work"), "--results", str(results)],
+                          "--work", str(tmp_path / "work"), "--results", str(results),
+                          "--vocabulary", str(VOCABULARY)],
                          capture_output=True, text=True, env={"WMGRAPH_BENCH_NO_REEXEC": "1", "PATH": ""},
                          timeout=600)
     assert run.returncode == 0, run.stderr

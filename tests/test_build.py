@@ -27,7 +27,6 @@ from wmgraph.rdf.terms import XSD_STRING, Literal, Triple
 
 from .test_benchmark import generate
 
-ROOT = Path(__file__).resolve().parent.parent
 FORMATS = {"wmgraph.ttl": "turtle", "wmgraph.nt": "nt", "wmgraph.jsonld": "json-ld"}
 OUTPUTS = ["shapes.ttl", "wmgraph.html", "wmgraph.jsonld", "wmgraph.nt", "wmgraph.ttl"]
 
@@ -109,10 +108,6 @@ def test_seed_graph_round_trips(seed_build: build.__class__) -> None:  # type: i
         if path.name in FORMATS:
             parsed = rdflib.Graph().parse(path, format=FORMATS[path.name])
             assert isomorphic(parsed, expected), path.name
-
-
-def test_committed_output_is_up_to_date() -> None:
-    build(ROOT / "graph", ROOT / "output", check=True)
 
 
 def test_check_detects_stale_output_and_a_stale_stamp(mini_graph: Path, tmp_path: Path) -> None:

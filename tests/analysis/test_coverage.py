@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from wmgraph.analysis.coverage import sentences
 from wmgraph.cli.main import main
 
-SEED_VOCABULARY = Path(__file__).resolve().parents[2] / "graph" / "vocabulary.yaml"
+SEED_VOCABULARY = Path(__file__).resolve().parents[1] / "data" / "seed" / "vocabulary.yaml"
 TEXT = ("A Headline\n"
         "Version 1, a digital transformation partner, will establish 500 roles in Birmingham. "
         "This is “tremendous”! Contact us:\n"
@@ -93,7 +93,7 @@ def test_the_coverage_file_is_no_fact_file(mini_graph: Path, in_tmp: Path) -> No
 
 
 def test_the_seed_graph_is_fully_covered_and_every_derived_fact_has_a_note(in_tmp: Path) -> None:
-    graph = Path(__file__).resolve().parents[2] / "graph"
+    graph = Path(__file__).resolve().parents[1] / "data" / "seed"
     code, output = run("coverage", "--graph", str(graph))
     assert code == 0
     assert output.count("(100%)") == 4 and "not quoted" not in output and "NO NOTE" not in output

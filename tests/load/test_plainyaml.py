@@ -16,7 +16,7 @@ from wmgraph.load.yamlfile import libyaml_data, read_yaml
 from ..test_benchmark import generate
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_FILES = sorted((ROOT / "graph").rglob("*.yaml"))
+SEED_FILES = sorted((ROOT / "tests" / "data" / "seed").rglob("*.yaml"))
 
 
 def differences(fast: Any, slow: Any, where: str = "") -> list[str]:

@@ -18,7 +18,7 @@ CASES = sorted(BAD.glob("*.yaml"))
 VOCABULARY_CASES = sorted((BAD / "vocabulary").glob("*.yaml"))  # each a whole vocabulary, in a graph of its own
 SOURCES_CASES = sorted((BAD / "sources").glob("*.yaml"))  # each the sources file of the mini graph
 CLAIM_CASES = sorted((BAD / "claims").glob("*.yaml"))  # each a fact file, in the mini graph with the seed vocabulary
-SEED_VOCABULARY = Path(__file__).resolve().parents[2] / "graph" / "vocabulary.yaml"
+SEED_VOCABULARY = Path(__file__).resolve().parents[1] / "data" / "seed" / "vocabulary.yaml"
 READER_CASES = {"yaml-syntax", "duplicate-key", "anchors", "anchor-only", "deep-nesting", "huge-integer", "tag-int",
                 "tag-bool", "tag-map-on-list", "tag-not-used", "raw-control", "escaped-control", "tab-in-one-line",
                 "second-document", "mapping-key"}  # refused whole by the reader

@@ -13,7 +13,7 @@ from wmgraph.model.vocabulary import read_vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini"
-SEEDS = [p.read_text(encoding="utf-8").split("\n") for p in sorted((ROOT / "graph").rglob("*.yaml"))
+SEEDS = [p.read_text(encoding="utf-8").split("\n") for p in sorted((ROOT / "tests" / "data" / "seed").rglob("*.yaml"))
          if p.name != "vocabulary.yaml"]
 HOSTILE = [
     " ", "-", "- ", ":", ": ", "#", '"', "'", "[", "]", "{", "}", ",", "\n", ">-", "|", "|+", "? ", "~", "%",

@@ -1,4 +1,4 @@
-"""docs/vocabulary.md is generated from graph/vocabulary.yaml and kept in step."""
+"""docs/vocabulary.md is generated from graph/vocabulary.yaml; `make test` runs `wmgraph vocabulary --check`."""
 
 from __future__ import annotations
 
@@ -7,16 +7,21 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from wmgraph.cli.main import main
-from wmgraph.model.vocabulary import read_vocabulary
-from wmgraph.model.vocabulary_doc import vocabulary_markdown
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_vocabulary_doc_is_in_step() -> None:
-    vocabulary = read_vocabulary(ROOT / "graph" / "vocabulary.yaml")
-    assert (ROOT / "docs" / "vocabulary.md").read_text() == vocabulary_markdown(vocabulary), \
-        "run `wmgraph vocabulary` to regenerate docs/vocabulary.md"
+def test_vocabulary_check_fails_when_the_reference_is_stale(mini_graph: Path, in_tmp: Path) -> None:
+    assert CliRunner().invoke(main, ["vocabulary", "--graph", "graph", "--out", "vocab.md"]).exit_code == 0
+    written = (in_tmp / "vocab.md").read_bytes()
+    result = CliRunner().invoke(main, ["vocabulary", "--graph", "graph", "--out", "vocab.md", "--check"])
+    assert (result.exit_code, result.output) == (0, "vocab.md is up to date.\n")
+    vocabulary = mini_graph / "vocabulary.yaml"
+    vocabulary.write_text(vocabulary.read_text() + (
+        "  mentors:\n    label: mentors\n    property: wm:mentors\n"
+        "    subject: [person]\n    object: [person]\n"))
+    result = CliRunner().invoke(main, ["vocabulary", "--graph", "graph", "--out", "vocab.md", "--check"])
+    assert (result.exit_code, result.output) == (1, "Error: vocab.md is not the reference of graph/vocabulary.yaml: "
+                                                    "run `wmgraph vocabulary` without --check to write it.\n")
+    assert (in_tmp / "vocab.md").read_bytes() == written
 
 
 def test_vocabulary_command_writes_the_doc(mini_graph: Path, in_tmp: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import ROOT, require_program
+from ..conftest import ROOT, SEED_GRAPH, require_program
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -143,7 +143,8 @@ def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("big")
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--entities", "10000",
-                    "--out", str(folder / "graph")], check=True, capture_output=True)
+                    "--out", str(folder / "graph"), "--vocabulary", str(SEED_GRAPH / "vocabulary.yaml")],
+                   check=True, capture_output=True)
     gc.disable()  # a 10k load is five times quicker without the collector
     try:
         page = render_page(load_model(folder / "graph"))

@@ -57,7 +57,8 @@ def test_communities_and_layout_put_neighbours_together(tmp_path: Path) -> None:
     from ..conftest import ROOT
 
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--entities", "2000", "--out",
-                    str(tmp_path)], check=True, capture_output=True)
+                    str(tmp_path), "--vocabulary", str(SEED_GRAPH / "vocabulary.yaml")],
+                   check=True, capture_output=True)
     model = load_model(tmp_path)
     keys = sorted(model.entities)
     place = {key: index for index, key in enumerate(keys)}

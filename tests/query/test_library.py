@@ -13,7 +13,7 @@ from wmgraph.query.library import library
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY_DIR = ROOT / "queries"
-SEED = ROOT / "graph"
+SEED = ROOT / "tests" / "data" / "seed"
 ID = "https://w3id.org/wmgraph/id/"
 
 

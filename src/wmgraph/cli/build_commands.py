@@ -75,10 +75,11 @@ def validate_command(graph_dir: Path, shacl: bool, rdf_file: Path | None) -> Non
 @graph_option
 @click.option("--out", "out_file", type=click.Path(path_type=Path), default=Path("docs/vocabulary.md"),
               show_default=True, help="Markdown file to write.")
+@click.option("--check", is_flag=True, help="Write nothing; fail if the file is not what would be written.")
 @reports_errors
-def vocabulary_command(graph_dir: Path, out_file: Path) -> None:
+def vocabulary_command(graph_dir: Path, out_file: Path, check: bool) -> None:
     """Write the vocabulary reference (docs/vocabulary.md) from the vocabulary file."""
-    if write_vocabulary_doc(graph_dir, out_file):
+    if write_vocabulary_doc(graph_dir, out_file, check):
         click.echo(f"Wrote {out_file}.")
     else:
         click.echo(f"{out_file} is up to date.")

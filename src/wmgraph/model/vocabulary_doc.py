@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..atomic import write_atomic
+from ..errors import OutputError
 from .vocabulary import VOCABULARY_FILE, Vocabulary, read_vocabulary
 
 
@@ -82,7 +83,7 @@ def _status_lines(vocabulary: Vocabulary) -> list[str]:
             *_table(["status", "label", "asserted", "meaning"], rows)]
 
 
-def write_vocabulary_doc(graph_dir: Path, out_file: Path) -> bool:
+def write_vocabulary_doc(graph_dir: Path, out_file: Path, check: bool = False) -> bool:
     """Write the Markdown reference of `graph_dir`'s vocabulary to `out_file`; False if it already held it."""
     vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)
     text = vocabulary_markdown(vocabulary).encode("utf-8")
@@ -91,5 +92,8 @@ def write_vocabulary_doc(graph_dir: Path, out_file: Path) -> bool:
             return False
     except OSError:
         pass  # unreadable: written again below, or the error says why
+    if check:
+        raise OutputError(f"{out_file} is not the reference of {graph_dir / VOCABULARY_FILE}: "
+                          f"run `wmgraph vocabulary` without --check to write it.")
     write_atomic(out_file, text)
     return True
