@@ -65,3 +65,36 @@ def draft_command(graph_dir: Path, source: str) -> None:
     _say(f"drafted {display_path(path)}: {len(draft.linked)} known entities linked, "
          f"{len(draft.candidates)} new entity candidates, {len(draft.proposals)} facts proposed")
     _say(f"next: review it, then wmgraph review {source}")
+
+
+@click.command("review")
+@graph_option
+@click.argument("source")
+@reports_errors
+def review_command(graph_dir: Path, source: str) -> None:
+    """List what the draft of SOURCE leaves undecided (each with its file:line:col)."""
+    from ..curate.review import read_worksheet
+
+    sheet = read_worksheet(graph_dir, source)
+    _say(f"{sheet.shown}: {sheet.count('accept')} accepted, {sheet.count('reject')} rejected, "
+         f"{sheet.count('undecided')} undecided")
+    for item in sheet.items:
+        if item.decision == "undecided":
+            _say(f"  {sheet.shown}:{item.line}:{item.column}: {item.kind} {item.entity}: {item.label}")
+
+
+@click.command("accept")
+@graph_option
+@click.argument("source")
+@reports_errors
+def accept_command(graph_dir: Path, source: str) -> None:
+    """Move the accepted entities and facts of SOURCE's draft into graph/articles/SOURCE.yaml.
+
+    Only what a reviewer marked `review: accept` is moved; the file is written again from the
+    draft each time, and nothing is written if the result does not validate.
+    """
+    from ..curate.review import accept
+
+    done = accept(graph_dir, source)
+    _say(f"accepted {done.entities} entities and {done.facts} facts into {display_path(done.path)}"
+         + (f" ({done.undecided} proposals still undecided)" if done.undecided else ""))

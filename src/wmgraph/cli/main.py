@@ -28,6 +28,8 @@ COMMANDS = {
     "coverage": "analysis_commands:coverage_command",
     "add-source": "curate_commands:add_source_command",
     "draft": "curate_commands:draft_command",
+    "review": "curate_commands:review_command",
+    "accept": "curate_commands:accept_command",
 }
 
 

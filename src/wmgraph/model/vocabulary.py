@@ -25,7 +25,8 @@ PREFIX = re.compile(r"^[a-z][a-z0-9]*$")  # a name Turtle's @prefix takes, and C
 _IRI_HINT = "write an http(s) IRI ending in / or #, with no space, control character or <>\"{}|^`\\ in it"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 CLAIMS = ("announcement", "plan", "pledge")  # what a relation's facts may claim, rather than state as done
-RESERVED = ("source", "note", "quote", "quote-case", "status", "status-date")  # fact keys that are not qualifiers
+# fact keys that are not qualifiers; `reviewed-by` and `reviewed` record who accepted a drafted fact and when
+RESERVED = ("source", "note", "quote", "quote-case", "status", "status-date", "reviewed-by", "reviewed")
 SHAPES = ("dot", "box", "diamond", "triangle", "triangleDown", "star", "square", "ellipse",
           "hexagon", "database", "text")
 

@@ -1,0 +1,130 @@
+"""review and accept: what is undecided, and only what a person accepted moved into graph/articles/, validated."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from wmgraph.build import build
+from wmgraph.cli.main import main
+from wmgraph.model.checking import load_model
+from wmgraph.page.data import page_data
+
+ARTICLE = Path(__file__).resolve().parent.parent / "data" / "articles" / "09-innovation-accelerator-made-smarter.txt"
+SOURCE = "bns-2024-innovation"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def drafted(graph: Path, tmp_path: Path) -> Path:
+    article = tmp_path / ARTICLE.name
+    shutil.copy(ARTICLE, article)
+    assert run("add-source", "--graph", str(graph), str(article), "--id", SOURCE)[0] == 0
+    assert run("draft", "--graph", str(graph), SOURCE)[0] == 0
+    return graph / "drafts" / f"{SOURCE}.yaml"
+
+
+def decide(path: Path, decisions: dict[str, str], reviewer: str = "") -> None:
+    """Set each listed entity block's decisions (its own and its facts') as a reviewer would."""
+    lines, block = [], ""
+    for line in path.read_text().split("\n"):
+        found = re.match(r"^([a-z0-9-]+):", line)
+        block = found.group(1) if found else block
+        if block in decisions and "review: undecided" in line:
+            line = line.replace("review: undecided", f"review: {decisions[block]}")
+            if reviewer and line.startswith("      "):
+                line += f"\n      reviewed-by: {reviewer}\n      reviewed: 2024-11-20"
+        lines.append(line)
+    path.write_text("\n".join(lines))
+
+
+def test_review_lists_what_is_undecided(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    decide(draft, {"peter-kyle": "accept", "budget": "reject"})
+    code, output = run("review", "--graph", str(mini_graph), SOURCE)
+    shown = f"{mini_graph.name}/drafts/{SOURCE}.yaml"
+    assert code == 0
+    assert output.startswith(f"{shown}: 3 accepted, 1 rejected, ")
+    assert "entity science-and-technology-secretary: post 'Science and technology secretary'" in output
+    assert "peter-kyle" not in output and "budget" not in output
+    for line in output.splitlines()[1:]:
+        assert re.match(rf"  {re.escape(shown)}:\d+:\d+: (entity|fact) ", line), line
+
+
+def test_a_decision_that_is_no_decision_is_located(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    text = draft.read_text()
+    line = text[:text.index("review: undecided")].count("\n") + 1
+    draft.write_text(text.replace("review: undecided", "review: maybe", 1))
+    code, output = run("review", "--graph", str(mini_graph), SOURCE)
+    assert (code, output) == (1, f"Error: 1 problem found in the fact files:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
+                                 f"{line}:3: review: 'maybe' is not a decision (write accept, reject or undecided)\n")
+
+
+def test_nothing_is_accepted_without_a_decision(mini_graph: Path, tmp_path: Path) -> None:
+    drafted(mini_graph, tmp_path)
+    code, output = run("accept", "--graph", str(mini_graph), SOURCE)
+    assert (code, output) == (1, f"Error: nothing is accepted in {mini_graph.name}/drafts/{SOURCE}.yaml: "
+                                 "set `review: accept` on what should be published\n")
+    assert not (mini_graph / "articles").exists()
+
+
+def test_a_fact_on_an_entity_not_accepted_is_refused(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    text = draft.read_text()
+    block = text.index("\npeter-kyle:")
+    at = text.index("review: undecided  # rule", block)
+    draft.write_text(text[:at] + "review: accept   " + text[at + len("review: undecided"):])
+    line = text[:at].count("\n") + 1
+    code, output = run("accept", "--graph", str(mini_graph), SOURCE)
+    assert (code, output) == (1, f"Error: 1 problem found in the fact files:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
+                                 f"{line}:7: fact accepted on entity 'peter-kyle', which is undecided "
+                                 "(accept 'peter-kyle' too, or reject this fact)\n")
+
+
+def test_an_accepted_fact_that_does_not_validate_is_refused_at_its_draft_line(mini_graph: Path,
+                                                                              tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept"})
+    text = draft.read_text()
+    at = text.index("    - holds-post: science-and-technology-secretary\n") + len("    - holds-post: ")
+    draft.write_text(text[:at] + "no-such-post" + text[at + len("science-and-technology-secretary"):])
+    line = text[:at].count("\n") + 1
+    code, output = run("accept", "--graph", str(mini_graph), SOURCE)
+    assert code == 1
+    assert output == (f"Error: 1 problem found in the fact files:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
+                      f"{line}:7: unknown entity 'no-such-post' (define it in a fact file or correct the id)\n")
+    assert not (mini_graph / "articles" / f"{SOURCE}.yaml").exists()
+
+
+def test_from_article_to_published_facts(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept", "made-smarter": "accept",
+                   "budget": "reject"}, reviewer="A. Reviewer")
+    code, output = run("accept", "--graph", str(mini_graph), SOURCE)
+    written = mini_graph / "articles" / f"{SOURCE}.yaml"
+    assert code == 0
+    assert re.fullmatch(rf"accepted 3 entities and 3 facts into {re.escape(str(written))} "
+                        r"\(\d+ proposals still undecided\)\n", output)
+    text = written.read_text()
+    assert "review:" not in text and "reviewed-by: A. Reviewer" in text and "budget" not in text
+    model = load_model(mini_graph)
+    holding = next(f for f in model.facts if f.subject == "peter-kyle" and f.relation == "holds-post")
+    assert (holding.object, holding.quote) == ("science-and-technology-secretary",
+                                               "Peter Kyle, the science and technology secretary")
+    assert "lisbon" not in model.entities  # undecided: not published
+    out = tmp_path / "out"
+    build(mini_graph, out)
+    base = "https://w3id.org/wmgraph/id/"
+    triples = (out / "wmgraph.nt").read_text()
+    assert f"<{base}peter-kyle> <http://www.w3.org/ns/org#holds> <{base}science-and-technology-secretary> ." \
+        in triples
+    data = json.dumps(page_data(model, sorted(model.entities), model.facts))
+    assert "Peter Kyle" in data and "Made Smarter" in data and "manufacturing firms" in data
