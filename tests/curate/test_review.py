@@ -128,3 +128,21 @@ def test_from_article_to_published_facts(mini_graph: Path, tmp_path: Path) -> No
         in triples
     data = json.dumps(page_data(model, sorted(model.entities), model.facts))
     assert "Peter Kyle" in data and "Made Smarter" in data and "manufacturing firms" in data
+
+
+def test_coverage_todo_lists_the_sentences_left_with_their_names(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept"})
+    assert run("accept", "--graph", str(mini_graph), SOURCE)[0] == 0
+    code, output = run("coverage", "--graph", str(mini_graph), SOURCE, "--todo")
+    assert code == 0
+    lines = output.splitlines()
+    sentences = sum(1 for line in lines if line.startswith('  "'))
+    assert lines[0] == f"{SOURCE} (texts/{SOURCE}.txt): {sentences} sentences to do"
+    assert "Peter Kyle" not in output  # its one sentence is quoted now
+    at = lines.index('  "The Innovation Accelerator has helped more than 700 businesses, researchers and entrepreneurs '
+                     'to obtain expert advice and funding so that they can commercialise new and emerging products '
+                     'and technologies."')
+    assert lines[at + 1] == "    names: Innovation Accelerator (new)"
+    assert "    names: Richard Parker (new), Mayor of the West Midlands = mayor-of-the-west-midlands, " \
+           "WMCA (new)" in lines

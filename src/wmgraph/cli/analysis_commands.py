@@ -188,12 +188,16 @@ def export_command(graph_dir: Path, format_name: str, out_path: Path | None) -> 
 @click.command("coverage")
 @graph_option
 @click.argument("source", required=False)
+@click.option("--todo", is_flag=True, help="Only the sentences left to do, each with the names found in it.")
 @reports_errors
-def coverage_command(graph_dir: Path, source: str | None) -> None:
+def coverage_command(graph_dir: Path, source: str | None, todo: bool) -> None:
     """Which sentences of each stored text (or SOURCE's) no fact quotes, and what the facts rest on."""
     from ..analysis.coverage import dependence, text_coverage
 
     model = load_model(graph_dir)
+    if todo:
+        _echo_todo(graph_dir, model, source)
+        return
     for number, text in enumerate(text_coverage(graph_dir, model, source)):
         covered = len(text.quoted) + len(text.left_out)
         _say(f"{text.source} ({text.text_file}): {covered} of {len(text.sentences)} sentences covered "
@@ -205,6 +209,19 @@ def coverage_command(graph_dir: Path, source: str | None) -> None:
             _say(f"  left out: \"{sentence.text}\" ({sentence.covered_by})")
     if source is None:
         _echo_dependence(dependence(model))
+
+
+def _echo_todo(graph_dir: Path, model: Any, source: str | None) -> None:
+    """The work queue: each sentence no fact quotes or leaves out, with the names in it."""
+    from ..curate.todo import todo
+
+    for number, (key, text_file, left) in enumerate(todo(graph_dir, model, source)):
+        _say(f"{key} ({text_file}): {len(left)} sentences to do", gap=number > 0)
+        for item in left:
+            _say(f"  \"{item.sentence}\"")
+            if item.names:
+                _say("    names: " + ", ".join(f"{words} = {key}" if known else f"{words} (new)"
+                                               for words, key, known in item.names))
 
 
 def _echo_dependence(report: Any) -> None:
