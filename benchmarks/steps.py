@@ -190,7 +190,7 @@ def page(path: Path) -> dict[str, Any]:
 
         name = tab.evaluate("document.title")
         wanted = tab.evaluate("(() => { const g = wmgraph.groups; const k = g[g.length > 1 ? 1 : 0].members[0]; "
-                              "return wmgraph.data.entities[k].name; })()")
+                              "return wmgraph.data.entities.get(k).name; })()")
         begun = time.perf_counter()
         tab.fill("#search-input", wanted)
         tab.keyboard.press("Enter")

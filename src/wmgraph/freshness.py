@@ -23,7 +23,7 @@ from .rdf.mapping import model_triples, namespaces
 
 # Raise when wmgraph writes other bytes for the same inputs: it renames every cache entry and
 # makes every stamp stale.
-OUTPUT_VERSION = "6"
+OUTPUT_VERSION = "7"
 OUTPUT_STEM = "wmgraph"
 STAMP_NAME = "wmgraph.stamp"
 

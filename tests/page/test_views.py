@@ -274,7 +274,7 @@ def test_big_graph_overview_expand_and_search(chromium: Any, big_page: Path) -> 
     assert page.locator("#panel h2").text_content() == first["name"]
     # Search brings an entity of another community and its neighbours in.
     far = browser.js("wmgraph.groups[wmgraph.groups.length - 2].members[0]")
-    name = browser.js(f"wmgraph.data.entities['{far}'].name")
+    name = browser.js(f"wmgraph.data.entities.get('{far}').name")
     page.locator("#search-input").fill(name)
     page.locator("#search-input").press("Enter")
     assert browser.js("wmgraph.network.getSelectedNodes()") == [far]

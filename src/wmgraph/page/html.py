@@ -39,6 +39,10 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # wmgraph alone (vendor/LICENSE-vis-network.txt gives its digests and licence).
 VIS_JS = ASSETS / "vendor" / "vis-network.min.js"
 VIS_CSS = ASSETS / "vendor" / "vis-network.css"
+# The page's scripts, put one after the other into one script element: each of the first four is
+# pure (no DOM) and defines one namespace the later ones use, and Node's test runner loads them
+# on their own (tests/js/); page.js, last, draws the page.
+SCRIPTS = ("page-dates.js", "page-url.js", "page-data.js", "page-search.js", "page-view.js", "page.js")
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800
 SPACING = 170.0  # between neighbouring nodes in a laid-out drawing
@@ -193,9 +197,7 @@ def fill_template(title: str, data: Json) -> bytes:
         b"VIS_CSS": _read(VIS_CSS),
         b"PAGE_CSS": _read(ASSETS / "page.css"),
         b"VIS_JS": _read(VIS_JS),
-        b"PAGE_DATA_JS": _read(ASSETS / "page-data.js"),
-        b"PAGE_VIEW_JS": _read(ASSETS / "page-view.js"),
-        b"PAGE_JS": _read(ASSETS / "page.js"),
+        b"PAGE_JS": b"\n".join(_read(ASSETS / name) for name in SCRIPTS),
         b"DATA": script_json(data),
     }
     return PLACEHOLDER.sub(lambda match: parts[match.group(1)], _read(ASSETS / "page.html"))

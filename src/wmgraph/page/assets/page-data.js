@@ -1,57 +1,73 @@
 /* wmgraph's page data: the rows of the JSON block (see page/data.py) made into the objects the
-   page script works with: entities, facts, nodes, edges with their curves, styles, facts by entity. */
-function wmgraphPageData(data) {
+   page script works with: entities, facts, nodes, edges with their curves, styles, facts by entity.
+   Everything looked up by an id or a key is a Map: an entity may be called `constructor`. No DOM. */
+var wmgraphPageData = (function () {
   "use strict";
 
-  var typeInfo = {};
-  var relationInfo = {};
-  var relationOrder = {};
-  data.types.forEach(function (t) { typeInfo[t.key] = t; });
-  data.relations.forEach(function (r, i) { relationInfo[r.key] = r; relationOrder[r.key] = i; });
-  // Fact rows give their relation by its place in the legend: make it the key again.
-  data.facts.forEach(function (row) { row[1] = data.relations[row[1]].key; });
-
-  // Entities and facts arrive as rows (see page/data.py): make them objects again.
-  var entities = {};
-  var keys = data.entities.map(function (row) { return row[0]; });
-  var positions = data.nodes;
-  data.nodes = data.entities.map(function (row, i) {
-    entities[row[0]] = { name: row[1], type: data.types[row[2]].key, src: row[3], aliases: row[4] || [],
-                         description: row[5] || "", url: row[6] || "" };
-    return { id: row[0], x: positions[2 * i], y: positions[2 * i + 1], group: data.groups[i] };
-  });
-  data.entities = entities;
-  var groupOf = {};
-  data.nodes.forEach(function (node) { groupOf[node.id] = node.group; });
-  data.edges = makeEdges(data.facts);
-  if (data.grid) { finishLayout(data.nodes, data.edges, data.grid); }
-  data.facts = data.facts.map(function (row) {
-    var shown = data.shown[row[3]];
-    var edge = relationInfo[row[1]].edge;
-    return { s: keys[row[0]], r: row[1], o: edge && row[2] !== null ? keys[row[2]] : null, t: edge ? null : row[2],
-             q: shown[0], fig: shown[1], refs: shown[2], from: shown[3], to: shown[4], rep: shown[5] === 1,
-             src: row.slice(4) };
-  });
-  // Quotes (see page/passages.py): the words of the source, and where they stand in its stored text.
-  data.texts = data.texts || [];
-  function passage(row) {
-    return row.length > 2 ? { quote: row[1], src: row[2], sentence: row[3], start: row[4], end: row[5], until: row[6] }
-      : { quote: row[1], src: null };
+  // vis-network keeps its nodes in a plain object, where an id such as `constructor` finds what every
+  // object has: such an entity is drawn under the id "e:" + its id (no entity id holds a colon).
+  function nodeId(key) { return key in Object.prototype ? "e:" + key : key; }
+  // The entity a drawn node stands for (null for a community's disc).
+  function entityOfNode(id) {
+    id = String(id);
+    return id.indexOf("g:") === 0 ? null : id.indexOf("e:") === 0 ? id.slice(2) : id;
   }
-  (data.fact_quotes || []).forEach(function (row) { data.facts[row[0]].quote = passage(row); });
-  (data.entity_quotes || []).forEach(function (row) { entities[keys[row[0]]].quote = passage(row); });
+  function byKey(list) { return new Map(list.map(function (item) { return [item.key, item]; })); }
+
+  function decode(data) {
+    var typeInfo = byKey(data.types);
+    var relationInfo = byKey(data.relations);
+    var relationOrder = new Map(data.relations.map(function (r, i) { return [r.key, i]; }));
+    data.styles = new Map(Object.keys(data.styles).map(function (key) { return [key, data.styles[key]]; }));
+    // Fact rows give their relation by its place in the legend: make it the key again.
+    data.facts.forEach(function (row) { row[1] = data.relations[row[1]].key; });
+
+    // Entities and facts arrive as rows (see page/data.py): make them objects again.
+    var entities = new Map();
+    var keys = data.entities.map(function (row) { return row[0]; });
+    var positions = data.nodes;
+    data.nodes = data.entities.map(function (row, i) {
+      entities.set(row[0], { name: row[1], type: data.types[row[2]].key, src: row[3], aliases: row[4] || [],
+                             description: row[5] || "", url: row[6] || "" });
+      return { id: row[0], x: positions[2 * i], y: positions[2 * i + 1], group: data.groups[i] };
+    });
+    data.entities = entities;
+    var groupOf = new Map(data.nodes.map(function (node) { return [node.id, node.group]; }));
+    data.edges = makeEdges(data.facts, keys, relationInfo);
+    if (data.grid) { finishLayout(data.nodes, data.edges, data.grid); }
+    data.facts = data.facts.map(function (row) {
+      var shown = data.shown[row[3]];
+      var edge = relationInfo.get(row[1]).edge;
+      return { s: keys[row[0]], r: row[1], o: edge && row[2] !== null ? keys[row[2]] : null, t: edge ? null : row[2],
+               q: shown[0], fig: shown[1], refs: shown[2], from: shown[3], to: shown[4], rep: shown[5] === 1,
+               src: row.slice(4) };
+    });
+    // Quotes (see page/passages.py): the words of the source, and where they stand in its stored text.
+    data.texts = data.texts || [];
+    function passage(row) {
+      return row.length > 2 ? { quote: row[1], src: row[2], sentence: row[3], start: row[4], end: row[5], until: row[6] }
+        : { quote: row[1], src: null };
+    }
+    (data.fact_quotes || []).forEach(function (row) { data.facts[row[0]].quote = passage(row); });
+    (data.entity_quotes || []).forEach(function (row) { entities.get(keys[row[0]]).quote = passage(row); });
+    dress(data, relationInfo);
+    var factsOf = factsByEntity(data);
+    var made = communities(data, groupOf);
+    return { data: data, degree: made.degree, groups: made.groups, groupLinks: made.groupLinks, groupOf: groupOf,
+             typeInfo: typeInfo, relationInfo: relationInfo, relationOrder: relationOrder, factsOf: factsOf };
+  }
 
   // One edge per subject, relation and object, holding its facts; a symmetric relation's runs from
   // the smaller id to the larger, so "A partners with B" and "B partners with A" are one line.
   // Edges go by the two entities they join, then by from, relation and to (ids compared by rank).
-  function makeEdges(rows) {
+  function makeEdges(rows, keys, relationInfo) {
     var byId = keys.map(function (key, i) { return i; });
     byId.sort(function (x, y) { return keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0; });
     var rank = new Int32Array(keys.length);
     byId.forEach(function (index, place) { rank[index] = place; });
     var lines = [];
     rows.forEach(function (row, index) {
-      var relation = relationInfo[row[1]];
+      var relation = relationInfo.get(row[1]);
       if (!relation.edge || row[2] === null) { return; }
       var a = rank[row[0]], b = rank[row[2]];
       if (b < a && relation.symmetric) { var swap = a; a = b; b = swap; }
@@ -84,11 +100,10 @@ function wmgraphPageData(data) {
   // each node, in order, moves half-way to the middle of its neighbours, then each node, most
   // linked first, takes the free cell of a grid nearest to it, so no two overlap.
   function finishLayout(nodes, edges, cell) {
-    var index = {};
-    nodes.forEach(function (node, i) { index[node.id] = i; });
+    var index = new Map(nodes.map(function (node, i) { return [node.id, i]; }));
     var around = nodes.map(function () { return []; });
     edges.forEach(function (edge) {
-      var a = index[edge.from], b = index[edge.to];
+      var a = index.get(edge.from), b = index.get(edge.to);
       if (a !== b) { around[a].push(b); around[b].push(a); }
     });
     var mark = new Int32Array(nodes.length).fill(-1);  // each neighbour once
@@ -140,69 +155,79 @@ function wmgraphPageData(data) {
   }
 
   // What every entity of a type, or relation of a kind, shares is sent once and copied here.
-  data.nodes.forEach(function (node) {
-    var entity = data.entities[node.id];
-    var style = data.styles[entity.type];
-    node.label = entity.name;
-    node.etype = entity.type;
-    node.shape = style.shape;
-    node.color = style.color;
-    // A label inside a shape needs no halo; one outside keeps the white halo that lifts it off lines.
-    node.font = style.wrap ? { color: style.font, strokeWidth: 0 } : { color: style.font };
-    if (style.wrap) { node.widthConstraint = { maximum: style.wrap }; }
-  });
-  data.edges.forEach(function (edge) {
-    var relation = relationInfo[edge.rel];
-    edge.label = relation.label;
-    edge.color = { color: relation.colour, opacity: 1.0 };
-    edge.arrows = relation.symmetric ? { to: { enabled: false } } : "to";
-  });
+  function dress(data, relationInfo) {
+    data.nodes.forEach(function (node) {
+      var entity = data.entities.get(node.id);
+      var style = data.styles.get(entity.type);
+      node.label = entity.name;
+      node.etype = entity.type;
+      node.shape = style.shape;
+      node.color = style.color;
+      // A label inside a shape needs no halo; one outside keeps the white halo that lifts it off lines.
+      node.font = style.wrap ? { color: style.font, strokeWidth: 0 } : { color: style.font };
+      if (style.wrap) { node.widthConstraint = { maximum: style.wrap }; }
+    });
+    data.edges.forEach(function (edge) {
+      var relation = relationInfo.get(edge.rel);
+      edge.label = relation.label;
+      edge.color = { color: relation.colour, opacity: 1.0 };
+      edge.arrows = relation.symmetric ? { to: { enabled: false } } : "to";
+    });
+  }
 
   // Facts about each entity, in both directions, plus facts that mention it in a qualifier.
-  var factsOf = {};
-  Object.keys(data.entities).forEach(function (key) { factsOf[key] = []; });
-  data.facts.forEach(function (fact, index) {
-    var about = [fact.s];
-    if (fact.o) { about.push(fact.o); }
-    fact.refs.forEach(function (ref) { about.push(ref); });
-    about.forEach(function (key) {
-      var list = factsOf[key];
-      // Facts come in order, so a fact already listed for this entity is the last one listed.
-      if (list && list[list.length - 1] !== index) { list.push(index); }
+  function factsByEntity(data) {
+    var factsOf = new Map();
+    data.entities.forEach(function (entity, key) { factsOf.set(key, []); });
+    data.facts.forEach(function (fact, index) {
+      var about = [fact.s];
+      if (fact.o) { about.push(fact.o); }
+      fact.refs.forEach(function (ref) { about.push(ref); });
+      about.forEach(function (key) {
+        var list = factsOf.get(key);
+        // Facts come in order, so a fact already listed for this entity is the last one listed.
+        if (list && list[list.length - 1] !== index) { list.push(index); }
+      });
     });
-  });
+    return factsOf;
+  }
 
   // Communities (worked out when the page was built): members, most linked first, and a name from them.
-  var degree = {};
-  data.nodes.forEach(function (node) { degree[node.id] = 0; });
-  data.edges.forEach(function (edge) { degree[edge.from]++; degree[edge.to]++; });
-  var groups = [];
-  data.nodes.forEach(function (node) {
-    node.value = degree[node.id];
-    var group = groups[node.group];
-    if (!group) { group = groups[node.group] = { index: node.group, members: [], x: 0, y: 0 }; }
-    group.members.push(node.id);
-    group.x += node.x;
-    group.y += node.y;
-  });
-  groups.forEach(function (group) {
-    group.x = Math.round(group.x / group.members.length);
-    group.y = Math.round(group.y / group.members.length);
-    // Members come in id order: a stable sort by relations keeps that order among equals.
-    group.members.sort(function (a, b) { return degree[b] - degree[a]; });
-    var top = group.members.slice(0, 2).map(function (key) { return data.entities[key].name; });
-    group.unlinked = degree[group.members[0]] === 0;
-    group.name = group.unlinked ? "Entities without relations" : top.join(" \u00b7 ");
-    group.size = group.members.length;
-  });
-  var groupLinks = {};
-  data.edges.forEach(function (edge) {
-    var a = groupOf[edge.from], b = groupOf[edge.to];
-    if (a === b) { return; }
-    var key = Math.min(a, b) + "-" + Math.max(a, b);
-    groupLinks[key] = (groupLinks[key] || 0) + 1;
-  });
+  function communities(data, groupOf) {
+    var degree = new Map(data.nodes.map(function (node) { return [node.id, 0]; }));
+    data.edges.forEach(function (edge) {
+      degree.set(edge.from, degree.get(edge.from) + 1);
+      degree.set(edge.to, degree.get(edge.to) + 1);
+    });
+    var groups = [];
+    data.nodes.forEach(function (node) {
+      node.value = degree.get(node.id);
+      var group = groups[node.group];
+      if (!group) { group = groups[node.group] = { index: node.group, members: [], x: 0, y: 0 }; }
+      group.members.push(node.id);
+      group.x += node.x;
+      group.y += node.y;
+    });
+    groups.forEach(function (group) {
+      group.x = Math.round(group.x / group.members.length);
+      group.y = Math.round(group.y / group.members.length);
+      // Members come in id order: a stable sort by relations keeps that order among equals.
+      group.members.sort(function (a, b) { return degree.get(b) - degree.get(a); });
+      var top = group.members.slice(0, 2).map(function (key) { return data.entities.get(key).name; });
+      group.unlinked = degree.get(group.members[0]) === 0;
+      group.name = group.unlinked ? "Entities without relations" : top.join(" \u00b7 ");
+      group.size = group.members.length;
+    });
+    var groupLinks = new Map();
+    data.edges.forEach(function (edge) {
+      var a = groupOf.get(edge.from), b = groupOf.get(edge.to);
+      if (a === b) { return; }
+      var key = Math.min(a, b) + "-" + Math.max(a, b);
+      groupLinks.set(key, (groupLinks.get(key) || 0) + 1);
+    });
+    return { degree: degree, groups: groups, groupLinks: groupLinks };
+  }
 
-  return { data: data, degree: degree, groups: groups, groupLinks: groupLinks, groupOf: groupOf, typeInfo: typeInfo, relationInfo: relationInfo, relationOrder: relationOrder,
-           factsOf: factsOf };
-}
+  return { decode: decode, nodeId: nodeId, entityOfNode: entityOfNode };
+}());
+if (typeof module === "object" && module.exports) { module.exports = wmgraphPageData; }

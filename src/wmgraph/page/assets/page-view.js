@@ -1,40 +1,13 @@
-/* wmgraph's page: search by name or alias, and the timeline of an entity's dated facts. Text only
+/* wmgraph's page: the search box (page-search.js finds the matches), and the timeline of an entity's dated facts. Text only
    through textContent and attributes, never innerHTML. */
 
 // Search: the box in the header, its list of matches, and the keys that move through them.
 function wmgraphSearch(api, data, typeInfo, el, append, selectEntity) {
   "use strict";
-  function normalise(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  }
   var searchIndex = null;  // made on the first search, not while the page opens
-  function makeIndex() {
-    return Object.keys(data.entities).map(function (key) {
-      var entity = data.entities[key];
-      var names = [entity.name].concat(entity.aliases);
-      return { key: key, names: names, plain: names.map(normalise) };
-    });
-  }
   function findEntities(query) {
-    searchIndex = searchIndex || makeIndex();
-    var q = normalise(query);
-    if (!q) { return []; }
-    var words = q.split(" ");
-    var found = [];
-    searchIndex.forEach(function (item) {
-      var best = null;
-      item.plain.forEach(function (name, i) {
-        var score = name === q ? 0 : name.indexOf(q) === 0 ? 1 : name.indexOf(q) >= 0 ? 2 :
-          words.every(function (w) { return name.indexOf(w) >= 0; }) ? 3 : null;
-        if (score !== null && (best === null || score < best.score)) { best = { score: score, name: i }; }
-      });
-      if (best !== null) { found.push({ key: item.key, score: best.score, via: item.names[best.name] }); }
-    });
-    found.sort(function (a, b) {
-      var na = data.entities[a.key].name, nb = data.entities[b.key].name;
-      return (a.score - b.score) || (na < nb ? -1 : na > nb ? 1 : 0);
-    });
-    return found.slice(0, 30);
+    searchIndex = searchIndex || wmgraphFind.makeIndex(data.entities);
+    return wmgraphFind.findEntities(searchIndex, query);
   }
   api.findEntities = findEntities;
 
@@ -53,14 +26,14 @@ function wmgraphSearch(api, data, typeInfo, el, append, selectEntity) {
   function renderResults() {
     results.textContent = "";
     matches.forEach(function (match, i) {
-      var entity = data.entities[match.key];
+      var entity = data.entities.get(match.key);
       var item = el("li");
       item.id = "search-option-" + i;
       item.setAttribute("role", "option");
       item.setAttribute("aria-selected", i === active ? "true" : "false");
       append(item, el("span", "", entity.name));
       if (match.via !== entity.name) { append(item, el("span", "alias", "(" + match.via + ")")); }
-      append(item, el("span", "kind", typeInfo[entity.type].label));
+      append(item, el("span", "kind", typeInfo.get(entity.type).label));
       item.addEventListener("mousedown", function (event) { event.preventDefault(); choose(i); });
       append(results, item);
     });
@@ -75,7 +48,7 @@ function wmgraphSearch(api, data, typeInfo, el, append, selectEntity) {
   function choose(i) {
     var match = matches[i];
     if (!match) { return; }
-    input.value = data.entities[match.key].name;
+    input.value = data.entities.get(match.key).name;
     closeResults();
     selectEntity(match.key, true);
   }
@@ -120,18 +93,18 @@ function wmgraphTimeline(panel, indices, here, tools) {
   dated.forEach(function (i) { [data.facts[i].from, data.facts[i].to].forEach(function (d) { if (d) { days.push(d); } }); });
   if (tools.day) { days.push(tools.day); }
   days.sort();
+  var dayNumber = wmgraphDates.dayNumber, showDay = wmgraphDates.showDay;
   var first = dayNumber(days[0]), last = dayNumber(days[days.length - 1]);
   var span = Math.max(1, last - first);
-  function dayNumber(day) { return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 864e5; }
   function at(day) { return Math.max(0, Math.min(100, (dayNumber(day) - first) / span * 100)); }
   var box = el("div", "timeline");
   box.setAttribute("role", "list");
   box.setAttribute("aria-label", "Timeline of dated facts");
   dated.slice(0, 60).forEach(function (i) {
     var fact = data.facts[i];
-    var relation = tools.relationInfo[fact.r];
+    var relation = tools.relationInfo.get(fact.r);
     var other = fact.s === here ? fact.o : fact.s;
-    var what = relation.label + (other ? " " + data.entities[other].name : "");
+    var what = relation.label + (other ? " " + data.entities.get(other).name : "");
     var when = (fact.from ? showDay(fact.from) : "\u2026") + " \u2013 " + (fact.to ? showDay(fact.to) : "\u2026");
     var start = fact.from ? at(fact.from) : 0, end = fact.to ? at(fact.to) : 100;
     var bar = tools.button("span" + (fact.to ? "" : " open"), "", what + ", " + when, function () { tools.pick(i); });
@@ -149,8 +122,4 @@ function wmgraphTimeline(panel, indices, here, tools) {
   }
   append(panel, el("h3", "", "Timeline (" + dated.length + " dated facts)"), box,
          append(el("div", "axis"), el("span", "", showDay(days[0])), el("span", "", showDay(days[days.length - 1]))));
-  function showDay(day) {
-    var months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    return Number(day.slice(8, 10)) + " " + months[Number(day.slice(5, 7)) - 1] + " " + day.slice(0, 4);
-  }
 }

@@ -11,7 +11,9 @@
   var started = performance.now();
   var parsed = JSON.parse(document.getElementById("wmgraph-data").textContent);
   var parsedAt = performance.now() - started;
-  var prepared = wmgraphPageData(parsed);
+  var prepared = wmgraphPageData.decode(parsed);
+  var nodeId = wmgraphPageData.nodeId, entityOfNode = wmgraphPageData.entityOfNode;
+  var showDay = wmgraphDates.showDay;
   var preparedAt = performance.now() - started;
   var data = prepared.data;
   var typeInfo = prepared.typeInfo;
@@ -23,18 +25,18 @@
   var degree = prepared.degree;
   var big = data.big;
 
-  var edgesOf = {};
-  var edgeById = {};
-  var edgeOfFact = {};
-  data.nodes.forEach(function (node) { edgesOf[node.id] = []; });
+  // Everything looked up by an id or a key is a Map: an entity may be called `constructor`.
+  var edgesOf = new Map();
+  var edgeById = new Map();
+  var edgeOfFact = new Map();
+  var nodeById = new Map();
+  data.nodes.forEach(function (node) { edgesOf.set(node.id, []); nodeById.set(node.id, node); });
   data.edges.forEach(function (edge) {
-    edgeById[edge.id] = edge;
-    edgesOf[edge.from].push(edge);
-    if (edge.to !== edge.from) { edgesOf[edge.to].push(edge); }
-    edge.facts.forEach(function (index) { edgeOfFact[index] = edge.id; });
+    edgeById.set(edge.id, edge);
+    edgesOf.get(edge.from).push(edge);
+    if (edge.to !== edge.from) { edgesOf.get(edge.to).push(edge); }
+    edge.facts.forEach(function (index) { edgeOfFact.set(index, edge.id); });
   });
-  var nodeById = {};
-  data.nodes.forEach(function (node) { nodeById[node.id] = node; });
 
   // ---- small DOM helpers (text only) ----
   function el(tag, className, text) {
@@ -72,25 +74,11 @@
     mark.setAttribute("aria-hidden", "true");
     return mark;
   }
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  function showDay(day) {
-    var p = day.split("-");
-    return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
-  }
 
   // ---- embed mode, read before the graph is drawn so it gets the right size ----
-  function readHash() {
-    var found = {};
-    location.hash.replace(/^#/, "").split("&").forEach(function (part) {
-      var at = part.indexOf("=");
-      if (at > 0) {
-        try { found[part.slice(0, at)] = decodeURIComponent(part.slice(at + 1)); } catch (error) { /* ignore */ }
-      }
-    });
-    return found;
-  }
-  var embed = readHash().embed;
-  if (embed === "graph" || embed === "panel") { document.body.classList.add("embed", "embed-" + embed); }
+  var embed = wmgraphUrl.readView(wmgraphUrl.parseFragment(location.hash),
+                                  { types: new Set(), relations: new Set(), entities: new Set(), groups: 0 }).embed;
+  if (embed) { document.body.classList.add("embed", "embed-" + embed); }
 
   // ---- the network ----
   var nodes = new vis.DataSet([]);
@@ -104,34 +92,22 @@
   document.title = data.title;
 
   // ---- what is shown ----
-  var state = { hiddenTypes: {}, hiddenRelations: {}, day: null, mode: "fade", selected: null,
-                open: {}, pinned: {} };
-  var signatures = { node: {}, edge: {} };
-  var STATE_RANK = { valid: 0, unreported: 1, future: 2, ended: 3 };
+  // Hidden types and relations by key, expanded communities by number, entities brought in by id.
+  var state = { hiddenTypes: new Set(), hiddenRelations: new Set(), day: null, mode: "fade", selected: null,
+                open: new Set(), pinned: new Set() };
+  var signatures = { node: new Map(), edge: new Map() };  // what each drawn item looks like now, by its id
   var OPACITY = { valid: 1, unreported: 0.8, future: 0.45, ended: 0.25 };
 
-  function factState(fact, day) {
-    if (day === null) { return "valid"; }
-    if (fact.to && fact.to < day) { return "ended"; }
-    if (fact.from && day < fact.from) { return fact.rep ? "unreported" : "future"; }
-    return "valid";
-  }
   function edgeState(edge) {
-    if (state.day === null) { return "valid"; }
-    var best = "ended";
-    edge.facts.forEach(function (index) {
-      var s = factState(data.facts[index], state.day);
-      if (STATE_RANK[s] < STATE_RANK[best]) { best = s; }
-    });
-    return best;
+    return wmgraphDates.bestState(edge.facts.map(function (index) { return data.facts[index]; }), state.day);
   }
-  function entityShown(key) { return !big || !!state.open[groupOf[key]] || !!state.pinned[key]; }
-  function typeHidden(key) { return !!state.hiddenTypes[data.entities[key].type]; }
+  function entityShown(key) { return !big || state.open.has(groupOf.get(key)) || state.pinned.has(key); }
+  function typeHidden(key) { return state.hiddenTypes.has(data.entities.get(key).type); }
 
   function entityItem(key, sig) {
-    var node = nodeById[key];
-    var item = { id: key, hidden: sig === "h" };
-    if (!signatures.node.hasOwnProperty(key)) {
+    var node = nodeById.get(key);
+    var item = { id: nodeId(key), hidden: sig === "h" };
+    if (!signatures.node.has(item.id)) {
       ["x", "y", "label", "etype", "shape", "color", "font", "widthConstraint", "value"].forEach(
         function (name) { if (node[name] !== undefined) { item[name] = node[name]; } });
       item.community = node.group;
@@ -144,9 +120,11 @@
     var item = { id: edge.id, hidden: hidden, dashes: s === "unreported" ? [3, 4] : s === "future" ? [10, 7] : false,
                  color: { color: s === "ended" ? "#9aa0a6" : edge.color.color, opacity: OPACITY[s] },
                  font: { color: s === "valid" ? "#3b4250" : "#9aa0a6" } };
-    if (!signatures.edge.hasOwnProperty(edge.id)) {
-      ["from", "to", "label", "rel", "facts", "arrows", "smooth"].forEach(
+    if (!signatures.edge.has(edge.id)) {
+      ["label", "rel", "facts", "arrows", "smooth"].forEach(
         function (name) { if (edge[name] !== undefined) { item[name] = edge[name]; } });
+      item.from = nodeId(edge.from);
+      item.to = nodeId(edge.to);
     }
     return item;
   }
@@ -206,63 +184,64 @@
 
   // Work out what should be drawn and change only what differs in the data sets.
   function render() {
-    var want = { node: {}, edge: {} };
+    var want = { node: new Set(), edge: new Set() };
     var items = { node: [], edge: [] };
     function put(kind, id, sig, make) {
-      want[kind][id] = true;
-      if (signatures[kind][id] !== sig) {
+      want[kind].add(id);
+      if (signatures[kind].get(id) !== sig) {
         items[kind].push(make());
-        signatures[kind][id] = sig;
+        signatures[kind].set(id, sig);
       }
     }
     var shown = big ? [] : data.nodes.map(function (n) { return n.id; });
     if (big) {
       groups.forEach(function (group) {
-        if (state.open[group.index]) { Array.prototype.push.apply(shown, group.members); return; }
+        if (state.open.has(group.index)) { Array.prototype.push.apply(shown, group.members); return; }
         var count = group.members.filter(function (key) { return !typeHidden(key); }).length;
         if (count) {
           put("node", "g:" + group.index, "c" + count + "s" + shrink, function () { return groupItem(group, count); });
         }
       });
-      Object.keys(state.pinned).forEach(function (key) { if (!state.open[groupOf[key]]) { shown.push(key); } });
+      state.pinned.forEach(function (key) { if (!state.open.has(groupOf.get(key))) { shown.push(key); } });
     }
-    var hiddenNode = {};
+    var hiddenNode = new Set();
     shown.forEach(function (key) {
       var sig = typeHidden(key) ? "h" : "v";
-      hiddenNode[key] = sig === "h";
-      put("node", key, sig, function () { return entityItem(key, sig); });
+      if (sig === "h") { hiddenNode.add(key); }
+      put("node", nodeId(key), sig, function () { return entityItem(key, sig); });
     });
-    var outward = {};
+    var outward = new Map();  // lines from an entity to a folded community, counted, by "a:" + id + ">" + community
     shown.forEach(function (key) {
-      edgesOf[key].forEach(function (edge) {
+      edgesOf.get(key).forEach(function (edge) {
         var other = edge.from === key ? edge.to : edge.from;
         if (!entityShown(other)) {
           // Lines to folded communities only from entities brought in one by one (an expanded
           // community's would be a thousand more lines for vis-network to make, at 0.2 ms each).
-          if (!state.open[groupOf[key]] && !hiddenNode[key] && !typeHidden(other) && !state.hiddenRelations[edge.rel]) {
-            var id = "a:" + key + ">" + groupOf[other];
-            outward[id] = (outward[id] || 0) + 1;
+          if (!state.open.has(groupOf.get(key)) && !hiddenNode.has(key) && !typeHidden(other) &&
+              !state.hiddenRelations.has(edge.rel)) {
+            var id = "a:" + key + ">" + groupOf.get(other);
+            outward.set(id, (outward.get(id) || 0) + 1);
           }
           return;
         }
         if (edge.from !== key && entityShown(edge.from) && edge.from !== edge.to) { return; }  // seen from `from`
         var look = edgeState(edge);
-        var hidden = !!state.hiddenRelations[edge.rel] || hiddenNode[edge.from] || hiddenNode[edge.to] ||
+        var hidden = state.hiddenRelations.has(edge.rel) || hiddenNode.has(edge.from) || hiddenNode.has(edge.to) ||
           (look !== "valid" && state.mode === "hide");
         var sig = hidden ? "h" : look;
         put("edge", edge.id, sig, function () { return edgeItem(edge, sig); });
       });
     });
-    Object.keys(outward).forEach(function (id) {
+    outward.forEach(function (count, id) {
       var parts = id.slice(2).split(">");
-      if (!want.node["g:" + parts[1]]) { return; }
-      put("edge", id, "a" + outward[id], function () { return aggregateItem(id, parts[0], "g:" + parts[1], outward[id]); });
+      if (!want.node.has("g:" + parts[1])) { return; }
+      put("edge", id, "a" + count, function () { return aggregateItem(id, nodeId(parts[0]), "g:" + parts[1], count); });
     });
     if (big) {
       strongLinks().forEach(function (pair) {
         var ends = pair.split("-");
-        var a = "g:" + ends[0], b = "g:" + ends[1], count = prepared.groupLinks[pair];
-        if (want.node[a] && want.node[b]) {
+        var a = "g:" + ends[0], b = "g:" + ends[1], count = prepared.groupLinks.get(pair);
+        if (want.node.has(a) && want.node.has(b)) {
           put("edge", "gg:" + pair, "g" + count, function () { return aggregateItem("gg:" + pair, a, b, count); });
         }
       });
@@ -276,24 +255,26 @@
   var strong = null;
   function strongLinks() {
     if (strong) { return strong; }
-    var byGroup = {};
-    Object.keys(prepared.groupLinks).forEach(function (pair) {
-      pair.split("-").forEach(function (end) { (byGroup[end] = byGroup[end] || []).push(pair); });
+    var links = prepared.groupLinks;
+    function stronger(a, b) { return links.get(b) - links.get(a) || (a < b ? -1 : 1); }
+    var byGroup = new Map();
+    links.forEach(function (count, pair) {
+      pair.split("-").forEach(function (end) {
+        if (!byGroup.has(end)) { byGroup.set(end, []); }
+        byGroup.get(end).push(pair);
+      });
     });
-    var kept = {};
-    Object.keys(byGroup).forEach(function (end) {
-      byGroup[end].sort(function (a, b) { return prepared.groupLinks[b] - prepared.groupLinks[a] || (a < b ? -1 : 1); });
-      byGroup[end].slice(0, 3).forEach(function (pair) { kept[pair] = true; });
+    var kept = new Set();
+    byGroup.forEach(function (pairs) {
+      pairs.sort(stronger).slice(0, 3).forEach(function (pair) { kept.add(pair); });
     });
     // At most 1,000 of them, the strongest: vis-network takes about 0.2 ms to make each line.
-    strong = Object.keys(kept).sort(function (a, b) {
-      return prepared.groupLinks[b] - prepared.groupLinks[a] || (a < b ? -1 : 1);
-    }).slice(0, 1000).sort();
+    strong = Array.from(kept).sort(stronger).slice(0, 1000).sort();
     return strong;
   }
   function sync(set, kind, want, changed) {
-    var gone = set.getIds().filter(function (id) { return !want[id]; });
-    gone.forEach(function (id) { delete signatures[kind][id]; });
+    var gone = set.getIds().filter(function (id) { return !want.has(id); });
+    gone.forEach(function (id) { signatures[kind].delete(id); });
     if (gone.length) { set.remove(gone); }
     if (changed.length) { set.update(changed); }
   }
@@ -308,7 +289,7 @@
     edges.forEach(function (edge) {
       if (edge.hidden || !edge.rel) { return; }
       counts.edges++;
-      counts[signatures.edge[edge.id]]++;
+      counts[signatures.edge.get(edge.id)]++;
     });
     return counts;
   }
@@ -333,7 +314,7 @@
     if (!api.ready) { text += "; laying out\u2026"; }
     document.getElementById("status").textContent = text;
     document.getElementById("overview-button").hidden = !big ||
-      (!Object.keys(state.open).length && !Object.keys(state.pinned).length);
+      (!state.open.size && !state.pinned.size);
   }
 
   function fitVisible() {
@@ -353,20 +334,21 @@
     tip.style.top = (container.offsetTop + pointer.y + 10) + "px";
   }
   network.on("hoverNode", function (params) {
-    var id = String(params.node);
-    if (id.indexOf("g:") === 0) {
+    var id = String(params.node), key = entityOfNode(id);
+    if (key === null) {
       var group = groups[Number(id.slice(2))];
       showTip(group.name + ": " + group.size + " entities (click to expand)", params.pointer.DOM);
-    } else if (data.entities[id]) {
-      var entity = data.entities[id];
-      showTip(entity.name + " (" + typeInfo[entity.type].label + ", " + degree[id] + " relations)", params.pointer.DOM);
+    } else if (data.entities.has(key)) {
+      var entity = data.entities.get(key);
+      showTip(entity.name + " (" + typeInfo.get(entity.type).label + ", " + degree.get(key) + " relations)",
+              params.pointer.DOM);
     }
   });
   network.on("hoverEdge", function (params) {
-    var edge = edgeById[params.edge];
+    var edge = edgeById.get(params.edge);
     if (edge) {
-      showTip(data.entities[edge.from].name + " " + relationInfo[edge.rel].label + " " + data.entities[edge.to].name,
-              params.pointer.DOM);
+      showTip(data.entities.get(edge.from).name + " " + relationInfo.get(edge.rel).label + " " +
+              data.entities.get(edge.to).name, params.pointer.DOM);
     }
   });
   ["blurNode", "blurEdge", "dragStart", "zoom", "click"].forEach(function (name) { network.on(name, hideTip); });
@@ -374,7 +356,8 @@
 
   // ---- legend and filters ----
   function filterChanged() { render(); fitVisible(); if (current) { current.show(); } }
-  function filterList(listId, items, hiddenMap, makeMark, withOnly) {
+  function hide(hidden, key, yes) { if (yes) { hidden.add(key); } else { hidden.delete(key); } }
+  function filterList(listId, items, hidden, makeMark, withOnly) {
     var list = document.getElementById(listId);
     items.forEach(function (item) {
       if (item.edge === false) { return; }
@@ -382,26 +365,26 @@
       box.type = "checkbox";
       box.checked = true;
       box.value = item.key;
-      box.addEventListener("change", function () { hiddenMap[item.key] = !box.checked; filterChanged(); });
+      box.addEventListener("change", function () { hide(hidden, item.key, !box.checked); filterChanged(); });
       var label = append(el("label"), box, makeMark(item), el("span", "", item.label), el("span", "count", item.count));
       var row = append(el("li"), label);
       if (withOnly) {
-        append(row, button("only", "only", "Show only " + item.label, function () { only(listId, hiddenMap, item.key); }));
+        append(row, button("only", "only", "Show only " + item.label, function () { only(listId, hidden, item.key); }));
       }
       append(list, row);
     });
   }
-  function only(listId, hiddenMap, key) {
+  function only(listId, hidden, key) {
     Array.prototype.forEach.call(document.querySelectorAll("#" + listId + " input"), function (box) {
       box.checked = box.value === key;
-      hiddenMap[box.value] = box.value !== key;
+      hide(hidden, box.value, box.value !== key);
     });
     filterChanged();
   }
-  function showAll(listId, hiddenMap) {
+  function showAll(listId, hidden) {
     Array.prototype.forEach.call(document.querySelectorAll("#" + listId + " input"), function (box) {
       box.checked = true;
-      hiddenMap[box.value] = false;
+      hidden.delete(box.value);
     });
     filterChanged();
   }
@@ -423,11 +406,7 @@
   var dateInput = document.getElementById("date-input");
   var slider = document.getElementById("date-slider");
   var firstMonth = 0;
-  function monthIndex(day) { var p = day.split("-"); return Number(p[0]) * 12 + Number(p[1]) - 1; }
-  function monthDay(index) {
-    var month = String(index % 12 + 1);
-    return Math.floor(index / 12) + "-" + (month.length < 2 ? "0" + month : month) + "-01";
-  }
+  var monthIndex = wmgraphDates.monthIndex, monthDay = wmgraphDates.monthDay;
   if (data.dates.length) {
     firstMonth = monthIndex(data.dates[0]);
     slider.min = "0";
@@ -446,7 +425,7 @@
     scheduleHash();
   }
   function useDate(day) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) { return; }
+    if (!wmgraphDates.isDay(day)) { return; }
     dateInput.value = day;
     slider.value = String(Math.max(0, Math.min(Number(slider.max), monthIndex(day) - firstMonth)));
     dateEnabled.checked = true;
@@ -470,7 +449,7 @@
   var current = null;
 
   function entityButton(key) {
-    var entity = data.entities[key];
+    var entity = data.entities.get(key);
     if (!entity) { return el("span", "", key); }
     return button("entity-link", entity.name, null, function () { selectEntity(key, true); });
   }
@@ -535,12 +514,12 @@
   reader.addEventListener("click", function (event) { if (event.target === reader) { reader.close(); } });
   api.openReader = openReader;
   function factSentence(fact, here) {
-    var relation = relationInfo[fact.r];
+    var relation = relationInfo.get(fact.r);
     var line = el("div", "what");
-    var subject = fact.s === here ? el("strong", "", data.entities[here].name) : entityButton(fact.s);
+    var subject = fact.s === here ? el("strong", "", data.entities.get(here).name) : entityButton(fact.s);
     append(line, subject, " " + relation.label);
     if (fact.o) {
-      append(line, " ", fact.o === here ? el("strong", "", data.entities[here].name) : entityButton(fact.o));
+      append(line, " ", fact.o === here ? el("strong", "", data.entities.get(here).name) : entityButton(fact.o));
     } else if (fact.t !== null) {
       append(line, ": ", el("span", "quote", "\u201c" + fact.t + "\u201d"));
     }
@@ -548,24 +527,21 @@
   }
   // The fact seen from `here`: "funded through X", "Version 1 pledges jobs in", "investment".
   function relativeSentence(fact, here) {
-    var label = relationInfo[fact.r].label;
+    var label = relationInfo.get(fact.r).label;
     if (fact.s === here) {
       return fact.o ? append(el("span"), label + " ", entityButton(fact.o)) : el("span", "", label);
     }
     var line = append(el("span"), entityButton(fact.s), " " + label);
     return fact.o && fact.o !== here ? append(line, " ", entityButton(fact.o)) : line;
   }
-  function stateText(fact, s) {
-    var day = showDay(state.day);
-    if (s === "ended") { return "Ended before " + day + " (last day " + showDay(fact.to) + ")"; }
-    if (s === "future") { return "Not yet begun on " + day + " (begins " + showDay(fact.from) + ")"; }
-    return "Not yet reported on " + day + " (first reported on " + showDay(fact.from) + ")";
-  }
   function factItem(fact, here, index) {
     var item = el("li", "fact");
     item.id = "fact-" + index;
-    var s = factState(fact, state.day);
-    if (s !== "valid") { item.classList.add("state-" + s); append(item, el("div", "when", stateText(fact, s))); }
+    var s = wmgraphDates.factState(fact, state.day);
+    if (s !== "valid") {
+      item.classList.add("state-" + s);
+      append(item, el("div", "when", wmgraphDates.stateText(fact, s, state.day)));
+    }
     append(item, factSentence(fact, here));
     if (fact.fig) { append(item, el("div", "figure", fact.fig)); }
     if (fact.q.length) {
@@ -582,12 +558,12 @@
   }
   function byRelation(a, b) {
     var fa = data.facts[a], fb = data.facts[b];
-    return (relationOrder[fa.r] - relationOrder[fb.r]) || (a - b);
+    return (relationOrder.get(fa.r) - relationOrder.get(fb.r)) || (a - b);
   }
 
   function showEntity(key) {
-    var entity = data.entities[key];
-    var type = typeInfo[entity.type];
+    var entity = data.entities.get(key);
+    var type = typeInfo.get(entity.type);
     panel.textContent = "";
     append(panel, el("h2", "", entity.name),
            append(el("div", "type-line"), swatch(type), el("span", "", type.label)));
@@ -596,13 +572,13 @@
     if (entity.url) { append(panel, append(el("p"), safeLink(entity.url, entity.url))); }
     if (entity.quote) { append(panel, evidence(entity.quote)); }
     if (big) {
-      var group = groups[groupOf[key]];
+      var group = groups[groupOf.get(key)];
       append(panel, append(el("p", "hint", "In the community "), el("strong", "", group.name),
                            " (" + group.size + " entities) "),
-             state.open[group.index] ? button("action", "Collapse community", null, function () { collapse(group.index); })
+             state.open.has(group.index) ? button("action", "Collapse community", null, function () { collapse(group.index); })
                : button("action", "Expand community", null, function () { expand(group.index, false); }));
     }
-    var indices = factsOf[key].slice().sort(byRelation);
+    var indices = factsOf.get(key).slice().sort(byRelation);
     var figures = indices.filter(function (i) { return data.facts[i].fig; });
     if (figures.length) {
       var list = el("ul", "figures");
@@ -626,9 +602,9 @@
   }
 
   function showEdge(id) {
-    var edge = edgeById[id];
+    var edge = edgeById.get(id);
     if (!edge) { return; }
-    var relation = relationInfo[edge.rel];
+    var relation = relationInfo.get(edge.rel);
     panel.textContent = "";
     append(panel, append(el("h2"), entityButton(edge.from), " " + relation.label + " ", entityButton(edge.to)));
     var facts = el("ul", "facts");
@@ -640,11 +616,11 @@
     var group = groups[index];
     panel.textContent = "";
     append(panel, el("h2", "", group.name), el("p", "hint", group.size + " entities, named by the most connected"));
-    append(panel, state.open[index] ? button("action", "Collapse community", null, function () { collapse(index); })
+    append(panel, state.open.has(index) ? button("action", "Collapse community", null, function () { collapse(index); })
       : button("action", "Expand community", null, function () { expand(index, true); }));
     var list = el("ul", "members");
     group.members.slice(0, 25).forEach(function (key) {
-      append(list, append(el("li"), entityButton(key), el("span", "hint", " " + degree[key] + " relations")));
+      append(list, append(el("li"), entityButton(key), el("span", "hint", " " + degree.get(key) + " relations")));
     });
     append(panel, el("h3", "", "Most connected members"), list);
   }
@@ -677,14 +653,14 @@
     Array.prototype.forEach.call(panel.querySelectorAll(".fact.picked"), function (item) { item.classList.remove("picked"); });
     var item = document.getElementById("fact-" + index);
     if (item) { item.classList.add("picked"); item.scrollIntoView({ block: "nearest" }); }
-    var edgeId = edgeOfFact[index];
+    var edgeId = edgeOfFact.get(index);
     if (edgeId) {
-      var edge = edgeById[edgeId];
-      [edge.from, edge.to].forEach(function (key) { if (!entityShown(key)) { state.pinned[key] = true; } });
+      var edge = edgeById.get(edgeId);
+      [edge.from, edge.to].forEach(function (key) { if (!entityShown(key)) { state.pinned.add(key); } });
       render();
       network.selectEdges([edgeId]);
     } else if (fact.s) {
-      network.selectNodes([fact.s]);
+      network.selectNodes([nodeId(fact.s)]);
     }
     api.picked = index;
   }
@@ -692,23 +668,23 @@
 
   // ---- selection, expansion ----
   function selectEntity(key, move) {
-    if (!data.entities[key]) { return; }
-    var type = data.entities[key].type;
-    if (state.hiddenTypes[type]) {
+    if (!data.entities.has(key)) { return; }
+    var type = data.entities.get(key).type;
+    if (state.hiddenTypes.has(type)) {
       // The reader asked for it by name: bring its type back rather than select something hidden.
-      state.hiddenTypes[type] = false;
+      state.hiddenTypes.delete(type);
       var box = document.querySelector("#type-filters input[value='" + type + "']");
       if (box) { box.checked = true; }
     }
     if (big && !entityShown(key)) {
-      state.pinned[key] = true;
-      edgesOf[key].slice(0, 200).forEach(function (edge) { state.pinned[edge.from] = true; state.pinned[edge.to] = true; });
+      state.pinned.add(key);
+      edgesOf.get(key).slice(0, 200).forEach(function (edge) { state.pinned.add(edge.from); state.pinned.add(edge.to); });
     }
     render();
     state.selected = key;
-    network.selectNodes([key]);
+    network.selectNodes([nodeId(key)]);
     if (move) {
-      network.focus(key, { scale: Math.max(network.getScale(), 0.8), animation: big ? false : { duration: 300 } });
+      network.focus(nodeId(key), { scale: Math.max(network.getScale(), 0.8), animation: big ? false : { duration: 300 } });
     }
     show("node", key);
     scheduleHash();
@@ -718,25 +694,25 @@
   function expand(index, move) {
     var group = groups[index];
     if (!group) { return; }
-    state.open[index] = true;
+    state.open.add(index);
     render();
     if (move) {
-      network.fit({ nodes: group.members.filter(function (k) { return !typeHidden(k); }), animation: false });
+      network.fit({ nodes: group.members.filter(function (k) { return !typeHidden(k); }).map(nodeId), animation: false });
       network.emit("zoom", {});
     }
     show("group", index);
     scheduleHash();
   }
   function collapse(index) {
-    delete state.open[index];
-    groups[index].members.forEach(function (key) { delete state.pinned[key]; });
+    state.open.delete(index);
+    groups[index].members.forEach(function (key) { state.pinned.delete(key); });
     render();
     if (current) { current.show(); }
     scheduleHash();
   }
   function overview() {
-    state.open = {};
-    state.pinned = {};
+    state.open.clear();
+    state.pinned.clear();
     state.selected = null;
     render();
     fitVisible();
@@ -750,12 +726,12 @@
 
   network.on("click", function (params) {
     if (params.nodes.length) {
-      var id = String(params.nodes[0]);
-      if (id.indexOf("g:") === 0) { expand(Number(id.slice(2)), true); return; }
-      state.selected = id;
-      show("node", id);
+      var id = String(params.nodes[0]), key = entityOfNode(id);
+      if (key === null) { expand(Number(id.slice(2)), true); return; }
+      state.selected = key;
+      show("node", key);
       scheduleHash();
-    } else if (params.edges.length && edgeById[params.edges[0]]) {
+    } else if (params.edges.length && edgeById.has(params.edges[0])) {
       show("edge", params.edges[0]);
     }
   });
@@ -807,49 +783,35 @@
     window.clearTimeout(hashTimer);
     hashTimer = window.setTimeout(writeHash, 120);
   }
-  function hiddenList(map) { return Object.keys(map).filter(function (k) { return map[k]; }).sort().join(","); }
   function writeHash() {
-    var parts = [];
-    function add(name, value) { if (value) { parts.push(name + "=" + encodeURIComponent(value).replace(/%2C/g, ",")); } }
-    add("e", state.selected);
-    add("types", hiddenList(state.hiddenTypes));
-    add("rels", hiddenList(state.hiddenRelations));
-    add("date", state.day);
-    if (state.mode === "hide") { add("mode", "hide"); }
-    add("open", Object.keys(state.open).sort(function (a, b) { return a - b; }).join(","));
-    var view = network.getViewPosition();
-    add("zoom", network.getScale().toPrecision(4));
-    add("at", Math.round(view.x) + "," + Math.round(view.y));
-    if (embed === "graph" || embed === "panel") { add("embed", embed); }
-    written = "#" + parts.join("&");
+    var at = network.getViewPosition();
+    written = wmgraphUrl.writeFragment({
+      entity: state.selected, hiddenTypes: state.hiddenTypes, hiddenRelations: state.hiddenRelations, day: state.day,
+      mode: state.mode, open: state.open, zoom: network.getScale(), at: [at.x, at.y], embed: embed });
     if (location.hash !== written) {
       try { history.replaceState(null, "", written); } catch (error) { location.replace(written); }
     }
   }
   api.writeHash = writeHash;
   function applyHash() {
-    var found = readHash();
+    var view = wmgraphUrl.readView(wmgraphUrl.parseFragment(location.hash), {
+      types: typeInfo, relations: relationInfo, entities: data.entities, groups: big ? groups.length : 0 });
     restoring = true;
-    function keys(text, known) { return (text || "").split(",").filter(function (k) { return known.hasOwnProperty(k); }); }
-    state.hiddenTypes = {};
-    keys(found.types, typeInfo).forEach(function (k) { state.hiddenTypes[k] = true; });
-    state.hiddenRelations = {};
-    keys(found.rels, relationInfo).forEach(function (k) { state.hiddenRelations[k] = true; });
-    [["type-filters", state.hiddenTypes], ["relation-filters", state.hiddenRelations]].forEach(function (pair) {
-      Array.prototype.forEach.call(document.querySelectorAll("#" + pair[0] + " input"), function (box) {
-        box.checked = !pair[1][box.value];
+    // The sets change in place: the filters' checkboxes hold them.
+    [["type-filters", state.hiddenTypes, view.hiddenTypes],
+     ["relation-filters", state.hiddenRelations, view.hiddenRelations]].forEach(function (triple) {
+      triple[1].clear();
+      triple[2].forEach(function (key) { triple[1].add(key); });
+      Array.prototype.forEach.call(document.querySelectorAll("#" + triple[0] + " input"), function (box) {
+        box.checked = !triple[1].has(box.value);
       });
     });
-    setMode(found.mode);
-    if (found.date && /^\d{4}-\d{2}-\d{2}$/.test(found.date)) { useDate(found.date); } else { api.setDate(null); }
-    if (big) {
-      state.open = {};
-      (found.open || "").split(",").forEach(function (k) { if (/^\d+$/.test(k) && groups[Number(k)]) { state.open[k] = true; } });
-    }
-    if (found.e && data.entities.hasOwnProperty(found.e)) { selectEntity(found.e, !found.zoom); } else { render(); }
-    var scale = Number(found.zoom), at = (found.at || "").split(",").map(Number);
-    if (scale > 0 && at.length === 2 && isFinite(at[0]) && isFinite(at[1])) {
-      network.moveTo({ position: { x: at[0], y: at[1] }, scale: scale, animation: false });
+    setMode(view.mode);
+    if (view.day !== null) { useDate(view.day); } else { api.setDate(null); }
+    if (big) { state.open = view.open; }
+    if (view.entity !== null) { selectEntity(view.entity, view.zoom === null); } else { render(); }
+    if (view.zoom !== null) {
+      network.moveTo({ position: { x: view.at[0], y: view.at[1] }, scale: view.zoom, animation: false });
     }
     restoring = false;
   }
@@ -896,7 +858,7 @@
     network.once("afterDrawing", function () { api.timings.drawn = performance.now() - started; });
     if (location.hash.length > 1) {
       applyHash();
-    } else if (data.focus && data.entities[data.focus]) {
+    } else if (data.focus && data.entities.has(data.focus)) {
       selectEntity(data.focus, false);
     }
     updateStatus();

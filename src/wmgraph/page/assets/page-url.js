@@ -1,0 +1,70 @@
+/* wmgraph's page: the view kept in the URL fragment ("#e=techuk&types=photo&date=2024-06-01"), read
+   into a checked view and written back. No DOM: the page script applies the view. */
+var wmgraphUrl = (function () {
+  "use strict";
+  var DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+  // The fragment's names and values (a Map, so no name can reach an object's own properties);
+  // parts without a name, or that do not decode, are left out.
+  function parseFragment(hash) {
+    var found = new Map();
+    hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var at = part.indexOf("=");
+      if (at > 0) {
+        try { found.set(part.slice(0, at), decodeURIComponent(part.slice(at + 1))); } catch (error) { /* ignore */ }
+      }
+    });
+    return found;
+  }
+  function list(text) { return text ? text.split(",") : []; }
+
+  // The view a fragment asks for, keeping only what the page has: `known.types`, `known.relations`
+  // and `known.entities` are Maps (or Sets) of keys, `known.groups` the number of communities (0 for
+  // a page drawn whole). Unknown keys, types, ids and communities are ignored.
+  function readView(found, known) {
+    function has(set) { return function (key) { return set.has(key); }; }
+    var day = found.get("date"), entity = found.get("e");
+    var view = {
+      hiddenTypes: new Set(list(found.get("types")).filter(has(known.types))),
+      hiddenRelations: new Set(list(found.get("rels")).filter(has(known.relations))),
+      day: DAY.test(day || "") ? day : null,
+      mode: found.get("mode") === "hide" ? "hide" : "fade",
+      open: new Set(),
+      entity: entity && known.entities.has(entity) ? entity : null,
+      zoom: null,
+      at: null,
+      embed: found.get("embed") === "graph" || found.get("embed") === "panel" ? found.get("embed") : null
+    };
+    list(found.get("open")).forEach(function (k) {
+      if (/^\d+$/.test(k) && Number(k) < known.groups) { view.open.add(Number(k)); }
+    });
+    var scale = Number(found.get("zoom")), at = list(found.get("at")).map(Number);
+    if (scale > 0 && isFinite(scale) && at.length === 2 && isFinite(at[0]) && isFinite(at[1])) {
+      view.zoom = scale;
+      view.at = at;
+    }
+    return view;
+  }
+
+  // The fragment for a view (the fields readView gives; empty ones are left out, names and numbers sorted).
+  function writeFragment(view) {
+    var parts = [];
+    function add(name, value) {
+      if (value) { parts.push(name + "=" + encodeURIComponent(value).replace(/%2C/g, ",")); }
+    }
+    add("e", view.entity);
+    add("types", Array.from(view.hiddenTypes).sort().join(","));
+    add("rels", Array.from(view.hiddenRelations).sort().join(","));
+    add("date", view.day);
+    if (view.mode === "hide") { add("mode", "hide"); }
+    add("open", Array.from(view.open).sort(function (a, b) { return a - b; }).join(","));
+    if (view.zoom !== null) {
+      add("zoom", view.zoom.toPrecision(4));
+      add("at", Math.round(view.at[0]) + "," + Math.round(view.at[1]));
+    }
+    add("embed", view.embed);
+    return "#" + parts.join("&");
+  }
+  return { parseFragment: parseFragment, readView: readView, writeFragment: writeFragment };
+}());
+if (typeof module === "object" && module.exports) { module.exports = wmgraphUrl; }

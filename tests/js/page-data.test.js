@@ -1,0 +1,136 @@
+// The page's data decoding (src/wmgraph/page/assets/page-data.js), run by `node --test`: the rows
+// page/data.py writes made back into entities, facts, edges, communities and lookups.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const pageData = require("../../src/wmgraph/page/assets/page-data.js");
+
+// A page's data as page/html.py writes it: entities by id, with names that every object has.
+function sample() {
+  return {
+    types: [{ key: "company", label: "Company", colour: "#34516f", shape: "dot", count: 3 },
+            { key: "person", label: "Person", colour: "#e15759", shape: "box", count: 1 }],
+    relations: [{ key: "partners-with", label: "partners with", colour: "#4e79a7", count: 2, edge: true, symmetric: true },
+                { key: "member-of", label: "member of", colour: "#4e79a7", count: 2, edge: true, symmetric: false },
+                { key: "said", label: "said", colour: "#e15759", count: 1, edge: false, symmetric: false }],
+    styles: { company: { shape: "dot", color: "#34516f", font: "#1f2328", wrap: 0 },
+              person: { shape: "box", color: "#e15759", font: "#ffffff", wrap: 150 } },
+    entities: [["andy-street", "hasOwnProperty", 1, [0], [], "A person."],
+               ["constructor", "__proto__", 0, [0, 1], ["valueOf", "constructor"]],
+               ["tostring", "toString", 0, [1]],
+               ["zeta", "Zeta", 0, [0], [], "", "https://example.org/zeta"]],
+    // subject, relation, object (or text), shown, sources...
+    facts: [[0, 1, 1, 0, 0], [0, 2, "Hello", 1, 0], [1, 0, 2, 2, 0, 1], [2, 0, 1, 1, 1], [2, 1, 1, 1, 1], [3, 1, 1, 1, 0]],
+    // qualifiers, figure, entities named in qualifiers, first day, last day, first day only reported
+    shown: [[[["as of", "Oct 2023"]], "", [], "2023-10-01", null, 1], [[], "", [], null, null, 0],
+            [[], "", ["zeta"], "2020-01-01", "2021-12-31", 0]],
+    nodes: [0, 0, 10, 0, 20, 0, 500, 500],
+    groups: [0, 0, 0, 1],
+    sources: [{ title: "One" }, { title: "Two" }],
+    source_keys: ["one", "two"],
+    texts: ["Hello there", null],
+    fact_quotes: [[1, "Hello", 0, 0, 0, 5, 11]],
+    entity_quotes: [[2, "gone"]],
+    dates: ["2020-01-01", "2023-10-31"],
+    big: false,
+    grid: null,
+  };
+}
+
+test("entities are a Map, whatever their ids and names", () => {
+  const { data } = pageData.decode(sample());
+  assert.ok(data.entities instanceof Map);
+  assert.deepEqual([...data.entities.keys()], ["andy-street", "constructor", "tostring", "zeta"]);
+  assert.deepEqual(data.entities.get("constructor"), { name: "__proto__", type: "company", src: [0, 1],
+                                                        aliases: ["valueOf", "constructor"], description: "", url: "" });
+  assert.deepEqual(data.entities.get("zeta"), { name: "Zeta", type: "company", src: [0], aliases: [], description: "",
+                                                 url: "https://example.org/zeta" });
+  assert.equal(data.entities.get("tostring").quote.src, null);
+  assert.equal(data.entities.has("toString"), false);
+  assert.equal(data.entities.has("__proto__"), false);
+});
+
+test("fact rows become facts", () => {
+  const { data } = pageData.decode(sample());
+  assert.deepEqual(data.facts[0], { s: "andy-street", r: "member-of", o: "constructor", t: null, q: [["as of", "Oct 2023"]],
+                                     fig: "", refs: [], from: "2023-10-01", to: null, rep: true, src: [0] });
+  assert.equal(data.facts[1].o, null);
+  assert.equal(data.facts[1].t, "Hello");
+  assert.deepEqual(data.facts[1].quote, { quote: "Hello", src: 0, sentence: 0, start: 0, end: 5, until: 11 });
+  assert.deepEqual(data.facts[2].src, [0, 1]);
+  assert.deepEqual(data.facts[2].refs, ["zeta"]);
+});
+
+test("one edge per subject, relation and object; a symmetric one from the smaller id", () => {
+  const { data } = pageData.decode(sample());
+  assert.deepEqual(data.edges.map((e) => [e.id, e.facts]), [
+    ["andy-street|member-of|constructor", [0]],
+    ["constructor|partners-with|tostring", [2, 3]],  // stated both ways: one line
+    ["tostring|member-of|constructor", [4]],
+    ["zeta|member-of|constructor", [5]],
+  ]);
+  const pair = data.edges.filter((e) => e.smooth);  // two relations between the same two: two curves
+  assert.deepEqual(pair.map((e) => [e.id, e.smooth.type, e.smooth.roundness]),
+                   [["constructor|partners-with|tostring", "curvedCW", 0.18],
+                    ["tostring|member-of|constructor", "curvedCW", 0.18]]);
+  assert.deepEqual([data.edges[1].arrows, data.edges[0].arrows], [{ to: { enabled: false } }, "to"]);
+  assert.equal(data.edges[0].label, "member of");
+});
+
+test("nodes carry their type's style and their relations", () => {
+  const { data, degree } = pageData.decode(sample());
+  assert.deepEqual(data.nodes.map((n) => [n.id, n.label, n.shape, n.value]), [
+    ["andy-street", "hasOwnProperty", "box", 1], ["constructor", "__proto__", "dot", 4],
+    ["tostring", "toString", "dot", 2], ["zeta", "Zeta", "dot", 1]]);
+  assert.deepEqual(data.nodes[0].widthConstraint, { maximum: 150 });
+  assert.equal(data.nodes[1].widthConstraint, undefined);
+  assert.ok(degree instanceof Map);
+  assert.equal(degree.get("constructor"), 4);
+});
+
+test("facts by entity, both ways and through qualifiers", () => {
+  const { factsOf } = pageData.decode(sample());
+  assert.ok(factsOf instanceof Map);
+  assert.deepEqual([...factsOf], [["andy-street", [0, 1]], ["constructor", [0, 2, 3, 4, 5]], ["tostring", [2, 3, 4]],
+                                  ["zeta", [2, 5]]]);
+});
+
+test("lookups by key are Maps", () => {
+  const made = pageData.decode(sample());
+  for (const name of ["typeInfo", "relationInfo", "relationOrder", "groupOf", "groupLinks", "degree", "factsOf"]) {
+    assert.ok(made[name] instanceof Map, name);
+  }
+  assert.equal(made.typeInfo.get("person").label, "Person");
+  assert.equal(made.relationOrder.get("said"), 2);
+  assert.equal(made.groupOf.get("constructor"), 0);
+  assert.equal(made.typeInfo.get("constructor"), undefined);
+  assert.deepEqual([...made.groupLinks], [["0-1", 1]]);
+});
+
+test("communities: members most linked first, named by the first two", () => {
+  const { groups } = pageData.decode(sample());
+  assert.deepEqual(groups.map((g) => [g.members, g.name, g.size, g.x, g.y]), [
+    [["constructor", "tostring", "andy-street"], "__proto__ \u00b7 toString", 3, 10, 0],
+    [["zeta"], "Zeta", 1, 500, 500]]);
+});
+
+test("a big page's layout puts no two nodes in one grid cell", () => {
+  const rows = sample();
+  rows.grid = 100;
+  rows.nodes = [0, 0, 1, 1, 2, 2, 3, 3];
+  const { data } = pageData.decode(rows);
+  const cells = new Set(data.nodes.map((n) => n.x + "," + n.y));
+  assert.equal(cells.size, 4);
+  data.nodes.forEach((n) => { assert.ok(n.x % 100 === 0 && n.y % 100 === 0, n.x + "," + n.y); });
+});
+
+test("drawn ids never name what every object has", () => {
+  for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+    assert.equal(pageData.nodeId(key), "e:" + key);
+    assert.equal(pageData.entityOfNode(pageData.nodeId(key)), key);
+  }
+  for (const key of ["andy-street", "tostring", "hasownproperty", "proto"]) {
+    assert.equal(pageData.nodeId(key), key);
+    assert.equal(pageData.entityOfNode(key), key);
+  }
+  assert.equal(pageData.entityOfNode("g:3"), null);
+});
