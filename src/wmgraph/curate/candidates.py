@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 from ..model.model import Entity
 from .gazetteer import Mention
@@ -17,6 +17,7 @@ _ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
 _LOWER_INITIATIVE = re.compile(r"\b(?:a|an) ((?:[a-z0-9-]+ ){1,3}(?:project|testbed|hub))\b")
+_COMMON = 500  # a word in more names than this ("west", "group") finds no near match on its own
 _NOT_FIRST = frozenset(("new", "planned", "first", "initial", "major", "further", "same", "second", "recent",
                         "the", "prime", "foreign", "home", "junior", "former", "senior", "cabinet"))
 
@@ -113,12 +114,24 @@ def lower_case_candidates(text: str, taken: list[Mention]) -> list[tuple[int, in
     return found
 
 
-def sorted_words(name: str) -> str:
-    """`name` folded, its words sorted: what a token-sort comparison compares, made once per name."""
-    return " ".join(sorted(re.sub(r"[^\w ]", " ", name.casefold()).split()))
+class NameIndex:
+    """Every known entity's name, folded, and the names each word stands in: near matches compare only those."""
 
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self.keys = list(entities)
+        self.names = [utils.default_process(entity.name) for entity in entities.values()]
+        self.words: dict[str, list[int]] = {}
+        for index, name in enumerate(self.names):
+            for word in set(name.split()):
+                self.words.setdefault(word, []).append(index)
 
-def near_matches(name: str, entities: dict[str, Entity], names: list[str], keys: list[str]) -> list[str]:
-    """Known entities whose name is close to `name` (as 'id (score)'), best first."""
-    found = process.extract(sorted_words(name), names, scorer=fuzz.ratio, processor=None, score_cutoff=80, limit=3)
-    return [f"{keys[index]} ({score:.0f})" for _, score, index in found if len(name) > 3]
+    def near(self, name: str) -> list[str]:
+        """Known entities whose name is close to `name` (as 'id (score)'), best first."""
+        wanted = utils.default_process(name)
+        pool = sorted({i for word in set(wanted.split()) if len(self.words.get(word, ())) < _COMMON
+                       for i in self.words.get(word, ())})
+        if len(name) <= 3 or not pool:
+            return []
+        found = process.extract(wanted, [self.names[i] for i in pool], scorer=fuzz.token_sort_ratio, processor=None,
+                                score_cutoff=80, limit=3)
+        return [f"{self.keys[pool[index]]} ({score:.0f})" for _, score, index in found]

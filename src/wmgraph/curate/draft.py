@@ -11,10 +11,11 @@ from ..load.values import suggest
 from ..model.checking import load_model
 from ..model.model import Model
 from ..model.quotes import normalise
-from .candidates import Candidate, sorted_words
+from .candidates import Candidate, NameIndex
 from .entities import find_entities
-from .extract import Proposal, Sentence, extract
+from .extract import extract
 from .gazetteer import Gazetteer, Mention
+from .proposals import Proposal, Sentence
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Draft:
     @property
     def linked(self) -> list[str]:
         """The known entities the text names, in order of first mention."""
-        return list(dict.fromkeys(m.key for m in self.mentions if m.known))
+        return list(dict.fromkeys(m.key for m in self.mentions if m.known and m.rule != "reference"))
 
 
 def draft_source(graph_dir: Path, source_id: str) -> Draft:
@@ -50,20 +51,27 @@ def draft_source(graph_dir: Path, source_id: str) -> Draft:
 def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
     """Draft `text` (of source `source_id`, dated `date` or '') against the entities of `model`."""
     gazetteer = Gazetteer.of(model.entities)
-    names = ([sorted_words(entity.name) for entity in model.entities.values()], list(model.entities))
+    names = NameIndex(model.entities)
     parts = sentences(text)
     found = find_entities(text, {start for _, start, _ in parts}, gazetteer, date[:4], names)
     result = Draft(source_id, text, date, found.mentions, found.inside, found.candidates)
     result.where = {key: model.entities[key].location.file for key in result.linked}
     ordered = sorted(found.mentions, key=lambda m: m.start)
-    read = [Sentence(words, start, [_shifted(m, start) for m in ordered if start <= m.start and m.end <= end])
-            for words, start, end in parts]
+    read = [Sentence(words, start, [_shifted(m, start) for m in ordered if start <= m.start and m.end <= end],
+                     _heading(text, end)) for words, start, end in parts]
     folded = normalise(text).text
     for proposal in extract(read, date if len(date) == 10 else ""):
         if proposal.quote and normalise(proposal.quote).text not in folded:
             proposal.why.append("quote not found verbatim: correct it")
         result.proposals.append(proposal)
     return result
+
+
+def _heading(text: str, end: int) -> bool:
+    """Whether the sentence ending at `end` ends a line with no closing stop (a headline or standfirst)."""
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    return not rest.strip() and not text[:end].rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
 
 
 def _shifted(mention: Mention, offset: int) -> Mention:

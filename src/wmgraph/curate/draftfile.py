@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from .draft import Draft
-from .extract import Proposal
+from .proposals import Proposal
 from .sources import yaml_scalar
 
 DRAFTS = "drafts"

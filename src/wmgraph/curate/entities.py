@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from ..model.model import Entity
 from .candidates import (
     Candidate,
+    NameIndex,
     classify,
     find_spans,
     lower_case_candidates,
-    near_matches,
     slug,
 )
 from .gazetteer import Gazetteer, Mention, head_word, resolve_overlaps
+from .references import references
 
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
 _GOVERNMENT = re.compile(r"\b(?:the|new) government\b|\bgovernment (?:funding|money|support)\b", re.IGNORECASE)
@@ -30,7 +31,7 @@ class ArticleEntities:
 
 
 class _Finder:
-    def __init__(self, text: str, entities: dict[str, Entity], names: tuple[list[str], list[str]]) -> None:
+    def __init__(self, text: str, entities: dict[str, Entity], names: NameIndex) -> None:
         self.text = text
         self.entities = entities
         self.names = names
@@ -48,7 +49,7 @@ class _Finder:
             number += 1
             key = f"{base}-{number}"
         made = Candidate(key, kind, name, rule, confidence, start=start,
-                         near=near_matches(name, self.entities, *self.names))
+                         near=self.names.near(name))
         self.found.candidates[key] = made
         self.by_name[name.casefold()] = key
         return made
@@ -62,7 +63,7 @@ class _Finder:
 
 
 def find_entities(text: str, starts: set[int], gazetteer: Gazetteer, year: str,
-                  names: tuple[list[str], list[str]]) -> ArticleEntities:
+                  names: NameIndex) -> ArticleEntities:
     """Link the known entities `text` names, propose candidates for the rest, follow surnames and acronyms."""
     finder = _Finder(text, gazetteer.entities, names)
     scanned = gazetteer.scan(text, year)
@@ -86,6 +87,8 @@ def find_entities(text: str, starts: set[int], gazetteer: Gazetteer, year: str,
                                 note="'the government' read as the UK's (the graph's home country)"))
     kept, inside = resolve_overlaps(mentions)
     kept += _learned(finder, kept)
+    kept = resolve_overlaps(kept)[0]
+    kept += references(text, kept)
     finder.found.mentions, finder.found.inside = resolve_overlaps(kept)[0], inside
     return finder.found
 

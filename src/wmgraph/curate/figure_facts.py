@@ -1,0 +1,101 @@
+"""Facts from figures: money as investment, funding or a statistic; counts, jobs pledged and shares."""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import JOB_WORDS, Figure, figures, number_value
+from .dates import resolve
+from .gazetteer import Mention
+from .modality import clause_around, status_of
+from .proposals import BODIES, DOERS, PLACES, Context, Proposal, Qualifiers, Sentence
+
+_FUNDER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
+_RECEIVED = re.compile(r"\b(?:receive[sd]?|awarded|granted|given|won|secured a)\b")
+
+
+def figure_facts(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """A fact for each figure of `sentence` whose subject can be told."""
+    found = []
+    for figure in figures(sentence.text):
+        proposal = _figure(sentence, figure, context, date)
+        if proposal is not None:
+            found.append(proposal)
+    return found
+
+
+def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | None:
+    """The nearest entity named before the figure that is not its funder, else the first place after it."""
+    funders = {m.key for m in sentence.mentions if _FUNDER_BEFORE.search(sentence.text[:m.start])}
+    before = [m for m in sentence.mentions if m.end <= figure.start and m.type in (*DOERS, *PLACES)
+              and m.key not in funders]
+    clause = clause_around(sentence.text, figure.start, figure.end)
+    if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
+        return before[0]  # "X ..., and it will receive": the sentence's subject
+    if before:
+        return before[-1]
+    return next((m for m in sentence.mentions if m.start >= figure.end and m.type in PLACES), None)
+
+
+def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> Proposal | None:
+    text = sentence.text
+    clause = clause_around(text, figure.start, figure.end)
+    qualifiers: Qualifiers = {"approx": figure.approx} if figure.approx else {}
+    subject = _subject(sentence, figure, context)
+    funder = re.match(r"[^.;]{0,40}?\b(?:from|by) (?:the )?", text[figure.end:])
+    payer = sentence.at(figure.end + funder.end()) if funder else None
+    if figure.kind == "money":
+        qualifiers.update({"amount": number_value(figure.value), "currency": figure.currency})
+        if payer is not None and payer.type in BODIES:
+            receiver = subject.key if subject is not None and subject.type in ("initiative", "programme") \
+                else context.last.get("initiative", "")
+            if receiver:
+                return _made(receiver, "funded-by", payer.key, qualifiers, sentence, figure, "money-from", date)
+        if subject is None and context.last.get("initiative"):
+            return _made(context.last["initiative"], "investment", None, qualifiers, sentence, figure,
+                         "money-for", date)
+    if subject is None:
+        return None
+    if figure.kind == "count":
+        place = next((m for m in sentence.mentions if m.start > figure.end and m.type in PLACES), None)
+        if figure.noun.split()[-1] in JOB_WORDS and subject.type in BODIES and place is not None:
+            qualifiers["jobs"] = int(figure.value)
+            return _made(subject.key, "pledges-jobs", place.key, qualifiers, sentence, figure, "jobs-in", date)
+        qualifiers.update({"count": int(figure.value), "measure": figure.noun})
+    elif figure.kind == "share":
+        qualifiers.update({"share": figure.value, "measure": _measure(clause, figure)})
+    relation = _relation(subject, figure, clause)
+    if relation == "statistic":
+        qualifiers.setdefault("measure", _measure(clause, figure))
+    return _made(subject.key, relation, None, qualifiers, sentence, figure, f"{figure.kind}-figure", date)
+
+
+def _relation(subject: Mention, figure: Figure, clause: str) -> str:
+    if figure.kind == "money":
+        return "statistic" if subject.type in PLACES and not _RECEIVED.search(clause) else "investment"
+    if figure.kind == "count" and subject.type not in PLACES and figure.noun.split()[-1] not in JOB_WORDS:
+        return "stated-count"
+    return "statistic"
+
+
+def _measure(clause: str, figure: Figure) -> str:
+    words = re.sub(r"\s+", " ", clause.replace(figure.words, "…")).strip(" ,.")
+    return " ".join(words.split()[:14])
+
+
+def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, sentence: Sentence,
+          figure: Figure, rule: str, date: str) -> Proposal:
+    clause = clause_around(sentence.text, figure.start, figure.end)
+    status, trigger = status_of(clause)
+    when, _, when_note = resolve(clause, date)
+    if when:
+        qualifiers["date"] = when
+    elif date and relation in ("statistic", "stated-count"):
+        qualifiers["as-of"] = date
+    shown = qualifiers.get("amount", qualifiers.get("count", qualifiers.get("jobs", qualifiers.get("share"))))
+    why = [f"{figure.words.strip()!r} read as {shown}"]
+    if trigger:
+        why.append(f"status {status} from '{trigger}'")
+    if when_note:
+        why.append(when_note)
+    return Proposal(subject, relation, obj, qualifiers, clause.strip(" ,;."), status, rule, 0.5, why)

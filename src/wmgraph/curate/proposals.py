@@ -1,0 +1,80 @@
+"""What the fact rules share: a proposal, a sentence with its mentions, and what the article has named so far."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Mention
+
+PLACES = ("place", "country", "region", "city", "venue")
+BODIES = ("organisation", "company", "university", "public-body", "trade-association", "media")
+DOERS = (*BODIES, "initiative", "programme", "event", "report")
+Qualifiers = dict[str, str | int | float]
+
+
+@dataclass
+class Proposal:
+    """A proposed fact: subject, relation, object, qualifiers, its quote, status, and why it was proposed."""
+
+    subject: str
+    relation: str
+    object: str | None
+    qualifiers: Qualifiers = field(default_factory=dict)
+    quote: str = ""
+    status: str = "stated"
+    rule: str = ""
+    confidence: float = 0.5
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    """One sentence with its offset in the text and the mentions inside it (offsets relative to the sentence)."""
+
+    text: str
+    start: int
+    mentions: list[Mention]
+    heading: bool = False  # a headline or standfirst: a line with no closing stop
+
+    def quote(self, start: int, end: int) -> str:
+        """The sentence's words from `start` to `end`, without the punctuation at either end."""
+        return self.text[start:end].strip(" ,;")
+
+    def before(self, at: int, kinds: tuple[str, ...]) -> Mention | None:
+        """The last mention of one of `kinds` ending before `at`."""
+        found = [m for m in self.mentions if m.end <= at and m.type in kinds]
+        return found[-1] if found else None
+
+    def at(self, start: int) -> Mention | None:
+        """The mention that starts at `start`."""
+        return next((m for m in self.mentions if m.start == start), None)
+
+
+class Context:
+    """What the article has named so far: the last of each kind, and the place it is mostly about."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, str] = {}
+        self.places: dict[str, int] = {}
+
+    def see(self, sentence: Sentence) -> None:
+        """Remember the mentions of `sentence`."""
+        for mention in sentence.mentions:
+            self.last[group(mention.type)] = mention.key
+            if mention.type in ("region", "city", "place"):
+                self.places[mention.key] = self.places.get(mention.key, 0) + 1
+
+    def region(self) -> str:
+        """The place named most so far ('' if none)."""
+        return max(sorted(self.places), key=lambda k: self.places[k]) if self.places else ""
+
+
+def group(kind: str) -> str:
+    """The kind of thing an entity type is, for 'the last one named'."""
+    return "place" if kind in PLACES else "body" if kind in BODIES else kind
+
+
+def possessive(sentence: Sentence, first: Mention, second: Mention) -> bool:
+    """Whether the words read "FIRST's SECOND"."""
+    return re.fullmatch(r"['’]s\s+", sentence.text[first.end:second.start]) is not None
