@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import OutputError
 
 # A file's bytes, or its parts in order: a big document is written part by part, never joined
-# (joining 50 MB of parts costs more than writing them).
+# (joining the parts of a big document costs more than writing them).
 Content = bytes | Sequence[bytes | memoryview]
 _BATCH = 1024  # parts per writev call (the usual IOV_MAX)
 

@@ -13,7 +13,7 @@ from .centrality import coarse_louvain, sampled_betweenness
 from .phrasing import has_date, source_short
 
 # Above this many nodes betweenness is estimated from samples and communities found on a coarsened
-# graph: exact betweenness took 17 s and greedy modularity 8 s at 10k entities.
+# graph: exact betweenness and greedy modularity take seconds on a graph of 10k entities.
 EXACT_LIMIT = 1000
 BETWEENNESS_SAMPLES = 50
 SEED = 42

@@ -22,8 +22,8 @@ __all__ = ["NOT_PLAIN", "read_plain"]
 NOT_PLAIN: Final = object()
 
 # Anything libyaml could treat otherwise: tabs, carriage returns, other line breaks (NEL, LS, PS),
-# byte-order marks and the characters YAML forbids (written as what is left out: compiling the
-# ranges allowed takes 7 ms, on every run).
+# byte-order marks and the characters YAML forbids (written as what is left out: the ranges
+# allowed are slow to compile, on every run).
 _UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _MARKER = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
 _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.\-]*):(?: +|$)")

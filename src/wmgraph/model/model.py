@@ -14,8 +14,8 @@ QualifierValue = str | int | Decimal | tuple[str, ...]
 class Location(NamedTuple):
     """Where something was written: file (as shown to users), line and column."""
 
-    # A tuple, not a dataclass: every entity and fact has one (37,000 at 10k entities), and the
-    # build cache reads them back twice as fast.
+    # A tuple, not a dataclass: every entity and fact has one, and the build cache reads tuples
+    # back faster.
 
     file: str
     line: int
@@ -47,8 +47,8 @@ class Source:
 class Entity(NamedTuple):
     """A person, organisation, initiative, place... with its names and sources."""
 
-    # Tuples, not dataclasses, as Location: a build reads 37,000 entities and facts back from its
-    # cache at 10k entities, in two processes, and tuples come back a third faster.
+    # Tuples, not dataclasses, as Location: a build reads every entity and fact back from its
+    # cache, and tuples come back faster.
 
     key: str
     type: str

@@ -1,11 +1,11 @@
 """Communities of a graph in plain Python: a seeded, deterministic Louvain method.
 
-networkx's Louvain takes seconds at 10k entities and a build may not import networkx (0.2 s), so
-the page finds its groups here. A first grouping of stars (each best-connected node with up to
+networkx's Louvain is slow on large graphs and a build does not import networkx, so the page
+finds its groups here. A first grouping of stars (each best-connected node with up to
 eight of its neighbours) replaces Louvain's first, costliest level; then each level moves every
 group, most linked first (ties to the smallest), into the neighbouring group that gains most
-modularity, and the groups become the nodes of the next level. Same graph, same groups. On the
-generated 10k graph: modularity 0.52 (networkx's Louvain 0.53) in about 0.07 s.
+modularity, and the groups become the nodes of the next level. Same graph, same groups
+(its modularity and time are in docs/performance.md).
 """
 
 from __future__ import annotations

@@ -33,8 +33,8 @@ def group_layout(neighbours: Adjacency, groups: list[int], spacing: float = 120.
     """Every node's position (by place), each group a disk next to the groups it links to most.
 
     Without `finish` the last two steps (each node drawn towards its neighbours, then snapped to a
-    free cell of a grid `spacing * 0.62` wide) are left to the page's script, which does them in a
-    few milliseconds where Python takes 50 ms at 10k entities (page-data.js, finishLayout).
+    free cell of a grid `spacing * 0.62` wide) are left to the page's script, which does them
+    faster than Python (page-data.js, finishLayout).
     """
     count = max(groups, default=-1) + 1
     members: list[list[int]] = [[] for _ in range(count)]

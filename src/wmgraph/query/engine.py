@@ -88,7 +88,7 @@ def answer_graph(data: bytes, query: Query, bindings: dict[str, Value], prefixes
 
     Run in the query's child process: the answer comes back serialised by pyoxigraph, as
     ('results', SPARQL JSON) or ('graph', N-Triples), which crosses the pipe and is read
-    again several times faster than pickled Python objects.
+    again faster than pickled Python objects.
     """
     store = load_store(data)
     check_entities(store, query, bindings, base)
