@@ -45,6 +45,10 @@ SYLLABLES = ("al", "an", "ar", "bel", "bri", "cal", "cor", "dan", "del", "dor", 
              "ul", "val", "ven", "wen", "wil", "yar", "zel", "zor", "vex", "tryx", "lum", "nov", "cir", "dex")
 COMPANY_WORDS = ("Analytics", "Labs", "Systems", "Digital", "Robotics", "Health", "Networks", "Software",
                  "Studios", "Energy", "Works", "Data", "Cloud", "Security", "Dynamics", "Technologies")
+VERBS = ("partners with", "signs a deal with", "hires from", "invests in", "opens an office beside",
+         "wins a contract from", "spins out of", "backs")
+ASIDES = ("the region’s first in", "a step up for", "widely reported in", "a “landmark” moment — so they say — for",
+          "the latest move in")
 INITIATIVE_WORDS = ("Accelerator", "Skills Bootcamp", "Innovation Fund", "Tech Hub", "Growth Programme",
                     "Digital Academy", "Launchpad", "Cluster", "Challenge", "Partnership")
 
@@ -111,6 +115,7 @@ class Generator:
         self.entities: dict[str, list[Entity]] = {}
         self.pools: dict[tuple[str, ...], list[Entity]] = {}
         self.sources = [f"source-{index:05d}" for index in range(max(5, count // 25))]
+        self.texts: dict[str, str] = {}  # source -> its stored text
 
     # -- names ---------------------------------------------------------------
     def word(self, syllables: int) -> str:
@@ -257,6 +262,28 @@ class Generator:
             if rng.random() < 0.2:
                 self.fact(person, "spoke-at", self.pick("event").key, ("role", "speaker"))
 
+    # -- stored texts ----------------------------------------------------------------
+    def add_texts(self, count: int, seed: int, quotes: int = 1000, size: int = 360_000) -> None:
+        """Give `count` sources a stored text of about `size` characters, each quoted by `quotes` facts.
+
+        A generator of its own draws them, so the rest of the graph is the same bytes with or without.
+        """
+        rng = random.Random(seed + 1)
+        facts = [fact for kind in sorted(self.entities) for entity in self.entities[kind] for fact in entity.facts]
+        chosen = rng.sample(facts, min(len(facts), count * quotes))
+        names = [entity.name for kind in sorted(self.entities) for entity in self.entities[kind]]
+        for number, key in enumerate(self.sources[:count]):
+            sentences: list[str] = []
+            while sum(len(sentence) + 1 for sentence in sentences) < size:
+                sentences.append(f"{rng.choice(names)} {rng.choice(VERBS)} {rng.choice(names)} in "
+                                 f"{rng.randint(2015, 2025)}, {rng.choice(ASIDES)} {rng.choice(SECTORS)}.")
+            self.texts[key] = "\n".join(" ".join(sentences[at:at + 6]) for at in range(0, len(sentences), 6)) + "\n"
+            for fact in chosen[number * quotes:(number + 1) * quotes]:
+                words = rng.choice(sentences).split(" ")
+                start = rng.randint(0, max(0, len(words) - 6))
+                fact[-1] = ("source", key)
+                fact.append(("quote", " ".join(words[start:start + rng.randint(4, 12)])))
+
     # -- writing -------------------------------------------------------------------
     def write(self, out: Path, vocabulary: Path = VOCABULARY) -> int:
         out.mkdir(parents=True, exist_ok=True)
@@ -267,6 +294,10 @@ class Generator:
                       f"  publisher: {self.rng.choice(('Synthetic Post', 'Example Business Live', 'Demo Tech News'))}",
                       f"  author: {self.word(2)} {self.word(2)}", f"  date: {self.date(2015)}",
                       f"  url: https://news.example.org/{key}"]
+            if key in self.texts:
+                lines.append(f"  text: texts/{key}.txt")
+                (out / "texts").mkdir(exist_ok=True)
+                (out / "texts" / f"{key}.txt").write_text(self.texts[key], encoding="utf-8")
         (out / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         groups = {"places": ("region", "city", "venue"), "organisations": ORGANISATIONS + ("post",),
                   "initiatives": ("initiative", "programme", "event", "report"), "people": ("person",)}
@@ -293,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2024, help="Random seed (default 2024).")
     parser.add_argument("--vocabulary", type=Path, default=VOCABULARY,
                         help="Vocabulary file to copy into the folder (default graph/vocabulary.yaml).")
+    parser.add_argument("--long-texts", type=int, default=0, metavar="N",
+                        help="Give N sources a stored text of 360 kB, each quoted by 1,000 facts (default 0).")
     arguments = parser.parse_args(argv)
     if arguments.entities < 20:
         parser.error("--entities must be at least 20")
@@ -300,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{arguments.out} is not empty")
     generator = Generator(arguments.entities, arguments.seed)
     generator.generate()
+    generator.add_texts(arguments.long_texts, arguments.seed)
     files = generator.write(arguments.out, arguments.vocabulary)
     total = sum(len(v) for v in generator.entities.values())
     print(f"Wrote {total} entities in {files} fact files to {arguments.out}.", file=sys.stderr)

@@ -3,6 +3,7 @@
     python benchmarks/steps.py floor GRAPH            read and parse every YAML file (libyaml), nothing else
     python benchmarks/steps.py naive GRAPH OUT.ttl    yaml -> rdflib Graph -> Turtle, as a plain script would
     python benchmarks/steps.py queries GRAPH OUT      time each library query on the embedded engine
+    python benchmarks/steps.py check GRAPH            check the fact files into a model, quotes included
     python benchmarks/steps.py page PAGE.html         time until the page is drawn and search works (Chromium)
 
 Each prints one JSON object on its last line of stdout.
@@ -210,11 +211,23 @@ def page(path: Path) -> dict[str, Any]:
             "title": name, "selected": selected}
 
 
+def check(graph: Path) -> dict[str, Any]:
+    """Check the graph folder into a model, quotes included, and say how many quotes and how much text."""
+    from wmgraph.model.checking import load_model
+
+    started = time.perf_counter()
+    model = load_model(graph)
+    seconds = time.perf_counter() - started
+    texts = [source.text for source in model.sources.values() if source.text]
+    return {"seconds": seconds, "quotes": sum(1 for fact in model.facts if fact.quote),
+            "texts": len(texts), "text_bytes": sum(len(text.encode()) for text in texts)}
+
+
 def main() -> None:
     """Run the step named by the first argument."""
     step, *args = sys.argv[1:]
     paths = [Path(a) for a in args]
-    result = {"floor": floor, "naive": naive, "queries": queries, "page": page}[step](*paths)
+    result = {"floor": floor, "naive": naive, "queries": queries, "check": check, "page": page}[step](*paths)
     print(json.dumps(result))
 
 

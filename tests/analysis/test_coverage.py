@@ -82,6 +82,18 @@ graph/coverage.yaml:5:1: 'uktn-jobs' is not a source with a stored text (one of:
 """)
 
 
+def test_an_unknown_key_in_the_coverage_file_is_refused(mini_graph: Path, in_tmp: Path) -> None:
+    texted_graph(mini_graph)
+    (mini_graph / "coverage.yaml").write_text(
+        "jobs-article:\n  - sentence: Share\n    reasons: page furniture\n    reason: page furniture\n"
+        "    until: 2025\n")
+    assert run("coverage", "--graph", "graph") == (1, """\
+Error: 2 problems found in the fact files:
+graph/coverage.yaml:3:5: unknown key 'reasons' in a coverage entry (did you mean 'reason'?)
+graph/coverage.yaml:5:5: unknown key 'until' in a coverage entry (write only 'sentence:' and 'reason:')
+""")
+
+
 def test_coverage_of_an_unknown_source_says_which_have_texts(mini_graph: Path, in_tmp: Path) -> None:
     assert run("coverage", "--graph", "graph", "jobs") == (
         1, "Error: no source 'jobs' with a stored text (one of: jobs-article)\n")

@@ -11,7 +11,7 @@ from ..load.values import suggest
 from ..load.yamlfile import MarkedDict, MarkedList, read_yaml
 from ..model.files import COVERAGE_FILE
 from ..model.model import Fact, Model
-from ..model.quotes import find_all, find_quote
+from ..model.quotes import PreparedText
 
 # A sentence ends at . ! or ? (a closing quote may follow) before white space and a capital, a digit
 # or an opening quote; every line is a sentence of its own as well (headings, bylines, captions).
@@ -83,6 +83,7 @@ def sentences(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+ENTRY_KEYS = ("sentence", "reason")  # what an entry of the coverage file holds
 Passage = tuple[str, str, list[tuple[int, int]]]  # a passage left out, its reason, and everywhere it stands
 
 
@@ -110,17 +111,21 @@ def read_left_out(graph_dir: Path, model: Model) -> dict[str, list[Passage]]:
             problems.append(Problem(shown, *where, f"'{key}' must list passages",
                                     "write '- sentence: ...' with 'reason: ...' under it"))
             continue
-        found[key] = _entries(shown, model.sources[key].text, entries, problems)
+        found[key] = _entries(shown, PreparedText(model.sources[key].text), entries, problems)
     if problems:
         raise ValidationError(problems)
     return found
 
 
-def _entries(shown: str, text: str, entries: MarkedList, problems: list[Problem]) -> list[Passage]:
+def _entries(shown: str, text: PreparedText, entries: MarkedList, problems: list[Problem]) -> list[Passage]:
     """The (passage, reason, mark) entries of one source, each passage found in its text."""
     found = []
     for index, entry in enumerate(entries):
         where = entries.mark_of(index)
+        if isinstance(entry, MarkedDict):
+            problems += [Problem(shown, *entry.mark_of(key), f"unknown key '{key}' in a coverage entry",
+                                 suggest(key, ENTRY_KEYS) or "write only 'sentence:' and 'reason:'")
+                         for key in entry if key not in ENTRY_KEYS]
         passage = entry.get("sentence") if isinstance(entry, MarkedDict) else None
         reason = entry.get("reason") if isinstance(entry, MarkedDict) else None
         if not isinstance(passage, str) or not isinstance(reason, str) or not reason.strip():
@@ -128,7 +133,7 @@ def _entries(shown: str, text: str, entries: MarkedList, problems: list[Problem]
                                     "write '- sentence: ...' and 'reason: ...' under it"))
             continue
         passage = " ".join(passage.split())
-        spans = find_all(text, passage)
+        spans = text.find_all(passage)
         if not spans:
             line, column = entry.mark_of("sentence")
             problems.append(Problem(shown, line, column, "sentence not found in the stored text",
@@ -140,12 +145,12 @@ def _entries(shown: str, text: str, entries: MarkedList, problems: list[Problem]
 
 def _quoted_spans(model: Model, key: str) -> list[tuple[int, int]]:
     """Where in source `key`'s text the quotes of its facts and entities stand."""
-    text = model.sources[key].text
+    text = PreparedText(model.sources[key].text)
     quotes = {f.quote for f in model.facts if f.quote and key in f.sources}
     quotes |= {e.quote for e in model.entities.values() if e.quote and key in e.sources}
     spans = []
     for quote in quotes:
-        span = find_quote(text, quote) or find_quote(text, quote, ignore_case=True)
+        span = text.find(quote) or text.find(quote, ignore_case=True)
         if span is not None:
             spans.append(span)
     return spans

@@ -9,22 +9,25 @@ from collections.abc import Iterable
 from typing import Any
 
 # ASCII digits only: re's \d also takes Arabic-Indic, fullwidth and other digits.
-DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 DURATION = re.compile(r"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?"
-                      r"([0-9]+(\.[0-9]+)?S)?)?$")
+                      r"([0-9]+(\.[0-9]+)?S)?)?\Z")
 # What an IRI written in Turtle or N-Triples (<...>) may not hold: control characters, space and
 # <>"{}|^`\ (the RDF grammars' IRIREF), and white space of any kind.
 IRI_FORBIDDEN = r'\s\x00-\x20\x7f-\x9f<>"{}|^`\\'  # inside a regular expression's [...]
-URL = re.compile(f"^https?://[^{IRI_FORBIDDEN}]+$")
-IRI = re.compile(f"^https?://[^{IRI_FORBIDDEN}]+[/#]$")  # a namespace: ends in / or #
-CURRENCY = re.compile(r"^[A-Z]{3}$")
+URL = re.compile(rf"^https?://[^{IRI_FORBIDDEN}]+\Z")
+IRI = re.compile(rf"^https?://[^{IRI_FORBIDDEN}]+[/#]\Z")  # a namespace: ends in / or #
+CURRENCY = re.compile(r"^[A-Z]{3}\Z")
 _NOT_IN_IRI = re.compile(f"[{IRI_FORBIDDEN}]")
+_AROUND = "a line break or spaces around it"  # as a YAML block scalar ('|') keeps its last line break
 
 
 def url_problem(value: str, what: str = "") -> tuple[str, str]:
     """(message, hint) if `value` is not an http(s) URL that RDF can write as an IRI, else ('', '')."""
     if URL.match(value):
         return "", ""
+    if URL.match(value.strip()):
+        return f"URL '{value.strip()}' is written with {_AROUND}", "write it alone after the key, on the key's line"
     found = _NOT_IN_IRI.search(value)
     if found is None or not value.startswith(("http://", "https://")):
         return (f"'{what}' must be an http(s) URL" if what else f"'{value}' is not an http(s) URL",
@@ -56,6 +59,8 @@ def check_date(value: Any) -> tuple[str, str]:
     if not isinstance(value, str):
         return "", "must be a date like 2023, 2023-10 or 2023-10-19"
     match = DATE.match(value)
+    if not match and DATE.match(value.strip()):
+        return "", f"'{value.strip()}' is written with {_AROUND}: write the date alone after the key, on its line"
     if not match:
         return "", f"'{value}' is not a date like 2023, 2023-10 or 2023-10-19"
     year, month, day = (int(g) if g else None for g in match.groups())

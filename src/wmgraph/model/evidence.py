@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..load.values import check_date, suggest
 from ..load.yamlfile import MarkedDict
-from .model import Location
-from .quotes import closest_passage, find_quote
+from .model import Location, Source
+from .quotes import PreparedText
 from .state import CheckState
 from .vocabulary import RelationType
 
@@ -67,35 +67,47 @@ def read_status(checker: CheckState, relation: RelationType, fact: MarkedDict, s
 def check_quotes(checker: CheckState) -> None:
     """Find every quote in the stored text of one of its sources; each found is kept as the text words it."""
     sources = checker.model.sources
+    prepared: dict[str, PreparedText] = {}  # each stored text normalised once, however many quotes it holds
     exact: dict[str, str] = {}
     for owner, quote, ignore_case, cited, shown, mark in checker.pending_quotes:
         known = [sources[key] for key in cited if key in sources]
-        if len(known) < len(cited) or any(s.text_file and not s.text for s in known):
+        if len(known) < len(cited) or any(source.key in checker.unread_texts for source in known):
             continue  # an unknown source or an unreadable text is reported already
-        texts = [source for source in known if source.text]
+        texts = [source for source in known if source.text.strip()]
         location = Location(shown, *mark)
         if not texts:
-            names = " or ".join(f"'{source.key}'" for source in known)
-            checker.problem(location, f"quote cannot be checked: {names} has no stored text",
-                            f"store the text and add 'text: texts/{known[0].key}.txt' to the source in "
-                            "sources.yaml, or remove the quote")
+            _cannot_check(checker, location, known)
             continue
-        spans = [(source, find_quote(source.text, quote, ignore_case)) for source in texts]
-        found = [(source, span) for source, span in spans if span is not None]
-        if found:
-            source, (start, end) = found[0]
+        for source in texts:
+            if source.key not in prepared:
+                prepared[source.key] = PreparedText(source.text)
+        spans = ((source, prepared[source.key].find(quote, ignore_case)) for source in texts)
+        found = next(((source, span) for source, span in spans if span is not None), None)
+        if found is not None:
+            source, (start, end) = found
             exact[owner] = source.text[start:end]
             continue
-        first = texts[0]
-        if not ignore_case and find_quote(first.text, quote, ignore_case=True):
-            checker.problem(location, f"quote differs from the text of '{first.key}' only in case",
-                            f"write it as the text does (\"{closest_passage(first.text, quote)}\"), "
-                            "or add 'quote-case: ignore'")
+        first = prepared[texts[0].key]
+        if not ignore_case and first.find(quote, ignore_case=True):
+            checker.problem(location, f"quote differs from the text of '{texts[0].key}' only in case",
+                            f"write it as the text does (\"{first.closest(quote)}\"), or add 'quote-case: ignore'")
         else:
-            checker.problem(location, f"quote not found in the text of '{first.key}'",
-                            f"the closest passage is \"{closest_passage(first.text, quote)}\"; "
-                            "copy the words as the text has them")
+            checker.problem(location, f"quote not found in the text of '{texts[0].key}'",
+                            f"the closest passage is \"{first.closest(quote)}\"; copy the words as the text has them")
     _keep_exact(checker, exact)
+
+
+def _cannot_check(checker: CheckState, location: Location, known: list[Source]) -> None:
+    """Refuse a quote whose sources have no stored text, or only empty ones."""
+    empty = [source for source in known if source.text_file]
+    if empty:
+        checker.problem(location, f"quote cannot be checked: the stored text of '{empty[0].key}' "
+                        f"({empty[0].text_file}) is empty", "store the source's text in it, or remove the quote")
+        return
+    names = " or ".join(f"'{source.key}'" for source in known)
+    checker.problem(location, f"quote cannot be checked: {names} has no stored text",
+                    f"store the text and add 'text: texts/{known[0].key}.txt' to the source in "
+                    "sources.yaml, or remove the quote")
 
 
 def _keep_exact(checker: CheckState, exact: dict[str, str]) -> None:

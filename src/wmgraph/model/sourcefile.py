@@ -15,10 +15,10 @@ from .state import CheckState
 from .vocabulary import SLUG
 
 SOURCE_KEYS = ("title", "publisher", "author", "date", "retrieved", "url", "text", "seed", "cites", "note")
-TEXT_PATH = re.compile(r"^texts/[a-z0-9]+(-[a-z0-9]+)*\.txt$")  # where the build looks for stored texts
+TEXT_PATH = re.compile(r"^texts/[a-z0-9]+(-[a-z0-9]+)*\.txt\Z")  # where the build looks for stored texts
 
 
-def read_sources(checker: CheckState, data: Any, shown: str, graph_dir: Path | None = None) -> None:
+def read_sources(checker: CheckState, data: Any, shown: str, graph_dir: Path) -> None:
     """Check the parsed sources file into the checker's model (problems go to the checker)."""
     if not isinstance(data, MarkedDict):
         checker.problem(Location(shown, getattr(data, "line", 1), getattr(data, "column", 1)),
@@ -73,7 +73,7 @@ def _source(checker: CheckState, key: str, entry: MarkedDict, shown: str, where:
                   retrieved=dates.get("retrieved", ""))
 
 
-def _with_text(checker: CheckState, source: Source, entry: MarkedDict, shown: str, graph_dir: Path | None) -> Source:
+def _with_text(checker: CheckState, source: Source, entry: MarkedDict, shown: str, graph_dir: Path) -> Source:
     """The source with its stored text read from the graph folder (or its text_file only, after a problem)."""
     where = checker.at(shown, entry.mark_of("text"))
     path = entry["text"]
@@ -81,8 +81,6 @@ def _with_text(checker: CheckState, source: Source, entry: MarkedDict, shown: st
         checker.problem(where, f"'text' must name a .txt file in the texts folder, got '{path}'",
                         f"write 'text: texts/{source.key}.txt'")
         return source
-    if graph_dir is None:
-        return dataclasses.replace(source, text_file=path, text="")
     file = graph_dir / path
     try:
         kind = not_regular(os.stat(file).st_mode) if not file.is_symlink() else "a symbolic link"
@@ -99,4 +97,5 @@ def _with_text(checker: CheckState, source: Source, entry: MarkedDict, shown: st
     except UnicodeDecodeError as error:
         problem = f"stored text '{path}' is not valid UTF-8 (byte {error.start:,})"
     checker.problem(where, problem, "store the source's text there as UTF-8, or correct the path")
+    checker.unread_texts.add(source.key)
     return dataclasses.replace(source, text_file=path, text="")

@@ -42,6 +42,7 @@ class CheckState:
         self.unread: set[str] = set()  # files that could not be read: the cause of any knock-on problem
         self.sources_file = ""  # the sources file, as shown
         self.sources_missing = False  # there is no sources file
+        self.unread_texts: set[str] = set()  # sources whose stored text could not be read (reported already)
 
     def problem(self, location: Location, message: str, hint: str = "") -> None:
         """Record a problem at `location`."""

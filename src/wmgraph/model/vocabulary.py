@@ -19,11 +19,11 @@ STANDARD_PREFIXES = {
 }
 DATATYPES = ("date", "integer", "decimal", "money", "currency", "text", "duration", "entity",
              "entities", "url")
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-CURIE = re.compile(r"^([a-z][a-z0-9]*):([A-Za-z][A-Za-z0-9_]*)$")
-PREFIX = re.compile(r"^[a-z][a-z0-9]*$")  # a name Turtle's @prefix takes, and CURIE can use
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+CURIE = re.compile(r"^([a-z][a-z0-9]*):([A-Za-z][A-Za-z0-9_]*)\Z")
+PREFIX = re.compile(r"^[a-z][a-z0-9]*\Z")  # a name Turtle's @prefix takes, and CURIE can use
 _IRI_HINT = "write an http(s) IRI ending in / or #, with no space, control character or <>\"{}|^`\\ in it"
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
 CLAIMS = ("announcement", "plan", "pledge")  # what a relation's facts may claim, rather than state as done
 # fact keys that are not qualifiers; `reviewed-by` and `reviewed` record who accepted a drafted fact and when
 RESERVED = ("source", "note", "quote", "quote-case", "status", "status-date", "reviewed-by", "reviewed")
@@ -195,6 +195,7 @@ def load_vocabulary(path: Path, shown: str) -> tuple[Vocabulary | None, list[Pro
 
 def _read_statuses(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
     """The statuses a claim may carry, each saying whether a fact with it asserts that the thing happened."""
+    defaults: dict[str, tuple[str, tuple[int, int]]] = {}  # claim -> the status it takes by default, and where
     for key, entry in _entries(reader, section, "status"):
         reader.keys(entry, {"label", "asserted", "comment", "default-for"})
         asserted = entry.get("asserted")
@@ -207,6 +208,14 @@ def _read_statuses(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary)
             if claim not in CLAIMS:
                 reader.problem(entry.mark_of("default-for"), f"unknown claim '{claim}' in status '{key}'",
                                "one of: " + ", ".join(CLAIMS))
+            elif claim in defaults:
+                first, where = defaults[claim]
+                reader.problem(entry.mark_of("default-for"),
+                               f"claim '{claim}' already has the default status '{first}' "
+                               f"(at {reader.shown}:{where[0]}:{where[1]})",
+                               f"give each claim one default status: remove '{claim}' from one 'default-for'")
+            else:
+                defaults[claim] = key, entry.mark_of("default-for")
         vocabulary.statuses[key] = ClaimStatus(key, reader.text(entry, "label", key), asserted is True,
                                                reader.text(entry, "comment", ""), tuple(default_for))
 

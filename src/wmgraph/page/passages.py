@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model.model import Model
-from ..model.quotes import Normalised, normalise
+from ..model.quotes import PreparedText
 
 # Where a sentence ends: after . ! or ? (and closing quotes or brackets) before white space, or at a line end.
 SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*(?=\s)|(?=\n)")
@@ -33,7 +33,7 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.forms: dict[bool, Normalised] = {}
+        self.prepared = PreparedText(text)
         self.ends = sorted({match.end() for match in SENTENCE_END.finditer(text)})
         wide = len(text.encode("utf-16-le")) // 2 != len(text)  # characters beyond the BMP count twice in JS
         self.units: list[int] | None = None
@@ -44,15 +44,7 @@ class _Text:
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The (start, end) of the passage the quote matches, case kept, then ignored (as the checker does)."""
-        for ignore_case in (False, True):
-            form = self.forms.get(ignore_case)
-            if form is None:
-                form = self.forms[ignore_case] = normalise(self.text, ignore_case)
-            wanted = normalise(quote, ignore_case).text
-            index = form.text.find(wanted) if wanted else -1
-            if index >= 0:
-                return form.starts[index], form.starts[index + len(wanted) - 1] + 1
-        return None
+        return self.prepared.find(quote) or self.prepared.find(quote, ignore_case=True)
 
     def offsets(self, start: int, end: int) -> list[int]:
         """Sentence start, start, end and sentence end of the passage, in UTF-16 code units."""
