@@ -163,6 +163,11 @@ class PreparedText:
         return passage if len(passage) <= _HINT_WIDTH else passage[:_HINT_WIDTH - 3].rstrip() + "..."
 
 
+def find_quote(text: str, quote: str, ignore_case: bool = False) -> tuple[int, int] | None:
+    """The (start, end) offsets in `text` of the passage `quote` matches once both are normalised, or None."""
+    return PreparedText(text).find(quote, ignore_case)
+
+
 def closest_passage(text: str, quote: str) -> str:
     """The passage of `text` most like the start of `quote`, as written there but on one line (for a hint)."""
     return PreparedText(text).closest(quote)
