@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wmgraph.build import BuildResult, build
+from wmgraph.building import BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "data" / "mini"

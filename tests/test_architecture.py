@@ -23,7 +23,7 @@ LAYERS = {
     "model": 2,
     "rdf": 3,
     "page": 4,
-    "freshness": 5, "build_cache": 5, "build": 5,
+    "building": 5,
     "query": 6,
     "analysis": 7,
     "curate": 8,

@@ -16,10 +16,9 @@ from rdflib.compare import isomorphic
 
 from wmgraph import build
 from wmgraph.atomic import write_atomic
-from wmgraph.build import BuildProgress
+from wmgraph.building import BuildProgress, graph_data
 from wmgraph.cli.main import main
 from wmgraph.errors import OutputError, ValidationError
-from wmgraph.freshness import graph_data
 from wmgraph.model.checking import load_model
 from wmgraph.rdf.formats import FORMATS as DUMPS
 from wmgraph.rdf.mapping import model_triples, namespaces
@@ -415,7 +414,7 @@ def test_progress_reports_files_parsed_and_written(synthetic: Path, tmp_path: Pa
 
 
 def test_a_build_loads_neither_pyvis_networkx_nor_the_query_engine(synthetic: Path, tmp_path: Path) -> None:
-    script = ("import sys; from wmgraph.cli import main\n"
+    script = ("import sys; from wmgraph.cli.main import main\n"
               "try:\n    main(['build', '--quiet', '--graph', sys.argv[1], '--out', sys.argv[2]])\n"
               "except SystemExit:\n    pass\n"
               "print(sorted(m for m in ('pyvis', 'networkx', 'pyoxigraph', 'rdflib', 'wmgraph.cli.query_commands',\n"
@@ -431,17 +430,6 @@ def test_an_output_folder_that_is_a_dangling_link_is_named(mini_graph: Path, tmp
     assert result.exit_code == 1
     assert result.output == (f"Error: the output folder {tmp_path / 'out'} is a symbolic link to nothing: "
                              "remove it, or make the folder it points to\n")
-
-
-def test_an_output_that_is_a_link_is_written_through_it(mini_graph: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    build(mini_graph, out)
-    kept = tmp_path / "kept.nt"
-    (out / "wmgraph.nt").rename(kept)
-    (out / "wmgraph.nt").symlink_to(kept)
-    kept.write_text("")
-    build(mini_graph, out)
-    assert (out / "wmgraph.nt").is_symlink() and kept.read_text().startswith("<https://")
 
 
 def test_parts_are_written_whole_even_after_a_short_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

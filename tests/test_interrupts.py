@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from wmgraph.build import build
-from wmgraph.freshness import Stamp
+from wmgraph.building import build
+from wmgraph.building.stamp import Stamp
 
 from .conftest import alive, require_linux
 from .test_benchmark import generate
@@ -103,3 +103,47 @@ def test_sigkill_leaves_no_process_and_no_mixed_outputs(big_graph: Path, tmp_pat
     result = build(big_graph, out)
     assert result.counts["entities"] == ENTITIES
     assert not list(out.glob(".*.tmp")) and not list((out / ".cache" / "files").glob(".*.tmp"))
+
+
+def test_importing_wmgraph_loads_nothing_until_a_name_is_used() -> None:
+    script = ("import sys, wmgraph\n"
+              "print(sorted(name for name in sys.modules if name.startswith('wmgraph')))\n"
+              "print(wmgraph.build.__module__, sorted(name for name in sys.modules if name.startswith('typing')))\n")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert shown.splitlines()[0] == "['wmgraph', 'wmgraph._version']"
+    assert shown.splitlines()[1].startswith("wmgraph.building.run ")
+
+
+def test_ctrl_c_before_a_command_runs_is_one_line_and_exit_130() -> None:
+    # the program's own start: Ctrl-C lands while the command line is being loaded
+    script = ("import signal, sys\n"
+              "from wmgraph.cli import run\n"
+              "sys.argv = ['wmgraph', '--version']\n"
+              "import wmgraph.cli\n"
+              "original = wmgraph.cli._signal.signal\n"
+              "def install(number, handler):\n"
+              "    original(number, handler)\n"
+              "    signal.raise_signal(signal.SIGINT)\n"
+              "wmgraph.cli._signal.signal = install\n"
+              "run()\n"
+              "print('not reached')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == \
+        (130, "", "Error: interrupted: nothing was left half written\n")
+
+
+def test_a_command_takes_charge_of_ctrl_c_and_ignores_it_once_returned() -> None:
+    script = ("import signal\n"
+              "from wmgraph import cli\n"
+              "from wmgraph.cli.interrupts import command_in_charge\n"
+              "signal.signal(signal.SIGINT, cli.stop_at_once)\n"
+              "try:\n"
+              "    with command_in_charge():\n"
+              "        signal.raise_signal(signal.SIGINT)\n"
+              "except KeyboardInterrupt:\n"
+              "    print('the command cleans up')\n"
+              "signal.raise_signal(signal.SIGINT)\n"
+              "print('then exits as it meant to')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == \
+        (0, "the command cleans up\nthen exits as it meant to\n", "")

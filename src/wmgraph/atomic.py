@@ -1,4 +1,4 @@
-"""Write output files atomically, one at a time or as a set."""
+"""Write a file atomically: to a temporary file beside it, then renamed over it."""
 
 from __future__ import annotations
 
@@ -18,57 +18,12 @@ _BATCH = 1024  # parts per writev call (the usual IOV_MAX)
 def write_atomic(path: Path, data: Content) -> None:
     """Write `data` to `path` through a temporary file, so a failure leaves the old file whole."""
     target = _target(path)
-    temporary = _staged(target, data)
+    temporary = staged_write(target, data)
     try:
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
-
-
-class StagedSet:
-    """A set of files written beside their places, then put in place together with a record written last.
-
-    A reader that finds the record finds the whole set: the record is removed before the first file
-    is put in place and written after the last. If a file cannot be written, nothing is put in place.
-    """
-
-    def __init__(self) -> None:
-        self.staged: dict[Path, Path] = {}  # where a file goes: its temporary file
-
-    def add(self, path: Path, data: Content) -> None:
-        """Write `data` beside `path` (temporary files an interrupted write left there are removed)."""
-        target = _target(path)
-        for left in target.parent.glob(f".{target.name}.*.tmp"):
-            left.unlink(missing_ok=True)
-        self.staged[target] = _staged(target, data)
-
-    def discard(self) -> None:
-        """Remove every temporary file: nothing is put in place."""
-        for temporary in self.staged.values():
-            temporary.unlink(missing_ok=True)
-        self.staged.clear()
-
-    def commit(self, record: Path, record_data: bytes) -> None:
-        """Put every file in place, then write `record`."""
-        try:
-            record.unlink(missing_ok=True)
-        except OSError as error:
-            self.discard()
-            raise OutputError(f"cannot write {record}: {error.strerror or error}") from error
-        done: list[Path] = []
-        for path, temporary in self.staged.items():
-            try:
-                os.replace(temporary, path)
-                done.append(path)
-            except OSError as error:
-                stale = ", ".join(str(p) for p in self.staged if p not in done)
-                self.discard()
-                raise OutputError(f"cannot write {path}: {error.strerror or error}; {stale} still hold an "
-                                  f"earlier build's content, and no {record.name} marks them current: "
-                                  "fix the cause and build again") from error
-        self.staged.clear()
-        write_atomic(record, record_data)
 
 
 def _target(path: Path) -> Path:
@@ -77,13 +32,18 @@ def _target(path: Path) -> Path:
         if not path.exists():
             raise OutputError(f"cannot write {path}: it is a symbolic link to nothing; remove it and try again")
         path = path.resolve()
-    if path.exists() and not path.is_file():
-        kind = "folder" if path.is_dir() else "device, FIFO or socket"
-        raise OutputError(f"cannot write {path}: a {kind} is in its place; remove it or write elsewhere")
+    refuse_non_file(path)
     return path
 
 
-def _staged(path: Path, data: Content) -> Path:
+def refuse_non_file(path: Path) -> None:
+    """Refuse to write over a folder, device, FIFO or socket at `path` (a symbolic link is replaced, not followed)."""
+    if not path.is_symlink() and path.exists() and not path.is_file():
+        kind = "folder" if path.is_dir() else "device, FIFO or socket"
+        raise OutputError(f"cannot write {path}: a {kind} is in its place; remove it or write elsewhere")
+
+
+def staged_write(path: Path, data: Content) -> Path:
     """Write `data` to a new temporary file beside `path` and return its path."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

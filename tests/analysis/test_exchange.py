@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from wmgraph.analysis.export_graph import export_graph
 from wmgraph.analysis.exports import LIST_SEPARATOR, flat_attributes
-from wmgraph.build import build
+from wmgraph.building import build
 from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
 from wmgraph.rdf.shapes import SHAPES_FILE, shapes_turtle

@@ -13,7 +13,7 @@ from wmgraph.analysis.centrality import coarse_louvain, sampled_betweenness
 from wmgraph.analysis.duplicates import near_duplicates
 from wmgraph.analysis.rdf_input import read_rdf
 from wmgraph.analysis.statistics import network_stats
-from wmgraph.build import build
+from wmgraph.building import build
 from wmgraph.cli.main import main
 from wmgraph.errors import LoadError
 from wmgraph.model.checking import load_model

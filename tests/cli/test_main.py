@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from wmgraph.build import BuildProgress
+from wmgraph.building import BuildProgress
 from wmgraph.cli.main import COMMANDS, main
 from wmgraph.cli.progress import TerminalProgress
 

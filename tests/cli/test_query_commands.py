@@ -9,9 +9,8 @@ import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
-from wmgraph.build import build
+from wmgraph.building import build, graph_data
 from wmgraph.cli.main import main
-from wmgraph.freshness import graph_data
 
 from ..conftest import MINI
 

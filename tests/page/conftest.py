@@ -121,7 +121,7 @@ def browser(chromium: Any) -> Iterator[Browser]:
 @pytest.fixture
 def fixture_page(page_graph: Path, tmp_path: Path) -> Path:
     """The page of the mini graph plus hostile names and a second mayor, built."""
-    from wmgraph.build import build
+    from wmgraph.building import build
 
     build(page_graph, tmp_path / "out")
     return tmp_path / "out" / "wmgraph.html"

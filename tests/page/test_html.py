@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from wmgraph.build import BuildResult, build
+from wmgraph.building import BuildResult, build
 from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
 from wmgraph.page import html as htmlpage

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from wmgraph.build import build
+from wmgraph.building import build
 from wmgraph.page.html import render_page
 
 from .conftest import Browser

@@ -9,7 +9,7 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from wmgraph.build import BuildResult
+from wmgraph.building import BuildResult
 
 from ..conftest import require_program
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..analysis.phrasing import terminal_safe
-from ..build import build
+from ..building import build
 from ..model.vocabulary_doc import write_vocabulary_doc
 from ..page.html import write_focus_page
 from .options import graph_option, out_option, reports_errors

@@ -9,6 +9,7 @@ import sys
 import click
 
 from .. import __version__
+from . import interrupts
 
 # Every command, by name, as "module:attribute" in this package: `--help` lists them all without
 # importing any, and running one imports only its own module.
@@ -66,8 +67,8 @@ def run() -> None:
     except OSError as error:  # echoing to a full disk or a closed pipe
         code = _output_lost(error)
     except KeyboardInterrupt:  # before a command took charge of it (while loading its module)
-        click.echo("Error: interrupted", err=True)
-        code = 130
+        click.echo(f"Error: {interrupts.LINE}", err=True)
+        code = interrupts.INTERRUPTED
     else:
         code = 0
     try:

@@ -11,6 +11,7 @@ import click
 
 from ..analysis.phrasing import terminal_safe
 from ..errors import QueryUsageError, WmgraphError
+from .interrupts import INTERRUPTED, LINE, command_in_charge
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,9 +28,6 @@ def out_option(function: F) -> F:
                          show_default=True, help="Folder for generated files.")(function)
 
 
-INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
-
-
 class Interrupted(click.ClickException):
     """Ctrl-C: a clean message and exit code 130, never a traceback."""
 
@@ -37,7 +35,7 @@ class Interrupted(click.ClickException):
 
 
 def reports_errors_as(failure: type[click.ClickException] = click.ClickException,
-                      interrupted: str = "interrupted: nothing was left half written") -> Callable[[F], F]:
+                      interrupted: str = LINE) -> Callable[[F], F]:
     """Report a WmgraphError as `failure`, a wrong request as a usage error, Ctrl-C as exit 130; never a traceback.
 
     Messages quote the fact files, queries and stores: what a terminal would obey in them is escaped.
@@ -46,7 +44,8 @@ def reports_errors_as(failure: type[click.ClickException] = click.ClickException
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
-                return function(*args, **kwargs)
+                with command_in_charge():
+                    return function(*args, **kwargs)
             except QueryUsageError as error:
                 raise click.UsageError(terminal_safe(str(error))) from None
             except WmgraphError as error:

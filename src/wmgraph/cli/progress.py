@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-from ..build import BuildProgress
+from ..building import BuildProgress
 
 DELAY = 0.5  # seconds before the first line: a quick build shows nothing
 _WORDS = {"parse": "fact files parsed", "write": "output files written"}

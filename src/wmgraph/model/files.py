@@ -38,6 +38,8 @@ def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
                 problems.append(problem)
                 continue
             if not is_yaml:
+                if name.endswith((".yaml", ".yml")) and not path.is_symlink():
+                    problems.append(not_regular_problem(display_path(path, graph_dir), "a folder"))
                 continue  # a link to a folder inside the graph is read there already
             if Path(folder) == graph_dir and name in NOT_FACT_FILES:
                 continue

@@ -22,8 +22,8 @@ from typing import TypeVar
 
 import pyoxigraph
 
+from ..building import graph_data
 from ..errors import QueryError, QueryUsageError
-from ..freshness import graph_data
 from ..model.vocabulary import VOCABULARY_FILE, read_vocabulary
 from ..rdf.mapping import namespaces
 from .answers import Answer, Value, order_lists, to_oxigraph, value_of

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pyoxigraph
 
+from ..building import graph_data
 from ..errors import StoreError
-from ..freshness import graph_data
 from .answers import Answer, value_of
 from .http import Credentials, check_endpoint, first_line, redact, secrets_of, send
 from .text import names_graphs, query_form

@@ -15,11 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._version import __version__
-from .model.checking import SOURCES_FILE, find_fact_files, load_model
-from .model.vocabulary import VOCABULARY_FILE
-from .rdf.formats import FORMATS
-from .rdf.mapping import model_triples, namespaces
+from .._version import __version__
+from ..model.checking import SOURCES_FILE, find_fact_files
+from ..model.vocabulary import VOCABULARY_FILE
 
 # Raise when wmgraph writes other bytes for the same inputs: it renames every cache entry and
 # makes every stamp stale.
@@ -44,9 +42,10 @@ def graph_inputs(graph_dir: Path) -> list[tuple[Path, str, bytes]]:
     """The files of `graph_dir` a build reads, as (path, name in the folder, bytes).
 
     They are the vocabulary, the sources, the sources' stored texts and the fact files; a file that
-    is missing, unreadable or not a regular file has no bytes (the checks report it).
+    is missing, unreadable or not a regular file has no bytes (the checks report it), and each thing
+    the search for fact files refuses is named by its problem.
     """
-    files, _ = find_fact_files(graph_dir)
+    files, refused = find_fact_files(graph_dir)
     texts = sorted((graph_dir / TEXTS_DIR).glob("*.txt")) if (graph_dir / TEXTS_DIR).is_dir() else []
     found = []
     for path in [graph_dir / VOCABULARY_FILE, graph_dir / SOURCES_FILE, *texts, *files]:
@@ -55,13 +54,15 @@ def graph_inputs(graph_dir: Path) -> list[tuple[Path, str, bytes]]:
         except OSError:
             data = b""
         found.append((path, path.relative_to(graph_dir).as_posix(), data))
-    return found
+    # what the checks refuse (a FIFO, a link out or in a loop, a folder named .yaml) counts too, so
+    # that a build never calls such a folder current
+    return found + [(graph_dir / problem.file, str(problem), b"") for problem in refused]
 
 
 def file_digest(path: Path) -> str | None:
-    """The SHA-256 of a regular file's bytes, or None if it is missing, unreadable or not a regular file."""
+    """The SHA-256 of a regular file's bytes, or None if it is missing, unreadable, a link or not a regular file."""
     try:
-        if not path.is_file():
+        if path.is_symlink() or not path.is_file():
             return None
         with path.open("rb") as stream:
             return hashlib.file_digest(stream, "sha256").hexdigest()
@@ -108,22 +109,3 @@ def current_stamp(graph_dir: Path, out_dir: Path) -> Stamp | None:
     if stamp is None or stamp.inputs != input_digest((shown, data) for _, shown, data in graph_inputs(graph_dir)):
         return None
     return stamp
-
-
-def graph_data(graph_dir: Path, out_dir: Path, format_name: str) -> tuple[bytes, str]:
-    """The graph serialised as `format_name`: the built file when current, else built in memory.
-
-    Also returns where the data came from, for messages.
-    """
-    extension, dumps = FORMATS[format_name]
-    name = f"{OUTPUT_STEM}.{extension}"
-    stamp = current_stamp(graph_dir, out_dir)
-    if stamp is not None and name in stamp.outputs:
-        try:
-            data = (out_dir / name).read_bytes()
-            if hashlib.sha256(data).hexdigest() == stamp.outputs[name]:
-                return data, str(out_dir / name)
-        except OSError:
-            pass
-    model = load_model(graph_dir)
-    return dumps(model_triples(model), namespaces(model.vocabulary)).encode("utf-8"), f"{graph_dir}/ (built in memory)"

@@ -17,8 +17,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
-from ._version import __version__
-from .freshness import OUTPUT_VERSION
+from .._version import __version__
+from .stamp import OUTPUT_VERSION
 
 CACHE_DIR = ".cache"
 _MAGIC = b"wmgraph cache entry\n"

@@ -24,18 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .atomic import StagedSet
-from .build_cache import FileCache
-from .errors import OutputError, display_path
-from .freshness import OUTPUT_STEM, STAMP_NAME, Stamp, file_digest, graph_inputs, input_digest
-from .model.checking import check_file, finish_model, start_model
-from .model.model import Model
-from .model.pieces import FilePiece
-from .model.vocabulary import Vocabulary
-from .page.html import render_page
-from .rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
-from .rdf.formats.writer import Part
-from .rdf.mapping import (
+from ..errors import OutputError, display_path
+from ..model.checking import check_file, finish_model, start_model
+from ..model.model import Model
+from ..model.pieces import FilePiece
+from ..model.vocabulary import Vocabulary
+from ..page.html import render_page
+from ..rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
+from ..rdf.formats.writer import Part
+from ..rdf.mapping import (
     direct_parts,
     direct_triples,
     entity_iri,
@@ -45,8 +42,11 @@ from .rdf.mapping import (
     shared_triples,
     statement_triples,
 )
-from .rdf.shapes import SHAPES_FILE, shapes_turtle
-from .rdf.terms import Triple
+from ..rdf.shapes import SHAPES_FILE, shapes_turtle
+from ..rdf.terms import Triple
+from .cache import FileCache
+from .outputs import StagedSet
+from .stamp import OUTPUT_STEM, STAMP_NAME, Stamp, file_digest, graph_inputs, input_digest
 
 __all__ = ["OUTPUT_STEM", "BuildProgress", "BuildResult", "Progress", "build"]
 
