@@ -74,10 +74,11 @@ def test_ctrl_c_at_any_moment_stops_cleanly(big_graph: Path, tmp_path: Path) -> 
         time.sleep(chosen.uniform(0.15, 1.2))
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
         _, stderr = process.communicate(timeout=60)
-        assert "Traceback" not in stderr, stderr
-        # -SIGINT: stopped while Python itself was starting, before it handles Ctrl-C (nothing said or written)
-        assert process.returncode in (0, 130) or (process.returncode == -signal.SIGINT and not stderr), \
-            (process.returncode, stderr)
+        # -SIGINT: stopped while Python itself was starting (its own start-up, or runpy finding the
+        # package), before any wmgraph code runs: nothing written, and nothing of wmgraph's in what is said
+        python_starting = process.returncode == -signal.SIGINT and "/wmgraph/" not in stderr
+        assert python_starting or "Traceback" not in stderr, stderr
+        assert process.returncode in (0, 130) or python_starting, (process.returncode, stderr)
         if process.returncode == 130:
             assert stderr.strip().endswith("interrupted: nothing was left half written"), stderr
         assert_one_builds_outputs(out)
@@ -119,12 +120,12 @@ def test_ctrl_c_before_a_command_runs_is_one_line_and_exit_130() -> None:
     script = ("import signal, sys\n"
               "from wmgraph.cli import run\n"
               "sys.argv = ['wmgraph', '--version']\n"
-              "import wmgraph.cli\n"
-              "original = wmgraph.cli._signal.signal\n"
+              "from wmgraph.cli import interrupts\n"
+              "original = interrupts._signal.signal\n"
               "def install(number, handler):\n"
               "    original(number, handler)\n"
               "    signal.raise_signal(signal.SIGINT)\n"
-              "wmgraph.cli._signal.signal = install\n"
+              "interrupts._signal.signal = install\n"
               "run()\n"
               "print('not reached')\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
@@ -134,11 +135,10 @@ def test_ctrl_c_before_a_command_runs_is_one_line_and_exit_130() -> None:
 
 def test_a_command_takes_charge_of_ctrl_c_and_ignores_it_once_returned() -> None:
     script = ("import signal\n"
-              "from wmgraph import cli\n"
-              "from wmgraph.cli.interrupts import command_in_charge\n"
-              "signal.signal(signal.SIGINT, cli.stop_at_once)\n"
+              "from wmgraph.cli import interrupts\n"
+              "interrupts.install()\n"
               "try:\n"
-              "    with command_in_charge():\n"
+              "    with interrupts.CommandInCharge():\n"
               "        signal.raise_signal(signal.SIGINT)\n"
               "except KeyboardInterrupt:\n"
               "    print('the command cleans up')\n"

@@ -11,7 +11,7 @@ import click
 
 from ..analysis.phrasing import terminal_safe
 from ..errors import QueryUsageError, WmgraphError
-from .interrupts import INTERRUPTED, LINE, command_in_charge
+from .interrupts import INTERRUPTED, LINE, CommandInCharge
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,7 +44,7 @@ def reports_errors_as(failure: type[click.ClickException] = click.ClickException
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
-                with command_in_charge():
+                with CommandInCharge():
                     return function(*args, **kwargs)
             except QueryUsageError as error:
                 raise click.UsageError(terminal_safe(str(error))) from None
