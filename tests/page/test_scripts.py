@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wmgraph.build import build
+from wmgraph.building import build
 from wmgraph.model.checking import load_model
 from wmgraph.page import html as htmlpage
 from wmgraph.page.html import render_page
