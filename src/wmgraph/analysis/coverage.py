@@ -11,6 +11,7 @@ from ..load.values import suggest
 from ..load.yamlfile import MarkedDict, MarkedList, read_yaml
 from ..model.files import COVERAGE_FILE
 from ..model.model import Fact, Model
+from ..model.problems import Problems
 from ..model.quotes import PreparedText
 
 # A sentence ends at . ! or ? (a closing quote may follow) before white space and a capital, a digit
@@ -93,9 +94,9 @@ def read_left_out(graph_dir: Path, model: Model) -> dict[str, list[Passage]]:
     if not path.exists():
         return {}
     shown = display_path(path, graph_dir)
-    data, problems = read_yaml(path, shown)
-    if problems:
-        raise ValidationError(problems)
+    data, read = read_yaml(path, shown)
+    problems = Problems(read)
+    problems.raise_any()
     found: dict[str, list[Passage]] = {}
     if not isinstance(data, MarkedDict):
         raise ValidationError([Problem(shown, 1, 1, "the coverage file must map source ids to lists",
@@ -105,39 +106,37 @@ def read_left_out(graph_dir: Path, model: Model) -> dict[str, list[Passage]]:
         if key not in model.sources or not model.sources[key].text:
             texts = [k for k, s in model.sources.items() if s.text]
             hint = suggest(key, texts) or "one of: " + ", ".join(texts)
-            problems.append(Problem(shown, *where, f"'{key}' is not a source with a stored text", hint))
+            problems.add(shown, where, f"'{key}' is not a source with a stored text", hint)
             continue
         if not isinstance(entries, MarkedList):
-            problems.append(Problem(shown, *where, f"'{key}' must list passages",
-                                    "write '- sentence: ...' with 'reason: ...' under it"))
+            problems.add(shown, where, f"'{key}' must list passages",
+                         "write '- sentence: ...' with 'reason: ...' under it")
             continue
         found[key] = _entries(shown, PreparedText(model.sources[key].text), entries, problems)
-    if problems:
-        raise ValidationError(problems)
+    problems.raise_any()
     return found
 
 
-def _entries(shown: str, text: PreparedText, entries: MarkedList, problems: list[Problem]) -> list[Passage]:
+def _entries(shown: str, text: PreparedText, entries: MarkedList, problems: Problems) -> list[Passage]:
     """The (passage, reason, mark) entries of one source, each passage found in its text."""
     found = []
     for index, entry in enumerate(entries):
         where = entries.mark_of(index)
         if isinstance(entry, MarkedDict):
-            problems += [Problem(shown, *entry.mark_of(key), f"unknown key '{key}' in a coverage entry",
-                                 suggest(key, ENTRY_KEYS) or "write only 'sentence:' and 'reason:'")
-                         for key in entry if key not in ENTRY_KEYS]
+            for key in (key for key in entry if key not in ENTRY_KEYS):
+                problems.add(shown, entry.mark_of(key), f"unknown key '{key}' in a coverage entry",
+                             suggest(key, ENTRY_KEYS) or "write only 'sentence:' and 'reason:'")
         passage = entry.get("sentence") if isinstance(entry, MarkedDict) else None
         reason = entry.get("reason") if isinstance(entry, MarkedDict) else None
         if not isinstance(passage, str) or not isinstance(reason, str) or not reason.strip():
-            problems.append(Problem(shown, *where, "an entry needs 'sentence:' and 'reason:', both text",
-                                    "write '- sentence: ...' and 'reason: ...' under it"))
+            problems.add(shown, where, "an entry needs 'sentence:' and 'reason:', both text",
+                         "write '- sentence: ...' and 'reason: ...' under it")
             continue
         passage = " ".join(passage.split())
         spans = text.find_all(passage)
         if not spans:
-            line, column = entry.mark_of("sentence")
-            problems.append(Problem(shown, line, column, "sentence not found in the stored text",
-                                    "copy the words as the text has them"))
+            problems.add(shown, entry.mark_of("sentence"), "sentence not found in the stored text",
+                         "copy the words as the text has them")
             continue
         found.append((passage, " ".join(reason.split()), spans))
     return found

@@ -1,7 +1,8 @@
 """Find the fact files of a graph folder and check them into a `Model`, all problems at once.
 
 The work is shared out: `files` finds the fact files, `checker` checks entities and facts,
-`qualifiers` their values, `sourcefile` the sources and `crossrefs` what crosses files.
+`qualifiers` their values, `evidence` their quotes and statuses, `sourcefile` the sources and
+`crossrefs` what crosses files; all of them add to one `state.CheckState` and its `Problems`.
 """
 
 from __future__ import annotations

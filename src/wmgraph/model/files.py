@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import Problem, display_path
 from ..load.yamlfile import not_regular, not_regular_problem
+from .problems import Problems
 from .vocabulary import VOCABULARY_FILE
 
 SOURCES_FILE = "sources.yaml"
@@ -20,12 +21,12 @@ def find_fact_files(graph_dir: Path) -> tuple[list[Path], list[Problem]]:
     """List the entity fact files under `graph_dir` (sorted), refusing links that leave it."""
     root = graph_dir.resolve()
     files: list[Path] = []
-    problems: list[Problem] = []
+    problems = Problems()
 
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else graph_dir
-        problems.append(Problem(display_path(where, graph_dir), 1, 1,
-                                f"cannot read folder: {error.strerror}", "check its permissions"))
+        problems.add(display_path(where, graph_dir), (1, 1), f"cannot read folder: {error.strerror}",
+                     "check its permissions")
 
     for folder, dirnames, filenames in os.walk(graph_dir, onerror=unreadable, followlinks=False):
         for name in sorted(dirnames + filenames):
