@@ -158,12 +158,44 @@ def timing(entities: int) -> tuple[float, float]:
 ARTICLES = ROOT.parent / "shared" / "articles"
 
 
+def own_texts(model: Model) -> list[tuple[str, dict[str, Any]]]:
+    """Each stored text of the graph scored against the graph's own facts that quote it.
+
+    The text is drafted against the graph without the entities only it sources, so that they are
+    new to the draft, as a new article's would be.
+    """
+    results = []
+    for key, source in sorted(model.sources.items()):
+        if not source.text:
+            continue
+        kept = {k: e for k, e in model.entities.items() if set(e.sources) - {key}}
+        facts = [f for f in model.facts if key in f.sources and f.quote]
+        named = {f.subject for f in facts} | {f.object for f in facts if f.object_is_entity and f.object}
+        gold = {"entities": [{"id": k, "name": e.name, "aliases": list(e.aliases), "known": k in kept}
+                             for k, e in model.entities.items() if key in e.sources or k in named],
+                "facts": [{"subject": f.subject, "relation": f.relation, "object": f.object, "quote": f.quote,
+                           **{q: (str(v) if q in ("date", "as-of") else v) for q, v in f.qualifiers}} for f in facts]}
+        with tempfile.TemporaryDirectory() as folder:
+            text_file = Path(folder) / "text.txt"
+            text_file.write_text(f"title: {key}\ndate: {source.date or 'unknown'}\n\n{source.text}")
+            results.append((key, score_article(_Entities(kept), text_file, gold)))
+    return results
+
+
+class _Entities(Model):
+    """A model holding only entities: what drafting reads."""
+
+    def __init__(self, entities: dict[str, Any]) -> None:
+        self.entities = entities
+
+
 def main() -> int:
     global ARTICLES
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=Path, default=ARTICLES, help="Folder of NN-slug.txt and .gold.yaml.")
     parser.add_argument("--graph", type=Path, default=ROOT / "graph", help="Graph to draft against.")
     parser.add_argument("--timing", type=int, default=0, help="Also time a 500-word draft at this many entities.")
+    parser.add_argument("--own-texts", action="store_true", help="Also score the graph's own stored texts.")
     args = parser.parse_args()
     ARTICLES = args.articles
     model = load_model(args.graph)
@@ -178,6 +210,10 @@ def main() -> int:
             if isinstance(value, tuple):
                 total[key] = [a + b for a, b in zip(total.get(key, [0] * len(value)), value, strict=True)]
     print(report("total", {k: tuple(v) for k, v in total.items()}))
+    if args.own_texts:
+        print()
+        for key, result in own_texts(model):
+            print(report(key, result))
     if args.timing:
         wall, cpu = timing(args.timing)
         print(f"\n500-word article against {args.timing:,} entities: {wall:.3f} s wall, {cpu:.3f} s CPU (median of 5)")

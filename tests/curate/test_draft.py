@@ -93,3 +93,50 @@ def test_relative_dates_are_read_against_the_source_date() -> None:
     assert resolve("up from £358m last year", "") == (
         "", "last year", "'last year' in an undated source: resolve it by hand")
     assert resolve("In December 2020 the region had", "") == ("2020-12", "December 2020", "")
+
+
+NEWS = """title: Jobs in the region
+date: 2024-03-05
+
+New Jobs For The Region Announced By Robot Makers
+
+Acme Robotics, a Singapore-based robotics company, will create 200 jobs in Birmingham.
+Jane Doe from Acme Robotics said the firm was partnering with the University of Birmingham.
+Birmingham Tech Week drew crowds. Widget Analytics ranked Birmingham third in robotics investment.
+The Acme Innovation Hub will concentrate on robotics and automation. The facility is based in Solihull.
+"""
+EDITION = """birmingham-tech-week-2023:
+  type: event
+  name: Birmingham Tech Week 2023
+  aliases: [Birmingham Tech Week]
+  source: jobs-article
+"""
+
+
+def test_news_patterns_become_facts_and_a_headline_gives_none(mini_graph: Path, tmp_path: Path) -> None:
+    (mini_graph / "events.yaml").write_text(EDITION)
+    article = tmp_path / "news.txt"
+    article.write_text(NEWS)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "jobs-2024"]
+                              ).exit_code == 0
+    draft = draft_source(mini_graph, "jobs-2024")
+    assert draft.linked == ["birmingham", "university-of-birmingham"]  # not the 2023 edition of the week
+    edition = draft.candidates["birmingham-tech-week-2024"]
+    assert (edition.type, edition.near[-1]) == ("event", "birmingham-tech-week-2023 (another edition)")
+    assert not any(c.name.startswith(("New Jobs", "Robot")) for c in draft.candidates.values())
+    assert {c.key: c.type for c in draft.candidates.values()} == {
+        "birmingham-tech-week-2024": "event", "acme-robotics": "company", "singapore": "country",
+        "jane-doe": "person", "widget-analytics": "company", "acme-innovation-hub": "initiative", "solihull": "city"}
+    facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
+    assert set(facts) == {
+        ("acme-robotics", "pledges-jobs", "birmingham"), ("acme-robotics", "based-in", "singapore"),
+        ("acme-robotics", "comes-from", "singapore"), ("jane-doe", "said", "The firm was partnering with the "
+                                                       "University of Birmingham."),
+        ("jane-doe", "works-for", "acme-robotics"), ("acme-robotics", "partners-with", "university-of-birmingham"),
+        ("birmingham", "ranked-by", "widget-analytics"), ("acme-innovation-hub", "sector", "robotics"),
+        ("acme-innovation-hub", "sector", "automation"), ("acme-innovation-hub", "based-in", "solihull")}
+    pledge = facts[("acme-robotics", "pledges-jobs", "birmingham")]
+    assert (pledge.qualifiers, pledge.status) == ({"jobs": 200}, "planned")
+    assert facts[("birmingham", "ranked-by", "widget-analytics")].qualifiers == {
+        "rank": 3, "measure": "robotics investment"}
+    assert facts[("acme-innovation-hub", "based-in", "solihull")].quote == "facility is based in Solihull"

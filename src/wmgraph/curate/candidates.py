@@ -12,7 +12,7 @@ from .gazetteer import Mention
 from .names import COUNTRIES, HEAD_TYPES, NOT_NAMES, PERSON_CUES, SENTENCE_WORDS, SPEECH_VERBS
 
 _WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
-SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on) )*{_WORD})*")
+SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on) )*{_WORD})*(?: \d{{1,2}}(?!\d|[,.]\d|\s?%))?")
 _ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "By", "For", "From", "With", "To"))
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
@@ -61,10 +61,19 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
         if words[0] in ("Department", "Ministry", "Secretary"):
             tail = _LIST_TAIL.match(text, end)
             end = tail.end() if tail else end
-        if any(m.start <= start and end <= m.end for m in taken) or text[start:end].isupper():
-            continue
+        if any(m.start <= start and end <= m.end for m in taken) or text[start:end].isupper() \
+                or text.startswith(":", end) or _title_case_line(text, start):
+            continue  # "Photo:", "Quick Read:" are labels; a Title Case Headline capitalises every word
         found.append((start, end, start in starts))
     return found
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding `at` capitalises most of its words (a headline in title case)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and "," not in "".join(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[str]) -> tuple[str, str, float]:
@@ -80,7 +89,7 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
             return HEAD_TYPES[word], rule, 0.75
     if re.match(r"\s+programmes?\b", after):
         return "programme", "programme-context", 0.7
-    if 2 <= len(words) <= 3 and _person_context(before, after):
+    if 2 <= len(words) <= 3 and not before.endswith(" from ") and _person_context(before, after):
         return "person", "person-context", 0.75
     country_after = re.match(r"\s+in\s+([A-Z]\w+)", after)
     if len(words) == 1 and country_after and country_after.group(1) in COUNTRIES:
@@ -95,9 +104,12 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
 
 def _person_context(before: str, after: str) -> bool:
     """Whether the words around a two- or three-word name say it is a person's."""
-    if re.match(r"(?:,\s+(?:the\s+\w+'s\s+)?(?:\w+\s+)?(?:" + "|".join(PERSON_CUES) + r")\b|\s+(?:"
-                + "|".join(SPEECH_VERBS) + r")\b)", after):
+    if re.match(r"(?:,\s+(?:(?:the|a|an)\s+)?(?:\w+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?i:" + "|".join(PERSON_CUES)
+                + r")\b|\s+(?:"
+                + "|".join(SPEECH_VERBS) + r")\b|\s+from\s+[A-Z])", after):
         return True
+    if re.search(r"(?:^|\n)By\s+$", before):
+        return True  # a byline
     return bool(re.search(r"\b(?:minister|secretary|mayor|chair|executive|director|founder|Dr|Sir|Dame|"
                           r"Professor)\s+$", before, re.IGNORECASE))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .affiliations import affiliations, rankings
 from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
@@ -22,7 +23,7 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
     context = Context()
     found: list[Proposal] = []
     rules = (_posts, _speech, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
-             _rankings)
+             affiliations, rankings)
     for sentence in sentences:
         if not sentence.heading:
             for rule in rules:
@@ -75,7 +76,8 @@ def _speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     for verb in _SPEECH.finditer(text):
         person = sentence.before(verb.start(), ("person",))
         pronoun = re.search(r"\b(He|She|he|she)\s+(?:\w+\s+)?$", text[:verb.start()])
-        if person is not None and re.fullmatch(r"(?:,[^.]*)?,?\s*", text[person.end:verb.start()]):
+        gap = text[person.end:verb.start()] if person is not None else ""
+        if person is not None and re.fullmatch(r"(?:\s+from\s+[^,.]*?)?(?:,[^.]*)?,?\s*", gap):
             speaker, start = person.key, person.start
         elif pronoun and context.last.get("person"):
             speaker, start = context.last["person"], pronoun.start(1)
@@ -189,21 +191,4 @@ def _announced(sentence: Sentence, context: Context, date: str) -> list[Proposal
             end = what.end if what is not None else match.end()
             found.append(Proposal(who.key, "announced", what_key, {"date": date} if date else {},
                                   sentence.quote(who.start, end), "announced", "announcement", 0.5))
-    return found
-
-
-def _rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
-    found = []
-    event = next((m for m in sentence.mentions if m.type in ("event", "report") or "Awards" in m.words), None)
-    for match in re.finditer(r"\bwon by ", sentence.text):
-        winner = sentence.at(match.end())
-        if winner is not None and event is not None:
-            found.append(Proposal(winner.key, "ranked-by", event.key, {"rank": 1},
-                                  sentence.quote(match.start(), winner.end), rule="won-by", confidence=0.5))
-    top = re.search(r"\bamong the top (\w+)", sentence.text)
-    ranks = {"two": 2, "three": 3, "five": 5, "ten": 10}
-    who = sentence.before(top.start(), PLACES + BODIES) if top else None
-    if top and who is not None and event is not None and top.group(1) in ranks:
-        found.append(Proposal(who.key, "ranked-by", event.key, {"rank": ranks[top.group(1)], "approx": "among the top"},
-                              sentence.quote(who.start, event.end), rule="among-the-top", confidence=0.4))
     return found

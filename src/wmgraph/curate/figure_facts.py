@@ -28,7 +28,7 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     """The nearest entity named before the figure that is not its funder, else the first place after it."""
     funders = {m.key for m in sentence.mentions if _FUNDER_BEFORE.search(sentence.text[:m.start])}
     before = [m for m in sentence.mentions if m.end <= figure.start and m.type in (*DOERS, *PLACES)
-              and m.key not in funders]
+              and m.key not in funders and not sentence.text.startswith("-based", m.end)]
     clause = clause_around(sentence.text, figure.start, figure.end)
     if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
         return before[0]  # "X ..., and it will receive": the sentence's subject
@@ -57,10 +57,10 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     if subject is None:
         return None
     if figure.kind == "count":
-        place = next((m for m in sentence.mentions if m.start > figure.end and m.type in PLACES), None)
-        if figure.noun.split()[-1] in JOB_WORDS and subject.type in BODIES and place is not None:
+        pledge = _jobs_pledged(sentence, figure, clause)
+        if pledge is not None:
             qualifiers["jobs"] = int(figure.value)
-            return _made(subject.key, "pledges-jobs", place.key, qualifiers, sentence, figure, "jobs-in", date)
+            return _made(pledge[0], "pledges-jobs", pledge[1], qualifiers, sentence, figure, "jobs-in", date)
         qualifiers.update({"count": int(figure.value), "measure": figure.noun})
     elif figure.kind == "share":
         qualifiers.update({"share": figure.value, "measure": _measure(clause, figure)})
@@ -68,6 +68,22 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     if relation == "statistic":
         qualifiers.setdefault("measure", _measure(clause, figure))
     return _made(subject.key, relation, None, qualifiers, sentence, figure, f"{figure.kind}-figure", date)
+
+
+def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str) -> tuple[str, str] | None:
+    """(employer, place) when a body will create the figure's jobs in a place named in the clause."""
+    jobs = figure.noun.split()[-1] in JOB_WORDS or (figure.noun.split()[-1] in ("people", "staff")
+                                                    and re.search(r"\b(?:team|hire|hiring|recruit|workforce)", clause))
+    body = sentence.before(figure.start, BODIES)
+    nearest = next((m for m in reversed(sentence.mentions) if m.end <= figure.start
+                    and m.type in (*BODIES, *PLACES) and not sentence.text.startswith("-based", m.end)), None)
+    if nearest is not None and nearest.type in PLACES and not sentence.text[:nearest.start].endswith("its "):
+        return None  # "the region will create 52,000 jobs": the place is the subject, not an employer
+    start = sentence.text.find(clause)
+    places = [m for m in sentence.mentions if m.type in PLACES and start <= m.start < start + len(clause)]
+    if not jobs or body is None or not places:
+        return None
+    return body.key, min(places, key=lambda m: abs(m.start - figure.start)).key
 
 
 def _relation(subject: Mention, figure: Figure, clause: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 # the type a name's first or last word gives it ("Innovate UK" has none; "University of Leeds" does)
 HEAD_TYPES = {
     **dict.fromkeys(("Ltd", "Limited", "plc", "PLC", "Inc", "LLP", "Group", "Technologies", "Systems",
-                     "Solutions", "Labs", "Holdings", "Bank", "Capital", "Ventures"), "company"),
+                     "Solutions", "Labs", "Holdings", "Bank", "Capital", "Ventures", "Robotics", "Analytics",
+                     "Software", "Consulting", "Therapeutics", "Biotech", "Pharma"), "company"),
     **dict.fromkeys(("University", "College"), "university"),
     **dict.fromkeys(("Department", "Ministry", "Authority", "Agency", "Office", "Government", "Commission",
                      "Parliament", "Executive", "Treasury"), "public-body"),
@@ -52,4 +53,4 @@ NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS, "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame
 SPEECH_VERBS = ("said", "says", "added", "told", "described", "called", "warned", "stated", "explained",
                 "argued", "noted", "believes", "insisted", "commented", "announced")
 PERSON_CUES = ("chief", "chair", "head", "director", "founder", "mayor", "minister", "secretary", "leader",
-               "president", "professor", "executive", "manager", "partner", "who", "the", "a", "an")
+               "president", "professor", "executive", "manager", "who", "chairman", "chairwoman", "ceo")

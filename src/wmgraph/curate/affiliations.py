@@ -1,0 +1,72 @@
+"""Facts of who belongs where: people from organisations, partners, home countries and bases, rankings."""
+
+from __future__ import annotations
+
+import re
+
+from .proposals import BODIES, PLACES, Context, Proposal, Sentence
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def affiliations(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """People from organisations, partnerships, 'a company from France', 'a Singapore-based firm'."""
+    found = []
+    text = sentence.text
+    for person in (m for m in sentence.mentions if m.type == "person"):
+        employer = sentence.at(person.end + len(" from ")) if text.startswith(" from ", person.end) else None
+        if employer is not None and employer.type in BODIES:
+            found.append(Proposal(person.key, "works-for", employer.key, {"as-of": date} if date else {},
+                                  sentence.quote(person.start, employer.end), rule="person-from", confidence=0.6))
+    for match in re.finditer(r"\bpartner(?:s|ed|ing)? with (?:the )?", text):
+        partner = sentence.at(match.end())
+        subject = sentence.before(match.start(), BODIES)
+        if partner is not None and subject is not None and partner.type in (*BODIES, "initiative"):
+            found.append(Proposal(subject.key, "partners-with", partner.key, {}, sentence.quote(subject.start,
+                                  partner.end), rule="partners-with", confidence=0.6))
+    for body in (m for m in sentence.mentions if m.type in BODIES):
+        described = re.match(r",\s+an?\s+([^,.]*)", text[body.end:])
+        if described is None:
+            continue
+        limit = body.end + described.end()
+        for place in (m for m in sentence.mentions if body.end < m.start < limit and m.type in PLACES):
+            if text.startswith("-based", place.end):
+                found.append(Proposal(body.key, "based-in", place.key, {}, sentence.quote(body.start, limit),
+                                      rule="place-based", confidence=0.5))
+            if place.type == "country" and (text.startswith("-based", place.end)
+                                            or text[:place.start].endswith(" from ")):
+                found.append(Proposal(body.key, "comes-from", place.key, {}, sentence.quote(body.start, limit),
+                                      rule="from-country", confidence=0.5))
+    return found
+
+
+def rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'won by X', 'among the top three', 'ORG ranked PLACE fifth in ...'."""
+    found = []
+    text = sentence.text
+    event = next((m for m in sentence.mentions if m.type in ("event", "report") or "Awards" in m.words), None)
+    for match in re.finditer(r"\bwon by ", text):
+        winner = sentence.at(match.end())
+        if winner is not None and event is not None:
+            found.append(Proposal(winner.key, "ranked-by", event.key, {"rank": 1},
+                                  sentence.quote(match.start(), winner.end), rule="won-by", confidence=0.5))
+    top = re.search(r"\bamong the top (\w+)", text)
+    who = sentence.before(top.start(), PLACES + BODIES) if top else None
+    if top and who is not None and event is not None and top.group(1) in _NUMBER_WORDS:
+        found.append(Proposal(who.key, "ranked-by", event.key, {"rank": _NUMBER_WORDS[top.group(1)],
+                                                                "approx": "among the top"},
+                              sentence.quote(who.start, event.end), rule="among-the-top", confidence=0.4))
+    for match in re.finditer(r"\branked (?:the )?", text):
+        ranker = sentence.before(match.start(), BODIES + ("report",))
+        ranked = sentence.at(match.end())
+        ordinals = rf"\b({'|'.join(_ORDINALS)})\b(?: in ([^,.;]+?)(?= and |[,.;]|$))?"
+        if ranker is None or ranked is None:
+            continue
+        for place in re.finditer(ordinals, text[ranked.end:]):
+            measure = {"measure": place.group(2).strip()} if place.group(2) else {}
+            found.append(Proposal(ranked.key, "ranked-by", ranker.key, {"rank": _ORDINALS[place.group(1)], **measure},
+                                  sentence.quote(ranker.start, ranked.end + place.end()), rule="ranked",
+                                  confidence=0.5))
+    return found
