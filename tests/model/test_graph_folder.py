@@ -83,6 +83,7 @@ def test_a_dangling_link_and_a_folder_named_like_a_fact_file(mini_graph: Path, i
     os.symlink("gone.yaml", mini_graph / "link.yaml")
     (mini_graph / "folder.yaml").mkdir()
     assert validate(mini_graph) == refused(
+        f"graph/folder.yaml:1:1: a folder, not a regular file {FIFO_HINT}",
         "graph/link.yaml:1:1: symbolic link leads nowhere (to gone.yaml) (point it at a real file, or remove it)")
 
 
