@@ -130,38 +130,10 @@
   }
   // Discs and their labels are sized for the overview's first zoom: the biggest communities are
   // labelled there, the rest once zoomed in (labels under 8 px on screen are not drawn).
-  var overviewScale = (function () {
-    var xs = data.nodes.map(function (n) { return n.x; }), ys = data.nodes.map(function (n) { return n.y; });
-    var width = Math.max(1, Math.max.apply(null, xs) - Math.min.apply(null, xs));
-    var height = Math.max(1, Math.max.apply(null, ys) - Math.min.apply(null, ys));
-    return Math.min((container.clientWidth || 800) / width, (container.clientHeight || 600) / height) * 0.9;
-  }());
+  var overviewScale = wmgraphOverview.fitScale(data.nodes, container.clientWidth || 800, container.clientHeight || 600);
   var largest = groups.length ? groups[0].size : 1;
-  function discRadius(group) { return (5 + 22 * Math.sqrt(group.size / largest)) / overviewScale; }
-  // The discs start where their members are and are pushed apart until none overlaps another.
-  function spreadDiscs() {
-    var pad = 1.2;
-    var rounds = Math.max(8, Math.min(120, Math.floor(4e6 / (groups.length * groups.length))));
-    for (var round = 0; round < rounds; round++) {
-      var moved = false;
-      for (var i = 0; i < groups.length; i++) {
-        for (var j = i + 1; j < groups.length; j++) {
-          var a = groups[i], b = groups[j];
-          var dx = b.x - a.x, dy = b.y - a.y, gap = (discRadius(a) + discRadius(b)) * pad;
-          var d2 = dx * dx + dy * dy;
-          if (d2 >= gap * gap) { continue; }
-          var d = Math.sqrt(d2) || 1e-6, push = (gap - d) / 2;
-          if (d2 === 0) { dx = 1; dy = 0; d = 1; }
-          var wa = b.size / (a.size + b.size), wb = 1 - wa;
-          a.x -= dx / d * push * wa * 2; a.y -= dy / d * push * wa * 2;
-          b.x += dx / d * push * wb * 2; b.y += dy / d * push * wb * 2;
-          moved = true;
-        }
-      }
-      if (!moved) { break; }
-    }
-  }
-  if (big) { spreadDiscs(); }
+  function discRadius(group) { return wmgraphOverview.discRadius(group, largest, overviewScale); }
+  if (big) { wmgraphOverview.spreadDiscs(groups, discRadius); }
   // Zoomed in past the overview, discs and their labels keep their size on screen rather than grow
   // over the entities drawn there.
   var shrink = 1;
@@ -251,27 +223,9 @@
     hideTip();
     updateStatus();
   }
-  // Between communities only each one's three strongest links are drawn: the rest would be a hairball.
   var strong = null;
-  function strongLinks() {
-    if (strong) { return strong; }
-    var links = prepared.groupLinks;
-    function stronger(a, b) { return links.get(b) - links.get(a) || (a < b ? -1 : 1); }
-    var byGroup = new Map();
-    links.forEach(function (count, pair) {
-      pair.split("-").forEach(function (end) {
-        if (!byGroup.has(end)) { byGroup.set(end, []); }
-        byGroup.get(end).push(pair);
-      });
-    });
-    var kept = new Set();
-    byGroup.forEach(function (pairs) {
-      pairs.sort(stronger).slice(0, 3).forEach(function (pair) { kept.add(pair); });
-    });
-    // At most 1,000 of them, the strongest: vis-network takes about 0.2 ms to make each line.
-    strong = Array.from(kept).sort(stronger).slice(0, 1000).sort();
-    return strong;
-  }
+  // At most 1,000 lines between communities: vis-network takes about 0.2 ms to make each.
+  function strongLinks() { return strong || (strong = wmgraphOverview.strongLinks(prepared.groupLinks, 1000)); }
   function sync(set, kind, want, changed) {
     var gone = set.getIds().filter(function (id) { return !want.has(id); });
     gone.forEach(function (id) { signatures[kind].delete(id); });

@@ -1,0 +1,62 @@
+/* wmgraph's page: a big graph's overview, one disc per community. Where the discs go, how big they
+   are and which links between communities are drawn; no DOM. */
+var wmgraphOverview = (function () {
+  "use strict";
+
+  // The scale at which the whole drawing (nodes with x and y) fits a view `width` by `height` pixels,
+  // with a margin.
+  function fitScale(nodes, width, height) {
+    var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
+    var wide = Math.max(1, Math.max.apply(null, xs) - Math.min.apply(null, xs));
+    var high = Math.max(1, Math.max.apply(null, ys) - Math.min.apply(null, ys));
+    return Math.min(width / wide, height / high) * 0.9;
+  }
+  // A disc's radius in the drawing's units: 5 to 27 pixels at `scale`, by its share of the largest.
+  function discRadius(group, largest, scale) { return (5 + 22 * Math.sqrt(group.size / largest)) / scale; }
+
+  // The discs start where their members are (x and y of each group) and are pushed apart, the smaller
+  // one more, until none overlaps another (or the rounds run out); `radius` gives each disc's size.
+  function spreadDiscs(groups, radius) {
+    var pad = 1.2;
+    var rounds = Math.max(8, Math.min(120, Math.floor(4e6 / (groups.length * groups.length))));
+    for (var round = 0; round < rounds; round++) {
+      var moved = false;
+      for (var i = 0; i < groups.length; i++) {
+        for (var j = i + 1; j < groups.length; j++) {
+          var a = groups[i], b = groups[j];
+          var dx = b.x - a.x, dy = b.y - a.y, gap = (radius(a) + radius(b)) * pad;
+          var d2 = dx * dx + dy * dy;
+          if (d2 >= gap * gap) { continue; }
+          var d = Math.sqrt(d2) || 1e-6, push = (gap - d) / 2;
+          if (d2 === 0) { dx = 1; dy = 0; d = 1; }
+          var wa = b.size / (a.size + b.size), wb = 1 - wa;
+          a.x -= dx / d * push * wa * 2; a.y -= dy / d * push * wa * 2;
+          b.x += dx / d * push * wb * 2; b.y += dy / d * push * wb * 2;
+          moved = true;
+        }
+      }
+      if (!moved) { break; }
+    }
+  }
+
+  // Between communities only each one's three strongest links are drawn (the rest would be a
+  // hairball), at most `limit` of them, the strongest: `links` maps "a-b" (a < b) to a count.
+  // The pairs come sorted as strings.
+  function strongLinks(links, limit) {
+    function stronger(a, b) { return links.get(b) - links.get(a) || (a < b ? -1 : 1); }
+    var byGroup = new Map();
+    links.forEach(function (count, pair) {
+      pair.split("-").forEach(function (end) {
+        if (!byGroup.has(end)) { byGroup.set(end, []); }
+        byGroup.get(end).push(pair);
+      });
+    });
+    var kept = new Set();
+    byGroup.forEach(function (pairs) {
+      pairs.sort(stronger).slice(0, 3).forEach(function (pair) { kept.add(pair); });
+    });
+    return Array.from(kept).sort(stronger).slice(0, limit).sort();
+  }
+  return { fitScale: fitScale, discRadius: discRadius, spreadDiscs: spreadDiscs, strongLinks: strongLinks };
+}());
+if (typeof module === "object" && module.exports) { module.exports = wmgraphOverview; }
