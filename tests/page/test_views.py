@@ -279,9 +279,8 @@ def test_big_graph_overview_expand_and_search(chromium: Any, big_page: Path) -> 
     page.locator("#search-input").press("Enter")
     assert browser.js("wmgraph.network.getSelectedNodes()") == [far]
     assert browser.js(f"wmgraph.nodes.get('{far}') !== null")
-    took = browser.js("(() => { const t = performance.now(); wmgraph.setDate('2015-06-01'); "
-                      "return performance.now() - t; })()")
-    assert took < 1000  # the data set holds hundreds of relations, not 20,000
+    browser.js("wmgraph.setDate('2015-06-01')")
+    assert browser.js("wmgraph.edges.length") < 3000  # the data set holds what is shown, not all 20,000
     assert "not yet begun" in page.locator("#status").text_content()
     browser.js("wmgraph.overview()")
     assert browser.js("wmgraph.nodes.length") == groups
