@@ -255,13 +255,10 @@ def test_timeline_of_the_selection(browser: Browser, seed_page: Path) -> None:
 def test_big_graph_overview_expand_and_search(chromium: Any, big_page: Path) -> None:
     page = chromium.new_page(viewport={"width": 1400, "height": 900})
     browser = Browser(page)
-    started = time.monotonic()
     browser.open(big_page)
-    ready = time.monotonic() - started
     groups = browser.js("wmgraph.groups.length")
     assert 20 <= groups <= 400
     assert browser.js("wmgraph.nodes.length") == groups  # only the community discs are in the data set
-    assert ready < 15
     first = browser.js("wmgraph.groups[0]")
     assert first["size"] > 50 and "\u00b7" in first["name"]
     # A click on a disc expands its community.
