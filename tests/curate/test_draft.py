@@ -140,3 +140,31 @@ def test_news_patterns_become_facts_and_a_headline_gives_none(mini_graph: Path, 
     assert facts[("birmingham", "ranked-by", "widget-analytics")].qualifiers == {
         "rank": 3, "measure": "robotics investment"}
     assert facts[("acme-innovation-hub", "based-in", "solihull")].quote == "facility is based in Solihull"
+
+
+RELEASE = (
+    "title: Accelerator news\ndate: 2025-06-24\n\n"
+    "The Health Accelerator, led by the University of Birmingham, has grown.\n"
+    "Funded through the Growth Programme, coordinated by Innovate Works and the Data Agency, "
+    "the Health Accelerator has thrived.\n"
+    "Jane Roe, Chief Executive, Version 1:\n"
+    "We are proud to take part.\n"
+)
+
+
+def test_press_release_wording(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "release.txt"
+    article.write_text(RELEASE)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "release"]
+                              ).exit_code == 0
+    draft = draft_source(mini_graph, "release")
+    facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
+    assert ("university-of-birmingham", "leads", "health-accelerator") in facts
+    assert ("health-accelerator", "funded-through", "growth-programme") in facts
+    assert ("innovate-works", "coordinates", "growth-programme") in facts
+    assert ("data-agency", "coordinates", "growth-programme") in facts
+    said = facts[("jane-roe", "said", "We are proud to take part.")]
+    assert (said.quote, said.qualifiers) == ("We are proud to take part.",
+                                             {"role": "Chief Executive, Version 1", "date": "2025-06-24"})
+    assert facts[("jane-roe", "works-for", "version-1")].qualifiers == {"role": "Chief Executive",
+                                                                        "as-of": "2025-06-24"}

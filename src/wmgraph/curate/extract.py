@@ -9,6 +9,7 @@ from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
 from .names import SPEECH_VERBS
+from .press import passive_links, speakers
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, possessive
 
 _SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS[:-1])})\b(?!,)")
@@ -23,13 +24,13 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
     context = Context()
     found: list[Proposal] = []
     rules = (_posts, _speech, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
-             affiliations, rankings)
+             affiliations, rankings, passive_links)
     for sentence in sentences:
         if not sentence.heading:
             for rule in rules:
                 found += rule(sentence, context, source_date)
         context.see(sentence)
-    return found
+    return found + speakers(sentences, source_date)
 
 
 def _posts(sentence: Sentence, context: Context, date: str) -> list[Proposal]:

@@ -1,0 +1,77 @@
+"""Facts of press-release wording: 'led by', 'funded through', 'coordinated by', speakers introduced by a line."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Mention
+from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
+
+PROJECTS = ("initiative", "programme", "event", "report")
+_BY = re.compile(r"\b([Ll]ed|[Cc]oordinated|[Rr]un|[Oo]rganised|[Hh]osted|[Ff]unded|[Bb]acked) (by|through) (?:the )?")
+_RELATIONS = {("led", "by"): "leads", ("run", "by"): "coordinates", ("coordinated", "by"): "coordinates",
+              ("organised", "by"): "hosted", ("hosted", "by"): "hosted", ("funded", "by"): "funded-by",
+              ("backed", "by"): "funded-by", ("funded", "through"): "funded-through"}
+_DOES = re.compile(r"\s+(?:has|have|is|are|was|were|will|can|\w+ed)\b")  # the subject of a main clause
+_SPEAKER = re.compile(r"^(?:Professor |Dr |Sir |Dame )?[^,:]+, ([^:]+?):$")
+
+
+def passive_links(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'X, led by Y', 'coordinated by A, B and C', 'Funded through P, X has ...'."""
+    found = []
+    text = sentence.text
+    for match in _BY.finditer(text):
+        relation = _RELATIONS.get((match.group(1).casefold(), match.group(2)))
+        if relation is None:
+            continue
+        agents = _listed(sentence, match.end())
+        thing = sentence.before(match.start(), (*PROJECTS, *BODIES))
+        if thing is None or thing.key in {a.key for a in agents}:
+            thing = next((m for m in sentence.mentions if m.start > match.end() and text[:m.start].endswith(
+                (", ", ", the ")) and m.type in (*PROJECTS, *BODIES) and _DOES.match(text, m.end)), None)
+        if thing is None:
+            continue
+        for agent in agents:
+            subject, obj = (thing, agent) if relation.startswith("funded") else (agent, thing)
+            if relation == "funded-through" and agent.type not in PROJECTS:
+                continue
+            quote = sentence.quote(min(thing.start, match.start()), max(agent.end, thing.end))
+            found.append(Proposal(subject.key, relation, obj.key, {}, quote,
+                                  rule=f"{match.group(1).casefold()}-{match.group(2)}", confidence=0.6))
+    return found
+
+
+def _listed(sentence: Sentence, start: int) -> list[Mention]:
+    """The mentions named in a list starting at `start` ('A, B, and C')."""
+    found: list[Mention] = []
+    at = start
+    while True:
+        mention = sentence.at(at)
+        if mention is None or mention.type in PLACES:
+            return found
+        found.append(mention)
+        rest = re.match(r",? (and )?(?:the )?", sentence.text[mention.end:])
+        if rest is None or (found and sentence.text[:mention.start].endswith(("and ", "and the "))):
+            return found
+        at = mention.end + rest.end()
+
+
+def speakers(sentences: list[Sentence], date: str) -> list[Proposal]:
+    """A line 'Name, Title, Organisation:' then the words spoken, as in a press release."""
+    found = []
+    for sentence, spoken in zip(sentences, sentences[1:], strict=False):
+        line = _SPEAKER.match(sentence.text)
+        person = next((m for m in sentence.mentions if m.type == "person"), None)
+        if line is None or person is None or not spoken.text:
+            continue
+        role = line.group(1)
+        qualifiers: Qualifiers = {"role": role, **({"date": date} if date else {})}
+        found.append(Proposal(person.key, "said", spoken.text, qualifiers, spoken.text, rule="speaker-line",
+                              confidence=0.6, why=["the words after a speaker's line"]))
+        employer = next((m for m in reversed(sentence.mentions) if m.type in BODIES), None)
+        if employer is not None and employer.start > person.end:
+            title = role[:employer.start - line.start(1)].strip(" ,") if employer.start > line.start(1) else role
+            found.append(Proposal(person.key, "works-for", employer.key, {"role": title, **(
+                {"as-of": date} if date else {})}, sentence.quote(person.start, employer.end),
+                rule="speaker-line", confidence=0.6))
+    return found
