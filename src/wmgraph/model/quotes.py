@@ -145,7 +145,7 @@ class PreparedText:
         return found
 
     def closest(self, quote: str) -> str:
-        """The passage most like the start of `quote`, as written but on one line (for a hint)."""
+        """The passage most like the start of `quote`, in the normalised form (for a hint)."""
         text = self.form().text
         wanted = Normalised(quote).text[:2 * _HINT_WIDTH]
         if not text or not wanted:
@@ -169,14 +169,12 @@ def find_quote(text: str, quote: str, ignore_case: bool = False) -> tuple[int, i
 
 
 def closest_passage(text: str, quote: str) -> str:
-    """The passage of `text` most like the start of `quote`, as written there but on one line (for a hint)."""
+    """The passage of `text` most like the start of `quote`, in the normalised form (for a hint)."""
     return PreparedText(text).closest(quote)
 
 
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
-    """Move `start` back and `end` on to the edges of the words they cut."""
-    while start > 0 and text[start - 1] != " ":
-        start -= 1
-    while end < len(text) and text[end] != " ":
-        end += 1
-    return start, end
+    """Move `start` back and `end` on to the edges of the words they cut (by a hint's width at most)."""
+    low, high = max(0, start - _HINT_WIDTH), min(len(text), end + _HINT_WIDTH)
+    before, after = text.rfind(" ", low, start), text.find(" ", end, high)
+    return before + 1 if before >= 0 else low, after if after >= 0 else high
