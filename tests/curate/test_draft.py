@@ -168,3 +168,17 @@ def test_press_release_wording(mini_graph: Path, tmp_path: Path) -> None:
                                              {"role": "Chief Executive, Version 1", "date": "2025-06-24"})
     assert facts[("jane-roe", "works-for", "version-1")].qualifiers == {"role": "Chief Executive",
                                                                         "as-of": "2025-06-24"}
+
+
+def test_active_publishing_and_members(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "review.txt"
+    article.write_text("title: Review\ndate: 2022\n\n"
+                       "Birmingham Tech published their Regional Tech Review in March.\n"
+                       "The work is done by Tech Guild members such as Version 1 and Acme Group.\n"
+                       "The Skills Programme, launched by the University of Birmingham, is growing.\n")
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "review"]
+                              ).exit_code == 0
+    facts = {(p.subject, p.relation, p.object) for p in draft_source(mini_graph, "review").proposals}
+    assert facts == {("birmingham-tech", "published", "regional-tech-review"),
+                     ("version-1", "member-of", "tech-guild"), ("acme-group", "member-of", "tech-guild"),
+                     ("university-of-birmingham", "launched", "skills-programme")}

@@ -9,7 +9,7 @@ from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
 from .names import SPEECH_VERBS
-from .press import passive_links, speakers
+from .press import active_links, passive_links, speakers
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, possessive
 
 _SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS[:-1])})\b(?!,)")
@@ -24,7 +24,7 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
     context = Context()
     found: list[Proposal] = []
     rules = (_posts, _speech, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
-             affiliations, rankings, passive_links)
+             affiliations, rankings, passive_links, active_links)
     for sentence in sentences:
         if not sentence.heading:
             for rule in rules:

@@ -8,10 +8,14 @@ from .gazetteer import Mention
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
 PROJECTS = ("initiative", "programme", "event", "report")
-_BY = re.compile(r"\b([Ll]ed|[Cc]oordinated|[Rr]un|[Oo]rganised|[Hh]osted|[Ff]unded|[Bb]acked) (by|through) (?:the )?")
+_BY = re.compile(r"\b((?i:led|coordinated|run|organised|hosted|funded|backed|launched|published)) "
+                 r"(by|through) (?:the )?")
 _RELATIONS = {("led", "by"): "leads", ("run", "by"): "coordinates", ("coordinated", "by"): "coordinates",
               ("organised", "by"): "hosted", ("hosted", "by"): "hosted", ("funded", "by"): "funded-by",
-              ("backed", "by"): "funded-by", ("funded", "through"): "funded-through"}
+              ("backed", "by"): "funded-by", ("funded", "through"): "funded-through", ("launched", "by"): "launched",
+              ("published", "by"): "published"}
+_ACTIVE = re.compile(r"\s+(published|launched|released|unveiled)\s+(?:their |its |the |a |an )?")
+_MEMBERS = re.compile(r"\bmembers,? (?:such as|including) ")
 _DOES = re.compile(r"\s+(?:has|have|is|are|was|were|will|can|\w+ed)\b")  # the subject of a main clause
 _SPEAKER = re.compile(r"^(?:Professor |Dr |Sir |Dame )?[^,:]+, ([^:]+?):$")
 
@@ -38,6 +42,29 @@ def passive_links(sentence: Sentence, context: Context, date: str) -> list[Propo
             quote = sentence.quote(min(thing.start, match.start()), max(agent.end, thing.end))
             found.append(Proposal(subject.key, relation, obj.key, {}, quote,
                                   rule=f"{match.group(1).casefold()}-{match.group(2)}", confidence=0.6))
+    return found
+
+
+def active_links(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'ORG published its REPORT', 'ORG launched PROGRAMME', 'ORG members such as A, B and C'."""
+    found = []
+    text = sentence.text
+    for body in (m for m in sentence.mentions if m.type in BODIES):
+        verb = _ACTIVE.match(text, body.end)
+        made = sentence.at(verb.end()) if verb else None
+        if verb is None or made is None or made.type not in PROJECTS:
+            continue
+        relation = "published" if made.type == "report" and verb.group(1) != "launched" else "launched"
+        found.append(Proposal(body.key, relation, made.key, {}, sentence.quote(body.start, made.end),
+                              rule=f"active-{verb.group(1)}", confidence=0.6))
+    for match in _MEMBERS.finditer(text):
+        owner = next((m for m in reversed(sentence.mentions) if m.end <= match.start() and m.type in BODIES
+                      and re.fullmatch(r"['’]?s?\s+", text[m.end:match.start()])), None)
+        if owner is None:
+            continue
+        for member in _listed(sentence, match.end()):
+            found.append(Proposal(member.key, "member-of", owner.key, {}, sentence.quote(owner.start, member.end),
+                                  rule="members-such-as", confidence=0.5))
     return found
 
 
