@@ -123,6 +123,9 @@ def details(model: Model, fact: Fact) -> list[str]:
         if key in _FOLDED or key in ("amount", "jobs", "count"):
             continue
         text = _value(model, key, value)
+        if isinstance(value, int | Decimal) and key in model.vocabulary.qualifiers \
+                and model.vocabulary.qualifiers[key].datatype == "money":
+            text = money(value, str(fact.qualifier("currency") or "GBP"))
         if key in ("value", "share"):
             shown = f"{Decimal(str(value)) * 100:f}".rstrip("0").rstrip(".") + "%" if key == "share" else text
             phrases.append(prefix + shown)
@@ -157,7 +160,7 @@ def fact_sentence(model: Model, fact: Fact) -> str:
         head = f"{subject} {label}"
     elif fact.object_is_entity:
         head = f"{subject} {label} {entity_name(model, fact.object)}"
-    elif len(fact.object.split()) > 6:
+    elif relation is not None and relation.quotation:  # only the speaker's own words go in quotation marks
         head = f"{subject} {label}: \u201c{fact.object}\u201d"
     else:
         head = f"{subject} {label}: {fact.object}"

@@ -14,8 +14,9 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Posts and employment", ("holds-post", "works-for", "past-role", "studied-at", "post-in")),
     ("Job pledges", ("pledges-jobs",)),
     ("Money", ("investment", "funded-by", "funded-through")),
-    ("Statistics, counts and rankings", ("statistic", "stated-count", "ranked-by")),
+    ("Statistics, counts and rankings", ("statistic", "stated-count", "ranked-by", "target", "forecast")),
     ("Quotes", ("said",)),
+    ("Reported speech", ("said-that",)),
     ("Described as", ("sector", "interest")),
 )
 RELATIONS_OUT = "Relations out"

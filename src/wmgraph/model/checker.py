@@ -11,6 +11,7 @@ from .evidence import read_quote, read_status
 from .model import Entity, Fact, Location
 from .pieces import EntityPiece, FilePiece
 from .qualifiers import read_qualifiers
+from .quotes import normalise
 from .state import CheckState, kind_of
 from .vocabulary import RESERVED, SLUG, RelationType
 
@@ -143,8 +144,18 @@ class Checker(CheckState):
             count = counters[(subject, relation.key)] = counters.get((subject, relation.key), 0) + 1
             key = f"{subject}.{relation.key}.{count}"
         quote = read_quote(self, key, fact, shown, sources)
+        if relation.quotation and obj and quote and normalise(obj).text not in normalise(quote).text:
+            self.quotation_problem(relation, self.at(shown, fact.mark_of(relation.key)))
         self.model.facts.append(Fact(key, subject, relation.key, obj, relation.object_kind == "entity",
                                      qualifiers, sources, where, quote, status, status_date))
+
+    def quotation_problem(self, relation: RelationType, location: Location) -> None:
+        """Record a direct quotation whose words are not in its fact's quote."""
+        reported = next((r.key for r in self.vocabulary.relations.values()
+                         if r.object_kind == "text" and r.key.startswith(relation.key) and not r.quotation), "")
+        self.problem(location, f"'{relation.key}' is a direct quotation, but its words are not in the fact's quote",
+                     "write the speaker's words exactly as the quote has them"
+                     + (f", or write reported speech as '{reported}'" if reported else ""))
 
     def read_object(self, subject: str, relation: RelationType, fact: MarkedDict, shown: str) -> str | None:
         """The fact's object: an entity id (checked later), text or none."""

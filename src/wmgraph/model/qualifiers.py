@@ -19,6 +19,7 @@ _VALUE_HINTS = {
     "text": "put it in quotes",
 }
 _NUMBERS = ("integer", "decimal", "money")
+RANGE = ("at-least", "up-to")  # the bounds of a sum given as a range: either stands in for a required amount
 
 
 def read_qualifiers(checker: CheckState, relation: RelationType, fact: MarkedDict, shown: str, keys: list[str],
@@ -41,16 +42,27 @@ def read_qualifiers(checker: CheckState, relation: RelationType, fact: MarkedDic
             values.append((key, value))
     present = dict(values)
     for key in relation.required:
-        if key not in fact:
+        if key not in fact and not (key == "amount" and any(bound in fact for bound in RANGE)):
             checker.problem(where, f"fact '{relation.key}' needs '{key}'", f"add '{key}: ...'")
-    if "currency" in present and "amount" not in present:
+    if "currency" in present and not any(vocabulary.qualifiers[key].datatype == "money" for key in present):
         checker.problem(checker.at(shown, fact.mark_of("currency")), "'currency' without 'amount'",
                         "add 'amount:' or remove 'currency:'")
+    _check_sums(checker, fact, shown, present)
     start, end = present.get("start"), present.get("end")
     if isinstance(start, str) and isinstance(end, str) and date_bounds(end)[1] < date_bounds(start)[0]:
         checker.problem(checker.at(shown, fact.mark_of("end")), f"end {end} is before start {start}",
                         "swap them or correct one")
     return tuple(sorted(values))
+
+
+def _check_sums(checker: Checker, fact: MarkedDict, shown: str, present: dict[str, QualifierValue]) -> None:
+    """A range's bounds in order, and a sum no more than the total it is part of."""
+    for low, high in (("at-least", "up-to"), ("amount", "total"), ("up-to", "total")):
+        small, large = present.get(low), present.get(high)
+        if isinstance(small, int | Decimal) and isinstance(large, int | Decimal) and small > large:
+            checker.problem(checker.at(shown, fact.mark_of(high)),
+                            f"'{high}' {large} is less than '{low}' {small}",
+                            f"'{low}' is the smaller sum: swap them or correct one")
 
 
 def number_problem(key: str, datatype: str, value: Any) -> tuple[str, str]:

@@ -84,6 +84,7 @@ class RelationType:
     symmetric: bool = False
     comment: str = ""
     claim: str = ""  # "announcement", "plan" or "pledge" for a relation whose facts are claims; '' otherwise
+    quotation: bool = False  # the text object is a direct quotation: the speaker's words, shown in quotation marks
 
 
 @dataclass
@@ -318,9 +319,25 @@ def _read_qualifiers(reader: _Reader, section: MarkedDict, vocabulary: Vocabular
         )
 
 
+def _check_flags(reader: _Reader, entry: MarkedDict, key: str, object_kind: str) -> None:
+    """Each of a relation's flags is true or false, and fits the relation's object."""
+    for flag in ("reverse", "symmetric", "quotation"):
+        value = entry.get(flag, False)
+        if not isinstance(value, bool):
+            reader.problem(entry.mark_of(flag), f"'{flag}' must be true or false")
+        elif flag == "quotation" and value and object_kind != "text":
+            reader.problem(entry.mark_of(flag), f"relation '{key}' is a quotation but its object is {object_kind}",
+                           "only a relation whose object is text can be a quotation: write 'object: text', "
+                           "or remove 'quotation'")
+        elif flag != "quotation" and value and object_kind != "entity":
+            reader.problem(entry.mark_of(flag), f"relation '{key}' is {flag} but its object is {object_kind}",
+                           f"only a relation between two entities can be {flag}: give it 'object:' entity "
+                           f"types, or remove '{flag}'")
+
+
 def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
     allowed = {"label", "property", "subject", "object", "qualifiers", "required", "statement-class",
-               "colour", "reverse", "symmetric", "comment", "claim"}
+               "colour", "reverse", "symmetric", "comment", "claim", "quotation"}
     for key, entry in _entries(reader, section, "relation"):
         reader.keys(entry, allowed)
         if key in vocabulary.qualifiers or key in RESERVED:
@@ -346,13 +363,7 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
             qualifiers.append("note")
         qualifiers += [name for name in required if name not in qualifiers]
         statement_class = entry.get("statement-class")
-        for flag in ("reverse", "symmetric"):
-            if not isinstance(entry.get(flag, False), bool):
-                reader.problem(entry.mark_of(flag), f"'{flag}' must be true or false")
-            elif entry.get(flag) is True and object_kind != "entity":
-                reader.problem(entry.mark_of(flag), f"relation '{key}' is {flag} but its object is {object_kind}",
-                               f"only a relation between two entities can be {flag}: give it 'object:' entity "
-                               f"types, or remove '{flag}'")
+        _check_flags(reader, entry, key, object_kind)
         vocabulary.relations[key] = RelationType(
             key=key,
             label=reader.text(entry, "label", key),
@@ -369,6 +380,7 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
             symmetric=entry.get("symmetric") is True,
             comment=reader.text(entry, "comment", ""),
             claim=_claim(reader, entry, key, vocabulary),
+            quotation=entry.get("quotation") is True,
         )
 
 

@@ -332,7 +332,7 @@ def _legend(model: Model, type_counts: Counter[str], relation_counts: Counter[st
     types = [{"key": t.key, "label": t.label, "colour": t.colour, "shape": t.shape, "count": type_counts[t.key]}
              for t in vocabulary.entity_types.values() if type_counts[t.key]]
     relations = [{"key": r.key, "label": r.label, "colour": r.colour, "count": relation_counts[r.key],
-                  "edge": r.object_kind == "entity", "symmetric": r.symmetric}
+                  "edge": r.object_kind == "entity", "symmetric": r.symmetric, "quotation": r.quotation}
                  for r in vocabulary.relations.values() if relation_counts[r.key]]
     return types, relations
 

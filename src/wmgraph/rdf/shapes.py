@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..model.qualifiers import RANGE
 from ..model.vocabulary import RelationType, Vocabulary
 from .claims import declared_statuses, status_iri
 from .formats import dumps
@@ -198,7 +199,9 @@ def _qualifier_shape(writer: _Writer, relation: RelationType, shape: str, key: s
     path = writer.vocabulary.expand(qualifier.property)
     constraints: dict[str, object] = {}
     what = qualifier.datatype
-    if key in relation.required:
+    # a required amount may be given as a range instead (model/qualifiers.py): then it is not required here
+    required = key in relation.required and not (key == "amount" and any(b in relation.qualifiers for b in RANGE))
+    if required:
         constraints["minCount"] = 1
     if qualifier.datatype != "entities":
         constraints["maxCount"] = 1
@@ -215,7 +218,7 @@ def _qualifier_shape(writer: _Writer, relation: RelationType, shape: str, key: s
     else:
         constraints["nodeKind"] = SH + "IRI"
         what = "an IRI"
-    count = "exactly one" if key in relation.required else "at most one" \
+    count = "exactly one" if required else "at most one" \
         if qualifier.datatype != "entities" else "any number of"
     writer.property(shape, f"q-{key}", path, f"'{relation.key}' takes {count} {qualifier.property} ({key}), {what}",
                     **constraints)

@@ -475,7 +475,8 @@
     if (fact.o) {
       append(line, " ", fact.o === here ? el("strong", "", data.entities.get(here).name) : entityButton(fact.o));
     } else if (fact.t !== null) {
-      append(line, ": ", el("span", "quote", "\u201c" + fact.t + "\u201d"));
+      // Only a direct quotation is shown in quotation marks: reported speech and descriptions are not the speaker's words.
+      append(line, ": ", relation.quotation ? el("span", "quote", "\u201c" + fact.t + "\u201d") : el("span", "", fact.t));
     }
     return line;
   }
