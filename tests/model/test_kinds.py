@@ -125,3 +125,34 @@ def test_the_page_knows_which_relations_are_quotations(kinds: Model) -> None:
     assert quotation["said"] is True
     assert quotation["said-that"] is False
     assert quotation["purpose"] is False
+
+
+def test_an_as_of_date_from_an_undated_source_is_a_warning_unless_a_note_says_where_it_comes_from(
+        in_tmp: Path) -> None:
+    graph = in_tmp / "kinds"
+    shutil.copytree(KINDS, graph)
+    with (graph / "sources.yaml").open("a") as sources:
+        sources.write("undated:\n  title: Robotics again\n  text: texts/robotics.txt\n  retrieved: 2024-06\n")
+    (graph / "undated.yaml").write_text("""\
+acme-two:
+  type: company
+  name: Acme Two
+  source: undated
+  facts:
+    - based-in: coventry
+      as-of: 2018
+      source: undated
+    - based-in: coventry
+      as-of: 2018
+      note: The year of the Expo, which the text dates elsewhere.
+      source: undated
+    - based-in: coventry
+      as-of: 2024-05
+      source: [undated, robotics]
+""")
+    result = CliRunner().invoke(main, ["validate", "--graph", "kinds"])
+    assert (result.exit_code, result.output) == (0, """\
+kinds/undated.yaml:6:7: warning: 'as-of: 2018' on a fact whose sources have no date (remove it (an undated source \
+dates nothing), or say in a 'note' where the date comes from)
+kinds is valid: 20 entities, 37 facts, 2 sources.
+""")

@@ -37,7 +37,24 @@ def evidence_warnings(model: Model) -> list[Problem]:
             warnings.append(Problem(where.file, where.line, where.column,
                                     f"source '{source.key}' has a stored text but no date",
                                     "add 'date:' (published) or 'retrieved:' (when the text was read)"))
-    return sorted(warnings)
+    return sorted(warnings + undated_warnings(model))
+
+
+def undated_warnings(model: Model) -> list[Problem]:
+    """Facts with an 'as-of' date whose sources all have none, and no note saying where the date comes from."""
+    warnings: list[Problem] = []
+    for fact in model.facts:
+        as_of = fact.qualifier("as-of")
+        if as_of is None or fact.qualifier("note") is not None:
+            continue
+        cited = [model.sources[key] for key in fact.sources if key in model.sources]
+        if cited and not any(source.date for source in cited):
+            where = fact.location
+            warnings.append(Problem(where.file, where.line, where.column,
+                                    f"'as-of: {as_of}' on a fact whose sources have no date",
+                                    "remove it (an undated source dates nothing), or say in a 'note' "
+                                    "where the date comes from"))
+    return warnings
 
 
 def check_graph(graph_dir: Path, shacl: bool = False, rdf_file: Path | None = None) -> CheckReport:

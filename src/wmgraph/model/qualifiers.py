@@ -55,7 +55,7 @@ def read_qualifiers(checker: CheckState, relation: RelationType, fact: MarkedDic
     return tuple(sorted(values))
 
 
-def _check_sums(checker: Checker, fact: MarkedDict, shown: str, present: dict[str, QualifierValue]) -> None:
+def _check_sums(checker: CheckState, fact: MarkedDict, shown: str, present: dict[str, QualifierValue]) -> None:
     """A range's bounds in order, and a sum no more than the total it is part of."""
     for low, high in (("at-least", "up-to"), ("amount", "total"), ("up-to", "total")):
         small, large = present.get(low), present.get(high)
