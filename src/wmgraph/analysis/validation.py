@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..model.checking import load_model
 from ..model.model import Model
+from ..model.quotes import normalise
 from ..rdf.mapping import model_triples
 from .duplicates import near_duplicates
 from .rdf_input import read_rdf
@@ -37,7 +38,7 @@ def evidence_warnings(model: Model) -> list[Problem]:
             warnings.append(Problem(where.file, where.line, where.column,
                                     f"source '{source.key}' has a stored text but no date",
                                     "add 'date:' (published) or 'retrieved:' (when the text was read)"))
-    return sorted(warnings + undated_warnings(model))
+    return sorted(warnings + undated_warnings(model) + alias_warnings(model))
 
 
 def undated_warnings(model: Model) -> list[Problem]:
@@ -54,6 +55,24 @@ def undated_warnings(model: Model) -> list[Problem]:
                                     f"'as-of: {as_of}' on a fact whose sources have no date",
                                     "remove it (an undated source dates nothing), or say in a 'note' "
                                     "where the date comes from"))
+    return warnings
+
+
+def alias_warnings(model: Model) -> list[Problem]:
+    """Aliases an extend block adds that no stored text of the entity's sources holds (when one has a text)."""
+    texts: dict[str, str] = {}  # each stored text, normalised once, case ignored
+    warnings: list[Problem] = []
+    for key, added in model.extended_aliases.items():
+        for alias, source_keys, where in added:
+            cited = [model.sources[s] for s in source_keys if s in model.sources and model.sources[s].text]
+            for source in cited:
+                if source.key not in texts:
+                    texts[source.key] = normalise(source.text, ignore_case=True).text
+            wanted = normalise(alias, ignore_case=True).text
+            if cited and not any(wanted in texts[source.key] for source in cited):
+                warnings.append(Problem(where.file, where.line, where.column,
+                                        f"alias '{alias}' of '{key}' is in no text of its sources",
+                                        "check its spelling, or cite a source whose text uses it"))
     return warnings
 
 

@@ -189,14 +189,16 @@ def _render(vocabulary: Vocabulary, writer: SubjectWriter, job: Job) -> _Rendere
     for part in piece.entities:
         assert part.entity is not None
         own = entity_iri(vocabulary, part.key)
-        triples = list(entity_triples(vocabulary, part.entity))
+        # an extended entity is rendered where it is defined, with the extension's triples
+        triples = [] if part.extends else list(entity_triples(vocabulary, part.entity))
         statements: list[Triple] = []
         for fact in part.facts:
             parts = direct_parts(vocabulary, fact)
             # a triple about another entity (a reverse or symmetric relation) is rendered with that entity
             triples += [triple for triple in direct_triples(vocabulary, fact, parts) if triple[0] == own]
             statements += statement_triples(vocabulary, fact, parts)
-        chunks.append(writer.chunk(own, by_subject(triples)[own]))
+        if not part.extends:
+            chunks.append(writer.chunk(own, by_subject(triples)[own]))
         chunks += writer.chunks(statements)
     return _Rendered(piece, chunks)
 
@@ -288,15 +290,24 @@ def _with_incoming(writer: SubjectWriter, model: Model, rendered: list[_Rendered
     """Every file's chunks, the entities that other facts give triples rendered again with them."""
     vocabulary = model.vocabulary
     incoming = incoming_triples(vocabulary, model.facts)
+    extended = set()
+    for piece, _ in rendered:
+        for part in piece.entities:
+            if part.extends:  # its facts' own direct triples and its aliases join the entity's subject
+                extended.add(part.key)
+                own = entity_iri(vocabulary, part.key)
+                incoming.setdefault(part.key, []).extend(
+                    t for fact in part.facts for t in direct_triples(vocabulary, fact) if t[0] == own)
     chunks = []
     for piece, own_chunks in rendered:
         again = {}
         for part in piece.entities:
             extra = incoming.get(part.key)
-            if extra and part.entity is not None:
+            if (extra or part.key in extended) and part.entity is not None and not part.extends:
                 own = entity_iri(vocabulary, part.key)
-                triples = [*entity_triples(vocabulary, part.entity),
+                entity = model.entities.get(part.key, part.entity)
+                triples = [*entity_triples(vocabulary, entity),
                            *(t for fact in part.facts for t in direct_triples(vocabulary, fact) if t[0] == own)]
-                again[own] = writer.chunk(own, by_subject([*triples, *extra])[own])
+                again[own] = writer.chunk(own, by_subject([*triples, *(extra or [])])[own])
         chunks += [again.get(chunk.subject, chunk) for chunk in own_chunks]
     return chunks

@@ -8,6 +8,7 @@ from ..errors import Problem
 from ..load.values import names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict, MarkedList
 from .evidence import read_quote, read_status
+from .extensions import EXTEND_KEYS, fact_suffix
 from .model import Entity, Fact, Location
 from .pieces import EntityPiece, FilePiece
 from .qualifiers import read_qualifiers
@@ -63,6 +64,30 @@ class Checker(CheckState):
         quote = read_quote(self, key, entry, shown, sources)
         self.model.entities[key] = Entity(key, type_key, name or "", where, sources, aliases, description, url,
                                           quote)
+        self.read_facts(key, entry, shown)
+
+    def read_extension(self, key: str, entry: MarkedDict, shown: str, where: Location) -> Entity:
+        """Check an `extend: true` block: aliases, sources and facts for an entity defined in another file."""
+        if entry["extend"] is not True:
+            self.problem(self.at(shown, entry.mark_of("extend")), "'extend' must be true",
+                         "write 'extend: true' to add to an entity defined in another file, or remove it")
+        for name in entry:
+            if name in ENTITY_KEYS and name not in EXTEND_KEYS:
+                self.problem(self.at(shown, entry.mark_of(name)),
+                             f"'{name}' is not allowed beside 'extend: true': '{key}' is defined in another file",
+                             "change it where the entity is defined, or remove 'extend: true' to define it here")
+            elif name not in EXTEND_KEYS:
+                self.problem(self.at(shown, entry.mark_of(name)), f"unknown key '{name}' in entity '{key}'",
+                             suggest(name, EXTEND_KEYS) or "allowed: " + ", ".join(EXTEND_KEYS))
+        aliases = self.aliases(key, entry, shown)
+        sources = self.sources_of(entry, shown, where, f"entity '{key}'") if "source" in entry else ()
+        self.fact_suffix = fact_suffix(shown)
+        self.read_facts(key, entry, shown)
+        self.fact_suffix = ""
+        return Entity(key, "", "", where, sources, aliases)
+
+    def read_facts(self, key: str, entry: MarkedDict, shown: str) -> None:
+        """Check the facts listed under an entity entry into the model."""
         facts = entry.get("facts")
         if facts is None:
             return
@@ -137,12 +162,12 @@ class Checker(CheckState):
         status, status_date = read_status(self, relation, fact, shown, where)
         obj = self.read_object(subject, relation, fact, shown)
         if relation.object_kind == "entity" and obj is not None:
-            base = f"{subject}.{relation.key}.{obj}"
+            base = f"{subject}.{relation.key}.{obj}{self.fact_suffix}"
             count = counters[(base, "")] = counters.get((base, ""), 0) + 1
             key = base if count == 1 else f"{base}.{count}"
         else:
             count = counters[(subject, relation.key)] = counters.get((subject, relation.key), 0) + 1
-            key = f"{subject}.{relation.key}.{count}"
+            key = f"{subject}.{relation.key}{self.fact_suffix}.{count}"
         quote = read_quote(self, key, fact, shown, sources)
         if relation.quotation and obj and quote and normalise(obj).text not in normalise(quote).text:
             self.quotation_problem(relation, self.at(shown, fact.mark_of(relation.key)))
@@ -203,7 +228,9 @@ class Checker(CheckState):
                 piece.problems.extend(self.take(self.problems))
                 continue
             part = EntityPiece(key, where, None)
-            if isinstance(entry, MarkedDict):
+            if isinstance(entry, MarkedDict) and "extend" in entry:
+                part.entity, part.extends = self.read_extension(key, entry, shown, where), True
+            elif isinstance(entry, MarkedDict):
                 self.read_entity(key, entry, shown, where)
                 part.entity = self.model.entities.pop(key)
             else:
@@ -221,6 +248,11 @@ class Checker(CheckState):
         if piece.unread:
             self.unread.add(piece.shown)
         for part in piece.entities:
+            if part.extends:
+                self.extensions.append(part)
+                self.problems += part.problems
+                self.merge_queues(part)
+                continue
             if part.key in self.model.entities:
                 first = self.model.entities[part.key].location
                 self.problem(part.location, f"duplicate entity id '{part.key}' (first defined at {first})",
@@ -230,8 +262,12 @@ class Checker(CheckState):
             if part.entity is None:
                 continue
             self.model.entities[part.key] = part.entity
-            self.model.facts += part.facts
-            self.pending_refs += part.refs
-            self.pending_sources += part.sources
-            self.alias_marks += part.aliases
-            self.pending_quotes += part.quotes
+            self.merge_queues(part)
+
+    def merge_queues(self, part: EntityPiece) -> None:
+        """Add an entry's facts and its references, aliases and quotes still to check."""
+        self.model.facts += part.facts
+        self.pending_refs += part.refs
+        self.pending_sources += part.sources
+        self.alias_marks += part.aliases
+        self.pending_quotes += part.quotes

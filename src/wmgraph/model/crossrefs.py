@@ -14,12 +14,14 @@ import unicodedata
 from ..errors import Problem
 from ..load.values import suggest
 from .evidence import check_quotes
+from .extensions import apply_extensions
 from .model import Location
 from .state import CheckState
 
 
 def check_references(checker: CheckState) -> None:
     """Check the pending entity and source references and the names and aliases, all files read."""
+    apply_extensions(checker)
     sources_file = checker.sources_file
     entities = checker.model.entities
     fits: dict[tuple[str, tuple[str, ...]], bool] = {}  # a few dozen distinct (type, allowed) pairs

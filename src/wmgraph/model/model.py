@@ -92,3 +92,5 @@ class Model:
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    # aliases added by `extend: true` blocks, by entity id: each with the entity's sources and where the block is
+    extended_aliases: dict[str, list[tuple[str, tuple[str, ...], Location]]] = field(default_factory=dict)

@@ -30,6 +30,7 @@ class EntityPiece:
     sources: list[SourceRef] = field(default_factory=list)
     aliases: list[AliasMark] = field(default_factory=list)
     quotes: tuple[QuoteRef, ...] = ()
+    extends: bool = False  # an `extend: true` block: facts and aliases for an entity defined in another file
 
 
 @dataclass

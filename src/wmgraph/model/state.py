@@ -12,7 +12,7 @@ from typing import Any
 from ..load.values import suggest
 from ..load.yamlfile import MarkedDict
 from .model import Location, Model
-from .pieces import AliasMark, QuoteRef, Ref, SourceRef
+from .pieces import AliasMark, EntityPiece, QuoteRef, Ref, SourceRef
 from .problems import Problems
 from .vocabulary import Vocabulary
 
@@ -39,6 +39,8 @@ class CheckState:
         self.pending_sources: list[SourceRef] = []
         self.alias_marks: list[AliasMark] = []
         self.pending_quotes: list[QuoteRef] = []  # checked against the sources' stored texts once all are read
+        self.extensions: list[EntityPiece] = []  # `extend: true` blocks, merged once every entity is known
+        self.fact_suffix = ""  # added to the statement ids of the facts being read (those of an extend block)
         self.unread: set[str] = set()  # files that could not be read: the cause of any knock-on problem
         self.sources_file = ""  # the sources file, as shown
         self.sources_missing = False  # there is no sources file
