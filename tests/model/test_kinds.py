@@ -156,3 +156,18 @@ kinds/undated.yaml:6:7: warning: 'as-of: 2018' on a fact whose sources have no d
 dates nothing), or say in a 'note' where the date comes from)
 kinds is valid: 20 entities, 37 facts, 2 sources.
 """)
+
+
+BAD_KINDS = sorted((KINDS.parent / "bad" / "kinds").glob("*.yaml"))  # each a fact file, in the mini graph
+
+
+@pytest.mark.parametrize("case", BAD_KINDS, ids=[c.stem for c in BAD_KINDS])
+def test_bad_uses_of_the_article_vocabulary_report_exact_problems(case: Path, mini_graph: Path, in_tmp: Path) -> None:
+    (mini_graph / "vocabulary.yaml").write_bytes((KINDS / "vocabulary.yaml").read_bytes())
+    (mini_graph / case.name).write_bytes(case.read_bytes())
+    expected = [line[len("# expect: "):] for line in case.read_text().splitlines() if line.startswith("# expect: ")]
+    assert expected
+    result = CliRunner().invoke(main, ["validate", "--graph", "graph"])
+    noun = "problem" if len(expected) == 1 else "problems"
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {len(expected)} {noun} found in the fact files:\n" + "\n".join(expected) + "\n")
