@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from wmgraph.build import build
+from wmgraph.building import build
 from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
 from wmgraph.rdf.formats.ntriples import term
