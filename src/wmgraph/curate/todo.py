@@ -27,7 +27,8 @@ def todo(graph_dir: Path, model: Model, source: str | None) -> list[tuple[str, s
         left = []
         for sentence in text.missing:
             names = tuple(dict.fromkeys((m.words, m.key if m.known else "", m.known) for m in draft.mentions
-                                        if sentence.start <= m.start and m.end <= sentence.end))
+                                        if sentence.start <= m.start and m.end <= sentence.end
+                                        and m.rule != "reference"))
             left.append(ToDo(sentence.text, names))
         result.append((text.source, text.text_file, left))
     return result
