@@ -130,7 +130,7 @@ def test_news_patterns_become_facts_and_a_headline_gives_none(mini_graph: Path, 
     facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
     assert set(facts) == {
         ("acme-robotics", "pledges-jobs", "birmingham"), ("acme-robotics", "based-in", "singapore"),
-        ("acme-robotics", "comes-from", "singapore"), ("jane-doe", "said", "The firm was partnering with the "
+        ("acme-robotics", "comes-from", "singapore"), ("jane-doe", "said-that", "The firm was partnering with the "
                                                        "University of Birmingham."),
         ("jane-doe", "works-for", "acme-robotics"), ("acme-robotics", "partners-with", "university-of-birmingham"),
         ("birmingham", "ranked-by", "widget-analytics"), ("acme-innovation-hub", "sector", "robotics"),

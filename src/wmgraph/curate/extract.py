@@ -71,9 +71,9 @@ def _speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         org = sentence.at(according.end())
         comma = text.find(", ", according.end())
         if org is not None and org.type not in PLACES and comma > 0 and not re.search(r"\d", text[comma:]):
-            return [Proposal(org.key, "said", _paraphrase(text[comma + 2:]), {"date": date} if date else {},
+            return [Proposal(org.key, "said-that", _paraphrase(text[comma + 2:]), {"date": date} if date else {},
                              text.strip(), rule="according-to", confidence=0.5,
-                             why=["an organisation's statement: 'said' takes a person"])]
+                             why=["reported speech: check the paraphrase"])]
     for verb in _SPEECH.finditer(text):
         person = sentence.before(verb.start(), ("person",))
         pronoun = re.search(r"\b(He|She|he|she)\s+(?:\w+\s+)?$", text[:verb.start()])
@@ -89,7 +89,7 @@ def _speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         qualifiers: Qualifiers = {"role": roles[0]} if roles else {}
         if date:
             qualifiers["date"] = date
-        return [Proposal(speaker, "said", said, qualifiers, sentence.quote(start, len(text)), rule="reported-speech",
+        return [Proposal(speaker, "said-that", said, qualifiers, sentence.quote(start, len(text)), rule="reported-speech",
                          confidence=0.7, why=["reported speech: check the paraphrase"])]
     return []
 
