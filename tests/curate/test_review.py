@@ -127,7 +127,8 @@ def test_from_article_to_published_facts(mini_graph: Path, tmp_path: Path) -> No
     assert "\nwest-midlands:\n  extend: true" in text and "- ranked-by" not in text and "- investment" not in text
     model = load_model(mini_graph)
     jobs = next(f for f in model.facts if f.subject == "west-midlands" and dict(f.qualifiers).get("count"))
-    assert (dict(jobs.qualifiers)["count"], dict(jobs.qualifiers)["approx"], jobs.sources) == (5000, "almost", (SOURCE,))
+    figures = dict(jobs.qualifiers)
+    assert (figures["count"], figures["approx"], jobs.sources) == (5000, "almost", (SOURCE,))
     holding = next(f for f in model.facts if f.subject == "peter-kyle" and f.relation == "holds-post")
     assert (holding.object, holding.quote) == ("science-and-technology-secretary",
                                                "Peter Kyle, the science and technology secretary")

@@ -89,8 +89,8 @@ def _speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         qualifiers: Qualifiers = {"role": roles[0]} if roles else {}
         if date:
             qualifiers["date"] = date
-        return [Proposal(speaker, "said-that", said, qualifiers, sentence.quote(start, len(text)), rule="reported-speech",
-                         confidence=0.7, why=["reported speech: check the paraphrase"])]
+        return [Proposal(speaker, "said-that", said, qualifiers, sentence.quote(start, len(text)),
+                         rule="reported-speech", confidence=0.7, why=["reported speech: check the paraphrase"])]
     return []
 
 
