@@ -159,3 +159,10 @@ def test_coverage_todo_lists_the_sentences_left_with_their_names(mini_graph: Pat
     assert lines[at + 1] == "    names: Innovation Accelerator (new)"
     assert "    names: Richard Parker (new), Mayor of the West Midlands = mayor-of-the-west-midlands, " \
            "WMCA (new)" in lines
+
+
+def test_review_and_accept_without_a_draft_say_what_to_do(mini_graph: Path) -> None:
+    for command in ("review", "accept"):
+        assert run(command, "--graph", str(mini_graph), "jobs-article") == (
+            1, f"Error: no draft {mini_graph.name}/drafts/jobs-article.yaml: run `wmgraph draft jobs-article` first\n")
+    assert not (mini_graph / "drafts").exists() and not (mini_graph / "articles").exists()
