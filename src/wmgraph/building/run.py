@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -27,7 +26,6 @@ from typing import Any, NamedTuple
 from ..errors import OutputError, display_path
 from ..model.checking import check_file, finish_model, start_model
 from ..model.model import Model
-from ..model.pieces import FilePiece
 from ..model.vocabulary import Vocabulary
 from ..page.html import render_page
 from ..rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
@@ -44,7 +42,7 @@ from ..rdf.mapping import (
 )
 from ..rdf.shapes import SHAPES_FILE, shapes_turtle
 from ..rdf.terms import Triple
-from .cache import FileCache
+from .cache import FileCache, Rendered
 from .outputs import StagedSet
 from .stamp import OUTPUT_STEM, STAMP_NAME, Stamp, file_digest, graph_inputs, input_digest
 
@@ -79,13 +77,6 @@ class BuildResult:
     cached_files: int = 0  # fact files taken from the build cache
     model: Model | None = None  # None when nothing had changed since the last build
     notes: list[str] = field(default_factory=list)  # one line each: what the build could not use
-
-
-class _Rendered(NamedTuple):
-    """A fact file checked on its own, and its subjects rendered (none if it has problems of its own)."""
-
-    piece: FilePiece
-    chunks: list[Chunk]
 
 
 def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progress | None = None,
@@ -179,12 +170,12 @@ Job = tuple[Path, str, bytes]  # path, name as shown, bytes
 _WORKER: dict[str, Any] = {}  # what a worker process keeps between jobs
 
 
-def _render(vocabulary: Vocabulary, writer: SubjectWriter, job: Job) -> _Rendered:
+def _render(vocabulary: Vocabulary, writer: SubjectWriter, job: Job) -> Rendered:
     """Check one fact file and render its own subjects: each entity's, its statements' and money's."""
     path, shown, data = job
     piece = check_file(vocabulary, path, shown, data or None)
     if piece.problems or any(part.problems or part.entity is None for part in piece.entities):
-        return _Rendered(piece, [])
+        return Rendered(piece, [])
     chunks = []
     for part in piece.entities:
         assert part.entity is not None
@@ -200,7 +191,7 @@ def _render(vocabulary: Vocabulary, writer: SubjectWriter, job: Job) -> _Rendere
         if not part.extends:
             chunks.append(writer.chunk(own, by_subject(triples)[own]))
         chunks += writer.chunks(statements)
-    return _Rendered(piece, chunks)
+    return Rendered(piece, chunks)
 
 
 def _start_worker(vocabulary: Vocabulary, prefixes: dict[str, str], cache: FileCache | None, parent: int) -> None:
@@ -220,56 +211,48 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _work(job: Job) -> tuple[bytes, str]:
-    """Check and render one fact file in a worker, and store it in the cache: pickled, and why it was not stored."""
+def _work(job: Job) -> tuple[Rendered, str]:
+    """Check and render one fact file in a worker and store it in the cache; and why it was not stored."""
     rendered = _render(_WORKER["vocabulary"], _WORKER["writer"], job)
-    blob = pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL)
     cache: FileCache | None = _WORKER["cache"]
     if cache is not None and rendered.chunks:
-        cache.store(cache.key(job[1], job[2]), blob)
-    return blob, cache.trouble if cache is not None else ""
+        cache.store(cache.key(job[1], job[2]), rendered)
+    return rendered, cache.trouble if cache is not None else ""
 
 
 def _check_and_render(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str], cache: FileCache | None,
-                      progress: Progress | None, workers: int | None) -> tuple[list[_Rendered], int]:
+                      progress: Progress | None, workers: int | None) -> tuple[list[Rendered], int]:
     """Every fact file checked and rendered, in order, from the cache where it can be; and how many were parsed."""
-    results: list[_Rendered | None] = [_cached(cache, job) for job in jobs]
+    results: list[Rendered | None] = [_cached(cache, job) for job in jobs]
     todo = [index for index, found in enumerate(results) if found is None]
     if workers is None:
         workers = (os.cpu_count() or 1) if sum(len(jobs[i][2]) for i in todo) >= PARALLEL_BYTES else 1
-    blobs = _in_workers([jobs[i] for i in todo], vocabulary, prefixes, cache, min(workers, len(todo)))
+    done_by_workers = _in_workers([jobs[i] for i in todo], vocabulary, prefixes, cache, min(workers, len(todo)))
     writer = SubjectWriter(prefixes)
     triples = sum(chunk.triples for found in results if found is not None for chunk in found.chunks)
     if progress:
         progress(BuildProgress("parse", len(jobs) - len(todo), len(jobs), triples))
     for done, index in enumerate(todo, start=len(jobs) - len(todo) + 1):
-        blob, trouble = next(blobs, (b"", ""))
-        rendered = pickle.loads(blob) if blob else _render(vocabulary, writer, jobs[index])
+        from_worker, trouble = next(done_by_workers, (None, ""))
+        rendered = from_worker or _render(vocabulary, writer, jobs[index])
         results[index] = rendered
         if cache is not None and trouble:
             cache.trouble = trouble
-        elif cache is not None and rendered.chunks and not blob:  # a worker stored its own
-            cache.store(cache.key(*jobs[index][1:]), pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))
+        elif cache is not None and rendered.chunks and from_worker is None:  # a worker stored its own
+            cache.store(cache.key(*jobs[index][1:]), rendered)
         triples += sum(chunk.triples for chunk in rendered.chunks)
         if progress:
             progress(BuildProgress("parse", done, len(jobs), triples))
     return [r for r in results if r is not None], len(todo)
 
 
-def _cached(cache: FileCache | None, job: Job) -> _Rendered | None:
+def _cached(cache: FileCache | None, job: Job) -> Rendered | None:
     """A fact file's checked piece and chunks from the cache, or None."""
-    body = cache.load(cache.key(job[1], job[2])) if cache is not None and job[2] else None
-    if body is None:
-        return None
-    try:
-        found = pickle.loads(body)
-    except Exception:  # checksummed but unreadable (another wmgraph's entry): make it again
-        return None
-    return found if isinstance(found, _Rendered) else None
+    return cache.load(cache.key(job[1], job[2])) if cache is not None and job[2] else None
 
 
 def _in_workers(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str], cache: FileCache | None,
-                workers: int) -> Iterator[tuple[bytes, str]]:
+                workers: int) -> Iterator[tuple[Rendered, str]]:
     """The results of `jobs` from `workers` processes, in order (see `_work`); stops early if workers cannot run."""
     if workers < 2:
         return
@@ -286,7 +269,7 @@ def _in_workers(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _with_incoming(writer: SubjectWriter, model: Model, rendered: list[_Rendered]) -> list[Chunk]:
+def _with_incoming(writer: SubjectWriter, model: Model, rendered: list[Rendered]) -> list[Chunk]:
     """Every file's chunks, the entities that other facts give triples rendered again with them."""
     vocabulary = model.vocabulary
     incoming = incoming_triples(vocabulary, model.facts)
