@@ -42,8 +42,28 @@ def test_sentences_split_at_sentence_ends_and_lines() -> None:
 def test_coverage_lists_what_no_fact_quotes_and_the_reasons(mini_graph: Path, in_tmp: Path) -> None:
     texted_graph(mini_graph)
     assert run("coverage", "--graph", "graph", "jobs-article") == (0, """\
-jobs-article (texts/jobs-article.txt): 2 of 5 sentences covered (40%): 1 quoted, 1 left out on purpose
+jobs-article (texts/jobs-article.txt): 2 of 5 sentences covered (40%): 1 quoted by facts, 1 left out on purpose; \
+0 named, no fact
   not quoted: "A Headline"
+  not quoted: "This is “tremendous”!"
+  not quoted: "Contact us:"
+  left out: "Share:" (page furniture)
+""")
+
+
+def test_a_sentence_only_an_entity_quotes_is_named_not_covered(mini_graph: Path, in_tmp: Path) -> None:
+    texted_graph(mini_graph)
+    people = mini_graph / "people.yaml"
+    people.write_text(people.read_text().replace("  source: jobs-article\n", "  source: jobs-article\n"
+                                                 "  quote: A Headline\n", 1))
+    organisations = mini_graph / "organisations.yaml"  # an entity quote beside a fact's: the fact's counts
+    organisations.write_text(organisations.read_text().replace(
+        "  description: A digital transformation partner.\n",
+        "  description: A digital transformation partner.\n  quote: Version 1, a digital transformation partner\n"))
+    assert run("coverage", "--graph", "graph", "jobs-article") == (0, """\
+jobs-article (texts/jobs-article.txt): 2 of 5 sentences covered (40%): 1 quoted by facts, 1 left out on purpose; \
+1 named, no fact
+  named, no fact: "A Headline"
   not quoted: "This is “tremendous”!"
   not quoted: "Contact us:"
   left out: "Share:" (page furniture)

@@ -26,7 +26,7 @@ class Sentence:
     text: str
     start: int
     end: int
-    covered_by: str = ""  # "quote", or the reason it is left out
+    covered_by: str = ""  # "quote" (a fact quotes it), "name" (only an entity's quote), or the reason it is left out
 
 
 @dataclass
@@ -39,18 +39,23 @@ class TextCoverage:
 
     @property
     def quoted(self) -> list[Sentence]:
-        """The sentences some fact or entity quotes."""
-        return [s for s in self.sentences if s.covered_by == "quote"]
+        """The sentences some fact quotes: only these are covered by the graph's facts."""
+        return [s for s in self.sentences if s.covered_by == QUOTED]
+
+    @property
+    def named(self) -> list[Sentence]:
+        """The sentences only an entity's own quote quotes: named, no fact (counted among the missing)."""
+        return [s for s in self.sentences if s.covered_by == NAMED]
 
     @property
     def left_out(self) -> list[Sentence]:
         """The sentences listed in the coverage file, with their reasons."""
-        return [s for s in self.sentences if s.covered_by and s.covered_by != "quote"]
+        return [s for s in self.sentences if s.covered_by and s.covered_by not in (QUOTED, NAMED)]
 
     @property
     def missing(self) -> list[Sentence]:
-        """The sentences neither quoted nor left out on purpose."""
-        return [s for s in self.sentences if not s.covered_by]
+        """The sentences no fact quotes and not left out on purpose (the named ones among them)."""
+        return [s for s in self.sentences if not s.covered_by or s.covered_by == NAMED]
 
     @property
     def share(self) -> float:
@@ -84,6 +89,7 @@ def sentences(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+QUOTED, NAMED = "quote", "name"  # a sentence a fact quotes; one only an entity's quote quotes
 ENTRY_KEYS = ("sentence", "reason")  # what an entry of the coverage file holds
 Passage = tuple[str, str, list[tuple[int, int]]]  # a passage left out, its reason, and everywhere it stands
 
@@ -142,16 +148,18 @@ def _entries(shown: str, text: PreparedText, entries: MarkedList, problems: Prob
     return found
 
 
-def _quoted_spans(model: Model, key: str) -> list[tuple[int, int]]:
-    """Where in source `key`'s text the quotes of its facts and entities stand."""
+def _quoted_spans(model: Model, key: str, facts: bool = True) -> list[tuple[int, int]]:
+    """Where in source `key`'s text the quotes of its facts (or, `facts` false, of its entities) stand."""
     text = PreparedText(model.sources[key].text)
-    quotes = {f.quote for f in model.facts if f.quote and key in f.sources}
-    quotes |= {e.quote for e in model.entities.values() if e.quote and key in e.sources}
+    if facts:
+        quotes = {f.quote for f in model.facts if f.quote and key in f.sources}
+    else:
+        quotes = {e.quote for e in model.entities.values() if e.quote and key in e.sources}
     spans = []
-    for quote in quotes:
-        span = text.find(quote) or text.find(quote, ignore_case=True)
-        if span is not None:
-            spans.append(span)
+    for quote in sorted(quotes):  # a quote covers its words wherever they stand (a heading printed twice)
+        found = text.find_all(quote)
+        span = None if found else text.find(quote, ignore_case=True)
+        spans += found if found else [span] if span is not None else []
     return spans
 
 
@@ -164,12 +172,15 @@ def text_coverage(graph_dir: Path, model: Model, only: str | None = None) -> lis
     left_out = read_left_out(graph_dir, model)
     result = []
     for key in [only] if only else stored:
-        spans = _quoted_spans(model, key)
+        spans, names = _quoted_spans(model, key), _quoted_spans(model, key, facts=False)
         coverage = TextCoverage(key, model.sources[key].text_file)
         for text, start, end in sentences(model.sources[key].text):
             reason = next((r for _, r, spans in left_out.get(key, []) for a, b in spans if a < end and start < b), "")
-            quoted = any(a < end and start < b for a, b in spans)
-            coverage.sentences.append(Sentence(text, start, end, "quote" if quoted else reason))
+            if any(a < end and start < b for a, b in spans):
+                reason = QUOTED
+            elif not reason and any(a < end and start < b for a, b in names):
+                reason = NAMED
+            coverage.sentences.append(Sentence(text, start, end, reason))
         result.append(coverage)
     return result
 

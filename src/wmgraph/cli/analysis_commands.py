@@ -201,10 +201,10 @@ def coverage_command(graph_dir: Path, source: str | None, todo: bool) -> None:
     for number, text in enumerate(text_coverage(graph_dir, model, source)):
         covered = len(text.quoted) + len(text.left_out)
         _say(f"{text.source} ({text.text_file}): {covered} of {len(text.sentences)} sentences covered "
-             f"({text.share:.0%}): {len(text.quoted)} quoted, {len(text.left_out)} left out on purpose",
-             gap=number > 0)
+             f"({text.share:.0%}): {len(text.quoted)} quoted by facts, {len(text.left_out)} left out on purpose; "
+             f"{len(text.named)} named, no fact", gap=number > 0)
         for sentence in text.missing:
-            _say(f"  not quoted: \"{sentence.text}\"")
+            _say(f"  {'named, no fact' if sentence.covered_by else 'not quoted'}: \"{sentence.text}\"")
         for sentence in text.left_out:
             _say(f"  left out: \"{sentence.text}\" ({sentence.covered_by})")
     if source is None:
