@@ -39,11 +39,11 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # wmgraph alone (vendor/LICENSE-vis-network.txt gives its digests and licence).
 VIS_JS = ASSETS / "vendor" / "vis-network.min.js"
 VIS_CSS = ASSETS / "vendor" / "vis-network.css"
-# The page's scripts, put one after the other into one script element: each of the first five is
+# The page's scripts, put one after the other into one script element: each of the first six is
 # pure (no DOM) and defines one namespace the later ones use, and Node's test runner loads them
 # on their own (tests/js/); page.js, last, draws the page.
-SCRIPTS = ("page-dates.js", "page-url.js", "page-data.js", "page-search.js", "page-overview.js", "page-view.js",
-           "page.js")
+SCRIPTS = ("page-dates.js", "page-url.js", "page-data.js", "page-search.js", "page-overview.js", "page-draw.js",
+           "page-view.js", "page.js")
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800
 SPACING = 170.0  # between neighbouring nodes in a laid-out drawing

@@ -98,9 +98,6 @@
   var signatures = { node: new Map(), edge: new Map() };  // what each drawn item looks like now, by its id
   var OPACITY = { valid: 1, unreported: 0.8, future: 0.45, ended: 0.25 };
 
-  function edgeState(edge) {
-    return wmgraphDates.bestState(edge.facts.map(function (index) { return data.facts[index]; }), state.day);
-  }
   function entityShown(key) { return !big || state.open.has(groupOf.get(key)) || state.pinned.has(key); }
   function typeHidden(key) { return state.hiddenTypes.has(data.entities.get(key).type); }
 
@@ -154,78 +151,40 @@
              label: count > 1 ? String(count) : undefined };
   }
 
-  // Work out what should be drawn and change only what differs in the data sets.
+  // Work out what should be drawn (page-draw.js) and change only what differs in the data sets.
+  var strong = null;
   function render() {
+    // At most 1,000 lines between communities: vis-network takes about 0.2 ms to make each.
+    strong = strong || (big ? wmgraphOverview.strongLinks(prepared.groupLinks, 1000) : []);
+    var plan = wmgraphDraw.plan(
+      { big: big, nodes: data.nodes, facts: data.facts, entities: data.entities, groups: groups, groupOf: groupOf,
+        edgesOf: edgesOf, groupLinks: prepared.groupLinks, strong: strong },
+      { hiddenTypes: state.hiddenTypes, hiddenRelations: state.hiddenRelations, open: state.open, pinned: state.pinned,
+        day: state.day, mode: state.mode, shrink: shrink });
     var want = { node: new Set(), edge: new Set() };
     var items = { node: [], edge: [] };
-    function put(kind, id, sig, make) {
-      want[kind].add(id);
-      if (signatures[kind].get(id) !== sig) {
-        items[kind].push(make());
-        signatures[kind].set(id, sig);
+    function put(kind, entry, make) {
+      want[kind].add(entry.id);
+      if (signatures[kind].get(entry.id) !== entry.sig) {
+        items[kind].push(make(entry));
+        signatures[kind].set(entry.id, entry.sig);
       }
     }
-    var shown = big ? [] : data.nodes.map(function (n) { return n.id; });
-    if (big) {
-      groups.forEach(function (group) {
-        if (state.open.has(group.index)) { Array.prototype.push.apply(shown, group.members); return; }
-        var count = group.members.filter(function (key) { return !typeHidden(key); }).length;
-        if (count) {
-          put("node", "g:" + group.index, "c" + count + "s" + shrink, function () { return groupItem(group, count); });
-        }
-      });
-      state.pinned.forEach(function (key) { if (!state.open.has(groupOf.get(key))) { shown.push(key); } });
-    }
-    var hiddenNode = new Set();
-    shown.forEach(function (key) {
-      var sig = typeHidden(key) ? "h" : "v";
-      if (sig === "h") { hiddenNode.add(key); }
-      put("node", nodeId(key), sig, function () { return entityItem(key, sig); });
-    });
-    var outward = new Map();  // lines from an entity to a folded community, counted, by "a:" + id + ">" + community
-    shown.forEach(function (key) {
-      edgesOf.get(key).forEach(function (edge) {
-        var other = edge.from === key ? edge.to : edge.from;
-        if (!entityShown(other)) {
-          // Lines to folded communities only from entities brought in one by one (an expanded
-          // community's would be a thousand more lines for vis-network to make, at 0.2 ms each).
-          if (!state.open.has(groupOf.get(key)) && !hiddenNode.has(key) && !typeHidden(other) &&
-              !state.hiddenRelations.has(edge.rel)) {
-            var id = "a:" + key + ">" + groupOf.get(other);
-            outward.set(id, (outward.get(id) || 0) + 1);
-          }
-          return;
-        }
-        if (edge.from !== key && entityShown(edge.from) && edge.from !== edge.to) { return; }  // seen from `from`
-        var look = edgeState(edge);
-        var hidden = state.hiddenRelations.has(edge.rel) || hiddenNode.has(edge.from) || hiddenNode.has(edge.to) ||
-          (look !== "valid" && state.mode === "hide");
-        var sig = hidden ? "h" : look;
-        put("edge", edge.id, sig, function () { return edgeItem(edge, sig); });
+    plan.nodes.forEach(function (entry) {
+      put("node", entry, function () {
+        return entry.key === undefined ? groupItem(groups[entry.group], entry.count) : entityItem(entry.key, entry.sig);
       });
     });
-    outward.forEach(function (count, id) {
-      var parts = id.slice(2).split(">");
-      if (!want.node.has("g:" + parts[1])) { return; }
-      put("edge", id, "a" + count, function () { return aggregateItem(id, nodeId(parts[0]), "g:" + parts[1], count); });
-    });
-    if (big) {
-      strongLinks().forEach(function (pair) {
-        var ends = pair.split("-");
-        var a = "g:" + ends[0], b = "g:" + ends[1], count = prepared.groupLinks.get(pair);
-        if (want.node.has(a) && want.node.has(b)) {
-          put("edge", "gg:" + pair, "g" + count, function () { return aggregateItem("gg:" + pair, a, b, count); });
-        }
+    plan.edges.forEach(function (entry) {
+      put("edge", entry, function () {
+        return entry.edge ? edgeItem(entry.edge, entry.sig) : aggregateItem(entry.id, entry.from, entry.to, entry.count);
       });
-    }
+    });
     sync(nodes, "node", want.node, items.node);
     sync(edges, "edge", want.edge, items.edge);
     hideTip();
     updateStatus();
   }
-  var strong = null;
-  // At most 1,000 lines between communities: vis-network takes about 0.2 ms to make each.
-  function strongLinks() { return strong || (strong = wmgraphOverview.strongLinks(prepared.groupLinks, 1000)); }
   function sync(set, kind, want, changed) {
     var gone = set.getIds().filter(function (id) { return !want.has(id); });
     gone.forEach(function (id) { signatures[kind].delete(id); });

@@ -1,0 +1,79 @@
+/* wmgraph's page: what is drawn for a state of the page (filters, as-of date, communities expanded,
+   entities brought in), as a list of nodes and lines, each with its id in vis-network and a
+   signature that changes whenever its look does. No DOM: page.js makes and syncs vis-network's items. */
+var wmgraphDraw = (function () {
+  "use strict";
+  var dates = typeof wmgraphDates !== "undefined" ? wmgraphDates : require("./page-dates.js");
+  var pageData = typeof wmgraphPageData !== "undefined" ? wmgraphPageData : require("./page-data.js");
+
+  // `page`: big, nodes, facts, entities, groups, groupOf, edgesOf, groupLinks and strong (the links
+  // between communities that may be drawn), as page-data.js and page-overview.js make them.
+  // `state`: hiddenTypes, hiddenRelations, open (communities) and pinned (entities) as Sets; day,
+  // mode ("fade" or "hide") and shrink (the discs' scale).
+  // Nodes: { id, sig, key } for an entity ("h" hidden, "v" shown), { id, sig, group, count } for a
+  // folded community. Lines: { id, sig, edge } for a relation (its state on the day, or "h"),
+  // { id, sig, from, to, count } for lines counted together (to a folded community, between two).
+  function plan(page, state) {
+    var nodes = [], edges = [];
+    var drawn = new Set();
+    function shown(key) {
+      return !page.big || state.open.has(page.groupOf.get(key)) || state.pinned.has(key);
+    }
+    function typeHidden(key) { return state.hiddenTypes.has(page.entities.get(key).type); }
+    var keys = page.big ? [] : page.nodes.map(function (n) { return n.id; });
+    if (page.big) {
+      page.groups.forEach(function (group) {
+        if (state.open.has(group.index)) { Array.prototype.push.apply(keys, group.members); return; }
+        var count = group.members.filter(function (key) { return !typeHidden(key); }).length;
+        if (count) {
+          var id = "g:" + group.index;
+          drawn.add(id);
+          nodes.push({ id: id, sig: "c" + count + "s" + state.shrink, group: group.index, count: count });
+        }
+      });
+      state.pinned.forEach(function (key) { if (!state.open.has(page.groupOf.get(key))) { keys.push(key); } });
+    }
+    var hiddenNode = new Set();
+    keys.forEach(function (key) {
+      var hidden = typeHidden(key);
+      if (hidden) { hiddenNode.add(key); }
+      nodes.push({ id: pageData.nodeId(key), sig: hidden ? "h" : "v", key: key });
+    });
+    var outward = new Map();  // lines from an entity to a folded community, counted, by "a:" + id + ">" + community
+    keys.forEach(function (key) {
+      page.edgesOf.get(key).forEach(function (edge) {
+        var other = edge.from === key ? edge.to : edge.from;
+        if (!shown(other)) {
+          // Lines to folded communities only from entities brought in one by one (an expanded
+          // community's would be a thousand more lines for vis-network to make, at 0.2 ms each).
+          if (!state.open.has(page.groupOf.get(key)) && !hiddenNode.has(key) && !typeHidden(other) &&
+              !state.hiddenRelations.has(edge.rel)) {
+            var id = "a:" + key + ">" + page.groupOf.get(other);
+            outward.set(id, (outward.get(id) || 0) + 1);
+          }
+          return;
+        }
+        if (edge.from !== key && shown(edge.from) && edge.from !== edge.to) { return; }  // seen from `from`
+        var look = dates.bestState(edge.facts.map(function (index) { return page.facts[index]; }), state.day);
+        var hidden = state.hiddenRelations.has(edge.rel) || hiddenNode.has(edge.from) || hiddenNode.has(edge.to) ||
+          (look !== "valid" && state.mode === "hide");
+        edges.push({ id: edge.id, sig: hidden ? "h" : look, edge: edge });
+      });
+    });
+    outward.forEach(function (count, id) {
+      var parts = id.slice(2).split(">");
+      if (!drawn.has("g:" + parts[1])) { return; }
+      edges.push({ id: id, sig: "a" + count, from: pageData.nodeId(parts[0]), to: "g:" + parts[1], count: count });
+    });
+    if (page.big) {
+      page.strong.forEach(function (pair) {
+        var ends = pair.split("-");
+        var a = "g:" + ends[0], b = "g:" + ends[1], count = page.groupLinks.get(pair);
+        if (drawn.has(a) && drawn.has(b)) { edges.push({ id: "gg:" + pair, sig: "g" + count, from: a, to: b, count: count }); }
+      });
+    }
+    return { nodes: nodes, edges: edges };
+  }
+  return { plan: plan };
+}());
+if (typeof module === "object" && module.exports) { module.exports = wmgraphDraw; }

@@ -1,0 +1,81 @@
+// What is drawn for a state of the page (src/wmgraph/page/assets/page-draw.js), run by `node --test`.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const pageData = require("../../src/wmgraph/page/assets/page-data.js");
+const overview = require("../../src/wmgraph/page/assets/page-overview.js");
+const draw = require("../../src/wmgraph/page/assets/page-draw.js");
+const { sample } = require("./page-sample.js");
+
+function page(big) {
+  const rows = sample();
+  rows.big = big;
+  const made = pageData.decode(rows);
+  const edgesOf = new Map(made.data.nodes.map((n) => [n.id, []]));
+  made.data.edges.forEach((e) => {
+    edgesOf.get(e.from).push(e);
+    if (e.to !== e.from) { edgesOf.get(e.to).push(e); }
+  });
+  return { big: big, nodes: made.data.nodes, facts: made.data.facts, entities: made.data.entities, groups: made.groups,
+           groupOf: made.groupOf, edgesOf: edgesOf, groupLinks: made.groupLinks,
+           strong: overview.strongLinks(made.groupLinks, 1000) };
+}
+function state(changes) {
+  return { hiddenTypes: new Set(), hiddenRelations: new Set(), open: new Set(), pinned: new Set(), day: null,
+           mode: "fade", shrink: 1, ...changes };
+}
+const show = (entries) => entries.map((e) => e.id + " " + e.sig);
+
+test("a small page draws every entity and line", () => {
+  const drawn = draw.plan(page(false), state({}));
+  assert.deepEqual(show(drawn.nodes), ["andy-street v", "e:constructor v", "tostring v", "zeta v"]);
+  assert.deepEqual(show(drawn.edges), ["andy-street|member-of|constructor valid", "constructor|partners-with|tostring valid",
+                                       "tostring|member-of|constructor valid", "zeta|member-of|constructor valid"]);
+  assert.equal(drawn.nodes[1].key, "constructor");  // drawn as e:constructor, still the entity constructor
+  assert.equal(drawn.edges[0].edge.from, "andy-street");
+});
+
+test("hidden types hide their entities and lines; hidden relations their lines", () => {
+  const drawn = draw.plan(page(false), state({ hiddenTypes: new Set(["person"]), hiddenRelations: new Set(["partners-with"]) }));
+  assert.deepEqual(show(drawn.nodes), ["andy-street h", "e:constructor v", "tostring v", "zeta v"]);
+  assert.deepEqual(show(drawn.edges), ["andy-street|member-of|constructor h", "constructor|partners-with|tostring h",
+                                       "tostring|member-of|constructor valid", "zeta|member-of|constructor valid"]);
+});
+
+test("lines take their state on the day, or hide", () => {
+  const faded = draw.plan(page(false), state({ day: "2019-01-01" }));
+  assert.deepEqual(show(faded.edges), ["andy-street|member-of|constructor unreported",
+                                       "constructor|partners-with|tostring valid",  // one of its two facts holds
+                                       "tostring|member-of|constructor valid", "zeta|member-of|constructor valid"]);
+  const hidden = draw.plan(page(false), state({ day: "2022-01-01", mode: "hide" }));
+  assert.deepEqual(show(hidden.edges).slice(0, 2), ["andy-street|member-of|constructor h",
+                                                    "constructor|partners-with|tostring valid"]);
+});
+
+test("a big page starts with one disc per community and the links between them", () => {
+  const drawn = draw.plan(page(true), state({ shrink: 0.5 }));
+  assert.deepEqual(drawn.nodes.map((e) => [e.id, e.sig, e.group, e.count]), [["g:0", "c3s0.5", 0, 3], ["g:1", "c1s0.5", 1, 1]]);
+  assert.deepEqual(drawn.edges.map((e) => [e.id, e.sig, e.from, e.to, e.count]), [["gg:0-1", "g1", "g:0", "g:1", 1]]);
+  const noPeople = draw.plan(page(true), state({ hiddenTypes: new Set(["person"]) }));
+  assert.deepEqual(show(noPeople.nodes), ["g:0 c2s1", "g:1 c1s1"]);  // a disc counts what is not hidden
+});
+
+test("an expanded community draws its members and the lines among them", () => {
+  const drawn = draw.plan(page(true), state({ open: new Set([0]) }));
+  // Members most linked first.
+  assert.deepEqual(show(drawn.nodes), ["g:1 c1s1", "e:constructor v", "tostring v", "andy-street v"]);
+  // Not the line to zeta's folded community (an expanded community's would be too many), nor one disc to disc.
+  assert.deepEqual(show(drawn.edges).sort(), ["andy-street|member-of|constructor valid",
+                                              "constructor|partners-with|tostring valid",
+                                              "tostring|member-of|constructor valid"]);
+});
+
+test("an entity brought in alone draws its lines to folded communities as counts", () => {
+  const drawn = draw.plan(page(true), state({ pinned: new Set(["constructor"]) }));
+  assert.deepEqual(show(drawn.nodes), ["g:0 c3s1", "g:1 c1s1", "e:constructor v"]);
+  assert.deepEqual(drawn.edges.map((e) => [e.id, e.sig, e.from, e.to, e.count]), [
+    ["a:constructor>0", "a3", "e:constructor", "g:0", 3],  // andy-street, and tostring twice, fold into community 0
+    ["a:constructor>1", "a1", "e:constructor", "g:1", 1],
+    ["gg:0-1", "g1", "g:0", "g:1", 1]]);
+  const pair = draw.plan(page(true), state({ pinned: new Set(["constructor", "zeta"]) }));
+  assert.deepEqual(show(pair.edges), ["zeta|member-of|constructor valid", "a:constructor>0 a3", "gg:0-1 g1"]);
+});
