@@ -229,13 +229,13 @@ Most central (betweenness):
 
 Connected components: 1 with links; largest 7 entities; 0 entities with no link
 
-Communities (greedy modularity): 2
-    1. 4 entities, around Birmingham
-    2. 3 entities, around Primacy
+Communities (Louvain, as the page draws them): 2
+    1. 5 entities, around Birmingham
+    2. 2 entities, around University of Birmingham
 
 Brokers (linking communities, by betweenness):
-  0.733  Birmingham (birmingham) links communities 1, 2
   0.533  Primacy (primacy) links communities 1, 2
+  0.333  University of Birmingham (university-of-birmingham) links communities 1, 2
 
 Facts per source:
       8  {SOURCE_1}
@@ -330,3 +330,30 @@ def test_commands_work_on_the_seed_graph(in_tmp: Path) -> None:
     code, output = run("validate", "--graph", graph)
     assert code == 0, output
     assert "warning" not in output
+
+
+def test_stats_and_the_page_report_the_same_communities(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from wmgraph.analysis.statistics import model_communities
+    from wmgraph.page.html import render_page
+
+    from ..conftest import ROOT
+    from ..page.test_html import page_json
+
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--entities", "600", "--out",
+                    str(tmp_path)], check=True, capture_output=True)
+    model = load_model(tmp_path)
+    data = page_json(render_page(model).decode("utf-8"))
+    drawn: dict[int, list[str]] = {}
+    for row, group in zip(data["entities"], data["groups"], strict=True):
+        drawn.setdefault(group, []).append(row[0])
+    linked = {f.subject for f in model.facts if f.object_is_entity} | {
+        f.object for f in model.facts if f.object_is_entity and f.object is not None}
+    page_groups = [sorted(drawn[group]) for group in sorted(drawn) if set(drawn[group]) & linked]
+    assert len(page_groups) > 3
+    assert model_communities(model) == page_groups
+    stats = network_stats(model)
+    assert [size for size, _ in stats.communities] == [len(group) for group in page_groups]
+    assert stats.community_method == "Louvain, as the page draws them"

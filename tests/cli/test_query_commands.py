@@ -154,6 +154,34 @@ def test_queries_lists_the_library(in_tmp: Path) -> None:
     ))
 
 
+def test_queries_from_a_missing_folder_is_a_usage_error(in_tmp: Path) -> None:
+    message = "no folder 'nowhere': --queries names the folder of the query library (its .rq files)"
+    assert run("queries", "--queries", "nowhere") == (2, (
+        "Usage: main queries [OPTIONS]\nTry 'main queries --help' for help.\n\n"
+        f"Error: {message}\n"))
+    assert run("query", "--queries", "nowhere", "mayors") == (2, usage(message))
+
+
+def test_the_table_escapes_what_a_terminal_would_obey(here: Path) -> None:
+    """A literal holding an OSC sequence (it would retitle the window) is shown escaped, as `show` does."""
+    text = 'SELECT ?name WHERE { BIND("Evil\\u001b]0;owned\\u0007 Ltd" AS ?name) }'
+    assert run("query", "-e", text, "--format", "table") == (0, (
+        "name\n"
+        "------------------------\n"
+        "Evil\\x1b]0;owned\\x07 Ltd\n"
+        "(1 row)\n"))
+    assert run("query", "-e", text, "--format", "csv") == (0, "name\r\nEvil\x1b]0;owned\x07 Ltd\r\n")  # data kept
+
+
+def test_the_table_shows_a_list_one_item_a_line_with_semicolons(here: Path) -> None:
+    text = 'SELECT ?via WHERE { BIND("Arts Council\\nCulture, Department for Digital" AS ?via) }'
+    assert run("query", "-e", text, "--format", "table") == (0, (
+        "via\n"
+        "---------------------------------------------\n"
+        "Arts Council; Culture, Department for Digital\n"
+        "(1 row)\n"))
+
+
 def test_fresh_output_is_reused_and_stale_output_is_not(here: Path) -> None:
     build(Path("graph"), Path("output"))
     nt = Path("output/wmgraph.nt")

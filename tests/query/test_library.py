@@ -67,7 +67,7 @@ def check_funding(tmp_path: Path) -> None:
     assert rows[4][2:] == ("Innovation Accelerator programme", "2025/26")
     grants = table(ask(tmp_path, "funding", initiative="wmhtia-supported-companies"), "amount", "via")
     assert [amount for amount, _ in grants] == ["10000000"]
-    assert set(grants[0][1].split(", ")) == {"Eureka", "Innovate UK", "National Institute for Health and Care Research"}
+    assert set(grants[0][1].split("\n")) == {"Eureka", "Innovate UK", "National Institute for Health and Care Research"}
     programme = table(ask(tmp_path, "funding", initiative="innovation-accelerator-programme"), "amount", "kind")
     assert programme == [("30000000", "programme extension")]
 

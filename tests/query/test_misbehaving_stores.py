@@ -197,3 +197,17 @@ def test_xml_results_from_a_store_are_read() -> None:
         assert query(endpoint, "--format", "nt", text="CONSTRUCT WHERE { ?s ?p ?o }") == (
             0, "<http://e/a> <http://e/b> <http://e/c> .\n")
     assert b"Accept: application/n-triples, text/turtle;q=0.9" in requests[0]
+
+
+@pytest.mark.parametrize(("graph", "why"), [("my graph", "invalid IRI code point ' '"),
+                                            ("graph1", "no scheme found in an absolute IRI")])
+def test_a_named_graph_must_be_an_iri(graph: str, why: str, mini_graph: Path) -> None:
+    """Checked as a usage error before the store is asked (the store would refuse it, exit 1)."""
+    with fake_store(reply("204 No Content", {}, b"")) as (endpoint, requests):
+        result = CliRunner().invoke(main, ["push", "--endpoint", endpoint, "--named-graph", graph,
+                                           "--graph", str(mini_graph)])
+        assert (result.exit_code, result.output) == (2, (
+            "Usage: main push [OPTIONS]\nTry 'main push --help' for help.\n\n"
+            f"Error: Invalid value for '--named-graph': '{graph}' is not an IRI ({why}): name the graph with an "
+            "absolute IRI, such as https://w3id.org/wmgraph/graph\n"))
+    assert requests == []

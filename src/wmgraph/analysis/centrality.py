@@ -1,4 +1,4 @@
-"""Fast approximations for large graphs: sampled betweenness and coarsened Louvain communities."""
+"""Betweenness for large graphs, estimated from sampled sources (Brandes' algorithm on integer lists)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import random
 from collections import deque
 
 import networkx as nx
-from networkx.algorithms import community
 
 
 def _indexed(graph: nx.Graph) -> tuple[list[str], list[list[int]]]:
@@ -55,19 +54,3 @@ def sampled_betweenness(graph: nx.Graph, samples: int, seed: int) -> dict[str, f
     # scaled as networkx scales its own estimate: per pair of other nodes, undirected, from k sources
     scale = count / (len(chosen) * (count - 1) * (count - 2)) if count > 2 and chosen else 0.0
     return {node: scores[number] * scale for number, node in enumerate(nodes)}
-
-
-def coarse_louvain(graph: nx.Graph, seed: int) -> list[set[str]]:
-    """Louvain communities, run on the graph collapsed by label propagation first (much faster)."""
-    seeds = sorted((sorted(group) for group in community.fast_label_propagation_communities(graph, seed=seed)),
-                   key=lambda group: group[0])
-    member = {node: number for number, group in enumerate(seeds) for node in group}
-    weights: dict[tuple[int, int], int] = {}
-    for first, second in graph.edges():
-        pair = (min(member[first], member[second]), max(member[first], member[second]))
-        weights[pair] = weights.get(pair, 0) + 1
-    quotient = nx.Graph()
-    quotient.add_nodes_from(range(len(seeds)))
-    quotient.add_weighted_edges_from((first, second, weight) for (first, second), weight in sorted(weights.items()))
-    merged = community.louvain_communities(quotient, weight="weight", seed=seed)
-    return [{node for number in group for node in seeds[number]} for group in merged]

@@ -178,21 +178,6 @@ def has_date(model: Model, fact: Fact) -> bool:
     return any(key in qualifiers and qualifiers[key].datatype == "date" for key, _ in fact.qualifiers)
 
 
-# C0 and C1 controls but tab and newline, DEL, and the bidirectional overrides and isolates: a name
-# holding them could move the cursor, retitle the terminal or make a line read otherwise than it holds.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def terminal_safe(text: str) -> str:
-    """Write control characters (not tab or newline) and direction overrides as visible escapes for a terminal."""
-    return _UNPRINTABLE.sub(_escaped, text)
-
-
 def listed(value: Any) -> Any:
     """A list as one text, its items joined by LIST_SEPARATOR (for formats that hold no lists); else `value`."""
     if isinstance(value, list):

@@ -6,19 +6,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
-from networkx.algorithms import community
 
 from ..model.model import Model
-from .centrality import coarse_louvain, sampled_betweenness
+from ..page.community import adjacency, communities
+from .centrality import sampled_betweenness
 from .phrasing import has_date, source_short
 
-# Above this many nodes betweenness is estimated from samples and communities found on a coarsened
-# graph: exact betweenness and greedy modularity take seconds on a graph of 10k entities.
+# Above this many nodes betweenness is estimated from samples (exact betweenness is quadratic).
 EXACT_LIMIT = 1000
 BETWEENNESS_SAMPLES = 50
 SEED = 42
-EXACT_METHOD = "greedy modularity"
-COARSE_METHOD = "label propagation, then Louvain on the groups, seed 42"
+COMMUNITY_METHOD = "Louvain, as the page draws them"
 TOP = 10
 
 
@@ -76,13 +74,18 @@ def _network(model: Model) -> tuple[nx.Graph, dict[str, float], int]:
     return simple, degree, links
 
 
-def _communities(simple: nx.Graph, large: bool) -> list[list[str]]:
-    connected = simple.copy()  # a copy, not a subgraph view: views make every step of the methods slower
-    connected.remove_nodes_from([n for n in simple if simple.degree(n) == 0])
-    if not connected.number_of_edges():
-        return []
-    groups = coarse_louvain(connected, SEED) if large else community.greedy_modularity_communities(connected)
-    return sorted((sorted(group) for group in groups), key=lambda g: (-len(g), g))
+def model_communities(model: Model) -> list[list[str]]:
+    """The communities of the entities that have links, biggest first: the page's, found by the same code."""
+    keys = sorted(model.entities)
+    place = {key: number for number, key in enumerate(keys)}
+    links = [(place[fact.subject], place[fact.object]) for fact in model.facts
+             if fact.object_is_entity and fact.object is not None]
+    neighbours = adjacency(len(keys), links)
+    members: dict[int, list[str]] = {}
+    for key, group, around in zip(keys, communities(neighbours), neighbours, strict=True):
+        if around:
+            members.setdefault(group, []).append(key)
+    return [members[group] for group in sorted(members)]
 
 
 def _brokers(simple: nx.Graph, groups: list[list[str]], betweenness: dict[str, float],
@@ -109,7 +112,7 @@ def network_stats(model: Model) -> NetworkStats:
     sampled = BETWEENNESS_SAMPLES if large else 0
     betweenness = sampled_betweenness(simple, sampled, SEED) if large else nx.betweenness_centrality(simple)
     components = sorted((len(c) for c in nx.connected_components(simple)), reverse=True)
-    groups = _communities(simple, large)
+    groups = model_communities(model)
     hubs = [min(group, key=lambda n: (-degree[n], n)) for group in groups]
     broker_scores, broker_notes = _brokers(simple, groups, betweenness)
     per_source = Counter(source for fact in model.facts for source in fact.sources)
@@ -121,7 +124,7 @@ def network_stats(model: Model) -> NetworkStats:
         most_connected=_top(degree, model),
         most_central=_top(betweenness, model),
         betweenness_sampled=sampled,
-        community_method=COARSE_METHOD if large else EXACT_METHOD,
+        community_method=COMMUNITY_METHOD,
         components=[size for size in components if size > 1],
         isolated=sum(1 for size in components if size == 1),
         communities=[(len(group), model.entities[hub].name) for group, hub in zip(groups, hubs, strict=True)],

@@ -10,10 +10,9 @@ import click
 
 from ..analysis.diff import GraphDiff, diff_graphs
 from ..analysis.exports import EXPORT_FORMATS
-from ..analysis.phrasing import terminal_safe
 from ..analysis.profile import entity_profile
 from ..model.checking import load_model
-from .options import graph_option, reports_errors, reports_errors_as
+from .options import graph_option, reports_errors, reports_errors_as, terminal_safe
 
 
 def _say(text: str = "", gap: bool = False) -> None:

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..analysis.phrasing import terminal_safe
 from ..building import build
 from ..model.vocabulary_doc import write_vocabulary_doc
 from ..page.html import write_focus_page
-from .options import graph_option, out_option, reports_errors
+from .options import graph_option, out_option, reports_errors, terminal_safe
 from .progress import TerminalProgress
 
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..analysis.phrasing import terminal_safe
 from ..errors import display_path
-from .options import graph_option, reports_errors
+from .options import graph_option, reports_errors, terminal_safe
 
 
 def _say(text: str = "") -> None:

@@ -1,19 +1,33 @@
-"""Options and error handling shared by every command, written once."""
+"""Options, error handling and the escaping of text for a terminal, shared by every command and written once."""
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from ..analysis.phrasing import terminal_safe
 from ..errors import QueryUsageError, WmgraphError
 from .interrupts import INTERRUPTED, LINE, CommandInCharge
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# C0 and C1 controls but tab and newline, DEL, and the bidirectional overrides and isolates: a name
+# holding them could move the cursor, retitle the terminal or make a line read otherwise than it holds.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """Write control characters (not tab or newline) and direction overrides as visible escapes for a terminal."""
+    return _UNPRINTABLE.sub(_escaped, text)
 
 
 def graph_option(function: F) -> F:

@@ -16,13 +16,14 @@ from typing import Any
 import click
 
 from ..errors import StoreError
+from ..query.answers import Answer, Value
 from ..query.engine import QueryRequest, run_query
 from ..query.http import check_endpoint
 from ..query.library import QUERY_DIR, library
-from ..query.remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, push_graph
+from ..query.remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, check_graph_name, push_graph
 from ..query.result_formats import FORMATS as RESULT_FORMATS
 from ..query.result_formats import default_format, format_answer
-from .options import F, graph_option, out_option, reports_errors, reports_errors_as
+from .options import F, graph_option, out_option, reports_errors, reports_errors_as, terminal_safe
 
 PASSWORD_VARIABLE = "WMGRAPH_PASSWORD"
 
@@ -59,10 +60,19 @@ def _endpoint(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return value
 
 
+def _named_graph(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Check --named-graph as a usage error, before any store is asked."""
+    try:
+        check_graph_name(value)
+    except StoreError as error:
+        raise click.BadParameter(terminal_safe(str(error)), ctx, param) from None
+    return value
+
+
 def store_options(function: F) -> F:
     """Options for talking to a remote store: named graph, login and timeout."""
     options = [
-        click.option("--named-graph", default=DEFAULT_GRAPH, show_default=True,
+        click.option("--named-graph", default=DEFAULT_GRAPH, show_default=True, callback=_named_graph,
                      help="Named graph in the store ('' for the store's default graph)."),
         click.option("--user", help=f"Log in as this user; the password comes from ${PASSWORD_VARIABLE} "
                                     "or a prompt."),
@@ -134,13 +144,26 @@ def query_command(query: str | None, inline: str | None, fmt: str | None, params
                            endpoint, named_graph, credentials, timeout, allow_service)
     answer = run_query(request)
     terminal = sys.stdout.isatty()
-    click.echo(format_answer(answer, fmt or default_format(answer, terminal)), nl=False)
+    fmt = fmt or default_format(answer, terminal)
+    if fmt == "table" or terminal:
+        answer = _shown_safely(answer)
+    click.echo(format_answer(answer, fmt), nl=False)
     if endpoint and not (answer.rows or answer.triples or answer.boolean):
         hint = (" (a query without GRAPH or FROM sees only that graph; --named-graph '' asks the store's "
                 "default graph)") if answer.source.startswith("graph <") else ""
         click.echo(f"No answer from {answer.source}{hint}.", err=True)
     if answer.kind == "ask" and not answer.boolean:
         raise SystemExit(1)
+
+
+def _shown_safely(answer: Answer) -> Answer:
+    """The answer with what a terminal would obey in its values escaped, as `show` escapes names."""
+    def safe(value: Value) -> Value:
+        return value._replace(value=terminal_safe(value.value))
+
+    answer.rows = [{name: safe(value) for name, value in row.items()} for row in answer.rows]
+    answer.triples = [(safe(s), safe(p), safe(o)) for s, p, o in answer.triples]
+    return answer
 
 
 @click.command("queries")

@@ -1,11 +1,12 @@
-"""Communities of a graph in plain Python: a seeded, deterministic Louvain method.
+"""Communities of a graph in plain Python: a deterministic Louvain method, the one wmgraph has.
 
-networkx's Louvain is slow on large graphs and a build does not import networkx, so the page
-finds its groups here. A first grouping of stars (each best-connected node with up to
-eight of its neighbours) replaces Louvain's first, costliest level; then each level moves every
-group, most linked first (ties to the smallest), into the neighbouring group that gains most
-modularity, and the groups become the nodes of the next level. Same graph, same groups
-(its modularity and time are in docs/performance.md).
+The page draws these communities and `wmgraph stats` reports them (analysis/statistics.py calls
+`communities` on the same graph), so both name the same groups. networkx's Louvain is far slower
+at the sizes the page must draw and a build does not import networkx (docs/performance.md has the
+figures). A first grouping of stars (each best-connected node with up to eight of its neighbours)
+replaces Louvain's first, costliest level; then each level moves every group, most linked first
+(ties to the smallest), into the neighbouring group that gains most modularity, and the groups
+become the nodes of the next level. Same graph, same groups.
 """
 
 from __future__ import annotations
@@ -57,33 +58,6 @@ def _stars(neighbours: Adjacency, arms: int = 8) -> list[int]:
                 taken += 1
                 if taken == arms:
                     break
-    return group
-
-
-def _first_level(neighbours: Adjacency, passes: int = 1) -> list[int]:
-    """Louvain's moving phase on the unweighted graph (one pass: most moves happen in the first)."""
-    count = len(neighbours)
-    group = list(range(count))
-    total = [float(len(around)) for around in neighbours]
-    twice_links = sum(total) or 1.0
-    order = sorted(range(count), key=lambda node: (-len(neighbours[node]), node))
-    for _ in range(passes):
-        for node in order:
-            around = neighbours[node]
-            if not around:
-                continue
-            degree = len(around)
-            mine = group[node]
-            total[mine] -= degree
-            scale = degree / twice_links
-            tally = Counter(map(group.__getitem__, around))
-            best, gain = mine, tally.get(mine, 0) - total[mine] * scale
-            for other, links in tally.items():
-                value = links - total[other] * scale
-                if value > gain or (value == gain and other < best):
-                    best, gain = other, value
-            group[node] = best
-            total[best] += degree
     return group
 
 

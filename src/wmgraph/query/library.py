@@ -103,6 +103,9 @@ def query_variables(text: str) -> set[str]:
 
 def library(query_dir: Path = QUERY_DIR) -> dict[str, Query]:
     """Every query in the library folder, by name (the file name without .rq)."""
+    if not query_dir.is_dir():
+        raise QueryUsageError(f"no folder '{query_dir}': --queries names the folder of the query library "
+                              "(its .rq files)")
     queries = {}
     for path in sorted(query_dir.glob("*.rq")):
         queries[path.stem] = parse_header(path.stem, _read(path), path)

@@ -22,8 +22,8 @@ from .answers import Answer, value_of
 from .http import Credentials, check_endpoint, first_line, redact, secrets_of, send
 from .text import names_graphs, query_form
 
-__all__ = ["DEFAULT_GRAPH", "DEFAULT_TIMEOUT", "Credentials", "PushResult", "push_graph", "put_graph",
-           "read_answer", "remote_query"]
+__all__ = ["DEFAULT_GRAPH", "DEFAULT_TIMEOUT", "Credentials", "PushResult", "check_graph_name", "push_graph",
+           "put_graph", "read_answer", "remote_query"]
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_GRAPH = "https://w3id.org/wmgraph/graph"
@@ -42,6 +42,17 @@ _RESULT_TYPES = {
     "application/sparql-results+xml": pyoxigraph.QueryResultsFormat.XML,
     "application/xml": pyoxigraph.QueryResultsFormat.XML,
 }
+
+
+def check_graph_name(name: str) -> None:
+    """Refuse a named graph that is not an absolute IRI ('' names the store's default graph)."""
+    if not name:
+        return
+    try:
+        pyoxigraph.NamedNode(name)
+    except ValueError as error:
+        raise StoreError(f"'{name}' is not an IRI ({str(error)[0].lower()}{str(error)[1:]}): name the graph "
+                         f"with an absolute IRI, such as {DEFAULT_GRAPH}") from None
 
 
 def remote_query(endpoint: str, text: str, named_graph: str | None = None,

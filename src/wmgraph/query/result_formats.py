@@ -81,7 +81,8 @@ def _width(text: str) -> int:
 
 
 def _cell(text: str) -> str:
-    text = " ".join(text.split())
+    """One line: a list given one item a line (as `funding`'s `via`) reads with semicolons."""
+    text = "; ".join(" ".join(line.split()) for line in text.splitlines() if not line.isspace() and line)
     return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
 
 

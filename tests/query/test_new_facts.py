@@ -1,0 +1,65 @@
+"""Library queries on a fixture graph holding the facts that newcomers add: funders whose names hold commas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wmgraph.query.engine import QueryRequest, run_query
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERY_DIR = ROOT / "queries"
+ID = "https://w3id.org/wmgraph/id/"
+FUNDERS = """\
+culture-department:
+  type: public-body
+  name: Culture, Department for Digital, Media and Sport
+  source: jobs-article
+innovate-uk:
+  type: public-body
+  name: Innovate UK
+  source: jobs-article
+arts-council:
+  type: public-body
+  name: Arts Council
+  source: jobs-article
+fund-of-funds:
+  type: initiative
+  name: Fund of Funds
+  source: jobs-article
+  facts:
+    - investment: ~
+      amount: 3000000
+      funders: [innovate-uk, culture-department, arts-council]
+      source: jobs-article
+    - funded-by: arts-council
+      amount: 2000
+      source: jobs-article
+    - funded-by: culture-department
+      amount: 1000
+      source: jobs-article
+"""
+
+
+def rows(graph: Path, name: str, *columns: str, **params: str) -> list[tuple[str, ...]]:
+    """A library query's rows on `graph`, as plain text (entity ids without their namespace)."""
+    answer = run_query(QueryRequest(spec=name, params=params, graph_dir=graph, out_dir=graph.parent / "output",
+                                    query_dir=QUERY_DIR))
+    return [tuple(row[c].value.removeprefix(ID) if c in row else "" for c in columns) for row in answer.rows]
+
+
+def test_funding_lists_names_that_hold_commas_whole(mini_graph: Path) -> None:
+    (mini_graph / "funders.yaml").write_text(FUNDERS)
+    assert rows(mini_graph, "funding", "amount", "relation", "via", initiative="fund-of-funds") == [
+        ("3000000", "investment", "Arts Council\nCulture, Department for Digital, Media and Sport\nInnovate UK"),
+        ("2000", "funded-by", "Arts Council"),
+        ("1000", "funded-by", "Culture, Department for Digital, Media and Sport"),
+    ]
+
+
+def test_initiatives_lists_each_funder_once(mini_graph: Path) -> None:
+    (mini_graph / "funders.yaml").write_text(FUNDERS)
+    assert [row for row in rows(mini_graph, "initiatives", "initiative", "role", "who")
+            if row[0] == "fund-of-funds"] == [
+        ("fund-of-funds", "funds", "Arts Council"),
+        ("fund-of-funds", "funds", "Culture, Department for Digital, Media and Sport"),
+    ]
