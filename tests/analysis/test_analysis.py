@@ -230,12 +230,12 @@ Most central (betweenness):
 Connected components: 1 with links; largest 7 entities; 0 entities with no link
 
 Communities (Louvain, as the page draws them): 2
-    1. 5 entities, around Birmingham
-    2. 2 entities, around University of Birmingham
+    1. 4 entities, around Birmingham
+    2. 3 entities, around Primacy
 
 Brokers (linking communities, by betweenness):
+  0.733  Birmingham (birmingham) links communities 1, 2
   0.533  Primacy (primacy) links communities 1, 2
-  0.333  University of Birmingham (university-of-birmingham) links communities 1, 2
 
 Facts per source:
       8  {SOURCE_1}

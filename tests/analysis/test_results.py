@@ -9,9 +9,8 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from wmgraph.analysis.centrality import coarse_louvain, sampled_betweenness
+from wmgraph.analysis.centrality import sampled_betweenness
 from wmgraph.analysis.duplicates import near_duplicates
-from wmgraph.analysis.rdf_input import read_rdf
 from wmgraph.analysis.statistics import network_stats
 from wmgraph.building import build
 from wmgraph.cli.main import main
@@ -19,6 +18,7 @@ from wmgraph.errors import LoadError
 from wmgraph.model.checking import load_model
 from wmgraph.model.model import Entity, Location, Model
 from wmgraph.model.vocabulary import read_vocabulary
+from wmgraph.rdf.reading import read_rdf
 from wmgraph.rdf.terms import Literal, tagged
 
 from ..conftest import SEED_GRAPH
@@ -99,13 +99,18 @@ def test_sampled_betweenness_with_every_source_is_exact() -> None:
     assert sampled_betweenness(graph, 10, seed=1) == sampled_betweenness(graph, 10, seed=1)
 
 
-def test_coarse_louvain_partitions_every_node_deterministically() -> None:
+def test_the_one_louvain_is_deterministic_and_as_good_as_networkx() -> None:
+    from wmgraph.page.community import adjacency, communities
+
     graph = nx.Graph(nx.les_miserables_graph().edges())  # unweighted, as the fact graph is
-    first = coarse_louvain(nx.Graph(graph), seed=42)
-    assert sorted(node for group in first for node in group) == sorted(graph)
-    assert first == coarse_louvain(nx.Graph(graph), seed=42)
+    nodes = sorted(graph)
+    place = {node: number for number, node in enumerate(nodes)}
+    neighbours = adjacency(len(nodes), [(place[a], place[b]) for a, b in graph.edges()])
+    groups = communities(neighbours)
+    assert groups == communities(neighbours)
+    found = [{node for node, group in zip(nodes, groups, strict=True) if group == number} for number in set(groups)]
     full = nx.community.louvain_communities(graph, seed=42)
-    assert nx.community.modularity(graph, first) > nx.community.modularity(graph, full) - 0.05
+    assert nx.community.modularity(graph, found) > nx.community.modularity(graph, full) - 0.05
 
 
 def test_stats_of_a_large_graph_say_what_they_estimate(mini_graph: Path, in_tmp: Path,
@@ -117,10 +122,10 @@ def test_stats_of_a_large_graph_say_what_they_estimate(mini_graph: Path, in_tmp:
     assert network_stats(model) == network_stats(model)
     output = run("stats")[1]
     assert "Most central (betweenness, estimated from 50 samples):" in output
-    assert "Communities (label propagation, then Louvain on the groups, seed 42): " in output
+    assert "Communities (Louvain, as the page draws them): " in output
 
 
 def test_stats_on_the_seed_graph_are_exact(in_tmp: Path) -> None:
     shutil.copytree(SEED_GRAPH, in_tmp / "graph")
     output = run("stats")[1]
-    assert "Most central (betweenness):" in output and "Communities (greedy modularity): " in output
+    assert "Most central (betweenness):" in output and "Communities (Louvain, as the page draws them): " in output

@@ -12,10 +12,9 @@ from ..model.checking import load_model
 from ..model.model import Fact, Model, QualifierValue
 from ..model.vocabulary import VOCABULARY_FILE, Vocabulary, read_vocabulary
 from ..rdf.mapping import SCHEMA
-from ..rdf.reading import model_from_triples
+from ..rdf.reading import SUFFIXES, model_from_triples, read_rdf
 from ..rdf.terms import RDF, RDF_TYPE
 from .phrasing import entity_name, fact_sentence, source_short
-from .rdf_input import SUFFIXES, read_rdf
 
 
 @dataclass

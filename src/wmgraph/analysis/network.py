@@ -52,10 +52,3 @@ def model_graph(model: Model) -> nx.MultiDiGraph:
             graph.add_edge(fact.subject, fact.object, key=fact.key, **edge_attributes(model, fact))
     return graph
 
-
-def undirected_simple(graph: nx.MultiDiGraph) -> nx.Graph:
-    """Collapse the fact edges into one undirected edge per connected pair, nodes kept in order."""
-    simple = nx.Graph()
-    simple.add_nodes_from(graph.nodes)
-    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    return simple

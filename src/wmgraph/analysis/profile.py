@@ -54,11 +54,6 @@ class Profile:
     sources: list[str]
     sections: list[tuple[str, list[FactLine]]] = field(default_factory=list)
 
-    @property
-    def fact_count(self) -> int:
-        """Number of facts in the profile."""
-        return sum(len(lines) for _, lines in self.sections)
-
 
 def _folded(text: str) -> str:
     return " ".join(text.casefold().split())

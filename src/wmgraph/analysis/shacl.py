@@ -11,9 +11,9 @@ import rdflib
 from ..errors import OutputError
 from ..model.vocabulary import Vocabulary
 from ..rdf.formats.turtle import Compactor
+from ..rdf.reading import BLANK
 from ..rdf.shapes import SH, shape_prefixes, shape_triples
 from ..rdf.terms import XSD_STRING, Literal, Triple
-from .rdf_input import BLANK
 
 
 @dataclass(frozen=True, order=True)

@@ -10,8 +10,8 @@ from ..model.checking import load_model
 from ..model.model import Model
 from ..model.quotes import normalise
 from ..rdf.mapping import model_triples
+from ..rdf.reading import read_rdf
 from .duplicates import near_duplicates
-from .rdf_input import read_rdf
 from .shacl import Violation, shacl_violations, to_rdflib
 
 

@@ -3,10 +3,10 @@
 The page draws these communities and `wmgraph stats` reports them (analysis/statistics.py calls
 `communities` on the same graph), so both name the same groups. networkx's Louvain is far slower
 at the sizes the page must draw and a build does not import networkx (docs/performance.md has the
-figures). A first grouping of stars (each best-connected node with up to eight of its neighbours)
-replaces Louvain's first, costliest level; then each level moves every group, most linked first
-(ties to the smallest), into the neighbouring group that gains most modularity, and the groups
-become the nodes of the next level. Same graph, same groups.
+figures). On a big graph a first grouping of stars (each best-connected node with up to eight
+of its neighbours) replaces Louvain's first, costliest level; then each level moves every group,
+most linked first (ties to the smallest), into the neighbouring group that gains most modularity,
+and the groups become the nodes of the next level. Same graph, same groups.
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ from collections import Counter, defaultdict
 
 Adjacency = list[list[int]]
 Weighted = list[dict[int, float]]
+# Up to SMALL nodes Louvain starts from single nodes and runs more levels: the stars' shortcut
+# saves time only on big graphs, and on small ones it costs modularity.
+SMALL = 1000
+SMALL_LEVELS = 8
+LEVELS = 4
 
 
 def adjacency(count: int, links: list[tuple[int, int]]) -> Adjacency:
@@ -27,13 +32,15 @@ def adjacency(count: int, links: list[tuple[int, int]]) -> Adjacency:
     return [sorted(s) for s in sets]
 
 
-def communities(neighbours: Adjacency, levels: int = 4, largest: int = 1500) -> list[int]:
+def communities(neighbours: Adjacency, largest: int = 1500) -> list[int]:
     """Each node's group, numbered 0.. biggest first (ties by smallest node); unlinked nodes share the last.
 
     No group grows past `largest` nodes: a group must stay small enough to expand in the browser.
     """
-    graph, loops, member = _first_graph(neighbours, _stars(neighbours))
-    for _ in range(levels - 1):
+    small = len(neighbours) <= SMALL
+    start = list(range(len(neighbours))) if small else _stars(neighbours)
+    graph, loops, member = _first_graph(neighbours, start)
+    for _ in range((SMALL_LEVELS if small else LEVELS) - 1):
         size = Counter(member)
         moved = _local_moving(graph, loops, 2, [size[group] for group in range(len(graph))], largest)
         if len(set(moved)) == len(graph):

@@ -1,11 +1,12 @@
-"""Read built RDF back into a model: entities, sources and the qualified statement nodes."""
+"""Read built RDF (N-Triples, Turtle, JSON-LD, parsed by pyoxigraph) into plain triples, and those into a model."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import LoadError
 from ..model.model import Entity, Fact, Location, Model, QualifierValue, Source
@@ -13,30 +14,53 @@ from ..model.vocabulary import Vocabulary
 from .mapping import DCTERMS, DERIVED_FROM, SCHEMA, SKOS
 from .terms import DC, RDF, RDFS, Literal, Term, Triple
 
-RDF_FORMATS = {".nt": "nt", ".ttl": "turtle", ".jsonld": "json-ld"}
+if TYPE_CHECKING:  # pyoxigraph is loaded only by the commands that read RDF
+    import pyoxigraph
+
+SUFFIXES = (".nt", ".ttl", ".jsonld")
+BLANK = "_:"  # how a blank node's name starts in the plain triples
 
 
-def read_triples(path: Path) -> list[Triple]:
-    """Parse an N-Triples, Turtle or JSON-LD file into plain triples."""
-    rdf_format = RDF_FORMATS.get(path.suffix)
-    if rdf_format is None:
-        raise LoadError(f"{path}: cannot read this file type (use .nt, .ttl or .jsonld)")
-    import rdflib  # here: importing it costs every other command a tenth of a second
+def _format(path: Path) -> pyoxigraph.RdfFormat:
+    import pyoxigraph
 
-    graph = rdflib.Graph()
-    try:
-        graph.parse(path, format=rdf_format)
-    except Exception as error:  # rdflib raises many kinds of parse errors
-        raise LoadError(f"{path}: not valid {rdf_format}: {error}") from error
-    triples: list[Triple] = []
-    for s, p, o in graph:
-        term: Term
-        if isinstance(o, rdflib.Literal):
-            term = Literal(str(o), str(o.datatype or "http://www.w3.org/2001/XMLSchema#string"))
+    formats = {".nt": pyoxigraph.RdfFormat.N_TRIPLES, ".ttl": pyoxigraph.RdfFormat.TURTLE,
+               ".jsonld": pyoxigraph.RdfFormat.JSON_LD}
+    found = formats.get(path.suffix)
+    if found is None:
+        raise LoadError(f"{path}: cannot read this file type (give a .nt, .ttl or .jsonld file)")
+    return found
+
+
+def _triples(path: Path, skip: frozenset[str]) -> Iterator[Triple]:
+    import pyoxigraph
+
+    literal, blank = pyoxigraph.Literal, pyoxigraph.BlankNode
+    for quad in pyoxigraph.parse(path=str(path), format=_format(path)):
+        predicate = quad.predicate.value
+        if predicate in skip:
+            continue
+        subject, obj = quad.subject, quad.object
+        name = subject.value if type(subject) is not blank else BLANK + subject.value
+        if type(obj) is literal:
+            # a language-tagged string keeps its tag (the model reads its text, as a plain one's)
+            yield name, predicate, Literal(obj.value, obj.datatype.value, obj.language or "")
         else:
-            term = str(o)
-        triples.append((str(s), str(p), term))
-    return triples
+            yield name, predicate, obj.value if type(obj) is not blank else BLANK + obj.value
+
+
+def read_rdf(path: Path, skip: frozenset[str] = frozenset()) -> list[Triple]:
+    """Parse a built RDF file into plain triples, leaving out those whose predicate is in `skip`."""
+    if path.exists() and not path.is_file():
+        raise LoadError(f"{path}: not a file (a folder, device or FIFO); give a .nt, .ttl or .jsonld file")
+    if not path.is_file():
+        raise LoadError(f"{path}: no such RDF file (give a .nt, .ttl or .jsonld file)")
+    try:
+        return list(_triples(path, skip))
+    except SyntaxError as error:  # pyoxigraph reports every parse error as a SyntaxError
+        raise LoadError(f"{path}: not valid RDF: {error}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise LoadError(f"{path}: cannot be read: {error}") from error
 
 
 class _Index:
