@@ -212,7 +212,7 @@ def test_machine_formats_carry_only_data_rows(here: Path) -> None:
 
 
 def test_xml_results(here: Path) -> None:
-    """SPARQL Query Results XML, written by pyoxigraph, read back by it."""
+    """SPARQL Query Results XML, read back by pyoxigraph."""
     code, output = run("query", "mayors", "--as-of", "2023-10-19", "--format", "xml")
     assert (code, output) == (0, (
         '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'

@@ -17,12 +17,13 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
 from wmgraph.cli.main import main
 from wmgraph.errors import StoreError
-from wmgraph.query.answers import Answer, Value
+from wmgraph.query.answers import Answer, Term, literal
 from wmgraph.query.engine import QueryRequest, run_query
 from wmgraph.query.library import library
 from wmgraph.query.remote import Credentials, push_graph, remote_query
@@ -184,28 +185,29 @@ def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     return name, base + query_path
 
 
-def normal(value: Value) -> tuple[str, str]:
+def normal(value: Term) -> tuple[str, str]:
     """Compare terms as stores return them: numbers by value, language tags in lower case,
     GROUP_CONCAT lists in any order, durations of whole years in months (Virtuoso's form)."""
+    if not isinstance(value, pyoxigraph.Literal):
+        return ("iri" if isinstance(value, pyoxigraph.NamedNode) else "bnode"), value.value
+    datatype, lang = value.datatype.value, value.language or ""
     years = re.match(r"^P(\d+)Y$", value.value)
-    if value.kind == "literal" and value.datatype.endswith("#duration") and years:
+    if datatype.endswith("#duration") and years:
         return "duration", str(12 * int(years.group(1)))
-    if value.kind == "literal" and value.datatype.endswith("#duration"):
+    if datatype.endswith("#duration"):
         return "duration", value.value
-    if value.kind == "literal":
-        try:
-            if value.datatype.endswith(("#integer", "#decimal", "#double", "#int", "#long")):
-                return "number", str(Decimal(value.value).normalize())
-        except InvalidOperation:
-            pass
-        text = ", ".join(sorted(value.value.split(", ")))
-        return "literal", f"{text}@{value.lang.lower()}" if value.lang else text
-    return value.kind, value.value
+    try:
+        if datatype.endswith(("#integer", "#decimal", "#double", "#int", "#long")):
+            return "number", str(Decimal(value.value).normalize())
+    except InvalidOperation:
+        pass
+    text = ", ".join(sorted(value.value.split(", ")))
+    return "literal", f"{text}@{lang.lower()}" if lang else text
 
 
 def rows(answer: Answer) -> list[tuple[tuple[str, tuple[str, str]], ...]]:
     """Rows as sorted tuples; an empty GROUP_CONCAT counts as unbound (engines differ on it)."""
-    return sorted(tuple(sorted((k, normal(v)) for k, v in row.items() if v != Value.literal("")))
+    return sorted(tuple(sorted((k, normal(v)) for k, v in row.items() if v != literal("")))
                   for row in answer.rows)
 
 

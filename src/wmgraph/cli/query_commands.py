@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import click
+import pyoxigraph
 
 from ..errors import StoreError
-from ..query.answers import Answer, Value
+from ..query.answers import Answer, Term, with_text
 from ..query.engine import QueryRequest, run_query
 from ..query.http import check_endpoint
 from ..query.library import QUERY_DIR, library
@@ -157,9 +158,9 @@ def query_command(query: str | None, inline: str | None, fmt: str | None, params
 
 
 def _shown_safely(answer: Answer) -> Answer:
-    """The answer with what a terminal would obey in its values escaped, as `show` escapes names."""
-    def safe(value: Value) -> Value:
-        return value._replace(value=terminal_safe(value.value))
+    """The answer with what a terminal would obey in its literals escaped, as `show` escapes names."""
+    def safe(term: Term) -> Term:
+        return with_text(term, terminal_safe(term.value)) if isinstance(term, pyoxigraph.Literal) else term
 
     answer.rows = [{name: safe(value) for name, value in row.items()} for row in answer.rows]
     answer.triples = [(safe(s), safe(p), safe(o)) for s, p, o in answer.triples]

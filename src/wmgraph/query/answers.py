@@ -1,47 +1,22 @@
-"""What a SPARQL query returns, whichever engine answered it: rows of values, a boolean or triples."""
+"""What a SPARQL query returns, whichever engine answered it: rows of terms, a boolean or triples.
+
+The terms are pyoxigraph's own (`NamedNode`, `BlankNode`, `Literal`): the embedded engine gives
+them and a store's answer is parsed into them, so an answer goes from the engine to the output
+formats in one term model, never converted.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
 
 import pyoxigraph
 
-from ..rdf.terms import LANG_STRING, XSD_STRING, escape_string
+from ..rdf.terms import XSD_STRING
 
-
-class Value(NamedTuple):
-    """One RDF term in an answer: kind is 'iri', 'literal' or 'bnode'."""
-
-    kind: str
-    value: str
-    datatype: str = ""
-    lang: str = ""
-
-    @classmethod
-    def iri(cls, value: str) -> Value:
-        """An IRI."""
-        return cls("iri", value)
-
-    @classmethod
-    def literal(cls, value: str, datatype: str = XSD_STRING, lang: str = "") -> Value:
-        """A literal; a language tag makes it an rdf:langString."""
-        return cls("literal", value, LANG_STRING if lang else datatype, lang)
-
-    def n3(self) -> str:
-        """The term in N-Triples syntax (blank nodes as _:label)."""
-        if self.kind == "iri":
-            return f"<{self.value}>"
-        if self.kind == "bnode":
-            return f"_:{self.value}"
-        text = f'"{escape_string(self.value)}"'
-        if self.lang:
-            return f"{text}@{self.lang}"
-        return text if self.datatype in ("", XSD_STRING) else f"{text}^^<{self.datatype}>"
-
-
-Row = dict[str, Value]
-ValueTriple = tuple[Value, Value, Value]
+Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
+Row = dict[str, Term]
+TermTriple = tuple[Term, Term, Term]
+_RANK = {pyoxigraph.BlankNode: 0, pyoxigraph.NamedNode: 1, pyoxigraph.Literal: 2}
 
 
 @dataclass
@@ -52,10 +27,29 @@ class Answer:
     variables: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     boolean: bool = False
-    triples: list[ValueTriple] = field(default_factory=list)
+    triples: list[TermTriple] = field(default_factory=list)
     source: str = ""
     prefixes: dict[str, str] = field(default_factory=dict)
     totals: tuple[str, ...] = ()
+
+
+def literal(text: str, datatype: str = XSD_STRING) -> pyoxigraph.Literal:
+    """A literal of `datatype` (xsd:string by default)."""
+    return pyoxigraph.Literal(text, datatype=pyoxigraph.NamedNode(datatype))
+
+
+def with_text(term: pyoxigraph.Literal, text: str) -> pyoxigraph.Literal:
+    """The same kind of literal (datatype or language tag) holding `text`."""
+    if term.language:
+        return pyoxigraph.Literal(text, language=term.language)
+    return pyoxigraph.Literal(text, datatype=term.datatype)
+
+
+def sort_key(term: Term) -> tuple[int, str, str, str]:
+    """Blank nodes, then IRIs, then literals; each by its text (a literal then by datatype and tag)."""
+    if isinstance(term, pyoxigraph.Literal):
+        return 2, term.value, term.datatype.value, term.language or ""
+    return _RANK.get(type(term), 3), term.value, "", ""
 
 
 def order_lists(answer: Answer, separators: dict[str, str]) -> None:
@@ -69,28 +63,5 @@ def order_lists(answer: Answer, separators: dict[str, str]) -> None:
             continue
         for row in answer.rows:
             value = row.get(name)
-            if value is not None and value.kind == "literal" and separator in value.value:
-                text = separator.join(sorted(value.value.split(separator)))
-                row[name] = value._replace(value=text)
-
-
-def value_of(term: Any) -> Value:
-    """Convert a pyoxigraph term into a Value."""
-    if isinstance(term, pyoxigraph.NamedNode):
-        return Value.iri(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return Value("bnode", term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        return Value.literal(term.value, term.datatype.value, term.language or "")
-    return Value.literal(str(term))
-
-
-def to_oxigraph(value: Value) -> Any:
-    """Convert a Value into a pyoxigraph term."""
-    if value.kind == "iri":
-        return pyoxigraph.NamedNode(value.value)
-    if value.kind == "bnode":
-        return pyoxigraph.BlankNode(value.value)
-    if value.lang:
-        return pyoxigraph.Literal(value.value, language=value.lang)
-    return pyoxigraph.Literal(value.value, datatype=pyoxigraph.NamedNode(value.datatype or XSD_STRING))
+            if isinstance(value, pyoxigraph.Literal) and separator in value.value:
+                row[name] = with_text(value, separator.join(sorted(value.value.split(separator))))

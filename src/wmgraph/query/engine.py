@@ -26,7 +26,7 @@ from ..building import graph_data
 from ..errors import QueryError, QueryUsageError
 from ..model.vocabulary import VOCABULARY_FILE, read_vocabulary
 from ..rdf.mapping import namespaces
-from .answers import Answer, Value, order_lists, to_oxigraph, value_of
+from .answers import Answer, Term, order_lists
 from .child import run_in_child
 from .library import QUERY_DIR, Query, bind, find_query, prefix_prelude, with_values
 from .remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, remote_query
@@ -82,7 +82,7 @@ def run_query(request: QueryRequest) -> Answer:
     return answer
 
 
-def answer_graph(data: bytes, query: Query, bindings: dict[str, Value], prefixes: dict[str, str],
+def answer_graph(data: bytes, query: Query, bindings: dict[str, Term], prefixes: dict[str, str],
                  base: str) -> tuple[str, bytes]:
     """Load N-Triples `data` into an embedded store, check entity parameters and answer the query.
 
@@ -98,7 +98,7 @@ def answer_graph(data: bytes, query: Query, bindings: dict[str, Value], prefixes
 def read_serialised(kind: str, data: bytes) -> Answer:
     """The Answer for what `answer_graph` sent back."""
     if kind == "graph":
-        triples = [(value_of(t.subject), value_of(t.predicate), value_of(t.object))
+        triples = [(t.subject, t.predicate, t.object)
                    for t in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)]
         return Answer("graph", triples=triples)
     return _read_result(pyoxigraph.parse_query_results(data, format=pyoxigraph.QueryResultsFormat.JSON))
@@ -112,7 +112,7 @@ def load_store(data: bytes) -> pyoxigraph.Store:
     return store
 
 
-def answer_locally(store: pyoxigraph.Store, query: Query, bindings: dict[str, Value],
+def answer_locally(store: pyoxigraph.Store, query: Query, bindings: dict[str, Term],
                    prefixes: dict[str, str]) -> Answer:
     """Run a query on the embedded store with the project's prefixes predeclared (in this process)."""
     return _guarded(store, query, bindings, prefixes, _read_result)
@@ -122,7 +122,7 @@ Result = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryT
 T = TypeVar("T")
 
 
-def _guarded(store: pyoxigraph.Store, query: Query, bindings: dict[str, Value], prefixes: dict[str, str],
+def _guarded(store: pyoxigraph.Store, query: Query, bindings: dict[str, Term], prefixes: dict[str, str],
              consume: Callable[[Result], T]) -> T:
     """Run the query and `consume` its result (evaluation happens then), every failure a QueryError."""
     try:
@@ -150,17 +150,17 @@ def _read_result(result: Result) -> Answer:
     if isinstance(result, pyoxigraph.QueryBoolean):
         return Answer("ask", boolean=bool(result))
     if isinstance(result, pyoxigraph.QueryTriples):
-        triples = [(value_of(t.subject), value_of(t.predicate), value_of(t.object)) for t in result]
+        triples = [(t.subject, t.predicate, t.object) for t in result]
         return Answer("graph", triples=triples)
     variables = [v.value for v in result.variables]
     # A solution iterates its terms in the order of `variables` (None when unbound): a third
     # faster than looking each up by name, which shows on big answers such as 'entities'.
-    rows = [{name: value_of(term) for name, term in zip(variables, solution, strict=True)
+    rows = [{name: term for name, term in zip(variables, solution, strict=True)
              if term is not None} for solution in result]
     return Answer("select", variables=variables, rows=rows)
 
 
-def check_entities(store: pyoxigraph.Store, query: Query, bindings: dict[str, Value], base: str) -> None:
+def check_entities(store: pyoxigraph.Store, query: Query, bindings: dict[str, Term], base: str) -> None:
     """Refuse an entity parameter that names nothing in the graph, suggesting close ids."""
     if not query.params:
         return
@@ -168,7 +168,7 @@ def check_entities(store: pyoxigraph.Store, query: Query, bindings: dict[str, Va
         value = bindings.get(name)
         if param.type != "entity" or value is None:
             continue
-        if store.query("ASK { ?s ?p ?o }", substitutions={pyoxigraph.Variable("s"): to_oxigraph(value)}):
+        if store.query("ASK { ?s ?p ?o }", substitutions={pyoxigraph.Variable("s"): value}):
             continue
         found = store.query("SELECT ?e WHERE { ?e <https://w3id.org/wmgraph/ns#entityType> ?t }")
         assert isinstance(found, pyoxigraph.QuerySolutions)

@@ -21,11 +21,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph
+
 from ..errors import QueryError, QueryUsageError
 from ..model.checking import check_date
 from ..rdf.mapping import date_literal
 from ..rdf.terms import XSD
-from .answers import Value
+from .answers import Term, literal
 from .text import blank_out, top_level_braces
 
 QUERY_DIR = Path("queries")
@@ -139,10 +141,10 @@ def find_query(spec: str | None, inline: str | None, query_dir: Path = QUERY_DIR
     raise QueryUsageError(f"no query named '{spec}' in {query_dir}/ (available: {names})")
 
 
-def bind(query: Query, given: dict[str, str], base: str, prefixes: dict[str, str]) -> dict[str, Value]:
+def bind(query: Query, given: dict[str, str], base: str, prefixes: dict[str, str]) -> dict[str, Term]:
     """Turn `--param` values (and declared defaults) into RDF terms, checking each against the query."""
     given = {name.replace("-", "_"): value for name, value in given.items()}
-    bound: dict[str, Value] = {}
+    bound: dict[str, Term] = {}
     if query.params is None:
         for name, text in given.items():
             if name not in query.variables:
@@ -164,12 +166,12 @@ def bind(query: Query, given: dict[str, str], base: str, prefixes: dict[str, str
     return bound
 
 
-def typed_value(param: Parameter, raw: str, base: str, prefixes: dict[str, str]) -> Value:
+def typed_value(param: Parameter, raw: str, base: str, prefixes: dict[str, str]) -> Term:
     """Convert one parameter value according to its declared type."""
     problem = f"parameter '{param.name}': '{raw}' is not"
     if param.type == "entity":
         if _SLUG.match(raw):
-            return Value.iri(base + raw)
+            return pyoxigraph.NamedNode(base + raw)
         return _iri(raw, prefixes, f"{problem} an entity id such as university-of-birmingham")
     if param.type == "iri":
         return _iri(raw, prefixes, f"{problem} an IRI (<http://...> or prefix:name)")
@@ -177,49 +179,56 @@ def typed_value(param: Parameter, raw: str, base: str, prefixes: dict[str, str])
         text, error = check_date(raw)
         if error:
             raise QueryUsageError(f"parameter '{param.name}': {error}")
-        literal = date_literal(text)
-        return Value.literal(literal.lexical, literal.datatype)
+        dated = date_literal(text)
+        return literal(dated.lexical, dated.datatype)
     if param.type == "integer":
         if not _INTEGER.match(raw):
             raise QueryUsageError(f"{problem} a whole number")
-        return Value.literal(str(int(raw)), XSD + "integer")
+        return literal(str(int(raw)), XSD + "integer")
     if param.type == "decimal":
         if not (_INTEGER.match(raw) or _DECIMAL.match(raw)):
             raise QueryUsageError(f"{problem} a number")
-        return Value.literal(raw, XSD + "decimal")
-    return Value.literal(raw)
+        return literal(raw, XSD + "decimal")
+    return literal(raw)
 
 
-def guess_value(raw: str, base: str, prefixes: dict[str, str]) -> Value:
+def guess_value(raw: str, base: str, prefixes: dict[str, str]) -> Term:
     """Type an undeclared parameter by its spelling: IRI, date, number, entity id, else text."""
     if raw.startswith("<") or re.match(r"^[a-z][a-z0-9+.-]*://", raw):
         return _iri(raw, prefixes, f"'{raw}' is not a valid IRI")
     if _DATE.match(raw) and "-" in raw and not check_date(raw)[1]:
-        literal = date_literal(raw)
-        return Value.literal(literal.lexical, literal.datatype)
+        dated = date_literal(raw)
+        return literal(dated.lexical, dated.datatype)
     if _INTEGER.match(raw):
-        return Value.literal(str(int(raw)), XSD + "integer")
+        return literal(str(int(raw)), XSD + "integer")
     if _DECIMAL.match(raw):
-        return Value.literal(raw, XSD + "decimal")
+        return literal(raw, XSD + "decimal")
     match = _PREFIXED.match(raw)
     if match and (match.group(1) or "") in prefixes:
         return _iri(raw, prefixes, "")
     if _SLUG.match(raw) and "-" in raw:
-        return Value.iri(base + raw)
-    return Value.literal(raw)
+        return pyoxigraph.NamedNode(base + raw)
+    return literal(raw)
 
 
-def _iri(raw: str, prefixes: dict[str, str], message: str) -> Value:
+def _iri(raw: str, prefixes: dict[str, str], message: str) -> Term:
     if raw.startswith("<") and raw.endswith(">"):
         raw = raw[1:-1]
     elif not re.match(r"^[a-z][a-z0-9+.-]*:", raw, re.IGNORECASE):
         raise QueryUsageError(message)
     match = _PREFIXED.match(raw)
     if match and (match.group(1) or "") in prefixes:
-        return Value.iri(prefixes[match.group(1) or ""] + (match.group(2) or ""))
+        return _named(prefixes[match.group(1) or ""] + (match.group(2) or ""), message)
     if re.search(r'[\s<>"{}|^`\\]', raw) or not re.match(r"^[a-z][a-z0-9+.-]*:", raw, re.IGNORECASE):
         raise QueryUsageError(message or f"'{raw}' is not a valid IRI")
-    return Value.iri(raw)
+    return _named(raw, message)
+
+
+def _named(iri: str, message: str) -> pyoxigraph.NamedNode:
+    try:
+        return pyoxigraph.NamedNode(iri)
+    except ValueError:
+        raise QueryUsageError(message or f"'{iri}' is not a valid IRI") from None
 
 
 def prefix_prelude(prefixes: dict[str, str]) -> str:
@@ -227,7 +236,7 @@ def prefix_prelude(prefixes: dict[str, str]) -> str:
     return " ".join(f"PREFIX {name}: <{iri}>" for name, iri in sorted(prefixes.items())) + "\n"
 
 
-def with_values(text: str, bindings: dict[str, Value]) -> str:
+def with_values(text: str, bindings: dict[str, Term]) -> str:
     """Add a VALUES block binding `bindings` at the start of the query's WHERE group.
 
     The values are serialised RDF terms, never user text, so they cannot change the query's
@@ -237,7 +246,7 @@ def with_values(text: str, bindings: dict[str, Value]) -> str:
         return text
     names = sorted(bindings)
     block = (f" VALUES ({' '.join('?' + n for n in names)}) "
-             f"{{ ({' '.join(bindings[n].n3() for n in names)}) }} ")
+             f"{{ ({' '.join(str(bindings[n]) for n in names)}) }} ")
     position = _where_brace(text)
     return text[:position + 1] + block + text[position + 1:]
 

@@ -18,7 +18,7 @@ import pyoxigraph
 
 from ..building import graph_data
 from ..errors import StoreError
-from .answers import Answer, value_of
+from .answers import Answer
 from .http import Credentials, check_endpoint, first_line, redact, secrets_of, send
 from .text import names_graphs, query_form
 
@@ -94,7 +94,7 @@ def read_answer(content_type: str, body: bytes, endpoint: str, form: str = "sele
             raise StoreError(f"{endpoint} answered a {form.upper()} query with RDF ({content_type}) "
                              "instead of results")
         try:
-            triples = [(value_of(q.subject), value_of(q.predicate), value_of(q.object))
+            triples = [(q.subject, q.predicate, q.object)
                        for q in pyoxigraph.parse(body, format=_RDF_TYPES[content_type])]
         except (SyntaxError, ValueError, OSError) as error:
             raise StoreError(f"{endpoint} sent RDF that cannot be read ({content_type}): "
@@ -109,7 +109,7 @@ def read_answer(content_type: str, body: bytes, endpoint: str, form: str = "sele
             answer = Answer("ask", boolean=bool(parsed))
         else:
             variables = [v.value for v in parsed.variables]
-            rows = [{name: value_of(term) for name, term in zip(variables, solution, strict=True)
+            rows = [{name: term for name, term in zip(variables, solution, strict=True)
                      if term is not None} for solution in parsed]
             answer = Answer("select", variables=variables, rows=rows)
     except (SyntaxError, ValueError, OSError) as error:
