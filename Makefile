@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test setup lint docs
+.PHONY: build test test-fast setup lint docs
 
 $(BIN)/wmgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: setup lint
 	$(BIN)/wmgraph build --check
 	$(BIN)/wmgraph vocabulary --check
 	$(BIN)/pytest
+
+# every test but the browser, store and slow ones (markers in pyproject.toml): under 30 s
+test-fast: setup
+	$(BIN)/pytest -m "not browser and not store and not slow"
 
 # docs/commands.md is every command's --help (a test keeps it in step)
 docs: $(BIN)/wmgraph

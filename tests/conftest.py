@@ -15,6 +15,17 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "data" / "mini"
 SEED_GRAPH = Path(__file__).resolve().parent / "data" / "seed"  # a frozen copy, not the project's graph/
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# A test is marked by what it runs: a fixture in its closure starts Chromium or a store server, or
+# generates a big graph (tests that are slow for other reasons carry @pytest.mark.slow themselves).
+MARKS_BY_FIXTURE = {"chromium": "browser", "oxigraph": "store", "virtuoso": "store", "loaded": "store",
+                    "synthetic": "slow", "big_graph": "slow", "big_page": "slow"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark browser and store tests by their fixtures, so `pytest -m "not browser"` leaves them out."""
+    for item in items:
+        for fixture in sorted(set(getattr(item, "fixturenames", ())) & set(MARKS_BY_FIXTURE)):
+            item.add_marker(MARKS_BY_FIXTURE[fixture])
 
 
 def require_program(path: str) -> str:

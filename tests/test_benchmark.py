@@ -6,10 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
+
+pytestmark = pytest.mark.slow  # the generator and the benchmark runner in subprocesses
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "benchmarks" / "generate.py"

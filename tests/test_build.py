@@ -101,6 +101,7 @@ def test_rebuild_is_byte_identical(mini_graph: Path, tmp_path: Path) -> None:
     assert outputs(tmp_path / "a") == outputs(tmp_path / "b")
 
 
+@pytest.mark.slow
 def test_seed_graph_round_trips(seed_build: build.__class__) -> None:  # type: ignore[name-defined]
     expected = to_rdflib(list(model_triples(seed_build.model)))
     for path in seed_build.files:
@@ -390,6 +391,7 @@ def test_check_builds_without_the_cache(synthetic: Path, tmp_path: Path) -> None
     assert all(entry.read_bytes() == b"nonsense" for entry in entries(out))
 
 
+@pytest.mark.slow
 def test_the_stamp_does_not_depend_on_wmgraph_source_code(mini_graph: Path, tmp_path: Path) -> None:
     build(mini_graph, tmp_path / "a")
     stamp = (tmp_path / "a" / "wmgraph.stamp").read_text()

@@ -18,6 +18,8 @@ from wmgraph.building.stamp import Stamp
 from .conftest import alive, require_linux
 from .test_benchmark import generate
 
+pytestmark = pytest.mark.slow  # subprocess trials, each a build interrupted at a random moment
+
 # Enough fact files (over 1 MB) for the build to start worker processes.
 ENTITIES = 2600
 TRIALS = 6

@@ -293,6 +293,7 @@ graph is valid: 11 entities, 9 facts, 2 sources.
 """)
 
 
+@pytest.mark.slow
 def test_near_duplicates_scale_without_comparing_every_pair() -> None:
     from wmgraph.model.model import Entity, Location, Model
     from wmgraph.model.vocabulary import read_vocabulary
@@ -312,6 +313,7 @@ def test_near_duplicates_scale_without_comparing_every_pair() -> None:
         f"'{name_42}' (firm-42) and 'x{name_42[1:]}' (firm-y, at big.yaml:1:1)"]
 
 
+@pytest.mark.slow
 def test_commands_work_on_the_seed_graph(in_tmp: Path) -> None:
     graph = str(SEED_GRAPH)
     code, output = run("show", "--graph", graph, "Novocomms")

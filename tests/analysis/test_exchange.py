@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 from wmgraph.analysis.export_graph import export_graph
@@ -186,6 +187,7 @@ def test_build_writes_the_shapes(mini_graph: Path, tmp_path: Path) -> None:
     assert "wmsh:relation-pledges-jobs-q-jobs" in shapes.read_text()
 
 
+@pytest.mark.slow
 def test_shapes_parse_with_a_third_party_parser(tmp_path: Path) -> None:
     rapper = require_program("rapper")
     path = tmp_path / "shapes.ttl"
@@ -193,6 +195,7 @@ def test_shapes_parse_with_a_third_party_parser(tmp_path: Path) -> None:
     subprocess.run([rapper, "-q", "-i", "turtle", "-c", str(path)], check=True, capture_output=True)
 
 
+@pytest.mark.slow
 def test_shacl_passes_on_conforming_graphs(mini_graph: Path, in_tmp: Path) -> None:
     assert run("validate", "--shacl") == (0, "graph is valid: 6 entities, 6 facts, 2 sources.\n"
                                              "SHACL: the RDF built from graph conforms to the shapes.\n")
@@ -201,6 +204,7 @@ def test_shacl_passes_on_conforming_graphs(mini_graph: Path, in_tmp: Path) -> No
     assert output.endswith("conforms to the shapes.\n")
 
 
+@pytest.mark.slow
 def test_shacl_reports_a_graph_broken_at_the_rdf_level(mini_graph: Path, in_tmp: Path) -> None:
     build(mini_graph, in_tmp / "out")
     lines = (in_tmp / "out" / "wmgraph.nt").read_text().splitlines(keepends=True)
@@ -231,6 +235,7 @@ stmt:wmhtia.stated-count.1 prov:wasDerivedFrom: a statement needs a source (prov
 """)
 
 
+@pytest.mark.slow
 def test_seed_graph_exports_and_diffs(in_tmp: Path) -> None:
     graph = str(SEED_GRAPH)
     assert run("export", "--graph", graph, "--format", "graphml", "--out", "s.graphml")[0] == 0

@@ -122,6 +122,7 @@ def test_seed_gexf_is_gexf_13_with_colours_and_intervals() -> None:
     assert read.number_of_edges() == len(edges)
 
 
+@pytest.mark.slow
 def test_exports_carry_every_fact_and_the_funders_links(in_tmp: Path) -> None:
     model = load_model(SEED_GRAPH)
     valued = [fact for fact in model.facts if not fact.object_is_entity]
@@ -145,6 +146,7 @@ def test_exports_carry_every_fact_and_the_funders_links(in_tmp: Path) -> None:
         assert {row["key"] for row in csv.DictReader(stream)} == keys
 
 
+@pytest.mark.slow
 def test_exports_are_byte_identical_run_to_run(in_tmp: Path) -> None:
     for name in ("gexf", "graphml"):
         assert run("export", "--graph", str(SEED_GRAPH), "--format", name) == \

@@ -65,6 +65,7 @@ def test_read_rdf_keeps_blank_nodes_and_language_tags(tmp_path: Path) -> None:
         read_rdf(tmp_path / "bad.jsonld")
 
 
+@pytest.mark.slow
 def test_validate_rdf_reads_every_built_format(mini_graph: Path, in_tmp: Path) -> None:
     pytest.importorskip("pyshacl")
     build(mini_graph, in_tmp / "out")
@@ -82,6 +83,7 @@ def _firms(names: list[str]) -> Model:
     return model
 
 
+@pytest.mark.slow
 def test_near_duplicates_compare_all_pairs() -> None:
     # the window of sorted neighbours missed pairs with many names sorted between them
     filler = [f"Zor{chr(97 + a)}{chr(97 + b)} Holdings Works" for a in range(26) for b in range(26)]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from wmgraph.building import BuildProgress
@@ -33,6 +34,7 @@ def test_every_command_is_listed_and_runs() -> None:
     assert runner.invoke(main, ["nonsense"]).exit_code == 2
 
 
+@pytest.mark.slow
 def test_python_m_wmgraph_is_the_command() -> None:
     run = subprocess.run([sys.executable, "-m", "wmgraph", "--help"], capture_output=True, text=True, check=True)
     assert run.stdout.startswith("Usage: python -m wmgraph [OPTIONS] COMMAND [ARGS]...")

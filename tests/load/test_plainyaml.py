@@ -54,6 +54,7 @@ def test_seed_files_read_the_same(path: Path) -> None:
         assert differences(fast, libyaml_data(text)) == []
 
 
+@pytest.mark.slow
 def test_generated_graph_is_read_by_the_fast_reader_and_the_same(tmp_path: Path) -> None:
     graph = generate(tmp_path / "g", entities=400)
     files = sorted(p for p in graph.rglob("*.yaml") if p.name != "vocabulary.yaml")
@@ -138,6 +139,7 @@ def mutate(text: str, chance: random.Random) -> str:
     return text
 
 
+@pytest.mark.slow
 def test_mutated_files_read_as_libyaml_reads_them_or_step_aside() -> None:
     chance = random.Random(20261122)
     sources = [p.read_text(encoding="utf-8").split("\n") for p in SEED_FILES]

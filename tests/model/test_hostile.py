@@ -11,6 +11,8 @@ from wmgraph.errors import Problem, WmgraphError
 from wmgraph.model.checking import check_file, load_model
 from wmgraph.model.vocabulary import read_vocabulary
 
+pytestmark = pytest.mark.slow  # thousands of generated hostile files
+
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini"
 SEEDS = [p.read_text(encoding="utf-8").split("\n") for p in sorted((ROOT / "tests" / "data" / "seed").rglob("*.yaml"))

@@ -46,6 +46,7 @@ def test_the_fixture_uses_every_new_kind(kinds: Model) -> None:
     assert NEW_QUALIFIERS <= {key for fact in kinds.facts for key, _ in fact.qualifiers}
 
 
+@pytest.mark.slow
 def test_the_fixture_validates_and_its_rdf_conforms_to_the_shapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                                                   ) -> None:
     shutil.copytree(KINDS, tmp_path / "kinds")

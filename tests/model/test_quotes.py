@@ -79,12 +79,14 @@ def filler(size: int) -> str:
     return text[:size]
 
 
+@pytest.mark.slow
 def test_the_closest_passage_to_a_long_quote_in_a_large_text(time_limit: None) -> None:
     text = filler(700_000) + ". " + CAFE + " " + filler(300_000)
     quote = CAFE.replace("joined", "has joined").replace("twelve", "ten") + " " + filler(20_000)[::-1]
     assert closest_passage(text, quote) == (CAFE + " " + filler(300_000))[:97].rstrip() + "..."
 
 
+@pytest.mark.slow
 def test_a_long_wrong_quote_in_a_large_text_gets_its_hint(mini_graph: Path, in_tmp: Path, time_limit: None) -> None:
     passage = CAFE + " The programme opens in May."
     quoting(mini_graph, "Café Society has joined the accelerator " + "and more words " * 300,

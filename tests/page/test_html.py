@@ -204,6 +204,7 @@ def test_vis_network_is_the_vendored_copy(page_graph: Path) -> None:
     assert b"@version 9.1.2" in page
 
 
+@pytest.mark.slow
 def test_a_page_is_made_without_pyvis(page_graph: Path, tmp_path: Path) -> None:
     """Building the page reads nothing of pyvis: an environment where it cannot be imported builds the same bytes."""
     blocker = tmp_path / "blocker"

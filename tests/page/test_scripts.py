@@ -49,6 +49,7 @@ hasownproperty:
 """
 
 
+@pytest.mark.slow
 def test_the_scripts_pass_their_node_unit_tests() -> None:
     """tests/js/*.test.js, run by Node's own test runner: every pure part of the page's script."""
     node = require_program("node")

@@ -50,6 +50,7 @@ def test_every_type_is_drawn_unlike_every_other() -> None:
     assert styles["person"] == ("#e15759", "dot")  # a type alone in its hue keeps the vocabulary's look
 
 
+@pytest.mark.slow
 def test_communities_and_layout_put_neighbours_together(tmp_path: Path) -> None:
     import subprocess
     import sys

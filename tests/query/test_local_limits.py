@@ -32,6 +32,7 @@ def query(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+@pytest.mark.slow
 def test_timeout_stops_a_local_query(tmp_path: Path) -> None:
     started = time.monotonic()
     code, output = query("-e", CROSS, "--timeout", "1", "--out", str(tmp_path))
@@ -67,6 +68,7 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int]:
     pytest.fail("the query's child process never started")
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_a_local_query(tmp_path: Path) -> None:
     require_linux("reads /proc")
     process, child = _start(tmp_path)
@@ -79,6 +81,7 @@ def test_ctrl_c_stops_a_local_query(tmp_path: Path) -> None:
     assert not alive(child)
 
 
+@pytest.mark.slow
 def test_the_child_dies_with_a_killed_parent(tmp_path: Path) -> None:
     require_linux("reads /proc; the kernel's parent-death signal")
     process, child = _start(tmp_path)

@@ -117,6 +117,7 @@ def test_a_login_challenge_urllib_cannot_follow(challenge: str) -> None:
                                  "try --auth basic if the store allows it\n")
 
 
+@pytest.mark.slow
 def test_timeout_bounds_the_whole_request() -> None:
     """A store that trickles a byte every quarter second never trips a per-read timeout."""
     for head in (b"HTTP/1.1 200 OK\r\n", b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"

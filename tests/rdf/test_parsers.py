@@ -21,6 +21,7 @@ def turtle(seed_build: BuildResult) -> Path:
     return next(p for p in seed_build.files if p.name == "wmgraph.ttl")
 
 
+@pytest.mark.slow
 def test_rdflib_count_matches_model(turtle: Path, seed_build: BuildResult) -> None:
     assert len(rdflib.Graph().parse(turtle, format="turtle")) == seed_build.counts["triples"]
 
@@ -38,6 +39,7 @@ def test_rapper_accepts_turtle(turtle: Path, seed_build: BuildResult) -> None:
     assert len(out.splitlines()) == seed_build.counts["triples"]
 
 
+@pytest.mark.slow
 def test_n3js_accepts_turtle(turtle: Path, seed_build: BuildResult) -> None:
     node = require_program("node")
     if not (JS / "node_modules" / "n3").is_dir():

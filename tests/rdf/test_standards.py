@@ -196,6 +196,7 @@ def test_annotations_and_tags_read_back_in_every_format(vocabulary: Vocabulary, 
     assert len(set(pyoxigraph.parse(text.encode(), format=OXIGRAPH_FORMATS[format_name]))) == len(set(triples))
 
 
+@pytest.mark.slow
 def test_rapper_and_n3js_count_the_annotations(vocabulary: Vocabulary, tmp_path: Path) -> None:
     triples = list(model_triples(quoted_model(vocabulary)))
     path = tmp_path / "quoted.ttl"
