@@ -39,6 +39,7 @@ class FactLine:
     note: str = ""
     quote: str = ""  # the words of its source, on one line
     status: str = ""  # a claim's status as the vocabulary labels it, with its date: 'pledged (2023-10)'
+    cell: str = ""  # the table cell it was imported from, with the cell's text if the import normalised it
 
 
 @dataclass
@@ -123,7 +124,8 @@ def entity_profile(model: Model, query: str) -> Profile:
             continue
         note = fact.qualifier("note")
         line = FactLine(fact.key, fact_sentence(model, fact), fact_sources(model, fact, where=True),
-                        str(note) if note else "", " ".join(fact.quote.split()), _status(model, fact))
+                        str(note) if note else "", " ".join(fact.quote.split()), _status(model, fact),
+                        fact.cell + (f' (written "{fact.cell_text}")' if fact.cell_text else ""))
         grouped.setdefault(_section(fact, key), []).append(line)
     profile.sections = [(title, grouped[title]) for title in SECTION_ORDER if title in grouped]
     return profile

@@ -48,6 +48,8 @@ def show_command(graph_dir: Path, entity: str) -> None:
                 _say(f"    status: {line.status}")
             if line.quote:
                 _say(f"    quote: \"{line.quote}\"")
+            if line.cell:
+                _say(f"    cell: {line.cell}")
             if line.note:
                 _say(f"    note: {line.note}")
             _say(f"    source: {line.sources}")
@@ -129,7 +131,8 @@ def _echo_changed(changed: list[tuple[str, list[str]]]) -> None:
             _say(f"    {change}")
 
 
-def _echo_diff(result: GraphDiff) -> None:
+def echo_diff(result: GraphDiff) -> None:
+    """Print a diff, as `wmgraph diff` does."""
     _say(f"{result.old_label} -> {result.new_label}")
     _say(f"Entities: {len(result.entities_added)} added, {len(result.entities_removed)} removed, "
          f"{len(result.entities_renamed)} renamed, {len(result.entities_changed)} changed")
@@ -159,7 +162,7 @@ def diff_command(graph_dir: Path, old: str, new: str) -> None:
     Exits 0 when they are the same, 1 when they differ and 2 when they cannot be compared.
     """
     result = diff_graphs(old, new, graph_dir)
-    _echo_diff(result)
+    echo_diff(result)
     if not result.empty:
         sys.exit(1)
 

@@ -31,6 +31,7 @@ COMMANDS = {
     "draft": "curate_commands:draft_command",
     "review": "curate_commands:review_command",
     "accept": "curate_commands:accept_command",
+    "import": "table_commands:import_command",
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..load.values import check_date, suggest
 from ..load.yamlfile import MarkedDict
 from .model import Location, Source
@@ -9,6 +11,8 @@ from .quotes import PreparedText
 from .state import CheckState
 from .vocabulary import RelationType
 
+# a table cell: 'file.csv#C4' or 'book.xlsx#Sheet name!C4' (the A1 reference of a spreadsheet)
+CELL = re.compile(r"^(?P<table>[^#]+)#(?:(?P<sheet>[^!]+)!)?(?P<column>[A-Z]{1,3})(?P<row>[1-9][0-9]*)\Z")
 QUOTE_CASE_IGNORE = "ignore"  # `quote-case: ignore`: the quote matches its text whatever the case of its letters
 
 
@@ -31,6 +35,20 @@ def read_quote(checker: CheckState, owner: str, entry: MarkedDict, shown: str, s
     if sources:
         checker.pending_quotes.append((owner, quote, ignore_case, sources, shown, entry.mark_of("quote")))
     return quote
+
+
+def read_cell(checker: CheckState, fact: MarkedDict, shown: str) -> tuple[str, str]:
+    """The fact's `cell:` (the table cell it was imported from) and `cell-text:`, each '' if none."""
+    cell = fact.get("cell", "")
+    if cell and (not isinstance(cell, str) or not CELL.match(cell)):
+        checker.problem(checker.at(shown, fact.mark_of("cell")), f"'cell' must name a table cell, got '{cell}'",
+                        "write it as 'table.csv#C4' or 'book.xlsx#Sheet!C4'")
+        cell = ""
+    text = fact.get("cell-text", "")
+    if "cell-text" in fact and not cell:
+        checker.problem(checker.at(shown, fact.mark_of("cell-text")), "'cell-text' without 'cell'",
+                        "add 'cell:' or remove 'cell-text:'")
+    return str(cell), "" if text is None else str(text)
 
 
 def read_status(checker: CheckState, relation: RelationType, fact: MarkedDict, shown: str,

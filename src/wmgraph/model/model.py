@@ -75,6 +75,8 @@ class Fact(NamedTuple):
     quote: str = ""  # the words of its source that support it, verbatim ('' if none)
     status: str = ""  # for a claim (announcement, plan, pledge): a status the vocabulary defines
     status_date: str = ""  # when the claim had that status, as a date of any precision
+    cell: str = ""  # the table cell the fact was imported from: 'table.xlsx#Sheet!C4' ('' if none)
+    cell_text: str = ""  # that cell's text as written, when the import normalised it ('' if not)
 
     def qualifier(self, key: str) -> QualifierValue | None:
         """Return the value of qualifier `key`, or None."""

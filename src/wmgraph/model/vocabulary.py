@@ -25,8 +25,10 @@ PREFIX = re.compile(r"^[a-z][a-z0-9]*\Z")  # a name Turtle's @prefix takes, and 
 _IRI_HINT = "write an http(s) IRI ending in / or #, with no space, control character or <>\"{}|^`\\ in it"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
 CLAIMS = ("announcement", "plan", "pledge")  # what a relation's facts may claim, rather than state as done
-# fact keys that are not qualifiers; `reviewed-by` and `reviewed` record who accepted a drafted fact and when
-RESERVED = ("source", "note", "quote", "quote-case", "status", "status-date", "reviewed-by", "reviewed")
+# fact keys that are not qualifiers; `reviewed-by` and `reviewed` record who accepted a drafted fact and when,
+# `cell` and `cell-text` the table cell an imported fact came from
+RESERVED = ("source", "note", "quote", "quote-case", "status", "status-date", "reviewed-by", "reviewed", "cell",
+            "cell-text")
 SHAPES = ("dot", "box", "diamond", "triangle", "triangleDown", "star", "square", "ellipse",
           "hexagon", "database", "text")
 

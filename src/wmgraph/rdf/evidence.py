@@ -5,16 +5,23 @@ describes the passage) whose body is the statement node (or entity) and whose ta
 `oa:SpecificResource`: the source (`oa:hasSource`) narrowed by an `oa:TextQuoteSelector` with the
 words (`oa:exact`) and, when the source's stored text holds them, up to 32 characters either side
 (`oa:prefix`, `oa:suffix`) of their first occurrence. The statement links to it with `wm:evidence`.
+
+A fact imported from a table (`cell:`) gets a second annotation, `annotation/<statement>.cell`,
+whose target is the table's source narrowed by an `oa:FragmentSelector`: for a CSV file the RFC
+7111 fragment `cell=R,C` (row and column numbers, the header row 1; `dcterms:conformsTo` RFC 7111), for a
+spreadsheet the A1 reference `'Sheet'!C4`. The cell's text as written, when the import
+normalised it, refines the selector as an `oa:TextQuoteSelector`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model.model import Model, Source
 from ..model.vocabulary import Vocabulary
-from .terms import OA, RDF_TYPE, Literal, Triple
+from .terms import DCTERMS, OA, RDF, RDF_TYPE, Literal, Triple
 
 CONTEXT = 32  # characters of oa:prefix and oa:suffix
 _PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -103,3 +110,44 @@ def model_annotations(model: Model) -> Iterator[Triple]:
             found = [model.sources[key] for key in fact.sources if key in model.sources]
             yield from annotation_triples(vocabulary, fact.key, base + "statement/" + fact.key, fact.quote, found,
                                           source_base)
+
+
+RFC_7111 = "http://tools.ietf.org/rfc/rfc7111"
+_CELL = re.compile(r"^(?P<table>[^#]+)#(?:(?P<sheet>[^!]+)!)?(?P<column>[A-Z]+)(?P<row>[0-9]+)\Z")
+
+
+def column_number(letters: str) -> int:
+    """The 1-based number of a spreadsheet column's letters ('A' is 1, 'AA' is 27)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def cell_triples(vocabulary: Vocabulary, key: str, body: str, cell: str, cell_text: str,
+                 source: str) -> Iterator[Triple]:
+    """The annotation of an imported fact's table cell `cell` in the table's source IRI `source`."""
+    found = _CELL.match(cell)
+    if found is None:
+        return
+    node = annotation_iri(vocabulary, key) + ".cell"
+    target, chosen = node + ".target", node + ".selector"
+    yield body, vocabulary.project_namespace + "evidence", node
+    yield node, RDF_TYPE, OA + "Annotation"
+    yield node, OA + "motivatedBy", OA + "describing"
+    yield node, OA + "hasBody", body
+    yield node, OA + "hasTarget", target
+    yield target, RDF_TYPE, OA + "SpecificResource"
+    yield target, OA + "hasSource", source
+    yield target, OA + "hasSelector", chosen
+    yield chosen, RDF_TYPE, OA + "FragmentSelector"
+    if found["sheet"]:
+        yield chosen, RDF + "value", Literal(f"'{found['sheet']}'!{found['column']}{found['row']}")
+    else:
+        yield chosen, RDF + "value", Literal(f"cell={found['row']},{column_number(found['column'])}")
+        yield chosen, DCTERMS + "conformsTo", RFC_7111
+    if cell_text:
+        refined = chosen + ".text"
+        yield chosen, OA + "refinedBy", refined
+        yield refined, RDF_TYPE, OA + "TextQuoteSelector"
+        yield refined, OA + "exact", Literal(cell_text)

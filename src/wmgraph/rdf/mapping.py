@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..model.model import Entity, Fact, Model, QualifierValue, Source
 from ..model.vocabulary import Vocabulary
 from .claims import asserted, fact_status, status_iri
-from .evidence import annotation_iri, model_annotations
+from .evidence import annotation_iri, cell_triples, model_annotations
 from .ontology import ontology_triples
 from .terms import (
     DC,
@@ -244,6 +244,9 @@ def statement_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None =
             yield node, own + "statusDate", date_literal(fact.status_date)
     if fact.quote:
         yield node, own + "evidence", annotation_iri(vocabulary, fact.key)
+    if fact.cell and fact.sources:
+        yield from cell_triples(vocabulary, fact.key, node, fact.cell, fact.cell_text,
+                                source_iri(vocabulary, fact.sources[0]))
 
 
 def _standard_roles(vocabulary: Vocabulary, fact: Fact, parts: Direct) -> Iterator[Triple]:
