@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..analysis.phrasing import terminal_safe
 from ..errors import display_path
 from .analysis_commands import echo_diff
-from .options import graph_option, reports_errors
+from .options import graph_option, reports_errors, terminal_safe
 
 
 @click.command("import")
