@@ -130,6 +130,7 @@ def test_news_patterns_become_facts_and_a_headline_gives_none(mini_graph: Path, 
     facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
     assert set(facts) == {
         ("acme-robotics", "pledges-jobs", "birmingham"), ("acme-robotics", "based-in", "singapore"),
+        ("acme-robotics", "sector", "robotics"),
         ("acme-robotics", "comes-from", "singapore"), ("jane-doe", "said-that", "The firm was partnering with the "
                                                        "University of Birmingham."),
         ("jane-doe", "works-for", "acme-robotics"), ("acme-robotics", "partners-with", "university-of-birmingham"),
@@ -182,3 +183,33 @@ def test_active_publishing_and_members(mini_graph: Path, tmp_path: Path) -> None
     assert facts == {("birmingham-tech", "published", "regional-tech-review"),
                      ("version-1", "member-of", "tech-guild"), ("acme-group", "member-of", "tech-guild"),
                      ("university-of-birmingham", "launched", "skills-programme")}
+
+
+WIRE = """title: Robot makers hire
+date: 2024-03-05
+
+Quick Read: Acme Robotics to add 200 roles.
+
+On Tuesday 5 March Widget Analytics published its Robot Review.
+Acme Robotics, an IT services company from France, is expanding its Solihull team by 200 people.
+As Widget Analytics' CEO, Jane Doe, said in her address, the sector is growing.
+Photo: John Smith from Acme Robotics
+"""
+
+
+def test_wire_copy_patterns(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "wire.txt"
+    article.write_text(WIRE)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "wire"]
+                              ).exit_code == 0
+    draft = draft_source(mini_graph, "wire")
+    kinds = {c.key: c.type for c in draft.candidates.values()}
+    assert kinds["acme-robotics"] == "company" and kinds["solihull"] == "city" and kinds["jane-doe"] == "person"
+    assert "widget-analytics" in kinds and not any(k.startswith(("march", "tuesday")) for k in kinds)
+    facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
+    assert facts[("acme-robotics", "sector", "IT services")].quote == \
+        "Acme Robotics, an IT services company from France"
+    jobs = [p for p in draft.proposals if "jobs" in p.qualifiers or "count" in p.qualifiers]
+    assert [(p.subject, p.relation, p.object, p.qualifiers["jobs"]) for p in jobs] == [
+        ("acme-robotics", "pledges-jobs", "solihull", 200)]  # the standfirst's summary is not proposed again
+    assert ("john-smith", "works-for", "acme-robotics") in facts  # a caption is read

@@ -9,11 +9,27 @@ from rapidfuzz import fuzz, process, utils
 
 from ..model.model import Entity
 from .gazetteer import Mention
-from .names import COUNTRIES, HEAD_TYPES, NOT_NAMES, PERSON_CUES, SENTENCE_WORDS, SPEECH_VERBS
+from .names import (
+    CAPTION,
+    COUNTRIES,
+    HEAD_TYPES,
+    MONTHS,
+    NOT_NAMES,
+    PERSON_CUES,
+    SENTENCE_WORDS,
+    SPEECH_VERBS,
+    WEEKDAYS,
+)
 
 _WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
 SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on) )*{_WORD})*(?: \d{{1,2}}(?!\d|[,.]\d|\s?%))?")
-_ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "By", "For", "From", "With", "To"))
+_ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "By", "For", "From", "With", "To",
+                              *MONTHS, *WEEKDAYS))
+# "Primacy, a Singapore-based regtech company": the apposition says what kind of body the name is
+_BODY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|start-?up|business|provider|"
+                           r"partner|developer|manufacturer|consultancy|agency|specialist|supplier|operator|group|"
+                           r"charity|maker|retailer|lender|bank|insurer|platform)\b")
+_IN_PLACE_OF = re.compile(r"\s+(?:team|office|offices|site|base|headquarters|hub|workforce)\b")
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
 _LOWER_INITIATIVE = re.compile(r"\b(?:a|an) ((?:[a-z0-9-]+ ){1,3}(?:project|testbed|hub))\b")
@@ -49,7 +65,8 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
         if found and start < found[-1][1]:
             continue  # inside a name already found ("Culture" of "Department for Digital, Culture, ...")
         words = match.group(0).split(" ")
-        while words and (words[0] in _ALWAYS_STRIPPED or (start in starts and words[0] in SENTENCE_WORDS)):
+        while words and (words[0] in _ALWAYS_STRIPPED or words[0].isdigit()
+                         or (start in starts and words[0] in SENTENCE_WORDS)):
             start += len(words[0]) + 1
             words = words[1:]
         while words and words[-1] in ("of", "for", "the", "de", "on"):
@@ -72,7 +89,10 @@ def _title_case_line(text: str, at: int) -> bool:
     """Whether the line holding `at` capitalises most of its words (a headline in title case)."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    line = text[start:end if end >= 0 else len(text)]
+    if CAPTION.match(line):
+        return False
+    words = [w for w in line.split() if w[:1].isalpha()]
     return len(words) >= 4 and "," not in "".join(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -87,6 +107,10 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
     for word, rule in ((words[-1], "head-word"), (words[0], "head-word")):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word], rule, 0.75
+    if _BODY_APPOSED.match(after) and not before.endswith(" from "):
+        return "company", "apposed-company", 0.8
+    if len(words) == 1 and re.search(r"\b(?:its|their)\s+$", before) and _IN_PLACE_OF.match(after):
+        return "city", "its-place-team", 0.6
     if re.match(r"\s+programmes?\b", after):
         return "programme", "programme-context", 0.7
     if 2 <= len(words) <= 3 and not before.endswith(" from ") and _person_context(before, after):
@@ -110,6 +134,8 @@ def _person_context(before: str, after: str) -> bool:
         return True
     if re.search(r"(?:^|\n)By\s+$", before):
         return True  # a byline
+    if re.search(r"\b(?i:" + "|".join(PERSON_CUES) + r")\w*(?: of [A-Z][\w ]*)?,\s+$", before):
+        return True  # "techUK's CEO, Julian David"
     return bool(re.search(r"\b(?:minister|secretary|mayor|chair|executive|director|founder|Dr|Sir|Dame|"
                           r"Professor)\s+$", before, re.IGNORECASE))
 

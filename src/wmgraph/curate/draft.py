@@ -15,6 +15,7 @@ from .candidates import Candidate, NameIndex
 from .entities import find_entities
 from .extract import extract
 from .gazetteer import Gazetteer, Mention
+from .names import CAPTION
 from .proposals import Proposal, Sentence
 
 
@@ -71,7 +72,10 @@ def _heading(text: str, end: int) -> bool:
     """Whether the sentence ending at `end` ends a line with no closing stop (a headline or standfirst)."""
     line_end = text.find("\n", end)
     rest = text[end:line_end if line_end >= 0 else len(text)]
-    return not rest.strip() and not text[:end].rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    if CAPTION.match(line):
+        return False  # a caption names who is pictured and whom they work for: the body may not
+    return not rest.strip() and not text[:end].rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ":"))
 
 
 def _shifted(mention: Mention, offset: int) -> Mention:

@@ -15,6 +15,7 @@ from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, 
 _SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS[:-1])})\b(?!,)")
 _ROLE = re.compile(r" and (chair|head|leader|chief executive|director|founder|president) of (?:the )?$")
 _APPOSED_POST = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w]*(?: [A-Z]\w*)*['’]s\s+)?")
+_DESCRIBED = re.compile(r", an? ((?:[\w-]+ ){0,6}?(?:[a-z-]+)(?: (?:from|in|based in) [A-Z][\w ]*)?)(?=,|\.)")
 _FOCUS = re.compile(r"\b(?:concentrate|concentrates|focus|focuses|focused|specialise|specialises|specializes) "
                     r"(?:on|in) ([^.;]+)")
 
@@ -30,7 +31,17 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
             for rule in rules:
                 found += rule(sentence, context, source_date)
         context.see(sentence)
-    return found + speakers(sentences, source_date)
+    return _unrepeated(found) + speakers(sentences, source_date)
+
+
+def _unrepeated(found: list[Proposal]) -> list[Proposal]:
+    """The proposals less a figure a later sentence gives again for the same subject (a standfirst's summary)."""
+    def figure(p: Proposal) -> tuple[str, object] | None:
+        value = p.qualifiers.get("jobs", p.qualifiers.get("count", p.qualifiers.get("amount")))
+        return (p.subject, value) if value is not None else None
+    last = {figure(p): i for i, p in enumerate(found) if figure(p) is not None}
+    return [p for i, p in enumerate(found) if figure(p) is None or last[figure(p)] == i
+            or p.relation not in ("statistic", "stated-count")]
 
 
 def _posts(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
@@ -148,12 +159,18 @@ def _parts(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
 def _appositions(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     found = []
     for mention in (m for m in sentence.mentions if m.type in BODIES):
-        described = re.match(r", an? ((?:[a-z-]+ ){0,4}[a-z-]+)(?=,|\.)", sentence.text[mention.end:])
+        described = _DESCRIBED.match(sentence.text[mention.end:])
         if described:
-            found.append(Proposal(mention.key, "sector", described.group(1), {},
+            found.append(Proposal(mention.key, "sector", _field(described.group(1)), {},
                                   sentence.quote(mention.start, mention.end + described.end()),
                                   rule="apposition", confidence=0.5))
     return found
+
+
+def _field(words: str) -> str:
+    """What a body does, from the words describing it: 'a Singapore-based regtech company' -> 'regtech'."""
+    words = re.sub(r"\s+(?:from|in|based in)\s+.*$|^(?:[\w-]+-based|leading|global|new|local)\s+", "", words)
+    return re.sub(r"\s+(?:company|firm|business|group|organisation|start-?up)$", "", words) or words
 
 
 def _possessives(sentence: Sentence, context: Context, date: str) -> list[Proposal]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # the type a name's first or last word gives it ("Innovate UK" has none; "University of Leeds" does)
 HEAD_TYPES = {
     **dict.fromkeys(("Ltd", "Limited", "plc", "PLC", "Inc", "LLP", "Group", "Technologies", "Systems",
@@ -45,6 +47,8 @@ SENTENCE_WORDS = frozenset((
     "During", "Following", "Under", "Including", "Last", "Next", "Earlier", "Later", "Now", "Today",
     "Government", "Tech", "Local", "National", "Business", "Businesses", "Growth", "Funding",
 ))
+# a line that says who or what a picture shows: read as text, not as a headline
+CAPTION = re.compile(r"(?:Photo|Picture|Pictured|Image|Caption)s?\s*(?:\([^)]*\))?:", re.IGNORECASE)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

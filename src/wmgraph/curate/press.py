@@ -77,7 +77,7 @@ def _listed(sentence: Sentence, start: int) -> list[Mention]:
         if mention is None or mention.type in PLACES:
             return found
         found.append(mention)
-        rest = re.match(r",? (and )?(?:the )?", sentence.text[mention.end:])
+        rest = re.match(r"(?: \([^)]*\))?,? (and )?(?:the )?", sentence.text[mention.end:])
         if rest is None or (found and sentence.text[:mention.start].endswith(("and ", "and the "))):
             return found
         at = mention.end + rest.end()
