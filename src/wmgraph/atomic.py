@@ -12,7 +12,8 @@ from .errors import OutputError
 # A file's bytes, or its parts in order: a big document is written part by part, never joined
 # (joining the parts of a big document costs more than writing them).
 Content = bytes | Sequence[bytes | memoryview]
-_BATCH = 1024  # parts per writev call (the usual IOV_MAX)
+# A document is many small parts: a large buffer writes them in few system calls.
+_BUFFER = 1 << 20
 
 
 def write_atomic(path: Path, data: Content) -> None:
@@ -52,8 +53,8 @@ def staged_write(path: Path, data: Content) -> Path:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "wb", buffering=0) as stream:
-            _write_parts(stream.fileno(), [data] if isinstance(data, bytes) else data)
+        with os.fdopen(handle, "wb", buffering=_BUFFER) as stream:
+            stream.writelines([data] if isinstance(data, bytes) else data)
         os.chmod(temporary, 0o644)
     except BaseException as error:
         temporary.unlink(missing_ok=True)
@@ -61,18 +62,3 @@ def staged_write(path: Path, data: Content) -> Path:
             raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
         raise
     return temporary
-
-
-def _write_parts(handle: int, parts: Sequence[bytes | memoryview]) -> None:
-    """Write every part, in order, in as few system calls as the system allows."""
-    for start in range(0, len(parts), _BATCH):
-        batch = parts[start:start + _BATCH]
-        written = os.writev(handle, batch) if hasattr(os, "writev") else 0
-        for part in batch:  # what a short write (or no writev) left, one part at a time
-            if written >= len(part):
-                written -= len(part)
-                continue
-            view = memoryview(part)[written:]
-            written = 0
-            while view:
-                view = view[os.write(handle, view):]

@@ -1,10 +1,10 @@
-"""Read any YAML with libyaml, event by event, into marked values: the reader of last resort.
+"""Read any YAML with libyaml, event by event, into marked values: the reader of every fact file.
 
 libyaml parses; the values are built here from its events in one loop with a stack of its own, so
 that no nesting can exhaust Python's recursion (deeper than `MAX_DEPTH` is refused), and every
 refusal is located: anchors and aliases, tags fact files do not use, a tag that does not fit its
 value, a key that is not a plain value, a duplicate key, a control character in a value, a second
-document. Scalars are typed by `scalars`, as the fast reader types them.
+document. Scalars are typed by `scalars`.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def _refuse(event: Any, error: ScalarError) -> FileError:
 
 
 def libyaml_data(text: str) -> Any:
-    """Read `text` with libyaml, marks included: the reader for YAML that `read_plain` leaves."""
+    """Read `text` with libyaml, marks included."""
     loader = _Loader(text)
     try:
         return _build(loader)

@@ -12,7 +12,6 @@ import yaml
 from ..errors import Problem
 from .events import FileError, libyaml_data
 from .marks import MarkedDict, MarkedList
-from .plainyaml import NOT_PLAIN, read_plain
 from .scalars import character_name
 
 __all__ = ["MarkedDict", "MarkedList", "libyaml_data", "not_regular", "read_yaml"]
@@ -94,9 +93,6 @@ def read_yaml(path: Path, shown: str, max_bytes: int | None = None,
             shown, line, column, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
             "save the file as UTF-8",
         )]
-    data = read_plain(text)
-    if data is not NOT_PLAIN:
-        return data, []
     forbidden = _forbidden_characters(text, shown)
     if forbidden is not None:
         return None, [forbidden]

@@ -8,7 +8,7 @@ from ..errors import Problem
 from .model import Entity, Fact, Location
 
 # Where the cross-file checks look: plain tuples with the file and the (line, column) mark, which
-# a build pickles and reads back far faster than Locations.
+# the build cache and the worker processes carry far more cheaply than Locations.
 Mark = tuple[int, int]
 Ref = tuple[str, str, Mark, str, tuple[str, ...]]  # entity id, file, mark, relation, types allowed
 SourceRef = tuple[str, str, Mark]  # source id, file, mark

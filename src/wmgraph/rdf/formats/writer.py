@@ -20,7 +20,7 @@ Part = bytes | memoryview
 class Chunk(NamedTuple):
     """One subject rendered in each format, as UTF-8 (triples: its distinct triples)."""
 
-    # Bytes, not text: chunks are pickled into the cache and out of worker processes, and joined
+    # Bytes, not text: chunks are stored in the cache, sent back from worker processes and joined
     # into files, and bytes cross all three without being encoded again.
     subject: str
     nt: bytes
