@@ -81,3 +81,11 @@ def test_benchmark_runner_smoke(tmp_path: Path) -> None:
     assert "failed" not in text
     assert "the median of 2 runs" in text and "before each rebuild" in text
     assert text.splitlines()[0] == "# wmgraph benchmark"
+
+
+def test_no_test_generates_a_graph_with_the_projects_vocabulary() -> None:
+    # generate.py copies graph/vocabulary.yaml unless told otherwise: a curator's edit there must fail no test
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for call in path.read_text().split('"generate.py"),')[1:]:  # each path to the generator built in a test
+            assert "--vocabulary" in call.split("check=True", 1)[0], \
+                f"{path.relative_to(ROOT)} runs generate.py without --vocabulary"

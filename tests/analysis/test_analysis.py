@@ -334,6 +334,7 @@ def test_commands_work_on_the_seed_graph(in_tmp: Path) -> None:
     assert "warning" not in output
 
 
+@pytest.mark.slow
 def test_stats_and_the_page_report_the_same_communities(tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -341,11 +342,12 @@ def test_stats_and_the_page_report_the_same_communities(tmp_path: Path) -> None:
     from wmgraph.analysis.statistics import model_communities
     from wmgraph.page.html import render_page
 
-    from ..conftest import ROOT
+    from ..conftest import ROOT, SEED_GRAPH
     from ..page.test_html import page_json
 
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--entities", "600", "--out",
-                    str(tmp_path)], check=True, capture_output=True)
+                    str(tmp_path), "--vocabulary", str(SEED_GRAPH / "vocabulary.yaml")],
+                   check=True, capture_output=True)
     model = load_model(tmp_path)
     data = page_json(render_page(model).decode("utf-8"))
     drawn: dict[int, list[str]] = {}
