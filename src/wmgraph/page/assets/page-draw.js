@@ -45,7 +45,7 @@ var wmgraphDraw = (function () {
         var other = edge.from === key ? edge.to : edge.from;
         if (!shown(other)) {
           // Lines to folded communities only from entities brought in one by one (an expanded
-          // community's would be a thousand more lines for vis-network to make, at 0.2 ms each).
+          // community's would be a thousand more lines for vis-network to make, each one slow to make).
           if (!state.open.has(page.groupOf.get(key)) && !hiddenNode.has(key) && !typeHidden(other) &&
               !state.hiddenRelations.has(edge.rel)) {
             var id = "a:" + key + ">" + page.groupOf.get(other);

@@ -154,7 +154,7 @@
   // Work out what should be drawn (page-draw.js) and change only what differs in the data sets.
   var strong = null;
   function render() {
-    // At most 1,000 lines between communities: vis-network takes about 0.2 ms to make each.
+    // At most 1,000 lines between communities: each line is slow for vis-network to make.
     strong = strong || (big ? wmgraphOverview.strongLinks(prepared.groupLinks, 1000) : []);
     var plan = wmgraphDraw.plan(
       { big: big, nodes: data.nodes, facts: data.facts, entities: data.entities, groups: groups, groupOf: groupOf,
