@@ -213,3 +213,31 @@ def test_wire_copy_patterns(mini_graph: Path, tmp_path: Path) -> None:
     assert [(p.subject, p.relation, p.object, p.qualifiers["jobs"]) for p in jobs] == [
         ("acme-robotics", "pledges-jobs", "solihull", 200)]  # the standfirst's summary is not proposed again
     assert ("john-smith", "works-for", "acme-robotics") in facts  # a caption is read
+
+
+PROFILE = """title: Our team
+date: 2024-03-05
+
+Jane Doe
+Head of Robotics, Acme Robotics
+
+Jane is Acme Robotics' Head of Robotics. She holds a BA in Politics from the University of Leeds.
+Funding comes from UK Research and Innovation through the Robot Accelerator programme.
+"""
+
+
+def test_profile_and_release_patterns(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "profile.txt"
+    article.write_text(PROFILE)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "team"]
+                              ).exit_code == 0
+    draft = draft_source(mini_graph, "team")
+    people = draft.candidates["jane-doe"]
+    assert (people.type, people.aliases) == ("person", ["Jane"])  # a name above a job title; its first name after
+    assert draft.candidates["uk-research-and-innovation"].name == "UK Research and Innovation"
+    assert "Robot Accelerator programme" in draft.candidates["robot-accelerator"].aliases
+    facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
+    works = facts[("jane-doe", "works-for", "acme-robotics")]
+    assert (works.quote, works.qualifiers["role"]) == ("Jane is Acme Robotics' Head of Robotics", "Head of Robotics")
+    assert facts[("jane-doe", "studied-at", "university-of-leeds")].quote == \
+        "She holds a BA in Politics from the University of Leeds"

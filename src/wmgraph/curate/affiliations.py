@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .proposals import BODIES, PLACES, Context, Proposal, Sentence
+from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
@@ -39,6 +39,62 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
                                             or text[:place.start].endswith(" from ")):
                 found.append(Proposal(body.key, "comes-from", place.key, {}, sentence.quote(body.start, limit),
                                       rule="from-country", confidence=0.5))
+    return found
+
+
+_CUES = r"(?i:chief|chair|head|director|founder|mayor|minister|secretary|leader|president|professor|executive|" \
+        r"manager|chairman|chairwoman|ceo|cto|cfo|coo|officer|partner|lead|assistant|adviser|advisor|analyst)"
+_TITLE_OF = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+$")
+_IS_TITLE = re.compile(rf"\s+(?:is|was|serves as|works as|joined as|has been) (?:the |a |an )?"
+                       rf"(?:(?P<org>[\w&-]+(?: [A-Z][\w&-]*)*)['’]s? )?"
+                       rf"(?P<title>(?:[\w&-]+ ){{0,8}}?{_CUES}\w*(?: (?:of|for|within) [^,.]+?)?)"
+                       rf"(?: (?:at|of|with|within) (?:the )?|(?=[,.]|$))")
+
+
+def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'ORG's CEO, PERSON' and 'PERSON is ORG's Head of X' or 'the Programme Manager ... at ORG': works-for."""
+    found = []
+    text = sentence.text
+    for person in (m for m in sentence.mentions if m.type == "person"):
+        before = _TITLE_OF.search(text[:person.start])
+        org = sentence.before(before.start(), BODIES) if before else None
+        start = org.start if org is not None else 0
+        if before is None or org is None or org.end != before.start():
+            is_title = _IS_TITLE.match(text, person.end)
+            if is_title is None:
+                continue
+            named = sentence.at(is_title.end()) if not is_title.group("org") else next(
+                (m for m in sentence.mentions if m.start == is_title.start("org")), None)
+            if named is None or named.type not in BODIES:
+                continue
+            org, start, role = named, person.start, is_title.group("title")
+            end = max(named.end, is_title.end())
+        else:
+            role, end = before.group(1), person.end
+        qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
+        found.append(Proposal(person.key, "works-for", org.key, qualifiers, sentence.quote(start, end),
+                              rule="title-of", confidence=0.6))
+    return found
+
+
+_DEGREE = re.compile(r"\b(?:degree|BA|BSc|MA|MSc|MBA|PhD|DPhil|MPhil|MEng|BEng|LLB|LLM|doctorate)\b[^.;]*?"
+                     r"\bfrom (?:the )?$")
+
+
+def studies(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'She holds an MA in Politics from the University of Glasgow': studied-at, for the person or 'he'/'she'."""
+    found: list[Proposal] = []
+    text = sentence.text
+    for place in (m for m in sentence.mentions if m.type == "university"):
+        degree = _DEGREE.search(text[:place.start])
+        person = sentence.before(place.start, ("person",))
+        pronoun = re.match(r"(?:He|She)\b", text)
+        subject = person.key if person is not None else context.last.get("person", "") if pronoun else ""
+        if degree is None or not subject:
+            continue
+        start = person.start if person is not None else 0
+        found.append(Proposal(subject, "studied-at", place.key, {}, sentence.quote(
+            start if not found else degree.start(), place.end), rule="degree-from", confidence=0.6))
     return found
 
 

@@ -24,11 +24,15 @@ from .names import (
 _WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
 SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on) )*{_WORD})*(?: \d{{1,2}}(?!\d|[,.]\d|\s?%))?")
 _ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "By", "For", "From", "With", "To",
-                              *MONTHS, *WEEKDAYS))
+                              *MONTHS, *WEEKDAYS, "Professor", "Prof", "Dr", "Sir", "Dame", "Mr", "Mrs", "Ms"))
 # "Primacy, a Singapore-based regtech company": the apposition says what kind of body the name is
 _BODY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|start-?up|business|provider|"
                            r"partner|developer|manufacturer|consultancy|agency|specialist|supplier|operator|group|"
                            r"charity|maker|retailer|lender|bank|insurer|platform)\b")
+# the abstract nouns that end a body's name joined by "and" ("Science and Technology Facilities Council")
+_JOINED = re.compile(r" and (?:[A-Z]\w+ )*(?:Innovation|Technology|Research|Development|Skills|Trade|Industry|"
+                     r"Science|Sciences|Culture|Sport|Media|Regions|Engineering|Enterprise|Education|Training|"
+                     r"Investment|Growth|Communities|Energy|Transport|Health|Care|Security)\b")
 _IN_PLACE_OF = re.compile(r"\s+(?:team|office|offices|site|base|headquarters|hub|workforce)\b")
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
@@ -78,6 +82,9 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
         if words[0] in ("Department", "Ministry", "Secretary"):
             tail = _LIST_TAIL.match(text, end)
             end = tail.end() if tail else end
+        joined = _JOINED.match(text, end)
+        if len(words) >= 2 and joined:
+            end = joined.end()  # "UK Research and Innovation", "Nations and Regions"
         if any(m.start <= start and end <= m.end for m in taken) or text[start:end].isupper() \
                 or text.startswith(":", end) or _title_case_line(text, start):
             continue  # "Photo:", "Quick Read:" are labels; a Title Case Headline capitalises every word
@@ -134,6 +141,10 @@ def _person_context(before: str, after: str) -> bool:
         return True
     if re.search(r"(?:^|\n)By\s+$", before):
         return True  # a byline
+    cue = r"\b(?i:" + "|".join(PERSON_CUES) + r")"
+    if re.search(r"(?:^|\n)$", before) and (re.match(rf"[ \t]*\n[^\n]*?{cue}", after)
+                                            or re.search(rf"{cue}[^\n]*\n$", before)):
+        return True  # a name on a line of its own above or below a job title, as in a staff profile
     if re.search(r"\b(?i:" + "|".join(PERSON_CUES) + r")\w*(?: of [A-Z][\w ]*)?,\s+$", before):
         return True  # "techUK's CEO, Julian David"
     return bool(re.search(r"\b(?:minister|secretary|mayor|chair|executive|director|founder|Dr|Sir|Dame|"

@@ -107,16 +107,19 @@ def _named(finder: _Finder, starts: set[int], mentions: list[Mention]) -> list[M
         name = text[start:end].casefold()
         if name not in best or confidence > best[name][2]:
             best[name] = (kind, rule, confidence)
-    people = [(m.start, m.words.split()[-1]) for m in mentions if m.type == "person" and " " in m.words]
-    people += [(s, text[s:e].split()[-1]) for s, e, kind, _, _ in readings if kind == "person"]
+    people = [(m.start, n) for m in mentions if m.type == "person" and " " in m.words for n in m.words.split()]
+    people += [(s, n) for s, e, kind, _, _ in readings if kind == "person" for n in text[s:e].split()]
     found = []
     for start, end, _, _, _ in readings:
         words = text[start:end]
         if " " not in words and any(surname == words and at < start for at, surname in people):
-            continue  # a surname: followed as the person's, below
+            continue  # a surname or first name: followed as the person's, below
         kind, rule, confidence = best[words.casefold()]
         made = finder.candidate(words, kind, rule, confidence, start)
         found.append(finder.mention(start, end, made, rule, confidence))
+        called = re.match(r" (?:programme|project|scheme|initiative)\b", text[end:])
+        if called and kind in ("programme", "initiative") and words + called.group(0) not in made.aliases:
+            made.aliases.append(words + called.group(0))  # "the Innovation Accelerator programme"
     return found
 
 
@@ -124,6 +127,8 @@ def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
     """Mentions by names the article teaches: acronyms in brackets, surnames after full names, 'the Department'."""
     text = finder.text
     aliases: dict[str, tuple[Mention, str, int]] = {}  # words: (the mention that taught them, rule, from where)
+    people = {m.key: m.words.split() for m in mentions if m.type == "person"}
+    firsts = [words[0] for words in people.values() if len(words) >= 2]
     for mention in mentions:
         acronym = _ACRONYM.match(text, mention.end)
         if acronym and acronym.group(1) != mention.words:
@@ -131,6 +136,8 @@ def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
         words = mention.words.split()
         if mention.type == "person" and len(words) >= 2:
             aliases.setdefault(words[-1], (mention, "surname", mention.end))
+            if firsts.count(words[0]) == 1:
+                aliases.setdefault(words[0], (mention, "first-name", mention.end))  # a profile's "Matt is ..."
         head = head_word(mention.words)
         if head and len(words) > 1:
             for form in (f"the {head}", f"the {head.casefold()}", f"The {head}", f"The {head.casefold()}"):

@@ -57,4 +57,5 @@ NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS, "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame
 SPEECH_VERBS = ("said", "says", "added", "told", "described", "called", "warned", "stated", "explained",
                 "argued", "noted", "believes", "insisted", "commented", "announced")
 PERSON_CUES = ("chief", "chair", "head", "director", "founder", "mayor", "minister", "secretary", "leader",
-               "president", "professor", "executive", "manager", "who", "chairman", "chairwoman", "ceo")
+               "president", "professor", "executive", "manager", "who", "chairman", "chairwoman", "ceo",
+               "officer", "assistant", "coordinator", "adviser", "advisor")
