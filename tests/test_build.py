@@ -175,13 +175,13 @@ def test_build_cli_reports_and_check(mini_graph: Path, in_tmp: Path) -> None:
     runner = CliRunner()
     first = runner.invoke(main, ["build", "--graph", "graph", "--out", "out"])
     assert first.exit_code == 0, first.output
-    assert first.output.splitlines()[0] == "Built 6 entities, 6 facts, 2 sources, 334 triples."
+    assert first.output.splitlines()[0] == "Built 6 entities, 6 facts, 2 sources, 398 triples."
     again = runner.invoke(main, ["build", "--graph", "graph", "--out", "out"])
     assert again.output.splitlines()[0] == ("Nothing to do: out is current "
-                                            "(6 entities, 6 facts, 2 sources, 334 triples).")
+                                            "(6 entities, 6 facts, 2 sources, 398 triples).")
     check = runner.invoke(main, ["build", "--graph", "graph", "--out", "out", "--check"])
     assert check.exit_code == 0
-    assert check.output == "out is up to date (6 entities, 6 facts, 2 sources, 334 triples).\n"
+    assert check.output == "out is up to date (6 entities, 6 facts, 2 sources, 398 triples).\n"
     (in_tmp / "out" / "wmgraph.nt").write_text("")
     stale = runner.invoke(main, ["build", "--graph", "graph", "--out", "out", "--check"])
     assert stale.exit_code == 1

@@ -70,7 +70,7 @@ def test_model_graph_nodes_and_edges(graph: Path) -> None:
     assert nx_graph.number_of_edges() == 6  # facts with an entity object only
     assert nx_graph.edges["version-1", "birmingham", "version-1.pledges-jobs.birmingham"] == {
         "relation": "pledges-jobs", "label": "pledges jobs in", "duration": "P3Y", "jobs": 500,
-        "sources": ["jobs-article", "uktn-jobs"]}
+        "status": "pledged", "sources": ["jobs-article", "uktn-jobs"]}  # the relation's default: not stated
 
 
 def test_show_groups_facts_with_sources(graph: Path) -> None:
@@ -152,6 +152,7 @@ Primacy -> Andy Street: 1 shortest path of 3 steps (showing at most 1)
 
 Path 1:
   1. Primacy pledges jobs in Birmingham: up to 30 jobs, by 2025
+     status: pledged
      source: {SOURCE_1}
   2. Mayor of the West Midlands post in Birmingham
      source: {SOURCE_1}

@@ -159,14 +159,18 @@ def test_export_csv_reads_back(in_tmp: Path, mini_graph: Path) -> None:
         "url": "", "value": "", "colour": "#f28e2b", "sources": "jobs-article", "facts": "3"}
     assert [row["key"] for row in tables["edges"]] == sorted(fact.key for fact in model.facts)
     assert list(tables["edges"][0]) == [
-        "key", "source", "target", "link", "relation", "label", "statement", "from-day", "to-day", "as-of", "duration",
-        "amount", "currency", "jobs", "count", "measure", "kind", "colour", "sources", "cited"]
+        "key", "source", "target", "link", "relation", "label", "statement", "from-day", "to-day", "status",
+        "status-date", "as-of", "duration", "amount", "currency", "jobs", "count", "measure", "kind", "colour",
+        "sources", "cited"]
     assert tables["edges"][4] == {
         "key": "wmhtia.investment.1", "source": "wmhtia", "target": "statement:wmhtia.investment.1",
         "link": "statement", "relation": "investment", "label": "investment", "statement": "", "from-day": "",
-        "to-day": "", "as-of": "", "duration": "", "amount": "14500000.0", "currency": "GBP", "jobs": "", "count": "",
+        "to-day": "", "status": "", "status-date": "", "as-of": "", "duration": "", "amount": "14500000.0",
+        "currency": "GBP", "jobs": "", "count": "",
         "measure": "", "kind": "public", "colour": "#59a14f", "sources": "jobs-article",
         "cited": "West Midlands Prepares for 1,000 New Tech Roles, 2023-10"}
+    pledge = next(row for row in tables["edges"] if row["relation"] == "pledges-jobs")
+    assert (pledge["status"], pledge["status-date"]) == ("pledged", "")  # its relation's default: not stated
     assert [(row["id"], row["facts"]) for row in tables["sources"]] == [("jobs-article", "6"), ("uktn-jobs", "1")]
     assert tables["sources"][1]["publisher"] == "UKTN"
     assert run("export", "--format", "csv") == (

@@ -39,10 +39,10 @@ def test_library_query_as_table(here: Path) -> None:
     code, output = run("query", "jobs-by-company", "--format", "table")
     assert code == 0
     assert output == (
-        "organisation   name       place       jobs  approx  within  by  status  since\n"
-        "-------------  ---------  ----------  ----  ------  ------  --  ------  -----\n"
-        "ent:version-1  Version 1  Birmingham   500          P3Y\n"
-        "-------------  ---------  ----------  ----  ------  ------  --  ------  -----\n"
+        "organisation   name       place       jobs  approx  within  by  status   since\n"
+        "-------------  ---------  ----------  ----  ------  ------  --  -------  -----\n"
+        "ent:version-1  Version 1  Birmingham   500          P3Y         pledged\n"
+        "-------------  ---------  ----------  ----  ------  ------  --  -------  -----\n"
         "TOTAL                                  500\n"
         "(1 row)\n"
     )
@@ -53,7 +53,7 @@ def test_csv_is_the_default_off_a_terminal(here: Path) -> None:
     assert code == 0
     assert output == (
         "organisation,name,place,jobs,approx,within,by,status,since\r\n"
-        "https://w3id.org/wmgraph/id/version-1,Version 1,Birmingham,500,,P3Y,,,\r\n"
+        "https://w3id.org/wmgraph/id/version-1,Version 1,Birmingham,500,,P3Y,,pledged,\r\n"
     )  # no TOTAL row: a spreadsheet's SUM must not count it twice
 
 
@@ -202,7 +202,7 @@ def test_machine_formats_carry_only_data_rows(here: Path) -> None:
     assert run("query", "jobs-by-place", "--format", "table") == (0, (
         "place           name        pledges  jobs  statuses\n"
         "--------------  ----------  -------  ----  --------\n"
-        "ent:birmingham  Birmingham        1   500\n"
+        "ent:birmingham  Birmingham        1   500  pledged\n"
         "--------------  ----------  -------  ----  --------\n"
         "TOTAL                             1   500\n"
         "(1 row)\n"))

@@ -72,11 +72,18 @@ def test_the_fixture_validates_and_its_rdf_conforms_to_the_shapes(tmp_path: Path
     ("coventry-robotics-figures", DCTERMS + "isReferencedBy", "robotics-review"),
     ("robotics-review", WM + "releasedFor", "robot-expo"),
     ("united-kingdom", WM + "associatedWith", "robotics-fund"),
-    ("robotics-fund", WM + "plans", "robotics-fund-second-round"),
 ])
 def test_each_relation_gives_its_standard_or_own_triple(triples: set[tuple[object, object, object]], subject: str,
                                                         prop: str, obj: str) -> None:
     assert (ENT + subject, prop, ENT + obj) in triples
+
+
+def test_a_plan_by_an_initiative_is_a_statement_with_its_status_and_no_plain_triple(
+        triples: set[tuple[object, object, object]]) -> None:
+    plan = STMT + "robotics-fund.plans.robotics-fund-second-round"
+    assert (ENT + "robotics-fund", WM + "plans", ENT + "robotics-fund-second-round") not in triples
+    subject = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
+    assert {(plan, subject, ENT + "robotics-fund"), (plan, WM + "status", WM + "status-planned")} <= triples
 
 
 @pytest.mark.parametrize(("entity", "classes"), [

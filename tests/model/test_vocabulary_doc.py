@@ -28,7 +28,8 @@ def test_vocabulary_command_writes_the_doc(mini_graph: Path, in_tmp: Path) -> No
     result = CliRunner().invoke(main, ["vocabulary", "--graph", "graph", "--out", "vocab.md"])
     assert (result.exit_code, result.output) == (0, "Wrote vocab.md.\n")
     text = (in_tmp / "vocab.md").read_text()
-    assert "| `pledges-jobs` | pledges jobs in | `wm:pledgesJobsIn` |" in text
+    assert "| `pledges-jobs` | pledges jobs in | `wm:pledgesJobsIn` (default status `pledged`) |" in text
+    assert "| `stated` (default) | stated | yes | no |" in text
     assert "| `jobs` | jobs | `wm:jobs` | integer |" in text
     again = CliRunner().invoke(main, ["vocabulary", "--graph", "graph", "--out", "vocab.md"])
     assert (again.exit_code, again.output) == (0, "vocab.md is up to date.\n")

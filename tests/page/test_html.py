@@ -19,8 +19,9 @@ from wmgraph.building import BuildResult, build
 from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
 from wmgraph.page import html as htmlpage
-from wmgraph.page.data import format_date, format_duration, format_money, validity
+from wmgraph.page.data import validity
 from wmgraph.page.html import render_page
+from wmgraph.page.texts import format_date, format_duration, format_money
 
 from .conftest import XSS_NAME, Browser
 
@@ -138,7 +139,8 @@ def test_page_data_carries_facts_figures_and_sources(page_graph: Path) -> None:
     assert investment["fig"] == "£14.5m"
     assert ["amount", "£14.5m"] in investment["q"]
     pledge = next(f for f in facts if f["r"] == "pledges-jobs")
-    assert pledge["fig"] == "500 jobs" and ["over", "3 years"] in pledge["q"]
+    assert pledge["fig"] == "pledged 500 jobs" and ["over", "3 years"] in pledge["q"]  # a pledge, not jobs
+    assert pledge["q"][-1] == ["status", "pledged"]
     assert pledge["src"] == ["jobs-article", "uktn-jobs"]
     count = next(f for f in facts if f["r"] == "stated-count")
     assert count["fig"] == "21 partners"
@@ -149,6 +151,17 @@ def test_page_data_carries_facts_figures_and_sources(page_graph: Path) -> None:
         "date": "19 Oct 2023",
         "url": "https://www.uktech.news/tech-hubs/west-midlands/west-midlands-tech-jobs-boost-20231019"}
     assert [t["key"] for t in data["types"]] == ["person", "company", "university", "post", "initiative", "city"]
+
+
+def test_a_status_is_shown_with_its_date_and_before_the_figure_of_a_fact_not_stated(mini_graph: Path) -> None:
+    facts = mini_graph / "organisations.yaml"
+    facts.write_text(facts.read_text().replace("      kind: public\n", "      kind: public\n      status: possible\n"
+                                               "      status-date: 2023-10\n"))
+    shown = {f["r"]: f for f in page_facts(page_json(render_page(load_model(mini_graph)).decode()))}
+    assert shown["investment"]["fig"] == "possible £14.5m"
+    assert shown["investment"]["q"][-1] == ["status", "possible (Oct 2023)"]
+    assert shown["stated-count"]["fig"] == "21 partners"  # stated: no status shown
+    assert all(pair[0] != "status" for pair in shown["stated-count"]["q"])
 
 
 def test_page_is_byte_identical_on_rebuild(page_graph: Path, tmp_path: Path) -> None:
@@ -330,7 +343,7 @@ def test_clicking_an_edge_shows_its_facts(browser: Browser, fixture_page: Path) 
     browser.js("wmgraph.network.body.emitter.emit('click', {nodes: [], edges: ['version-1|pledges-jobs|birmingham']})")
     panel = browser.page.locator("#panel")
     assert panel.locator("h2").text_content() == "Version 1 pledges jobs in Birmingham"
-    assert panel.locator(".fact .figure").text_content() == "500 jobs"
+    assert panel.locator(".fact .figure").text_content() == "pledged 500 jobs"  # a pledge, not jobs
     assert panel.locator(".sources li").count() == 2
 
 

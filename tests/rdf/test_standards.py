@@ -120,21 +120,26 @@ def test_a_plan_gives_no_plain_triple_and_its_statement_says_so(vocabulary: Voca
         "o2": [(base + "o2", own + "partnerOf", base + "o1")]}
 
 
-def test_a_claim_relation_states_the_claim_until_it_is_withdrawn(vocabulary: Vocabulary) -> None:
+def test_only_a_truthy_status_gives_the_plain_triple_and_only_a_status_not_the_default_is_named(
+        vocabulary: Vocabulary) -> None:
     own, base = vocabulary.project_namespace, vocabulary.base
-    claims = [key for key, relation in vocabulary.relations.items() if relation.claim]
-    assert "plans" in claims and "pledges-jobs" in claims
+    truthy = sorted(key for key, status in vocabulary.statuses.items() if status.truthy)
+    assert truthy == ["done", "stated"]
+    assert vocabulary.default_status("plans") == "planned" and vocabulary.default_status("based-in") == "stated"
     plan = Fact("v1.plans.hub", "v1", "plans", "hub", True, (), ("s1",), WHERE, status="planned")
     plain = (base + "v1", own + "plans", base + "hub")
-    assert plain in set(fact_triples(vocabulary, plan))  # "Version 1 plans the hub": what the source says
-    withdrawn = plan._replace(status="withdrawn")
-    assert plain not in set(fact_triples(vocabulary, withdrawn))
-    assert (base + "statement/v1.plans.hub", own + "status", own + "status-withdrawn") in set(
-        fact_triples(vocabulary, withdrawn))
-    pledge = Fact("o1.pledges-jobs.b", "o1", "pledges-jobs", "b", True, (("jobs", 5),), ("s1",), WHERE)
-    node = node_triples(vocabulary, pledge)
-    assert node[own + "status"] == {own + "status-" + vocabulary.default_status("pledge")}  # no status: the default
-    assert (base + "o1", own + "pledgesJobsIn", base + "b") in set(fact_triples(vocabulary, pledge))
+    node = base + "statement/v1.plans.hub"
+    assert plain not in set(fact_triples(vocabulary, plan))
+    assert (node, own + "status", own + "status-planned") in set(fact_triples(vocabulary, plan))
+    for status in ("stated", "done"):
+        assert plain in set(fact_triples(vocabulary, plan._replace(status=status)))
+    stated = set(fact_triples(vocabulary, plan._replace(status="stated", status_date="2024")))
+    assert not [t for t in stated if t[1] == own + "status"]  # the default: left out
+    assert (node, own + "statusDate", Literal("2024", XSD + "gYear")) in stated
+    grant = Fact("i1.funded-by.o1", "i1", "funded-by", "o1", True, (("amount", 5),), ("s1",), WHERE,
+                 status="possible")
+    assert (base + "i1", SCHEMA + "funder", base + "o1") not in set(fact_triples(vocabulary, grant))
+    assert node_triples(vocabulary, grant)[own + "status"] == {own + "status-possible"}
 
 
 def test_a_selector_has_32_characters_either_side_of_the_normalised_text() -> None:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # networkx takes longer to load than most commands take to ru
 
 EXPORT_FORMATS = ("csv", "gexf", "graphml", "jsonld", "nt")
 NODE_COLUMNS = ("id", "kind", "type", "name", "aliases", "description", "url", "value", "colour", "sources", "facts")
-EDGE_COLUMNS = ("key", "source", "target", "link", "relation", "label", "statement", "from-day", "to-day")
+EDGE_COLUMNS = ("key", "source", "target", "link", "relation", "label", "statement", "from-day", "to-day", "status",
+                "status-date")
 SOURCE_COLUMNS = ("id", "title", "publisher", "authors", "date", "url", "cites", "note", "facts")
 CSV_FILES = ("nodes.csv", "edges.csv", "sources.csv")
 

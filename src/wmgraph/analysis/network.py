@@ -31,6 +31,11 @@ def edge_attributes(model: Model, fact: Fact) -> dict[str, Any]:
         attributes[key] = plain
     if "amount" in attributes:
         attributes.setdefault("currency", "GBP")
+    status = model.vocabulary.statuses.get(fact.status)
+    if status is not None and not status.default:  # stated, the default, is left out as in the RDF
+        attributes["status"] = fact.status
+    if fact.status_date:
+        attributes["status-date"] = fact.status_date
     attributes["sources"] = list(fact.sources)
     return attributes
 

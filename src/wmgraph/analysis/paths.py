@@ -10,7 +10,7 @@ import networkx as nx
 from ..errors import WmgraphError
 from ..model.model import Fact, Model
 from .network import model_graph
-from .phrasing import fact_sentence, fact_sources
+from .phrasing import fact_sentence, fact_sources, status_text
 from .profile import find_entity
 
 
@@ -21,6 +21,7 @@ class Step:
     text: str
     sources: str
     more: int  # other facts linking the same two entities
+    status: str = ""  # the fact's status, as `show` gives it ('' if stated)
 
 
 @dataclass
@@ -37,7 +38,7 @@ class Connection:
 
 def _step(model: Model, facts: list[Fact]) -> Step:
     fact = facts[0]
-    return Step(fact_sentence(model, fact), fact_sources(model, fact), len(facts) - 1)
+    return Step(fact_sentence(model, fact), fact_sources(model, fact), len(facts) - 1, status_text(model, fact))
 
 
 def connect(model: Model, first: str, second: str, max_paths: int = 5) -> Connection:

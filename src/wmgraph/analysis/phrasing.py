@@ -172,6 +172,14 @@ def fact_sentence(model: Model, fact: Fact) -> str:
     return f"{head}: {', '.join(parts)}"
 
 
+def status_text(model: Model, fact: Fact) -> str:
+    """A fact's status as shown, with its date: 'planned (2023-10)'; '' for the default status (stated) undated."""
+    status = model.vocabulary.statuses.get(fact.status)
+    if status is None or (status.default and not fact.status_date):
+        return ""
+    return f"{status.label} ({fact.status_date})" if fact.status_date else status.label
+
+
 def has_date(model: Model, fact: Fact) -> bool:
     """Tell whether a fact carries any date qualifier."""
     qualifiers = model.vocabulary.qualifiers

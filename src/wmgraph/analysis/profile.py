@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..errors import WmgraphError
 from ..model.model import Fact, Model
-from .phrasing import fact_sentence, fact_sources, source_with_where
+from .phrasing import fact_sentence, fact_sources, source_with_where, status_text
 
 # Profile sections, in the order shown; relations not listed fall in "Relations out/in".
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -38,7 +38,7 @@ class FactLine:
     sources: str
     note: str = ""
     quote: str = ""  # the words of its source, on one line
-    status: str = ""  # a claim's status as the vocabulary labels it, with its date: 'pledged (2023-10)'
+    status: str = ""  # its status as the vocabulary labels it, with its date: 'pledged (2023-10)' ('' if stated)
     cell: str = ""  # the table cell it was imported from, with the cell's text if the import normalised it
 
 
@@ -102,15 +102,6 @@ def _mentions(fact: Fact, key: str) -> bool:
     return any(value == key or (isinstance(value, tuple) and key in value) for _, value in fact.qualifiers)
 
 
-def _status(model: Model, fact: Fact) -> str:
-    """A claim's status as shown: its label, and its date in brackets ('' for a fact that is no claim)."""
-    if not fact.status:
-        return ""
-    status = model.vocabulary.statuses.get(fact.status)
-    label = status.label if status is not None else fact.status
-    return f"{label} ({fact.status_date})" if fact.status_date else label
-
-
 def entity_profile(model: Model, query: str) -> Profile:
     """Find the entity named `query` and gather its facts, in and out, grouped by kind."""
     key = find_entity(model, query)
@@ -124,7 +115,7 @@ def entity_profile(model: Model, query: str) -> Profile:
             continue
         note = fact.qualifier("note")
         line = FactLine(fact.key, fact_sentence(model, fact), fact_sources(model, fact, where=True),
-                        str(note) if note else "", " ".join(fact.quote.split()), _status(model, fact),
+                        str(note) if note else "", " ".join(fact.quote.split()), status_text(model, fact),
                         fact.cell + (f' (written "{fact.cell_text}")' if fact.cell_text else ""))
         grouped.setdefault(_section(fact, key), []).append(line)
     profile.sections = [(title, grouped[title]) for title in SECTION_ORDER if title in grouped]

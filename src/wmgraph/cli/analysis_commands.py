@@ -81,6 +81,8 @@ def path_command(graph_dir: Path, first: str, second: str, max_paths: int) -> No
         for index, step in enumerate(steps, 1):
             more = f" [+{step.more} more fact{'s' if step.more > 1 else ''}]" if step.more else ""
             _say(f"  {index}. {step.text}{more}")
+            if step.status:
+                _say(f"     status: {step.status}")
             _say(f"     source: {step.sources}")
 
 

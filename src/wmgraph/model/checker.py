@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import Problem
 from ..load.values import names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict, MarkedList
-from .evidence import read_cell, read_quote, read_status
+from .evidence import read_cell, read_modality_ok, read_quote, read_status
 from .extensions import EXTEND_KEYS, fact_suffix
 from .model import Entity, Fact, Location
 from .pieces import EntityPiece, FilePiece
@@ -173,7 +173,8 @@ class Checker(CheckState):
         if relation.quotation and obj and quote and normalise(obj).text not in normalise(quote).text:
             self.quotation_problem(relation, self.at(shown, fact.mark_of(relation.key)))
         self.model.facts.append(Fact(key, subject, relation.key, obj, relation.object_kind == "entity",
-                                     qualifiers, sources, where, quote, status, status_date, cell, cell_text))
+                                     qualifiers, sources, where, quote, status, status_date, cell, cell_text,
+                                     read_modality_ok(self, fact, shown)))
 
     def quotation_problem(self, relation: RelationType, location: Location) -> None:
         """Record a direct quotation whose words are not in its fact's quote."""

@@ -1,4 +1,4 @@
-"""A fact's or entity's evidence as written: its quote (checked later against the stored texts) and claim status."""
+"""A fact's or entity's evidence as written: its quote (checked later against the stored texts) and status."""
 
 from __future__ import annotations
 
@@ -53,25 +53,22 @@ def read_cell(checker: CheckState, fact: MarkedDict, shown: str) -> tuple[str, s
 
 def read_status(checker: CheckState, relation: RelationType, fact: MarkedDict, shown: str,
                 where: Location) -> tuple[str, str]:
-    """The fact's claim status and its date (each '' if none), checked against the vocabulary."""
-    statuses = checker.vocabulary.statuses
-    status, date = "", ""
+    """The fact's status (its own, else its relation's default; '' with no statuses declared) and its date."""
+    vocabulary = checker.vocabulary
+    status, date = vocabulary.default_status(relation.key), ""
     if "status" in fact:
         value = fact["status"]
         location = checker.at(shown, fact.mark_of("status"))
-        if not relation.claim:
-            checker.problem(location, f"'status' is only for claims, and '{relation.key}' is not one",
-                            "remove it, or declare 'claim:' on the relation in the vocabulary")
-        elif not isinstance(value, str) or value not in statuses:
-            checker.problem(location, f"unknown status '{value}'",
-                            suggest(value, statuses) or "one of: " + ", ".join(statuses))
+        fitting = relation.statuses or tuple(vocabulary.statuses)
+        if not isinstance(value, str) or value not in vocabulary.statuses:
+            checker.problem(location, f"unknown status '{value}'", suggest(value, vocabulary.statuses)
+                            or "one of: " + ", ".join(vocabulary.statuses) if vocabulary.statuses
+                            else "the vocabulary declares no statuses: remove it")
+        elif value not in fitting:
+            checker.problem(location, f"status '{value}' does not fit a '{relation.key}' fact",
+                            "one of: " + ", ".join(fitting))
         else:
             status = value
-    elif relation.claim:
-        status = checker.vocabulary.default_status(relation.claim)
-        if not status:
-            checker.problem(where, f"fact '{relation.key}' is a {relation.claim} and needs 'status'",
-                            "add 'status:' with one of: " + ", ".join(statuses))
     if "status-date" in fact:
         location = checker.at(shown, fact.mark_of("status-date"))
         date, error = check_date(fact["status-date"])
@@ -80,6 +77,11 @@ def read_status(checker: CheckState, relation: RelationType, fact: MarkedDict, s
         elif "status" not in fact:
             checker.problem(location, "'status-date' without 'status'", "add 'status:' or remove 'status-date:'")
     return status, date
+
+
+def read_modality_ok(checker: CheckState, fact: MarkedDict, shown: str) -> str:
+    """The fact's `modality-ok:`, why its plain status stands against the words of its quote ('' if none)."""
+    return " ".join((checker.text_field(fact, "modality-ok", shown) or "").split())
 
 
 def check_quotes(checker: CheckState) -> None:

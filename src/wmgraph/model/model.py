@@ -73,10 +73,11 @@ class Fact(NamedTuple):
     sources: tuple[str, ...]
     location: Location
     quote: str = ""  # the words of its source that support it, verbatim ('' if none)
-    status: str = ""  # for a claim (announcement, plan, pledge): a status the vocabulary defines
-    status_date: str = ""  # when the claim had that status, as a date of any precision
+    status: str = ""  # its status (stated, planned...): its own, else its relation's default ('' if none declared)
+    status_date: str = ""  # when the fact had that status, as a date of any precision
     cell: str = ""  # the table cell the fact was imported from: 'table.xlsx#Sheet!C4' ('' if none)
     cell_text: str = ""  # that cell's text as written, when the import normalised it ('' if not)
+    modality_ok: str = ""  # why its status stands against the modal words of its quote (`modality-ok:`)
 
     def qualifier(self, key: str) -> QualifierValue | None:
         """Return the value of qualifier `key`, or None."""

@@ -10,6 +10,7 @@ from ..errors import LoadError, Problem, ValidationError, display_path
 from ..load.values import IRI, suggest
 from ..load.yamlfile import MarkedDict, read_yaml
 from .problems import Problems
+from .statuses import Status, read_statuses, relation_statuses
 
 VOCABULARY_FILE = "vocabulary.yaml"
 STANDARD_PREFIXES = {
@@ -24,11 +25,10 @@ CURIE = re.compile(r"^([a-z][a-z0-9]*):([A-Za-z][A-Za-z0-9_]*)\Z")
 PREFIX = re.compile(r"^[a-z][a-z0-9]*\Z")  # a name Turtle's @prefix takes, and CURIE can use
 _IRI_HINT = "write an http(s) IRI ending in / or #, with no space, control character or <>\"{}|^`\\ in it"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
-CLAIMS = ("announcement", "plan", "pledge")  # what a relation's facts may claim, rather than state as done
 # fact keys that are not qualifiers; `reviewed-by` and `reviewed` record who accepted a drafted fact and when,
 # `cell` and `cell-text` the table cell an imported fact came from
-RESERVED = ("source", "note", "quote", "quote-case", "status", "status-date", "reviewed-by", "reviewed", "cell",
-            "cell-text")
+RESERVED = ("source", "note", "quote", "quote-case", "status", "status-date", "modality-ok", "reviewed-by", "reviewed",
+            "cell", "cell-text")
 SHAPES = ("dot", "box", "diamond", "triangle", "triangleDown", "star", "square", "ellipse",
           "hexagon", "database", "text")
 
@@ -58,17 +58,6 @@ class Qualifier:
 
 
 @dataclass(frozen=True)
-class ClaimStatus:
-    """A status a claim may have (announced, planned, done...) and whether a fact with it is asserted."""
-
-    key: str
-    label: str
-    asserted: bool  # a fact with this status says the thing happened: only then does it give its plain triple
-    comment: str = ""
-    default_for: tuple[str, ...] = ()  # the claims (plan, pledge...) whose facts take this status when they give none
-
-
-@dataclass(frozen=True)
 class RelationType:
     """A relation or fact type: its property, allowed subjects, objects and qualifiers."""
 
@@ -85,7 +74,8 @@ class RelationType:
     reverse: bool = False
     symmetric: bool = False
     comment: str = ""
-    claim: str = ""  # "announcement", "plan" or "pledge" for a relation whose facts are claims; '' otherwise
+    default_status: str = ""  # the status of a fact that gives none ('' : the vocabulary's default status)
+    statuses: tuple[str, ...] = ()  # the statuses that fit this relation's facts (none named: every status)
     quotation: bool = False  # the text object is a direct quotation: the speaker's words, shown in quotation marks
 
 
@@ -98,11 +88,17 @@ class Vocabulary:
     entity_types: dict[str, EntityType] = field(default_factory=dict)
     qualifiers: dict[str, Qualifier] = field(default_factory=dict)
     relations: dict[str, RelationType] = field(default_factory=dict)
-    statuses: dict[str, ClaimStatus] = field(default_factory=dict)
+    statuses: dict[str, Status] = field(default_factory=dict)
 
-    def default_status(self, claim: str) -> str:
-        """The status a fact of a `claim` relation takes when it gives none ('' if the vocabulary names none)."""
-        return next((key for key, status in self.statuses.items() if claim in status.default_for), "")
+    def default_status(self, relation: str) -> str:
+        """The status a fact of `relation` takes when it gives none ('' if the vocabulary declares no statuses)."""
+        own = self.relations[relation].default_status
+        return own or next((key for key, status in self.statuses.items() if status.default), "")
+
+    def truthy(self, status: str) -> bool:
+        """Tell whether a fact with `status` gives its plain triple ('' is no status: it does)."""
+        found = self.statuses.get(status)
+        return found is None or found.truthy
 
     def expand(self, curie: str) -> str:
         """Expand `prefix:name` to a full IRI."""
@@ -191,49 +187,10 @@ def load_vocabulary(path: Path, shown: str) -> tuple[Vocabulary | None, list[Pro
     _read_entity_types(reader, reader.section(data, "entity-types"), vocabulary)
     _read_qualifiers(reader, reader.section(data, "qualifiers"), vocabulary)
     if "statuses" in data:
-        _read_statuses(reader, reader.section(data, "statuses"), vocabulary)
+        section = reader.section(data, "statuses")
+        vocabulary.statuses = read_statuses(reader, section, _entries(reader, section, "status"))
     _read_relations(reader, reader.section(data, "relations"), vocabulary)
     return vocabulary, reader.problems
-
-
-def _read_statuses(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
-    """The statuses a claim may carry, each saying whether a fact with it asserts that the thing happened."""
-    defaults: dict[str, tuple[str, tuple[int, int]]] = {}  # claim -> the status it takes by default, and where
-    for key, entry in _entries(reader, section, "status"):
-        reader.keys(entry, {"label", "asserted", "comment", "default-for"})
-        asserted = entry.get("asserted")
-        if not isinstance(asserted, bool):
-            reader.problem(entry.mark_of("asserted") if "asserted" in entry else section.mark_of(key),
-                           f"status '{key}' needs 'asserted: true' or 'asserted: false'",
-                           "true only if a fact with this status says the thing took place")
-        default_for = reader.names(entry, "default-for")
-        for claim in default_for:
-            if claim not in CLAIMS:
-                reader.problem(entry.mark_of("default-for"), f"unknown claim '{claim}' in status '{key}'",
-                               "one of: " + ", ".join(CLAIMS))
-            elif claim in defaults:
-                first, where = defaults[claim]
-                reader.problem(entry.mark_of("default-for"),
-                               f"claim '{claim}' already has the default status '{first}' "
-                               f"(at {reader.shown}:{where[0]}:{where[1]})",
-                               f"give each claim one default status: remove '{claim}' from one 'default-for'")
-            else:
-                defaults[claim] = key, entry.mark_of("default-for")
-        vocabulary.statuses[key] = ClaimStatus(key, reader.text(entry, "label", key), asserted is True,
-                                               reader.text(entry, "comment", ""), tuple(default_for))
-
-
-def _claim(reader: _Reader, entry: MarkedDict, key: str, vocabulary: Vocabulary) -> str:
-    """The kind of claim a relation's facts make ('' for plain statements), checked."""
-    claim = entry.get("claim", "")
-    if claim not in CLAIMS and "claim" in entry:
-        reader.problem(entry.mark_of("claim"), f"unknown claim '{claim}' in relation '{key}'",
-                       "one of: " + ", ".join(CLAIMS))
-        return ""
-    if claim and not vocabulary.statuses:
-        reader.problem(entry.mark_of("claim"), f"relation '{key}' is a {claim} but no status is declared",
-                       "declare the statuses a claim may have under 'statuses:'")
-    return str(claim)
 
 
 def _read_prefixes(reader: _Reader, section: MarkedDict) -> dict[str, str]:
@@ -339,7 +296,7 @@ def _check_flags(reader: _Reader, entry: MarkedDict, key: str, object_kind: str)
 
 def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary) -> None:
     allowed = {"label", "property", "subject", "object", "qualifiers", "required", "statement-class",
-               "colour", "reverse", "symmetric", "comment", "claim", "quotation"}
+               "colour", "reverse", "symmetric", "comment", "default-status", "statuses", "quotation"}
     for key, entry in _entries(reader, section, "relation"):
         reader.keys(entry, allowed)
         if key in vocabulary.qualifiers or key in RESERVED:
@@ -366,6 +323,7 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
         qualifiers += [name for name in required if name not in qualifiers]
         statement_class = entry.get("statement-class")
         _check_flags(reader, entry, key, object_kind)
+        default_status, fitting = relation_statuses(reader, entry, key, vocabulary.statuses)
         vocabulary.relations[key] = RelationType(
             key=key,
             label=reader.text(entry, "label", key),
@@ -381,7 +339,8 @@ def _read_relations(reader: _Reader, section: MarkedDict, vocabulary: Vocabulary
             reverse=entry.get("reverse") is True,
             symmetric=entry.get("symmetric") is True,
             comment=reader.text(entry, "comment", ""),
-            claim=_claim(reader, entry, key, vocabulary),
+            default_status=default_status,
+            statuses=fitting,
             quotation=entry.get("quotation") is True,
         )
 

@@ -52,7 +52,8 @@ def vocabulary_markdown(vocabulary: Vocabulary) -> str:
     for r in vocabulary.relations.values():
         obj = r.object_kind if r.object_kind != "entity" else ", ".join(r.object_types)
         flags = ", ".join(f for f, on in (("reverse", r.reverse), ("symmetric", r.symmetric),
-                                          (f"a {r.claim}: needs `status`", bool(r.claim))) if on)
+                                          (f"default status `{r.default_status}`", bool(r.default_status)),
+                                          ("statuses: " + ", ".join(r.statuses), bool(r.statuses))) if on)
         qualifiers = ", ".join(q if q not in r.required else f"**{q}**" for q in r.qualifiers)
         rows.append([f"`{r.key}`", r.label, f"`{r.property}`" + (f" ({flags})" if flags else ""),
                      ", ".join(r.subject_types), obj, qualifiers,
@@ -61,7 +62,7 @@ def vocabulary_markdown(vocabulary: Vocabulary) -> str:
                    "statement class"], rows)
     out += _status_lines(vocabulary)
     out += ["", "## Qualifiers", "", "Every fact also takes `source:` (one id or a list), which is required, and "
-            "may take `quote:` (with `quote-case: ignore`) and, on a claim, `status:` and `status-date:` "
+            "may take `quote:` (with `quote-case: ignore`), `status:` and `status-date:`, and `modality-ok:` "
             "(see docs/fact-files.md).", ""]
     rows = [[f"`{q.key}`", q.label, f"`{q.property}`", q.datatype, q.comment]
             for q in vocabulary.qualifiers.values()]
@@ -70,17 +71,16 @@ def vocabulary_markdown(vocabulary: Vocabulary) -> str:
 
 
 def _status_lines(vocabulary: Vocabulary) -> list[str]:
-    """The claim statuses section ('' when the vocabulary declares none)."""
+    """The statuses section ('' when the vocabulary declares none)."""
     if not vocabulary.statuses:
         return []
-    rows = [[f"`{k}`", v.label, "yes" if v.asserted else "no", v.comment] for k, v in vocabulary.statuses.items()]
-    return ["", "## Claim statuses", "",
-            "A fact of a claim relation (an announcement, plan or pledge) carries one of these in `status:`. "
-            "A claim relation's plain triple states the claim itself (`wm:plans`, `wm:pledgesJobsIn`), so it "
-            "is given while the claim stands and left out once it is withdrawn; a relation that says a thing "
-            "happened gives its plain triple only for a status marked asserted. Every status is on the "
-            "statement node.", "",
-            *_table(["status", "label", "asserted", "meaning"], rows)]
+    rows = [[f"`{k}`" + (" (default)" if v.default else ""), v.label, "yes" if v.truthy else "no",
+             "yes" if v.retracts else "no", v.comment] for k, v in vocabulary.statuses.items()]
+    return ["", "## Statuses", "",
+            "Any fact may carry one of these in `status:` (with `status-date:`); a fact that gives none has its "
+            "relation's default status, else the default below. Only a truthy status gives the plain triple; "
+            "every status but the default is on the statement node (`wm:status`), see docs/rdf.md.", "",
+            *_table(["status", "label", "truthy (plain triple)", "retracts", "meaning"], rows)]
 
 
 def write_vocabulary_doc(graph_dir: Path, out_file: Path, check: bool = False) -> bool:

@@ -12,7 +12,9 @@ JSON, and quicker to write and to read. The page's script turns the rows back in
   of the entity in `entities`, and so is `object` if the relation links entities (else it is the
   text object or null); `shown` indexes `shown`.
 - shown: `[qualifiers as [label, text] pairs, headline figure or "", entities mentioned, from, to,
-  reported]`, one row for all the facts with the same qualifiers; `from` and `to` are the first and
+  reported]`, one row for all the facts with the same qualifiers and status; a status other than
+  the default (stated) is the last pair (`["status", "planned (Oct 2023)"]`), and the figure of a
+  fact whose status gives no plain triple starts with it ("pledged 500 jobs"); `from` and `to` are the first and
   last day they hold (null: unbounded); `reported` is 1 when `from` is only the day a source first
   reported the fact (`as-of` or `date`), 0 when it is a `start`.
 """
@@ -20,7 +22,6 @@ JSON, and quicker to write and to read. The page's script turns the rows back in
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -30,62 +31,18 @@ from typing import Any, NamedTuple
 
 from ..model.checking import date_bounds
 from ..model.model import Entity, Fact, Model, QualifierValue, Source
+from .texts import format_date, format_duration, format_money, format_number
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
 # A post has one holder at a time, so a newer holder ends an older open-ended holding.
 ONE_HOLDER_RELATIONS = ("holds-post",)
 # Which qualifier gives a fact its headline figure, in order of preference.
 FIGURE_QUALIFIERS = ("amount", "jobs", "count", "value", "share", "rank")
-DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
-DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
 
 Json = dict[str, Any]
 Interval = tuple[str | None, str | None]
 Qualifiers = dict[str, QualifierValue]
 # What a fact's qualifiers show: [label, text] pairs, the headline figure (or ""), entities mentioned.
 Shown = tuple[list[list[str]], str, list[str]]
-
-
-def format_date(value: str) -> str:
-    """Show a date of any precision as people write it: 2023, Oct 2023, 19 Oct 2023."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return value
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def format_number(value: int | Decimal) -> str:
-    """Show a number with thousands separators and no trailing zeros: 1,000 or 2.5."""
-    if isinstance(value, int) or value == value.to_integral_value():
-        return f"{int(value):,}"
-    text = f"{value:,f}"
-    return text.rstrip("0").rstrip(".")
-
-
-def format_money(amount: int | Decimal, currency: str = "GBP") -> str:
-    """Show a sum the way the press does: £14.5m, £1.2bn, £250,000."""
-    sign = CURRENCY_SIGNS.get(currency, currency + " ")
-    value = Decimal(amount)
-    for size, suffix in ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m")):
-        if abs(value) >= size:
-            scaled = (value / size).quantize(Decimal("0.01"))
-            return f"{sign}{format_number(scaled)}{suffix}"
-    return f"{sign}{format_number(value)}"
-
-
-def format_duration(value: str) -> str:
-    """Show an ISO 8601 duration in words: P3Y is '3 years', P1Y6M is '1 year 6 months'."""
-    words = []
-    date_part, _, time_part = value[1:].partition("T")
-    for text, is_time in ((date_part, False), (time_part, True)):
-        for number, unit in DURATION_PART.findall(text):
-            name = "minute" if is_time and unit == "M" else DURATION_UNITS[unit]
-            words.append(f"{number} {name}{'' if number == '1' else 's'}")
-    return " ".join(words) or value
 
 
 def day_before(day: str) -> str:
@@ -180,6 +137,9 @@ class FactShower:
         self.labels = {key: q.label for key, q in qualifiers.items()}
         self.datatypes = {key: q.datatype for key, q in qualifiers.items()}
         self.entity_qualifiers = {key for key, q in qualifiers.items() if q.datatype in ("entity", "entities")}
+        statuses = model.vocabulary.statuses
+        self.status_labels = {key: status.label for key, status in statuses.items() if not status.default}
+        self.untruthy = {key for key, status in statuses.items() if not status.truthy}
         self.pairs: dict[tuple[Any, ...], list[str]] = {}
         self.figures: dict[tuple[Any, ...], str] = {}
         # What facts' qualifiers show, one row for all the facts with the same ones: [label, text]
@@ -250,6 +210,14 @@ class FactShower:
         approx = qualifiers.get("approx")
         return f"{approx} {text}" if isinstance(approx, str) else text
 
+    def key(self, fact: Fact) -> tuple[tuple[str, QualifierValue], ...]:
+        """What the facts that show alike share: their qualifiers, and their status unless it is the default."""
+        if fact.status not in self.status_labels and not fact.status_date:
+            return fact.qualifiers
+        label = self.status_labels.get(fact.status) or fact.status
+        return (*fact.qualifiers, ("status", f"{label} ({format_date(fact.status_date)})" if fact.status_date
+                                   else label))
+
     def view(self, fact: Fact) -> FactView:
         """What the fact's qualifiers give the page, worked out once for all facts with the same ones."""
         pairs, figure, refs, begin, end, _ = self.table[self.row(fact)]
@@ -257,7 +225,8 @@ class FactShower:
 
     def row(self, fact: Fact) -> int:
         """The place in `table` of what the fact's qualifiers show (adding it if new)."""
-        found = self.rows.get(fact.qualifiers)
+        key = self.key(fact)
+        found = self.rows.get(key)
         if found is not None:
             return found
         line, dates = self._line(fact)
@@ -265,8 +234,8 @@ class FactShower:
         found = len(self.table)
         self.table.append(line)
         # Equal qualifiers show alike, except a share: Decimal("1") is 100% but the integer 1 is 1.
-        if all(key != "share" for key, _ in fact.qualifiers):
-            self.rows[fact.qualifiers] = found
+        if all(name != "share" for name, _ in fact.qualifiers):
+            self.rows[key] = found
         return found
 
     def _line(self, fact: Fact) -> tuple[list[Any], list[str]]:
@@ -276,6 +245,11 @@ class FactShower:
         start, end, as_of, date = get("start"), get("end"), get("as-of"), get("date")
         dates = [value for value in (start, end, as_of, date) if isinstance(value, str)]
         shown = self._shown(fact, qualifiers) if qualifiers else ([], "", [])
+        key = self.key(fact)
+        if key is not fact.qualifiers:  # a status to show: the last pair, and before the figure if not truthy
+            label = self.status_labels.get(fact.status, fact.status)
+            shown = ([*shown[0], ["status", str(key[-1][1])]],
+                     f"{label} {shown[1]}" if shown[1] and fact.status in self.untruthy else shown[1], shown[2])
         span = _span(start, as_of or date, end, self.bounds) if dates else (None, None)
         # 1 when the first day is only the day a source reported it (as-of or date), not a start.
         reported = int(not isinstance(start, str) and isinstance(as_of or date, str))
@@ -287,7 +261,7 @@ class FactShower:
                         "o": fact.object if fact.object_is_entity else None}
         if not fact.object_is_entity and fact.object is not None:
             record["t"] = fact.object
-        if fact.qualifiers:
+        if fact.qualifiers or self.key(fact) is not fact.qualifiers:
             shown, figure, refs = (view or self.view(fact)).shown
             record["q"] = shown
             if figure:
@@ -367,7 +341,7 @@ def page_data(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
     rows: list[list[Any]] = [
         [place[fact.subject], fact.relation,
          place[fact.object] if fact.object_is_entity and fact.object is not None else fact.object,
-         known(fact.qualifiers) or row(fact), *fact.sources]
+         known(shower.key(fact)) or row(fact), *fact.sources]
         for fact in facts]
     table = shower.table
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..model.model import Entity, Fact, Model, QualifierValue, Source
 from ..model.vocabulary import Vocabulary
-from .claims import asserted, fact_status, status_iri
+from .claims import asserted, shown_status, status_iri
 from .evidence import annotation_iri, cell_triples, model_annotations
 from .ontology import ontology_triples
 from .terms import (
@@ -175,10 +175,10 @@ def incoming_triples(vocabulary: Vocabulary, facts: Iterable[Fact]) -> dict[str,
 def direct_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None = None) -> list[Triple]:
     """The direct triple of one fact, and its mirror image for a symmetric relation (`parts`: its direct_parts).
 
-    None for a claim whose status is not asserted (a plan, an announcement, a withdrawn pledge): see claims.py.
+    None for a fact whose status is not truthy (a plan, a pledge, a withdrawn fact): see claims.py.
     """
     relation = vocabulary.relations[fact.relation]
-    if (fact.status or relation.claim) and not asserted(vocabulary, fact):
+    if not asserted(vocabulary, fact):
         return []
     subject, prop, obj, _ = parts or direct_parts(vocabulary, fact)
     if relation.symmetric and isinstance(obj, str):
@@ -237,11 +237,11 @@ def statement_triples(vocabulary: Vocabulary, fact: Fact, parts: Direct | None =
     if relation.statement_class:
         yield from _standard_roles(vocabulary, fact, (subject, prop, obj, node))
     own = vocabulary.project_namespace
-    status = fact_status(vocabulary, fact) if fact.status or relation.claim else ""
+    status = shown_status(vocabulary, fact)
     if status:
         yield node, own + "status", status_iri(vocabulary, status)
-        if fact.status_date:
-            yield node, own + "statusDate", date_literal(fact.status_date)
+    if fact.status_date:
+        yield node, own + "statusDate", date_literal(fact.status_date)
     if fact.quote:
         yield node, own + "evidence", annotation_iri(vocabulary, fact.key)
     if fact.cell and fact.sources:

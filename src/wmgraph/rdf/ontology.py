@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.vocabulary import Vocabulary
-from .claims import status_iri, status_retracts, status_terms
+from .claims import status_iri, status_terms
 from .terms import DCTERMS, OWL, RDF, RDF_TYPE, RDFS, SCHEMA, SKOS, Literal, Triple, tagged
 
 # Standard terms the project's own terms specialise, where one exists (by local name in wm:).
@@ -18,30 +18,28 @@ SUPER_PROPERTIES = {
     "statusDate": DCTERMS + "date",
     "evidence": RDFS + "seeAlso",
 }
-SUPER_CLASSES = {"ClaimStatus": SKOS + "Concept"}
+SUPER_CLASSES = {"ClaimStatus": SKOS + "Concept"}  # the class keeps its name: every fact has a status now
 # Terms the mapping itself writes on every graph: local name, label, comment, whether a class
 FIXED_TERMS = [
     ("entityType", "entity type", "The key of an entity's type in the vocabulary, such as \"company\".", False),
     ("relation", "relation", "The key of the relation a statement node states, such as \"pledges-jobs\".", False),
     ("evidence", "evidence", "A Web Annotation (oa:Annotation) whose target is the passage of a source, "
      "selected by its words (oa:TextQuoteSelector), that supports this statement or entity.", False),
-    ("status", "claim status", "The status of a claim (an announcement, plan or pledge) that a statement "
-     "node records, such as planned or done; a statement whose status is not asserted gives no plain triple.",
+    ("status", "status", "The status (modality) of the fact a statement node records, such as planned, "
+     "pledged or done; a statement with none is stated, and only a stated or truthy one gives its plain triple.",
      False),
-    ("statusDate", "status date", "When the claim a statement records had its status.", False),
-    ("ClaimStatus", "claim status", "A status a claim can have, as the vocabulary defines it.", True),
+    ("statusDate", "status date", "When the fact a statement records had its status.", False),
+    ("ClaimStatus", "status", "A status a fact can have, as the vocabulary defines it.", True),
 ]
 _STATUS_SAYS = {
-    (True, False): "The claim is withdrawn: its fact gives no plain triple.",
-    (False, True): "The thing happened: its fact gives its plain triple.",
-    (False, False): "The claim stands but is not shown to have happened: a claim relation's plain triple "
-                    "(which states the claim) is given, another relation's is not.",
-    (True, True): "The thing happened: its fact gives its plain triple.",
+    (True, False): "A fact with this status says the thing is so: it gives its plain triple.",
+    (False, True): "The source takes the fact back: it gives no plain triple and stands no more.",
+    (False, False): "Not shown to be so: the fact gives no plain triple, only its statement node.",
 }
 TITLE = "wmgraph vocabulary"
 DESCRIPTION = ("The terms wmgraph uses where no standard vocabulary has one: relations between the "
                "organisations, people, initiatives and places of the West Midlands technology sector, the "
-               "qualifiers of their statements, and claim statuses. Generated from graph/vocabulary.yaml.")
+               "qualifiers of their statements, and their statuses. Generated from graph/vocabulary.yaml.")
 
 
 def _term(own: str, iri: str, kind: str, label: str, comment: str, supers: list[str]) -> Iterator[Triple]:
@@ -109,9 +107,9 @@ def ontology_triples(vocabulary: Vocabulary) -> Iterator[Triple]:
                          _supers(own, own + name, "class" if is_class else "property"))
     yield from _entity_classes(vocabulary)
     yield from _relation_terms(vocabulary)
-    for key, label, comment, is_asserted in status_terms(vocabulary):
-        iri = status_iri(vocabulary, key)
-        said = _STATUS_SAYS[(status_retracts(vocabulary, key), is_asserted)]
+    for status in status_terms(vocabulary):
+        iri, label, comment = status_iri(vocabulary, status.key), status.label, status.comment
+        said = _STATUS_SAYS[(status.truthy, status.retracts)]
         yield iri, RDF_TYPE, SKOS + "Concept"
         yield iri, RDF_TYPE, own + "ClaimStatus"
         yield iri, RDFS + "label", tagged(label)

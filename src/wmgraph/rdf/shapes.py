@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model.qualifiers import RANGE
 from ..model.vocabulary import RelationType, Vocabulary
-from .claims import declared_statuses, status_iri
+from .claims import status_iri
 from .formats import dumps
 from .mapping import DCTERMS, DERIVED_FROM, MEMBERSHIP, MONETARY_GRANT, SCHEMA, namespaces
 from .terms import LANG_STRING, OA, ORG, RDF, RDF_TYPE, RDFS, XSD, Literal, Triple
@@ -183,6 +183,10 @@ def _relation_shape(writer: _Writer, relation: RelationType) -> None:
                         minCount=1, maxCount=1, datatype=LANG_STRING)
     else:
         writer.property(shape, "object", RDF + "object", f"{name} has no object", maxCount=0)
+    if relation.statuses:
+        writer.property(shape, "status", writer.own + "status", f"the status of {name} must be one of "
+                        + ", ".join(relation.statuses),
+                        **{"in": [status_iri(vocabulary, key) for key in relation.statuses]})
     paths = [RDF_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", writer.own + "relation", DERIVED_FROM,
              *_claim_properties(writer), *_standard_paths(vocabulary, relation)]
     for key in relation.qualifiers:
@@ -236,14 +240,14 @@ def _standard_paths(vocabulary: Vocabulary, relation: RelationType) -> list[str]
 
 
 def _claim_properties(writer: _Writer) -> list[str]:
-    """The claim status, its date and the quote's annotation, allowed on every statement."""
+    """The status, its date and the quote's annotation, allowed on every statement."""
     return [writer.own + "status", writer.own + "statusDate", writer.own + "evidence"]
 
 
 def _claim_shape(writer: _Writer) -> None:
     """A statement's status is one the vocabulary declares, with at most one date."""
     shape = f"{writer.ns}statement"
-    statuses = [status_iri(writer.vocabulary, key) for key in sorted(declared_statuses(writer.vocabulary))]
+    statuses = [status_iri(writer.vocabulary, key) for key in sorted(writer.vocabulary.statuses)]
     allowed: dict[str, object] = {"in": statuses} if statuses else {"nodeKind": SH + "IRI"}
     writer.property(shape, "status", writer.own + "status", "a statement has at most one wm:status, "
                     "a status the vocabulary declares", maxCount=1, **allowed)
