@@ -241,3 +241,28 @@ def test_profile_and_release_patterns(mini_graph: Path, tmp_path: Path) -> None:
     assert (works.quote, works.qualifiers["role"]) == ("Jane is Acme Robotics' Head of Robotics", "Head of Robotics")
     assert facts[("jane-doe", "studied-at", "university-of-leeds")].quote == \
         "She holds a BA in Politics from the University of Leeds"
+
+
+FUND = """title: Robot fund
+date: 2024-03-05
+
+Robots are made in Birmingham.
+In March 2024, the Robot Accelerator programme was extended with £30 million, including £4 million for the Acme Hub.
+The total investment leveraged by the Acme Hub now stands at £67.3 million.
+Furthermore, Acme Robotics is partnering with the University of Leeds to create a Robot Lab, adding up to 30 jobs.
+Jane Doe, the robot minister, said in a statement:
+"Robots are good."
+"""
+
+
+def test_money_for_a_body_and_jobs_of_the_sentence_subject(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "release.txt"
+    article.write_text(FUND)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "fund"]
+                              ).exit_code == 0
+    found = {(p.subject, p.relation, p.object, p.qualifiers.get("amount", p.qualifiers.get("jobs")))
+             for p in draft_source(mini_graph, "fund").proposals}
+    assert ("acme-hub", "funded-through", "robot-accelerator", 4000000) in found
+    assert ("acme-hub", "investment", None, 67300000) in found  # "leveraged by X": X's, not X's funder
+    assert ("acme-robotics", "pledges-jobs", "birmingham", 30) in found  # no place named: the article's region
+    assert not any(relation == "said-that" for _, relation, _, _ in found)  # the words follow the colon

@@ -36,13 +36,17 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
 
 
 def _unrepeated(found: list[Proposal]) -> list[Proposal]:
-    """The proposals less a figure a later sentence gives again for the same subject (a standfirst's summary)."""
+    """The proposals less a figure a later sentence gives again for the same subject (a standfirst's summary).
+
+    A sum given twice to different objects ('£25m from DCMS', 'another £25m from the government') is kept.
+    """
     def figure(p: Proposal) -> tuple[str, object] | None:
         value = p.qualifiers.get("jobs", p.qualifiers.get("count", p.qualifiers.get("amount")))
         return (p.subject, value) if value is not None else None
     last = {figure(p): i for i, p in enumerate(found) if figure(p) is not None}
     return [p for i, p in enumerate(found) if figure(p) is None or last[figure(p)] == i
-            or p.relation not in ("statistic", "stated-count")]
+            or (p.relation not in ("statistic", "stated-count", "pledges-jobs")
+                and (found[last[figure(p)]].relation, found[last[figure(p)]].object) != (p.relation, p.object))]
 
 
 def _posts(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
@@ -97,6 +101,8 @@ def _speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         else:
             continue
         said = _paraphrase(re.sub(r"^(?:that|it was)\s+", "", text[verb.end():].lstrip(" ,")))
+        if text.rstrip().endswith(":") and len(said.split()) <= 4:
+            continue  # "X said in a statement:": the words follow, read as the speaker's line
         roles = [m.words for m in sentence.mentions if m.type == "post" and start <= m.start < verb.start()]
         qualifiers: Qualifiers = {"role": roles[0]} if roles else {}
         if date:

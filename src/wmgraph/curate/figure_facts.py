@@ -10,7 +10,10 @@ from .gazetteer import Mention
 from .modality import clause_around, status_of
 from .proposals import BODIES, DOERS, PLACES, Context, Proposal, Qualifiers, Sentence
 
-_FUNDER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
+_FUNDER_BEFORE = re.compile(r"(?<!leveraged )(?<!raised )(?<!generated )(?<!secured )(?<!attracted )"
+                            r"\b(?:from|by)\s+(?:the\s+)?$")  # "leveraged by X": X did it, nobody paid X
+_OPENS = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")  # "Furthermore, Primacy ...": the sentence's subject
+_OBJECT = re.compile(r"\b(?:with|create|creating|to|and)\s+(?:an?\s+|the\s+)?$")
 _RECEIVED = re.compile(r"\b(?:receive[sd]?|awarded|granted|given|won|secured a)\b")
 
 
@@ -46,6 +49,9 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     payer = sentence.at(figure.end + funder.end()) if funder else None
     if figure.kind == "money":
         qualifiers.update({"amount": number_value(figure.value), "currency": figure.currency})
+        share = _share_for(sentence, figure)
+        if share is not None:
+            return _made(share[0], share[1], share[2], qualifiers, sentence, figure, "money-for", date)
         if payer is not None and payer.type in BODIES:
             receiver = subject.key if subject is not None and subject.type in ("initiative", "programme") \
                 else context.last.get("initiative", "")
@@ -57,7 +63,7 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     if subject is None:
         return None
     if figure.kind == "count":
-        pledge = _jobs_pledged(sentence, figure, clause)
+        pledge = _jobs_pledged(sentence, figure, clause, context)
         if pledge is not None:
             qualifiers["jobs"] = int(figure.value)
             return _made(pledge[0], "pledges-jobs", pledge[1], qualifiers, sentence, figure, "jobs-in", date)
@@ -70,19 +76,41 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     return _made(subject.key, relation, None, qualifiers, sentence, figure, f"{figure.kind}-figure", date)
 
 
-def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str) -> tuple[str, str] | None:
-    """(employer, place) when a body will create the figure's jobs in a place named in the clause."""
+def _share_for(sentence: Sentence, figure: Figure) -> tuple[str, str, str | None] | None:
+    """'P was extended with £30m, including £4m for X': X funded through P (or X's investment)."""
+    after = re.match(r"\s+(?:is |was |will go |goes )?(?:for|to) (?:the )?", sentence.text[figure.end:])
+    receiver = sentence.at(figure.end + after.end()) if after else None
+    if receiver is None or receiver.type not in (*BODIES, "initiative", "programme"):
+        return None
+    fund = next((m for m in sentence.mentions if m.end <= figure.start and m.type in ("programme", "fund")
+                 and m.key != receiver.key), None)
+    return (receiver.key, "funded-through", fund.key) if fund is not None else (receiver.key, "investment", None)
+
+
+def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str, context: Context) -> tuple[str, str] | None:
+    """(employer, place) when a body will create the figure's jobs in a place named in the clause.
+
+    The employer is the body the sentence opens with when it does; with no place in the sentence the
+    jobs are placed in the region the article is about.
+    """
     jobs = figure.noun.split()[-1] in JOB_WORDS or (figure.noun.split()[-1] in ("people", "staff")
                                                     and re.search(r"\b(?:team|hire|hiring|recruit|workforce)", clause))
     body = sentence.before(figure.start, BODIES)
+    if body is not None and _OBJECT.search(sentence.text[:body.start]):
+        body = next((m for m in sentence.mentions if m.end <= figure.start and m.type in BODIES
+                     and _OPENS.fullmatch(sentence.text[:m.start])), body)  # "X is partnering with Y ..."
     nearest = next((m for m in reversed(sentence.mentions) if m.end <= figure.start
                     and m.type in (*BODIES, *PLACES) and not sentence.text.startswith("-based", m.end)), None)
     if nearest is not None and nearest.type in PLACES and not sentence.text[:nearest.start].endswith("its "):
         return None  # "the region will create 52,000 jobs": the place is the subject, not an employer
     start = sentence.text.find(clause)
-    places = [m for m in sentence.mentions if m.type in PLACES and start <= m.start < start + len(clause)]
-    if not jobs or body is None or not places:
+    places = [m for m in sentence.mentions if m.type in PLACES and start <= m.start < start + len(clause)
+              and not sentence.text.startswith("-based", m.end) and not sentence.text[:m.start].endswith("from ")]
+    elsewhere = [m for m in sentence.mentions if m.type in PLACES and m.type != "country"]
+    if not jobs or body is None or not (places or (not elsewhere and context.region())):
         return None
+    if not places:
+        return body.key, context.region()
     return body.key, min(places, key=lambda m: abs(m.start - figure.start)).key
 
 
