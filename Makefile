@@ -29,7 +29,7 @@ test: setup lint
 	$(BIN)/wmgraph vocabulary --check
 	$(BIN)/pytest
 
-# every test but the browser, store and slow ones (markers in pyproject.toml): under 30 s
+# every test but the browser, store and slow ones (markers in pyproject.toml): about half a minute
 test-fast: setup
 	$(BIN)/pytest -m "not browser and not store and not slow"
 

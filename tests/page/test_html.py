@@ -182,6 +182,7 @@ def test_big_graphs_are_laid_out_ahead_with_physics_off(page_graph: Path, monkey
     assert len(positions) == len(big["entities"])  # every node placed, none on top of another
 
 
+@pytest.mark.slow
 def test_page_options_are_pyvis_networks_own_without_loading_pyvis_whole() -> None:
     from pyvis.network import Network
 

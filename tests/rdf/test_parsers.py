@@ -49,6 +49,7 @@ def test_n3js_accepts_turtle(turtle: Path, seed_build: BuildResult) -> None:
     assert int(out) == seed_build.counts["triples"]
 
 
+@pytest.mark.slow
 def test_parsers_reject_broken_turtle(tmp_path: Path) -> None:
     broken = tmp_path / "broken.ttl"
     broken.write_text("<http://example.org/a> <http://example.org/b> .\n")
