@@ -113,22 +113,24 @@ def test_from_article_to_published_facts(mini_graph: Path, tmp_path: Path) -> No
     decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept", "made-smarter": "accept",
                    "budget": "reject", "west-midlands": "accept"}, reviewer="A. Reviewer")
     text = draft.read_text()
-    for rejected in ("    - investment: ~", "    - ranked-by: european-capital-of-innovation-awards"):
-        at = text.index(rejected, text.index("\nwest-midlands:"))  # a status on an investment waits for issue 22
-        text = text[:at] + text[at:].replace("review: accept", "review: reject", 1)
+    rejected = "    - ranked-by: european-capital-of-innovation-awards"
+    at = text.index(rejected, text.index("\nwest-midlands:"))
+    text = text[:at] + text[at:].replace("review: accept", "review: reject", 1)
     draft.write_text(text)
     code, output = run("accept", "--graph", str(mini_graph), SOURCE)
     written = mini_graph / "articles" / f"{SOURCE}.yaml"
     assert code == 0, output
-    assert re.fullmatch(rf"accepted 3 entities and 5 facts into {re.escape(str(written))} "
+    assert re.fullmatch(rf"accepted 3 entities and 6 facts into {re.escape(str(written))} "
                         r"\(\d+ proposals still undecided\)\n", output)
     text = written.read_text()
     assert "review:" not in text and "reviewed-by: A. Reviewer" in text and "budget" not in text
-    assert "\nwest-midlands:\n  extend: true" in text and "- ranked-by" not in text and "- investment" not in text
+    assert "\nwest-midlands:\n  extend: true" in text and "- ranked-by" not in text
     model = load_model(mini_graph)
     jobs = next(f for f in model.facts if f.subject == "west-midlands" and dict(f.qualifiers).get("count"))
     figures = dict(jobs.qualifiers)
     assert (figures["count"], figures["approx"], jobs.sources) == (5000, "almost", (SOURCE,))
+    invested = next(f for f in model.facts if f.subject == "west-midlands" and f.relation == "investment")
+    assert (invested.status, invested.quote) == ("planned", "it will receive €100,000 in prize money")  # as drafted
     holding = next(f for f in model.facts if f.subject == "peter-kyle" and f.relation == "holds-post")
     assert (holding.object, holding.quote) == ("science-and-technology-secretary",
                                                "Peter Kyle, the science and technology secretary")
