@@ -223,6 +223,7 @@ Head of Robotics, Acme Robotics
 
 Jane is Acme Robotics' Head of Robotics. She holds a BA in Politics from the University of Leeds.
 Funding comes from UK Research and Innovation through the Robot Accelerator programme.
+She runs the Nations & Regions programme with HSBC, whose GVA grew.
 """
 
 
@@ -236,6 +237,8 @@ def test_profile_and_release_patterns(mini_graph: Path, tmp_path: Path) -> None:
     assert (people.type, people.aliases) == ("person", ["Jane"])  # a name above a job title; its first name after
     assert draft.candidates["uk-research-and-innovation"].name == "UK Research and Innovation"
     assert "Robot Accelerator programme" in draft.candidates["robot-accelerator"].aliases
+    assert draft.candidates["nations-and-regions"].name == "Nations & Regions"
+    assert "hsbc" in draft.candidates and "gva" not in draft.candidates  # a body's initials; a term's are none
     facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
     works = facts[("jane-doe", "works-for", "acme-robotics")]
     assert (works.quote, works.qualifiers["role"]) == ("Jane is Acme Robotics' Head of Robotics", "Head of Robotics")

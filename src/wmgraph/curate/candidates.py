@@ -22,7 +22,7 @@ from .names import (
 )
 
 _WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
-SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on) )*{_WORD})*(?: \d{{1,2}}(?!\d|[,.]\d|\s?%))?")
+SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on|&) )*{_WORD})*(?: \d{{1,2}}(?!\d|[,.]\d|\s?%))?")
 _ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "By", "For", "From", "With", "To",
                               *MONTHS, *WEEKDAYS, "Professor", "Prof", "Dr", "Sir", "Dame", "Mr", "Mrs", "Ms"))
 # "Primacy, a Singapore-based regtech company": the apposition says what kind of body the name is
@@ -33,6 +33,9 @@ _BODY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|fi
 _JOINED = re.compile(r" and (?:[A-Z]\w+ )*(?:Innovation|Technology|Research|Development|Skills|Trade|Industry|"
                      r"Science|Sciences|Culture|Sport|Media|Regions|Engineering|Enterprise|Education|Training|"
                      r"Investment|Growth|Communities|Energy|Transport|Health|Care|Security)\b")
+# initials that are terms, not bodies
+_TERMS = frozenset(("CEO", "CTO", "CFO", "COO", "CIO", "GVA", "GDP", "ESG", "SME", "SMES", "API", "APIS", "HTML", "PDF",
+                    "FAQ", "USA", "UAE", "ROI", "KPI", "VAT", "STEM", "HGV", "EV", "LED", "IOT", "SAAS", "FTSE", "IPO"))
 _IN_PLACE_OF = re.compile(r"\s+(?:team|office|offices|site|base|headquarters|hub|workforce)\b")
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
@@ -85,11 +88,20 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
         joined = _JOINED.match(text, end)
         if len(words) >= 2 and joined:
             end = joined.end()  # "UK Research and Innovation", "Nations and Regions"
-        if any(m.start <= start and end <= m.end for m in taken) or text[start:end].isupper() \
+        if any(m.start <= start and end <= m.end for m in taken) or (text[start:end].isupper()
+                                                                      and not _initials(text, start, end)) \
                 or text.startswith(":", end) or _title_case_line(text, start):
             continue  # "Photo:", "Quick Read:" are labels; a Title Case Headline capitalises every word
         found.append((start, end, start in starts))
     return found
+
+
+def _initials(text: str, start: int, end: int) -> bool:
+    """Whether an all-capitals word is a body's initials ('HSBC', 'NIHR'), not a term or a shout."""
+    word = text[start:end]
+    return (re.fullmatch(r"[A-Z]{3,6}", word) is not None and word not in _TERMS
+            and not text[max(0, start - 2):start].endswith("(") and not text.startswith(")", end)
+            and not text[max(0, start - 30):start].isupper())
 
 
 def _title_case_line(text: str, at: int) -> bool:
