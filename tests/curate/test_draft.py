@@ -269,3 +269,22 @@ def test_money_for_a_body_and_jobs_of_the_sentence_subject(mini_graph: Path, tmp
     assert ("acme-hub", "investment", None, 67300000) in found  # "leveraged by X": X's, not X's funder
     assert ("acme-robotics", "pledges-jobs", "birmingham", 30) in found  # no place named: the article's region
     assert not any(relation == "said-that" for _, relation, _, _ in found)  # the words follow the colon
+
+
+FOLLOWED = """title: Robot investment
+date: 2024-03-05
+
+Acme Robotics opened an office in Leeds. It will invest £5m in new robots.
+Acme Robotics said the robots would be made in Leeds.
+"""
+
+
+def test_it_is_the_last_sentence_subject_and_an_organisation_speaks(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "followed.txt"
+    article.write_text(FOLLOWED)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "followed"]
+                              ).exit_code == 0
+    facts = {(p.subject, p.relation): p for p in draft_source(mini_graph, "followed").proposals}
+    invested = facts[("acme-robotics", "investment")]
+    assert (invested.qualifiers["amount"], invested.status) == (5000000, "planned")
+    assert facts[("acme-robotics", "said-that")].object == "The robots would be made in Leeds."

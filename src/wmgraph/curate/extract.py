@@ -94,8 +94,11 @@ def _speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         person = sentence.before(verb.start(), ("person",))
         pronoun = re.search(r"\b(He|She|he|she)\s+(?:\w+\s+)?$", text[:verb.start()])
         gap = text[person.end:verb.start()] if person is not None else ""
+        body = sentence.before(verb.start(), BODIES)
         if person is not None and re.fullmatch(r"(?:\s+from\s+[^,.]*?)?(?:,[^.]*)?,?\s*", gap):
             speaker, start = person.key, person.start
+        elif body is not None and re.fullmatch(r"\s*(?:,[^,.]{0,40},)?\s*", text[body.end:verb.start()]):
+            speaker, start = body.key, body.start  # an organisation's statement
         elif pronoun and context.last.get("person"):
             speaker, start = context.last["person"], pronoun.start(1)
         else:

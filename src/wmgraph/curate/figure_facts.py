@@ -8,7 +8,7 @@ from .amounts import JOB_WORDS, Figure, figures, number_value
 from .dates import resolve
 from .gazetteer import Mention
 from .modality import clause_around, status_of
-from .proposals import BODIES, DOERS, PLACES, Context, Proposal, Qualifiers, Sentence
+from .proposals import BODIES, DOERS, PLACES, PRONOUN_SUBJECT, Context, Proposal, Qualifiers, Sentence
 
 _FUNDER_BEFORE = re.compile(r"(?<!leveraged )(?<!raised )(?<!generated )(?<!secured )(?<!attracted )"
                             r"\b(?:from|by)\s+(?:the\s+)?$")  # "leveraged by X": X did it, nobody paid X
@@ -37,6 +37,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
         return before[0]  # "X ..., and it will receive": the sentence's subject
     if before:
         return before[-1]
+    if context.subject and PRONOUN_SUBJECT.match(sentence.text):
+        return Mention(0, 0, "", context.subject, context.kinds[context.subject], False, "previous-subject", 0.5)
     return next((m for m in sentence.mentions if m.start >= figure.end and m.type in PLACES), None)
 
 

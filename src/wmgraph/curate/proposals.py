@@ -11,6 +11,9 @@ PLACES = ("place", "country", "region", "city", "venue")
 BODIES = ("organisation", "company", "university", "public-body", "trade-association", "media")
 DOERS = (*BODIES, "initiative", "programme", "event", "report")
 Qualifiers = dict[str, str | int | float]
+# a sentence whose subject is the body the sentence before opened with
+PRONOUN_SUBJECT = re.compile(r"(?:[A-Z]\w+,\s+)?(?:It|They|The (?:company|firm|group|business|organisation|"
+                             r"start-?up|charity|programme|scheme|project))(?:['’]s|['’]re|['’]ll)?\b")
 
 
 @dataclass
@@ -57,10 +60,19 @@ class Context:
     def __init__(self) -> None:
         self.last: dict[str, str] = {}
         self.places: dict[str, int] = {}
+        self.kinds: dict[str, str] = {}
+        self.subject = ""  # the body or project the last sentence opened with: who "it" or "the company" is
 
     def see(self, sentence: Sentence) -> None:
         """Remember the mentions of `sentence`."""
+        opening = next((m for m in sentence.mentions if m.type in DOERS
+                        and re.fullmatch(r"(?:[A-Z]\w+,\s+)?(?:The\s+)?", sentence.text[:m.start])), None)
+        if opening is not None:
+            self.subject = opening.key
+        elif not PRONOUN_SUBJECT.match(sentence.text):
+            self.subject = ""
         for mention in sentence.mentions:
+            self.kinds[mention.key] = mention.type
             self.last[group(mention.type)] = mention.key
             if mention.type in ("region", "city", "place"):
                 self.places[mention.key] = self.places.get(mention.key, 0) + 1
