@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test test-fast setup lint docs
+.PHONY: build test test-fast setup lint docs vendor-oxigraph
 
 $(BIN)/wmgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ test-fast: setup
 # docs/commands.md is every command's --help (a test keeps it in step)
 docs: $(BIN)/wmgraph
 	$(BIN)/python -m wmgraph.cli.reference > docs/commands.md
+
+# the page's query engine, fetched again from npm at its pinned version and checked against its digests
+vendor-oxigraph:
+	$(PYTHON) scripts/fetch_oxigraph.py

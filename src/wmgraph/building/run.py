@@ -28,6 +28,7 @@ from ..model.checking import check_file, finish_model, start_model
 from ..model.model import Model
 from ..model.vocabulary import Vocabulary
 from ..page.html import render_page
+from ..page.queries import library_files
 from ..rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
 from ..rdf.formats.writer import Part
 from ..rdf.mapping import (
@@ -89,7 +90,8 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
         raise OutputError(f"the output folder {out_dir} is a symbolic link to nothing: "
                           "remove it, or make the folder it points to")
     inputs = graph_inputs(graph_dir)
-    digest = input_digest((name, data) for _, name, data in inputs)
+    # the page inlines the query library, so its files count as inputs too
+    digest = input_digest([*((name, data) for _, name, data in inputs), *library_files()])
     paths = [out_dir / name for name in OUTPUT_NAMES]
     recorded = Stamp.read(out_dir)
     if not check and recorded is not None and recorded.inputs == digest and recorded.holds(out_dir, OUTPUT_NAMES):
@@ -136,7 +138,8 @@ def _write_outputs(model: Model, documents: Documents, paths: list[Path],
                    staged: StagedSet | None) -> dict[Path, tuple[str, bool]]:
     """Each output's SHA-256 and whether it differs from the file on disk; those that differ go to `staged`."""
     made: dict[Path, tuple[str, bool]] = {}
-    contents: list[list[Part]] = [documents.turtle, documents.nt, documents.jsonld, [render_page(model)],
+    page = render_page(model, turtle=b"".join(documents.turtle))
+    contents: list[list[Part]] = [documents.turtle, documents.nt, documents.jsonld, [page],
                 [shapes_turtle(model.vocabulary).encode("utf-8")]]
     for path, parts in zip(paths, contents, strict=True):
         hashed = hashlib.sha256()

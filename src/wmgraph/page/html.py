@@ -32,6 +32,7 @@ from .community import adjacency, communities
 from .data import Json, page_data
 from .layout import group_layout
 from .passages import passages
+from .queries import ENGINE_LIMIT, engine_parts, query_library, sparql_data
 from .styles import LABEL_INSIDE, dark, distinct_styles
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -43,7 +44,7 @@ VIS_CSS = ASSETS / "vendor" / "vis-network.css"
 # pure (no DOM) and defines one namespace the later ones use, and Node's test runner loads them
 # on their own (tests/js/); page.js, last, draws the page.
 SCRIPTS = ("page-dates.js", "page-url.js", "page-data.js", "page-search.js", "page-overview.js", "page-draw.js",
-           "page-view.js", "page.js")
+           "page-view.js", "page.js", "page-query.js", "page-engine.js")
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800
 SPACING = 170.0  # between neighbouring nodes in a laid-out drawing
@@ -51,12 +52,16 @@ PLACEHOLDER = re.compile(rb"/\*@(\w+)@\*/")
 TITLE = "West Midlands tech ecosystem graph"
 
 
-def render_page(model: Model, focus: str | None = None, depth: int = 1) -> bytes:
-    """The whole page, in UTF-8, for the model or for the neighbourhood of entity `focus`."""
-    return _render_page(model, focus, depth)
+def render_page(model: Model, focus: str | None = None, depth: int = 1, turtle: bytes | None = None) -> bytes:
+    """The whole page, in UTF-8, for the model or for the neighbourhood of entity `focus`.
+
+    With `turtle` (the whole graph's Turtle), a whole page of at most ENGINE_LIMIT entities carries
+    the query engine and that graph, so its questions can be answered in the browser.
+    """
+    return _render_page(model, focus, depth, turtle)
 
 
-def _render_page(model: Model, focus: str | None, depth: int) -> bytes:
+def _render_page(model: Model, focus: str | None, depth: int, turtle: bytes | None) -> bytes:
     if focus is None:
         entity_keys = sorted(model.entities)
         title = TITLE
@@ -74,7 +79,9 @@ def _render_page(model: Model, focus: str | None, depth: int) -> bytes:
     data.update(drawing(model, entity_keys, data))
     data = compact(data)
     data.update(passages(model, data["source_keys"], entity_keys, facts))
-    return fill_template(title, data)
+    carried = turtle if focus is None and len(model.entities) <= ENGINE_LIMIT else None
+    data["sparql"] = sparql_data(model.vocabulary, query_library(), carried is not None)
+    return fill_template(title, data, engine_parts(carried))
 
 
 def compact(data: Json) -> Json:
@@ -191,9 +198,10 @@ def vis_options(big: bool) -> Json:
     }
 
 
-def fill_template(title: str, data: Json) -> bytes:
-    """Put the styles, scripts and JSON data into the page template (UTF-8)."""
+def fill_template(title: str, data: Json, engine: dict[bytes, bytes] | None = None) -> bytes:
+    """Put the styles, scripts, JSON data and the query engine's parts into the page template (UTF-8)."""
     parts = {
+        **(engine if engine is not None else engine_parts(None)),
         b"TITLE": html.escape(title).encode("utf-8"),
         b"VIS_CSS": _read(VIS_CSS),
         b"PAGE_CSS": _read(ASSETS / "page.css"),

@@ -1,0 +1,44 @@
+// The query library as the page reads it (src/wmgraph/page/assets/page-query.js), run by `node --test`.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const Q = require("../../src/wmgraph/page/assets/page-query.js");
+
+const XSD = "http://www.w3.org/2001/XMLSchema#";
+const sparql = { base: "https://example.org/id/", prefixes: { wm: "https://example.org/ns#", "": "https://example.org/id/" } };
+const text = "# Who held a post.\n#\n# @param post entity=mayor  The post.\n# @param as_of date?  The date.\n" +
+  "# @total n\nSELECT ?who (GROUP_CONCAT(?x; separator=\"; \") AS ?xs) WHERE { ?who wm:holds ?post # { not a brace\n" +
+  "  FILTER(?n != \"}\") }";
+const query = Q.parseHeader("mayors", text);
+
+test("the header gives the description, parameters and totals", () => {
+  assert.equal(query.description, "Who held a post.");
+  assert.deepEqual(query.params, [
+    { name: "post", type: "entity", required: false, value: "mayor", description: "The post." },
+    { name: "as_of", type: "date", required: false, value: null, description: "The date." },
+  ]);
+  assert.deepEqual(query.totals, ["n"]);
+});
+
+test("parameters become terms in a VALUES block at the WHERE group's brace", () => {
+  const bound = Q.bind(query, { as_of: "2024-02" }, sparql);
+  assert.deepEqual(bound.post, { kind: "iri", value: "https://example.org/id/mayor" });
+  assert.deepEqual(bound.as_of, { kind: "literal", value: "2024-02", datatype: XSD + "gYearMonth" });
+  const out = Q.withValues(text, bound);
+  assert.ok(out.includes('WHERE { VALUES (?as_of ?post) { ("2024-02"^^<' + XSD + 'gYearMonth> <https://example.org/id/mayor>) }  ?who'));
+});
+
+test("hostile values are refused or stay inside one literal", () => {
+  assert.throws(() => Q.bind(query, { post: "x> } DROP ALL #" }, sparql), /is not an entity id/);
+  assert.throws(() => Q.bind(query, { as_of: "2024-02-30" }, sparql), /is not a date/);
+  assert.throws(() => Q.bind(query, { nope: "1" }, sparql), /has no parameter 'nope' \(it takes: post, as_of\)/);
+  assert.equal(Q.n3({ kind: "literal", value: 'a"} \\\n', datatype: XSD + "string" }), '"a\\"} \\\\\\n"');
+});
+
+test("the query form, updates and GROUP_CONCAT separators are read outside strings and comments", () => {
+  assert.equal(Q.queryForm("# SELECT\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), "construct");
+  assert.equal(Q.isUpdate("DELETE WHERE { ?s ?p ?o }"), true);
+  assert.equal(Q.isUpdate("SELECT ?s WHERE { ?s ?p \"DELETE\" }"), false);
+  assert.deepEqual(Q.groupConcats(text), { xs: "; " });
+  const results = { results: { bindings: [{ xs: { type: "literal", value: "b; a; c" } }] } };
+  assert.equal(Q.orderLists(results, { xs: "; " }).results.bindings[0].xs.value, "a; b; c");
+});
