@@ -276,6 +276,7 @@ date: 2024-03-05
 
 Acme Robotics opened an office in Leeds. It will invest £5m in new robots.
 Acme Robotics said the robots would be made in Leeds.
+This follows Acme Robotics' establishment in Birmingham, where it runs the Birmingham Robot Programme.
 """
 
 
@@ -288,3 +289,18 @@ def test_it_is_the_last_sentence_subject_and_an_organisation_speaks(mini_graph: 
     invested = facts[("acme-robotics", "investment")]
     assert (invested.qualifiers["amount"], invested.status) == (5000000, "planned")
     assert facts[("acme-robotics", "said-that")].object == "The robots would be made in Leeds."
+    assert facts[("acme-robotics", "established-in")].object == "birmingham"
+    named = facts[("birmingham-robot-programme", "based-in")]
+    assert (named.object, named.quote) == ("birmingham", "Birmingham Robot Programme")  # named after the place
+
+
+def test_partners_to_create_plan_it(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "fund.txt"
+    article.write_text(FUND)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "fund"]
+                              ).exit_code == 0
+    plans = {(p.subject, p.object, p.status, p.quote) for p in draft_source(mini_graph, "fund").proposals
+             if p.relation == "plans"}
+    quote = "Acme Robotics is partnering with the University of Leeds to create a Robot Lab"
+    assert plans == {("acme-robotics", "robot-lab", "planned", quote),
+                     ("university-of-leeds", "robot-lab", "planned", quote)}

@@ -42,6 +42,7 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
     return found
 
 
+_OPENING = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")
 _CUES = r"(?i:chief|chair|head|director|founder|mayor|minister|secretary|leader|president|professor|executive|" \
         r"manager|chairman|chairwoman|ceo|cto|cfo|coo|officer|partner|lead|assistant|adviser|advisor|analyst)"
 _TITLE_OF = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+$")
@@ -95,6 +96,39 @@ def studies(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         start = person.start if person is not None else 0
         found.append(Proposal(subject, "studied-at", place.key, {}, sentence.quote(
             start if not found else degree.start(), place.end), rule="degree-from", confidence=0.6))
+    return found
+
+
+_TO_MAKE = re.compile(r"\bto (?:create|build|launch|open|set up|establish|develop|form|introduce) "
+                      r"(?:an? |the |a new )?")
+_SET_UP = re.compile(r"['’]s? (?:establishment|launch|opening|founding) in (?:the )?")
+
+
+def ventures(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'X is partnering with Y to create Z': X and Y plan Z; 'X's establishment in P': X established in P."""
+    found = []
+    text = sentence.text
+    for match in _TO_MAKE.finditer(text):
+        made = sentence.at(match.end())
+        nearest = sentence.before(match.start(), BODIES)
+        if made is None or nearest is None or made.type not in ("initiative", "programme", "event", "report",
+                                                                 "organisation"):
+            continue
+        makers = [nearest]
+        opener = next((m for m in sentence.mentions if m.type in BODIES and _OPENING.fullmatch(text[:m.start])), None)
+        if opener is not None and opener is not nearest and re.search(r"\b(?:with|and) (?:the )?$",
+                                                                        text[:nearest.start]):
+            makers.insert(0, opener)  # "X is partnering with Y to create Z": both plan Z
+        for maker in makers:
+            found.append(Proposal(maker.key, "plans", made.key, {}, sentence.quote(makers[0].start, made.end),
+                                  status="planned", rule="to-create", confidence=0.5,
+                                  why=["status planned from 'to create'"]))
+    for match in _SET_UP.finditer(text):
+        body = next((m for m in sentence.mentions if m.end == match.start() and m.type in BODIES), None)
+        place = sentence.at(match.end())
+        if body is not None and place is not None and place.type in PLACES:
+            found.append(Proposal(body.key, "established-in", place.key, {}, sentence.quote(body.start, place.end),
+                                  rule="establishment-in", confidence=0.5))
     return found
 
 

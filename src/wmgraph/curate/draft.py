@@ -13,7 +13,7 @@ from ..model.model import Model
 from ..model.quotes import normalise
 from .candidates import Candidate, NameIndex
 from .entities import find_entities
-from .extract import extract
+from .extract import extract, named_places
 from .gazetteer import Gazetteer, Mention
 from .names import CAPTION
 from .proposals import Proposal, Sentence
@@ -61,7 +61,7 @@ def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
     read = [Sentence(words, start, [_shifted(m, start) for m in ordered if start <= m.start and m.end <= end],
                      _heading(text, end)) for words, start, end in parts]
     folded = normalise(text).text
-    for proposal in extract(read, date if len(date) == 10 else ""):
+    for proposal in extract(read, date if len(date) == 10 else "") + named_places(ordered, found.inside):
         if proposal.quote and normalise(proposal.quote).text not in folded:
             proposal.why.append("quote not found verbatim: correct it")
         result.proposals.append(proposal)

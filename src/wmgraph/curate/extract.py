@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .affiliations import affiliations, rankings, studies, titles
+from .affiliations import affiliations, rankings, studies, titles, ventures
 from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
@@ -25,7 +25,7 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
     context = Context()
     found: list[Proposal] = []
     rules = (_posts, _speech, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
-             affiliations, rankings, titles, studies,
+             affiliations, rankings, titles, studies, ventures,
              passive_links, active_links)
     for sentence in sentences:
         if not sentence.heading:
@@ -33,6 +33,18 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
                 found += rule(sentence, context, source_date)
         context.see(sentence)
     return _unrepeated(found) + speakers(sentences, source_date)
+
+
+def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposal]:
+    """'West Midlands Health Tech Innovation Accelerator': a new project named after a known place is based there."""
+    found: list[Proposal] = []
+    for place in (m for m in inside if m.known and m.type in ("region", "city")):
+        named = next((m for m in mentions if m.start == place.start and m.end > place.end and not m.known
+                      and m.type in ("initiative", "programme")), None)
+        if named is not None and not any(p.subject == named.key for p in found):
+            found.append(Proposal(named.key, "based-in", place.key, {}, named.words, rule="named-after-place",
+                                  confidence=0.4, why=["its name begins with the place's: check it is based there"]))
+    return found
 
 
 def _unrepeated(found: list[Proposal]) -> list[Proposal]:
