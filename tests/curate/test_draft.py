@@ -223,7 +223,7 @@ Head of Robotics, Acme Robotics
 
 Jane is Acme Robotics' Head of Robotics. She holds a BA in Politics from the University of Leeds.
 Funding comes from UK Research and Innovation through the Robot Accelerator programme.
-She runs the Nations & Regions programme with HSBC, whose GVA grew.
+She runs the Nations & Regions programme with HSBC, whose GVA grew. She advises HSBC's Robot Programmes.
 """
 
 
@@ -242,6 +242,7 @@ def test_profile_and_release_patterns(mini_graph: Path, tmp_path: Path) -> None:
     facts = {(p.subject, p.relation, p.object): p for p in draft.proposals}
     works = facts[("jane-doe", "works-for", "acme-robotics")]
     assert (works.quote, works.qualifiers["role"]) == ("Jane is Acme Robotics' Head of Robotics", "Head of Robotics")
+    assert facts[("hsbc", "coordinates", "robot-programmes")].quote == "HSBC's Robot Programmes"
     assert facts[("jane-doe", "studied-at", "university-of-leeds")].quote == \
         "She holds a BA in Politics from the University of Leeds"
 

@@ -201,6 +201,7 @@ def _possessives(sentence: Sentence, context: Context, date: str) -> list[Propos
         if not possessive(sentence, a, b) or b.type == "post":
             continue
         relation = "published" if a.type in BODIES and b.type == "report" else \
+            "coordinates" if a.type in BODIES and b.type in ("programme", "initiative") else \
             "comes-from" if a.type == "country" and b.type in BODIES else \
             "based-in" if a.type in PLACES and b.type in ("initiative", "programme", *BODIES) else ""
         if relation:

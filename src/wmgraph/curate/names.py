@@ -17,7 +17,7 @@ HEAD_TYPES = {
                      "Board", "Council", "Alliance", "Consortium"), "organisation"),
     **dict.fromkeys(("Awards", "Week", "Summit", "Conference", "Festival", "Expo", "Fair", "Show", "Budget",
                      "Games", "Ceremony", "Forum", "Hackathon"), "event"),
-    **dict.fromkeys(("Programme", "Program", "Accelerator", "Fund", "Scheme", "Challenge"), "programme"),
+    **dict.fromkeys(("Programme", "Programmes", "Program", "Accelerator", "Fund", "Scheme", "Challenge"), "programme"),
     **dict.fromkeys(("Testbed", "Project", "Hub", "Initiative", "Centre", "Campus", "Zone", "Cluster",
                      "Corridor", "Bootcamp", "Bootcamps"), "initiative"),
     **dict.fromkeys(("Report", "Review", "Index", "Survey", "Strategy", "Plan", "Commons", "Study",
