@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from wmgraph.cli.main import main
 from wmgraph.curate.dates import resolve
 from wmgraph.curate.draft import draft_source
-from wmgraph.curate.modality import status_of
 from wmgraph.model.checking import load_model
+from wmgraph.model.modal_words import status_of
 from wmgraph.model.quotes import find_quote
 
 ARTICLE = """title: Testbed for the region
@@ -83,7 +83,7 @@ def test_draft_of_an_unknown_source_says_what_to_do(mini_graph: Path) -> None:
 def test_statuses_come_from_the_words() -> None:
     assert status_of("The project could also receive another £25m") == ("possible", "could")
     assert status_of("the report forecasts 52,000 jobs") == ("forecast", "forecasts")
-    assert status_of("the company plans to open a hub") == ("planned", "plans")
+    assert status_of("the company plans to open a hub") == ("planned", "plans to")
     assert status_of("The firm opened a hub in Coventry") == ("stated", "")
 
 

@@ -14,64 +14,31 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..model.modal_words import modal_words
 from ..model.model import Fact, Model
 
-# The words, lower case, by what they speak of. "by 2026" counts after a verb ("to grow ... by 2026").
-_WORDS = {
-    "future": ("will", "shall", "is to", "are to", "was to", "were to", "is set to", "are set to", "set to",
-               "due to (?:open|launch|start|begin|be)", "is expected", "are expected", "expected to", "expects? to",
-               "forecast", "projected", "next (?:year|month|week)", "later this year", "in the coming", "upcoming",
-               "forthcoming"),
-    "condition": ("if", "unless", "would", "subject to", "provided that", "conditional", "depending on",
-                  "dependent on"),
-    "possibility": ("could", r"may(?! \d)", "might", "possibly", "possible", "potential(?:ly)?", "likely"),
-    "intention": ("plans? to", "planned", "planning", "aims? to", "aiming to", "intends?", "intended", "intending",
-                  "intention", "hopes? to", "seeks? to", "wants? to", "proposed?", "proposes", "proposal",
-                  "pledges? to", "promised?", "promises",
-                  "to (?:create|launch|open|build|establish|develop|deliver|introduce|set up)",
-                  r"by (?:the end of )?20\d\d"),
-}
-NAMES = ("will", "may")  # written with a capital mid-sentence, a name or a month ("Will Jones", "May")
-
-
-def _one_pattern(words: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    """All the words as one pattern, its branches grouped by their first letter."""
-    # Each branch starts with a plain letter, so the engine skips ahead to the letters that can start
-    # a match: as quick as a scan for words, where a pattern starting with \b tries every position.
-    by_letter: dict[str, list[str]] = {}
-    for word in (word for kind in words.values() for word in kind):
-        by_letter.setdefault(word[0], []).append(word[1:])
-    branches = [f"{letter}(?<=\\b{letter})(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
-                for letter, rest in sorted(by_letter.items())]
-    return re.compile("(?:" + "|".join(branches) + r")\b")
-
-
-MODAL = _one_pattern(_WORDS)  # run on the quote in lower case
-KINDS = {kind: re.compile("|".join(words)) for kind, words in _WORDS.items()}  # which kind a match is
-SAYS = {"future": "the future", "condition": "a condition", "possibility": "a possibility",
-        "intention": "an intention"}
-INSTEAD = {"future": "expected", "condition": "possible", "possibility": "possible", "intention": "planned"}
 # Known ways a fact says more than its quote: the relation, the words, and what the quote speaks of.
 OVERSTATED = {
     "based-in": (re.compile(r"\b(?:team|office|offices|site|branch|staff|presence)\b", re.IGNORECASE),
                  "its {words} there, not where the organisation is based"),
 }
+# What modal words speak of, in the order a warning names them.
+SAYS = ["the future", "a forecast", "a condition", "a possibility", "an intention", "a promise"]
 ANSWER = "or give the reason it stands with 'modality-ok: ...'"
 
 
-def _modal_words(fact: Fact) -> dict[str, list[str]]:
-    """The modal words of the fact's quote, by kind; words that lie in the fact's own text object are its words."""
-    found: dict[str, list[str]] = {}
+def _modal_words(fact: Fact) -> dict[str, list[tuple[str, str]]]:
+    """The checked modal words of the fact's quote, by what they speak of, with their statuses.
+
+    Words that lie in the fact's own text object are its words (what a person said), not its modality.
+    """
+    found: dict[str, list[tuple[str, str]]] = {}
     own = fact.object.casefold() if fact.object is not None and not fact.object_is_entity else ""
-    lower = fact.quote.lower()
-    for match in MODAL.finditer(lower):
-        words, begin = fact.quote[match.start():match.end()], match.start()
-        if (match.group() in NAMES and words[0].isupper() and begin > 0) or (own and match.group() in own) \
-                or (match.group().startswith("by ") and " to " not in lower[:begin]):
+    for one in modal_words(fact.quote):
+        if not one.kind.checked or (own and one.words.casefold() in own):
             continue
-        kind = next(kind for kind, pattern in KINDS.items() if pattern.fullmatch(match.group()))
-        if words not in found.setdefault(kind, []):
-            found[kind].append(words)
+        if (one.words, one.kind.status) not in found.setdefault(one.kind.speaks_of, []):
+            found[one.kind.speaks_of].append((one.words, one.kind.status))
     return found
 
 
@@ -79,15 +46,14 @@ def _modal_warning(model: Model, fact: Fact) -> Problem | None:
     found = _modal_words(fact)
     if not found:
         return None
-    kinds = [kind for kind in SAYS if kind in found]
-    words = ", ".join(f"'{word}'" for kind in kinds for word in found[kind])
-    statuses = list(dict.fromkeys(INSTEAD[kind] for kind in kinds))
+    kinds = sorted(found, key=SAYS.index)
+    words = ", ".join(f"'{word}'" for kind in kinds for word, _ in found[kind])
+    statuses = list(dict.fromkeys(status for kind in kinds for _, status in found[kind]))
     status = " or ".join(f"'status: {key}'" for key in statuses if key in model.vocabulary.statuses)
     where = fact.location
     return Problem(where.file, where.line, where.column,
-                   f"'{fact.relation}' fact is stated as so, but its quote speaks of "
-                   + " and ".join(SAYS[kind] for kind in kinds) + f" ({words})",
-                   f"write {status or 'a status'} if the source does not say it is so, {ANSWER}")
+                   f"'{fact.relation}' fact is stated as so, but its quote speaks of " + " and ".join(kinds)
+                   + f" ({words})", f"write {status or 'a status'} if the source does not say it is so, {ANSWER}")
 
 
 def _overstated(fact: Fact) -> Problem | None:

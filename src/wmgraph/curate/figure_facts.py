@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..model.modal_words import status_of
 from .amounts import JOB_WORDS, Figure, figures, number_value
 from .dates import resolve
 from .gazetteer import Mention
-from .modality import clause_around, status_of
+from .modality import clause_around
 from .proposals import BODIES, DOERS, PLACES, PRONOUN_SUBJECT, Context, Proposal, Qualifiers, Sentence
 
 _FUNDER_BEFORE = re.compile(r"(?<!leveraged )(?<!raised )(?<!generated )(?<!secured )(?<!attracted )"
