@@ -278,6 +278,9 @@ date: 2024-03-05
 Acme Robotics opened an office in Leeds. It will invest £5m in new robots.
 Acme Robotics said the robots would be made in Leeds.
 This follows Acme Robotics' establishment in Birmingham, where it runs the Birmingham Robot Programme.
+
+John Smith
+Chief Engineer, Acme Robotics
 """
 
 
@@ -293,6 +296,10 @@ def test_it_is_the_last_sentence_subject_and_an_organisation_speaks(mini_graph: 
     assert facts[("acme-robotics", "established-in")].object == "birmingham"
     named = facts[("birmingham-robot-programme", "based-in")]
     assert (named.object, named.quote) == ("birmingham", "Birmingham Robot Programme")  # named after the place
+    signed = facts[("john-smith", "works-for")]  # a name line above a 'Title, Organisation' line
+    assert (signed.object, signed.qualifiers["role"], signed.quote) == (
+        "acme-robotics", "Chief Engineer", "John Smith\nChief Engineer, Acme Robotics")
+    assert not any("not found" in why for why in signed.why)  # the quote checker finds it
 
 
 def test_partners_to_create_plan_it(mini_graph: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
 from .names import SPEECH_VERBS
-from .press import active_links, passive_links, speakers
+from .press import active_links, passive_links, sign_offs, speakers
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, possessive
 
 _SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS[:-1])})\b(?!,)")
@@ -32,7 +32,9 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
             for rule in rules:
                 found += rule(sentence, context, source_date)
         context.see(sentence)
-    return _unrepeated(found) + speakers(sentences, source_date)
+    found = _unrepeated(found) + speakers(sentences, source_date)
+    said = {(p.subject, p.relation, p.object) for p in found}
+    return found + [p for p in sign_offs(sentences, source_date) if (p.subject, p.relation, p.object) not in said]
 
 
 def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposal]:

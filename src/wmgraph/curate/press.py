@@ -17,6 +17,9 @@ _RELATIONS = {("led", "by"): "leads", ("run", "by"): "coordinates", ("coordinate
 _ACTIVE = re.compile(r"\s+(published|launched|released|unveiled)\s+(?:their |its |the |a |an )?")
 _MEMBERS = re.compile(r"\bmembers,? (?:such as|including) ")
 _DOES = re.compile(r"\s+(?:has|have|is|are|was|were|will|can|\w+ed)\b")  # the subject of a main clause
+_TITLE_WORD = re.compile(r"\b(?i:chief|chair|head|director|founder|manager|officer|assistant|executive|lead|"
+                         r"president|partner|coordinator|adviser|advisor|analyst|engineer|secretary)")
+_TITLE_LINE = re.compile(r"([^,]+(?:, [^,]+)*?),\s+(?:the )?")
 _SPEAKER = re.compile(r"^(?:Professor |Dr |Sir |Dame )?[^,:]+, ([^:]+?):$")
 
 
@@ -101,4 +104,24 @@ def speakers(sentences: list[Sentence], date: str) -> list[Proposal]:
             found.append(Proposal(person.key, "works-for", employer.key, {"role": title, **(
                 {"as-of": date} if date else {})}, sentence.quote(person.start, employer.end),
                 rule="speaker-line", confidence=0.6))
+    return found
+
+
+def sign_offs(sentences: list[Sentence], date: str) -> list[Proposal]:
+    """A name on a line of its own next to a line 'Title, Organisation', as under a profile or a signature."""
+    found: list[Proposal] = []
+    for first, second in zip(sentences, sentences[1:], strict=False):
+        for named, titled in ((first, second), (second, first)):
+            person = named.mentions[0] if len(named.mentions) == 1 else None
+            employer = titled.mentions[-1] if titled.mentions else None
+            title = _TITLE_LINE.fullmatch(titled.text[:employer.start]) if employer else None
+            if person is None or person.type != "person" or person.words != named.text.strip() \
+                    or employer is None or employer.type not in BODIES or employer.end != len(titled.text.rstrip()) \
+                    or title is None or not _TITLE_WORD.search(title.group(1)) \
+                    or any(p.subject == person.key for p in found):
+                continue
+            qualifiers: Qualifiers = {"role": title.group(1), **({"as-of": date} if date else {})}
+            found.append(Proposal(person.key, "works-for", employer.key, qualifiers,
+                                  f"{first.text.strip()}\n{second.text.strip()}", rule="name-and-title-lines",
+                                  confidence=0.6))
     return found
