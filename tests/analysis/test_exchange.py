@@ -252,3 +252,16 @@ def test_seed_graph_exports_and_diffs(in_tmp: Path) -> None:
     assert run("diff", "--graph", graph, "out/wmgraph.nt", graph) == (
         0, f"out/wmgraph.nt -> {graph}\nEntities: 0 added, 0 removed, 0 renamed, 0 changed\n"
            "Facts: 0 added, 0 removed, 0 changed\n")
+
+
+def test_diff_reports_a_change_of_status_alone(mini_graph: Path, in_tmp: Path) -> None:
+    shutil.copytree(mini_graph, in_tmp / "old")
+    build(mini_graph, in_tmp / "out")
+    edit(mini_graph / "organisations.yaml", "      duration: P3Y\n", "      duration: P3Y\n      status: done\n"
+                                                                   "      status-date: 2024-05\n")
+    expected = ("Entities: 0 added, 0 removed, 0 renamed, 0 changed\nFacts: 0 added, 0 removed, 1 changed\n"
+                "~ Version 1 pledges jobs in Birmingham: 500 jobs, over 3 years\n"
+                "    status: pledged -> done\n    status date: (none) -> 2024-05\n")
+    assert run("diff", "old", "graph") == (1, "old -> graph\n" + expected)
+    assert run("diff", "out/wmgraph.nt", "graph") == (1, "out/wmgraph.nt -> graph\n" + expected)
+    assert run("diff", "out/wmgraph.ttl", "old")[0] == 0  # the status each fact has is read back from the RDF

@@ -124,10 +124,20 @@ def _qualifiers(fact: Fact) -> dict[str, QualifierValue]:
     return values
 
 
+def _status(model: Model, fact: Fact) -> str:
+    """A fact's status as shown, its default named too ('stated'), so that no status and the default compare equal."""
+    status = model.vocabulary.statuses.get(fact.status or model.vocabulary.default_status(fact.relation))
+    return status.label if status is not None else fact.status or "(none)"
+
+
 def _fact_changes(old: Model, new: Model, before: Fact, after: Fact) -> list[str]:
     changes = []
     if before.object != after.object:
         changes.append(f"object: {before.object} -> {after.object}")
+    if _status(old, before) != _status(new, after):
+        changes.append(f"status: {_status(old, before)} -> {_status(new, after)}")
+    if before.status_date != after.status_date:
+        changes.append(f"status date: {before.status_date or '(none)'} -> {after.status_date or '(none)'}")
     was, now = _qualifiers(before), _qualifiers(after)
     for key in sorted(set(was) | set(now)):
         if was.get(key) != now.get(key):

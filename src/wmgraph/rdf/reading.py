@@ -161,6 +161,10 @@ def _fact(index: _Index, vocabulary: Vocabulary, node: str, sources: tuple[str, 
             currency = index.one(values[0], SCHEMA + "currency")
             if currency and currency != "GBP":
                 qualifiers.append(("currency", currency))
+    own = vocabulary.project_namespace
+    status = index.one(node, own + "status").removeprefix(own + "status-")  # the default status is left out
     return Fact(_local(node, base + "statement/"), _local(subject, base), relation.key,
                 _local(obj, base) if is_entity and obj is not None else obj, is_entity,
-                tuple(sorted(qualifiers)), sources, where)
+                tuple(sorted(qualifiers)), sources, where,
+                status=status or next((key for key, one in vocabulary.statuses.items() if one.default), ""),
+                status_date=index.one(node, own + "statusDate"))
