@@ -312,3 +312,28 @@ def test_partners_to_create_plan_it(mini_graph: Path, tmp_path: Path) -> None:
     quote = "Acme Robotics is partnering with the University of Leeds to create a Robot Lab"
     assert plans == {("acme-robotics", "robot-lab", "planned", quote),
                      ("university-of-leeds", "robot-lab", "planned", quote)}
+
+
+DEALS = """title: Robot deals
+date: 2024-03-05
+
+Acme Robotics has acquired Widget Analytics. Bolt Labs, a subsidiary of Acme Robotics, is growing.
+Gear Systems, headquartered in Leeds, raised £5m in a funding round led by Spark Ventures.
+Jane Doe has been appointed chief technology officer of Acme Robotics.
+"""
+
+
+def test_ownership_headquarters_rounds_and_appointments(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "deals.txt"
+    article.write_text(DEALS)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "deals"]
+                              ).exit_code == 0
+    facts = {(p.subject, p.relation, p.object): p for p in draft_source(mini_graph, "deals").proposals}
+    assert facts[("acme-robotics", "owns", "widget-analytics")].quote == "Acme Robotics has acquired Widget Analytics"
+    assert ("bolt-labs", "subsidiary-of", "acme-robotics") in facts
+    assert facts[("gear-systems", "based-in", "leeds")].quote == "Gear Systems, headquartered in Leeds"
+    assert facts[("gear-systems", "investment", None)].qualifiers["amount"] == 5000000  # not the place's
+    assert ("gear-systems", "funded-by", "spark-ventures") in facts and ("spark-ventures", "leads", "gear-systems") \
+        not in facts  # a round led by an investor
+    appointed = facts[("jane-doe", "works-for", "acme-robotics")]
+    assert (appointed.qualifiers["role"], appointed.qualifiers["start"]) == ("chief technology officer", "2024-03-05")

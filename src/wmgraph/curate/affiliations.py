@@ -132,6 +132,40 @@ def ventures(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     return found
 
 
+_ACQUIRED = re.compile(r"\s+(?:has |have |had )?(?:acquired|bought|taken over|took over)\s+(?:the )?")
+_OWNED = re.compile(r",\s+(?:a|the|which is a)\s+(?:wholly[- ]owned\s+)?subsidiary of (?:the )?|,\s+(?:owned|acquired) "
+                    r"by (?:the )?")
+_BASED = re.compile(r",?\s+(?:which is |that is |who are |is |are )?(?:based|headquartered) in (?:the )?")
+_APPOINTED = re.compile(r"\s+(?:has been|was|is|have been|were) (?:appointed|named) (?:as )?"
+                        r"(?:the |its |their |a |an )?"
+                        r"((?:[\w&-]+ ){0,6}?[\w&-]+?) (?:of|at|for) (?:the )?")
+
+
+def deals(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """Ownership ('X acquired Y', 'Y, a subsidiary of X'), headquarters ('X, headquartered in P') and appointments."""
+    found = []
+    text = sentence.text
+    for body in (m for m in sentence.mentions if m.type in BODIES):
+        for pattern, relation, rule in ((_ACQUIRED, "owns", "acquired"), (_OWNED, "subsidiary-of", "owned-by"),
+                                        (_BASED, "based-in", "headquartered-in")):
+            match = pattern.match(text, body.end)
+            other = sentence.at(match.end()) if match else None
+            if match is None or other is None or other.key == body.key \
+                    or other.type not in (PLACES if relation == "based-in" else BODIES):
+                continue
+            qualifiers: Qualifiers = {"as-of": date} if date and relation != "based-in" else {}
+            found.append(Proposal(body.key, relation, other.key, qualifiers, sentence.quote(body.start, other.end),
+                                  rule=rule, confidence=0.6))
+    for person in (m for m in sentence.mentions if m.type == "person"):
+        match = _APPOINTED.match(text, person.end)
+        employer = sentence.at(match.end()) if match else None
+        if match is not None and employer is not None and employer.type in BODIES:
+            qualifiers = {"role": match.group(1), **({"start": date} if date else {})}
+            found.append(Proposal(person.key, "works-for", employer.key, qualifiers,
+                                  sentence.quote(person.start, employer.end), rule="appointed", confidence=0.6))
+    return found
+
+
 def rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """'won by X', 'among the top three', 'ORG ranked PLACE fifth in ...'."""
     found = []

@@ -151,6 +151,8 @@ def _person_context(before: str, after: str) -> bool:
                 + r")\b|\s+(?:"
                 + "|".join(SPEECH_VERBS) + r")\b|\s+from\s+[A-Z])", after):
         return True
+    if re.match(r"\s+(?:has been|have been|was|is) (?:appointed|named|promoted|hired)\b", after):
+        return True
     if re.search(r"(?:^|\n)By\s+$", before):
         return True  # a byline
     cue = r"\b(?i:" + "|".join(PERSON_CUES) + r")"

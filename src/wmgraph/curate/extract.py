@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .affiliations import affiliations, rankings, studies, titles, ventures
+from .affiliations import affiliations, deals, rankings, studies, titles, ventures
 from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
@@ -25,7 +25,7 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
     context = Context()
     found: list[Proposal] = []
     rules = (_posts, _speech, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
-             affiliations, rankings, titles, studies, ventures,
+             affiliations, rankings, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
         if not sentence.heading:

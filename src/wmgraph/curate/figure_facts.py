@@ -15,6 +15,7 @@ _FUNDER_BEFORE = re.compile(r"(?<!leveraged )(?<!raised )(?<!generated )(?<!secu
                             r"\b(?:from|by)\s+(?:the\s+)?$")  # "leveraged by X": X did it, nobody paid X
 _OPENS = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")  # "Furthermore, Primacy ...": the sentence's subject
 _OBJECT = re.compile(r"\b(?:with|create|creating|to|and)\s+(?:an?\s+|the\s+)?$")
+_WHERE = re.compile(r"\b(?:based|headquartered|located) in (?:the )?$")  # "X, based in P, raised": X's
 _RECEIVED = re.compile(r"\b(?:receive[sd]?|awarded|granted|given|won|secured a)\b")
 
 
@@ -32,7 +33,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     """The nearest entity named before the figure that is not its funder, else the first place after it."""
     funders = {m.key for m in sentence.mentions if _FUNDER_BEFORE.search(sentence.text[:m.start])}
     before = [m for m in sentence.mentions if m.end <= figure.start and m.type in (*DOERS, *PLACES)
-              and m.key not in funders and not sentence.text.startswith("-based", m.end)]
+              and m.key not in funders and not sentence.text.startswith("-based", m.end)
+              and not _WHERE.search(sentence.text[:m.start])]
     clause = clause_around(sentence.text, figure.start, figure.end)
     if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
         return before[0]  # "X ..., and it will receive": the sentence's subject

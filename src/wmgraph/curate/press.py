@@ -29,6 +29,8 @@ def passive_links(sentence: Sentence, context: Context, date: str) -> list[Propo
     text = sentence.text
     for match in _BY.finditer(text):
         relation = _RELATIONS.get((match.group(1).casefold(), match.group(2)))
+        if relation == "leads" and re.search(r"\b(?:round|raise|investment)\s*,?\s*$", text[:match.start()]):
+            relation = "funded-by"  # "a £5m funding round led by Z": Z invests, it does not lead the company
         if relation is None:
             continue
         agents = _listed(sentence, match.end())
