@@ -284,12 +284,15 @@ primacey:
     assert run("validate", "--graph", "graph") == (0, """\
 graph/dupes.yaml:1:1: warning: 'Novocomms' (novocomms) and 'Novocomms Group' \
 (novocomms-group, at graph/dupes.yaml:5:1) may be the same entity: the same once case, punctuation \
-and suffixes are set aside (merge them and keep the other name as an alias, or ignore this if they differ)
+and suffixes are set aside (merge them and keep the other name as an alias, or record 'wmgraph duplicates \
+--decide novocomms novocomms-group different' if they differ)
 graph/dupes.yaml:9:1: warning: 'Univ. of Birmingham' (univ-birmingham) and 'University of Birmingham' \
 (university-of-birmingham, at graph/organisations.yaml:11:1) may be the same entity: the same once case, \
-punctuation and suffixes are set aside (merge them and keep the other name as an alias, or ignore this if they differ)
+punctuation and suffixes are set aside (merge them and keep the other name as an alias, or record \
+'wmgraph duplicates --decide univ-birmingham university-of-birmingham different' if they differ)
 graph/dupes.yaml:13:1: warning: 'Primacey Ltd' (primacey) and 'Primacy' (primacy, at graph/more.yaml:1:1) \
-may be the same entity: 93% alike (merge them and keep the other name as an alias, or ignore this if they differ)
+may be the same entity: 93% alike (merge them and keep the other name as an alias, or record \
+'wmgraph duplicates --decide primacey primacy different' if they differ)
 graph is valid: 11 entities, 9 facts, 2 sources.
 """)
 

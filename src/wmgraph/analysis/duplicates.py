@@ -1,10 +1,20 @@
-"""Warn about entities whose names look alike: probably one entity written twice."""
+"""Entities that may be one entity written twice: blocked candidate pairs, scored in words a person can check.
+
+The one duplicate finder: `validate` warns about the pairs whose names are alike, `duplicates`
+lists every candidate ranked by its score. Candidates come from blocks, never from comparing every
+pair: two names share a block when they are the same once case, punctuation and legal suffixes are
+set aside, when they hold the same words in another order, when one is the other's initials, or
+when they share one of their rarest three-letter pieces (enough of them that names alike enough to
+warn about always share one).
+"""
 
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..errors import Problem
 from ..model.model import Model
@@ -14,7 +24,10 @@ SUFFIXES = frozenset({"group", "ltd", "limited", "plc", "llp", "llc", "inc", "in
                       "corporation", "co", "company", "holdings", "uk", "the"})
 ABBREVIATIONS = {"univ": "university", "uni": "university", "&": "and", "intl": "international",
                  "dept": "department", "govt": "government", "centre": "center", "st": "saint"}
-SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which two names count as alike
+SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which `validate` warns
+CANDIDATE = 0.85  # the name similarity (0-1) from which `duplicates` lists a pair
+LINKING = frozenset({"of", "and", "for", "the", "in", "at"})  # words initials may leave out
+MAX_BLOCK = 2000  # a block this big holds no information (a piece every name has): it is skipped
 _TOKEN = re.compile(r"[a-z0-9]+|&")
 
 
@@ -23,6 +36,46 @@ def name_key(name: str) -> str:
     tokens = [ABBREVIATIONS.get(token, token) for token in _TOKEN.findall(name.casefold())]
     kept = [token for token in tokens if token not in SUFFIXES]
     return " ".join(kept or tokens)
+
+
+def _initials(key: str) -> set[str]:
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    return {"".join(word[0] for word in words), "".join(word[0] for word in words if word not in LINKING)}
+
+
+def _grams(key: str) -> set[str]:
+    padded = f" {key} "
+    return {padded[at:at + 3] for at in range(len(padded) - 2)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two entities that may be one, with the evidence for it and a score from 0 to 1."""
+
+    first: str
+    second: str
+    first_name: str  # the names of each that matched best
+    second_name: str
+    name: float  # name similarity, 0-1, after normalising
+    how: str  # how the names match, in words
+    same_type: bool
+    shared_neighbours: int
+    shared_sources: int
+
+    @property
+    def score(self) -> float:
+        """Name similarity weighs most; a shared type, neighbours and sources add to it."""
+        return round(0.7 * self.name + 0.1 * self.same_type + 0.1 * min(self.shared_neighbours, 2) / 2
+                     + 0.1 * min(self.shared_sources, 1), 2)
+
+    def reasons(self) -> str:
+        """The score's parts in words."""
+        neighbours = "neighbour" if self.shared_neighbours == 1 else "neighbours"
+        sources = "source" if self.shared_sources == 1 else "sources"
+        return (f"names {self.how}; {'same type' if self.same_type else 'different types'}; "
+                f"{self.shared_neighbours} shared {neighbours}; {self.shared_sources} shared {sources}")
 
 
 Named = tuple[str, str, str]  # normalised name, entity id, name as written
@@ -35,46 +88,124 @@ def _names(model: Model) -> list[Named]:
             normal = name_key(name)
             if normal:
                 names.append((normal, entity.key, name))
-    return sorted(names, key=lambda item: (len(item[0]), item))
+    return sorted(names)
 
 
-def _alike(names: list[Named]) -> dict[tuple[str, str], tuple[str, str, str]]:
-    """Every pair of names whose similarity reaches SIMILARITY, compared all against all in C."""
+def _blocks(names: list[Named]) -> tuple[list[list[int]], list[list[int]]]:
+    """Groups of indexes into `names` that may hold duplicates: by key, words and initials; by rare pieces."""
+    counts: Counter[str] = Counter()
+    grams = [_grams(key) for key, _, _ in names]
+    for found in grams:
+        counts.update(found)
+    keyed: dict[str, list[int]] = defaultdict(list)
+    pieces: dict[str, list[int]] = defaultdict(list)
+    initialled: dict[str, list[int]] = defaultdict(list)  # names of several words, by their initials
+    single: dict[str, list[int]] = defaultdict(list)  # one-word names, which may be initials
+    for index, (key, _, _) in enumerate(names):
+        keyed["=" + key].append(index)
+        keyed["~" + " ".join(sorted(set(key.split()) - LINKING))].append(index)
+        for initials in _initials(key) if " " in key else {key}:
+            (initialled if " " in key else single)[initials].append(index)
+        # names `SIMILARITY`% alike differ in at most a tenth of their length, and each character
+        # changed changes at most three pieces: of the rarest that many pieces plus two, they share one
+        rare = sorted(grams[index], key=lambda gram: (counts[gram], gram))
+        for gram in rare[:2 + 3 * math.ceil(len(key) / 10)]:
+            pieces[gram].append(index)
+    for initials, words in single.items():  # a one-word name beside the names it may be the initials of
+        for index in words:
+            keyed[f"^{index}"] = [index, *initialled.get(initials, [])]
+    return ([block[:MAX_BLOCK] for block in keyed.values() if len(block) > 1],
+            [block for block in pieces.values() if 1 < len(block) <= MAX_BLOCK])
+
+
+def _similarity(a: str, b: str) -> tuple[float, str]:
+    """How alike two normalised names are (0-1) and how, in words."""
+    from rapidfuzz import fuzz
+
+    if a == b:
+        return 1.0, "the same once case, punctuation and suffixes are set aside"
+    if sorted(set(a.split()) - LINKING) == sorted(set(b.split()) - LINKING):
+        return 0.95, "the same words in another order"
+    short, long = sorted((a, b), key=len)
+    if " " not in short and short in _initials(long):
+        return 0.9, "one the initials of the other"
+    ratio = fuzz.ratio(a, b)
+    return ratio / 100, f"{ratio:.0f}% alike"
+
+
+Pairs = dict[tuple[str, str], tuple[float, str, str, str]]
+
+
+def _consider(best: Pairs, one: Named, other: Named, similarity: float, how: str) -> None:
+    """Keep the pair of `one` and `other` if alike enough, with its best name match."""
+    if one[1] == other[1] or similarity < CANDIDATE:
+        return
+    first, second = sorted((one, other), key=lambda item: (item[1], item[2]))
+    pair = (first[1], second[1])
+    if pair not in best or (similarity, best[pair][1]) > (best[pair][0], first[2]):
+        best[pair] = (similarity, first[2], second[2], how)
+
+
+def _pairs(model: Model) -> Pairs:
+    """Each candidate pair of entity ids (sorted) with its best name match: similarity, names, how."""
     from rapidfuzz import fuzz, process
 
-    pairs: dict[tuple[str, str], tuple[str, str, str]] = {}
-
-    def consider(a: Named, b: Named, how: str) -> None:
-        if a[1] != b[1]:
-            first, second = sorted((a, b), key=lambda item: (item[1], item[2]))
-            pairs.setdefault((first[1], second[1]), (first[2], second[2], how))
-
-    by_key: dict[str, list[Named]] = defaultdict(list)
-    for item in names:
-        by_key[item[0]].append(item)
-    for group in by_key.values():
-        for other in group[1:]:
-            consider(group[0], other, "the same once case, punctuation and suffixes are set aside")
-    keys = [item[0] for item in names]
-    lengths = [len(key) for key in keys]
-    for index, key in enumerate(keys):
-        # names sorted by length: a ratio of 90 needs the longer at most 11/9 the length of the shorter
-        end = bisect_right(lengths, len(key) * 11 // 9)
-        found = process.extract(key, keys[index + 1:end], scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=None)
-        for match, score, offset in found:
-            if match != key:
-                consider(names[index], names[index + 1 + offset], f"{score / 100:.0%} alike")
-    return pairs
+    names = _names(model)
+    keyed, pieces = _blocks(names)
+    best: Pairs = {}
+    for block in keyed:
+        for at, one in enumerate(block):
+            for other in block[at + 1:]:
+                _consider(best, names[one], names[other], *_similarity(names[one][0], names[other][0]))
+    sharing: dict[int, set[int]] = defaultdict(set)
+    for block in pieces:
+        for index in block:
+            sharing[index].update(block)
+    for index, others in sharing.items():
+        later = sorted(other for other in others if other > index)
+        for _, _score, at in process.extract(names[index][0], [names[other][0] for other in later],
+                                            scorer=fuzz.ratio, score_cutoff=CANDIDATE * 100, limit=None):
+            other = later[at]
+            _consider(best, names[index], names[other], *_similarity(names[index][0], names[other][0]))
+    return best
 
 
-def near_duplicates(model: Model) -> list[Problem]:
-    """Return a warning for each pair of entities with alike names (all pairs compared, in rapidfuzz)."""
+def _neighbours(model: Model) -> dict[str, set[str]]:
+    linked: dict[str, set[str]] = defaultdict(set)
+    for fact in model.facts:
+        if fact.object_is_entity and fact.object:
+            linked[fact.subject].add(fact.object)
+            linked[fact.object].add(fact.subject)
+    return linked
+
+
+def candidates(model: Model, judged: Iterable[tuple[str, str]] = ()) -> list[Candidate]:
+    """Every candidate pair of entities, best first, leaving out the pairs in `judged`."""
+    skip = {tuple(sorted(pair)) for pair in judged}
+    linked = _neighbours(model)
+    found = []
+    for (first, second), (similarity, first_name, second_name, how) in _pairs(model).items():
+        if (first, second) in skip:
+            continue
+        one, other = model.entities[first], model.entities[second]
+        same_type = model.vocabulary.is_a(one.type, (other.type,)) or model.vocabulary.is_a(other.type, (one.type,))
+        found.append(Candidate(first, second, first_name, second_name, similarity, how, same_type,
+                               len((linked[first] & linked[second]) - {first, second}),
+                               len(set(one.sources) & set(other.sources))))
+    return sorted(found, key=lambda c: (-c.score, c.first, c.second))
+
+
+def near_duplicates(model: Model, different: Iterable[tuple[str, str]] = ()) -> list[Problem]:
+    """A warning for each pair of entities with alike names, but for the pairs judged different."""
     warnings = []
-    for (first, second), (first_name, second_name, how) in sorted(_alike(_names(model)).items()):
-        here, there = model.entities[first], model.entities[second]
+    for candidate in candidates(model, different):
+        if candidate.name < SIMILARITY / 100 or candidate.how.startswith(("the same words", "one the")):
+            continue
+        here, there = model.entities[candidate.first], model.entities[candidate.second]
         warnings.append(Problem(
             here.location.file, here.location.line, here.location.column,
-            f"'{first_name}' ({first}) and '{second_name}' ({second}, at {there.location}) may be the same "
-            f"entity: {how}",
-            "merge them and keep the other name as an alias, or ignore this if they differ"))
+            f"'{candidate.first_name}' ({candidate.first}) and '{candidate.second_name}' ({candidate.second}, "
+            f"at {there.location}) may be the same entity: {candidate.how}",
+            "merge them and keep the other name as an alias, or record 'wmgraph duplicates --decide "
+            f"{candidate.first} {candidate.second} different' if they differ"))
     return sorted(warnings)

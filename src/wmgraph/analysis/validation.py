@@ -11,6 +11,7 @@ from ..model.model import Model
 from ..model.quotes import normalise
 from ..rdf.mapping import model_triples
 from ..rdf.reading import read_rdf
+from .decisions import judged_different
 from .duplicates import near_duplicates
 from .modality import modality_warnings
 from .shacl import Violation, shacl_violations, to_rdflib
@@ -80,7 +81,8 @@ def alias_warnings(model: Model) -> list[Problem]:
 def check_graph(graph_dir: Path, shacl: bool = False, rdf_file: Path | None = None) -> CheckReport:
     """Load and check `graph_dir`; with `shacl`, check its RDF (or `rdf_file`) against the shapes."""
     model = load_model(graph_dir)
-    report = CheckReport(model, near_duplicates(model) + evidence_warnings(model) + modality_warnings(model))
+    report = CheckReport(model, near_duplicates(model, judged_different(graph_dir)) + evidence_warnings(model)
+                         + modality_warnings(model))
     if shacl or rdf_file is not None:
         # parsed by pyoxigraph, many times faster than rdflib's parsers; pyshacl then needs an rdflib graph
         data = to_rdflib(read_rdf(rdf_file) if rdf_file is not None else model_triples(model))

@@ -32,6 +32,7 @@ COMMANDS = {
     "review": "curate_commands:review_command",
     "accept": "curate_commands:accept_command",
     "import": "table_commands:import_command",
+    "duplicates": "table_commands:duplicates_command",
 }
 
 

@@ -33,3 +33,44 @@ def import_command(graph_dir: Path, table: Path, mapping: Path, dry_run: bool) -
     verb = "would write" if dry_run else "wrote"
     click.echo(terminal_safe(f"{verb} {display_path(result.file)}: {result.entities} entities, "
                              f"{result.facts} facts"))
+
+
+@click.command("duplicates")
+@graph_option
+@click.option("--limit", default=20, show_default=True, help="List at most this many pairs, best first.")
+@click.option("--decide", nargs=3, metavar="A B same|different|unsure",
+              help="Record a judgement on the pair A, B in the graph's decisions.yaml (with --by).")
+@click.option("--by", default="", help="Who made the judgement (with --decide).")
+@reports_errors
+def duplicates_command(graph_dir: Path, limit: int, decide: tuple[str, str, str] | None, by: str) -> None:
+    """List pairs of entities that may be one, best first, with a score and its reasons.
+
+    The score (0-1) is 0.7 x the names' similarity (after case, punctuation, legal suffixes and
+    word order are set aside), + 0.1 for the same type, + up to 0.1 for shared neighbours, + 0.1
+    for a shared source. Pairs judged in decisions.yaml are left out. With --decide, record a
+    judgement instead: 'different' also stops `validate` warning about the pair.
+    """
+    from ..analysis.decisions import read_decisions, record_decision
+    from ..analysis.duplicates import candidates
+    from ..model.checking import load_model
+
+    model = load_model(graph_dir)
+    if decide:
+        first, second, judgement = decide
+        for key in (first, second):
+            if key not in model.entities:
+                raise click.UsageError(f"no entity '{key}' in {display_path(graph_dir)}")
+        if not by.strip():
+            raise click.UsageError("--decide needs --by NAME: who made the judgement")
+        pair = (min(first, second), max(first, second))
+        score = next((c.score for c in candidates(model) if (c.first, c.second) == pair), None)
+        made = record_decision(graph_dir, first, second, judgement, by.strip(), score)
+        click.echo(terminal_safe(f"recorded: {first} and {second} are {judgement} "
+                                 f"(by {made.by}, {made.on}) in {display_path(graph_dir / 'decisions.yaml')}"))
+        return
+    found = candidates(model, [decision.pair for decision in read_decisions(graph_dir)])
+    click.echo(f"{len(found)} candidate pairs" + (f", the best {limit}:" if len(found) > limit else ":"))
+    for candidate in found[:limit]:
+        click.echo(terminal_safe(f"{candidate.score:.2f}  {candidate.first} '{candidate.first_name}' ~ "
+                                 f"{candidate.second} '{candidate.second_name}'"))
+        click.echo(terminal_safe(f"      {candidate.reasons()}"))

@@ -34,7 +34,8 @@ def entity_block(ident: str, block: dict[str, object], source: str) -> str:
     aliases = block["aliases"]
     assert isinstance(aliases, list)
     if aliases:
-        lines.append("  aliases: [" + ", ".join(scalar(alias) for alias in aliases) + "]")
+        lines.append("  aliases:")  # a block list: the fast reader takes flow lists of plain words only
+        lines += [f"    - {scalar(alias)}" for alias in aliases]
     if block["description"] and not block["extend"]:
         lines.append(f"  description: {scalar(block['description'])}")
     lines.append(f"  source: {source}")

@@ -13,7 +13,9 @@ from .vocabulary import VOCABULARY_FILE
 
 SOURCES_FILE = "sources.yaml"
 COVERAGE_FILE = "coverage.yaml"  # the sentences of the stored texts left out on purpose (`wmgraph coverage`)
-NOT_FACT_FILES = (VOCABULARY_FILE, SOURCES_FILE, COVERAGE_FILE)  # YAML files at the top that are no fact files
+DECISIONS_FILE = "decisions.yaml"  # judgements on candidate duplicates (`wmgraph duplicates --decide`)
+# YAML files at the top that are no fact files
+NOT_FACT_FILES = (VOCABULARY_FILE, SOURCES_FILE, COVERAGE_FILE, DECISIONS_FILE)
 DRAFTS_FOLDER = "drafts"  # `wmgraph draft` writes here; nothing in it is published until accepted
 
 

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Time `wmgraph import` of a 10k-row table and `wmgraph duplicates` at 100k entities; measure dedupe recall.
+
+    .venv/bin/python benchmarks/curation.py [--rows 10000] [--entities 100000] [--seed 1]
+
+Import: a generated CSV of companies (name, aliases, town, grant, date) into a copy of the mini
+fixture graph, timed end to end (read, map, check in a copy of the graph, write). Duplicates: a
+generated graph of `--entities` organisations (invented names, random types, sources and links)
+into which variants of the real names of graph/ are planted: a legal suffix added, the words in
+another order, one letter changed, the initials, case and punctuation changed. Every pair within
+one real name's group is a true pair; recall and precision are of the listed pairs against them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from wmgraph.analysis.duplicates import candidates  # noqa: E402
+from wmgraph.curate.importing import import_table  # noqa: E402
+from wmgraph.model.checking import load_model  # noqa: E402
+from wmgraph.model.model import Entity, Fact, Location, Model  # noqa: E402
+
+SYLLABLES = ("al", "an", "ar", "bel", "bri", "cal", "cor", "dan", "del", "dor", "fal", "fen", "gar", "gil", "hal",
+             "jor", "kal", "ken", "lan", "lor", "mar", "mel", "nar", "nel", "pal", "quin", "ral", "ros", "sal",
+             "tal", "tor", "val", "ven", "wil", "yar", "zel", "vex", "tryx", "lum", "nov", "cir", "dex")
+WORDS = ("Analytics", "Labs", "Systems", "Digital", "Robotics", "Health", "Networks", "Software", "Studios",
+         "Energy", "Works", "Data", "Cloud", "Security", "Dynamics", "Technologies")
+TOWNS = ("Birmingham", "Coventry", "Wolverhampton", "Solihull", "Walsall", "Dudley", "Sandwell", "Lichfield")
+MAPPING = """\
+source:
+  id: benchmark-table
+  title: A generated table
+sheets:
+  companies:
+    entities:
+      company:
+        type: company
+        id: "{Company}"
+        name: "{Company}"
+        aliases: {column: Also known as, split: ";"}
+      town:
+        type: city
+        id: "{Town}"
+        name: "{Town}"
+    facts:
+      - subject: company
+        relation: based-in
+        object: town
+      - subject: company
+        relation: investment
+        qualifiers:
+          amount: {column: Grant}
+          date: {column: Awarded, date-format: "%d/%m/%Y"}
+          kind: public
+"""
+
+
+def invented(rng: random.Random) -> str:
+    """An invented organisation name: a word of three to four syllables and a trade word."""
+    word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 4)))
+    return f"{word.capitalize()} {rng.choice(WORDS)}"
+
+
+def time_import(rows: int, rng: random.Random) -> float:
+    """Seconds to import a table of `rows` rows into a copy of the mini graph."""
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        graph = work / "graph"
+        shutil.copytree(ROOT / "tests" / "data" / "mini", graph)
+        firsts: dict[str, str] = {}  # one name per first word, which is its alias
+        while len(firsts) < rows:
+            name = invented(rng)
+            firsts.setdefault(name.split()[0], name)
+        names = sorted(firsts.values())
+        lines = ["Company,Also known as,Town,Grant,Awarded"]
+        for name in names:
+            lines.append(f'"{name}",{name.split()[0]},{rng.choice(TOWNS)},"{rng.randint(1, 900) * 1000:,}",'
+                         f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2024")
+        (work / "companies.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (work / "map.yaml").write_text(MAPPING, encoding="utf-8")
+        start = time.perf_counter()
+        import_table(graph, work / "companies.csv", work / "map.yaml")
+        return time.perf_counter() - start
+
+
+def variants(name: str, rng: random.Random) -> list[str]:
+    """The planted variants of a real name."""
+    words = name.split()
+    made = [f"{name} Ltd", name.upper().replace(" ", "-")]
+    if len(words) > 1:
+        made.append(" ".join(words[1:] + words[:1]))
+        made.append("".join(word[0] for word in words if word[0].isalnum()).upper())
+    letters = [at for at, char in enumerate(name) if char.isalpha()]
+    if len(letters) > 5:
+        at = rng.choice(letters[1:])
+        made.append(name[:at] + ("e" if name[at] != "e" else "a") + name[at + 1:])
+    return [variant for variant in dict.fromkeys(made) if variant != name]
+
+
+def dedupe_graph(size: int, rng: random.Random) -> tuple[Model, set[tuple[str, str]]]:
+    """A generated graph with planted variants of graph/'s names, and its true pairs."""
+    real = load_model(ROOT / "graph")
+    model = Model(real.vocabulary)
+    where = Location("generated.yaml", 1, 1)
+    kinds = ("company", "university", "public-body", "trade-association", "media")
+    truth: set[tuple[str, str]] = set()
+    for entity in real.entities.values():
+        group = [entity.key]
+        model.entities[entity.key] = Entity(entity.key, entity.type, entity.name, where, (f"s{rng.randrange(1000)}",))
+        for number, name in enumerate(variants(entity.name, rng)):
+            key = f"{entity.key}-v{number}"
+            model.entities[key] = Entity(key, entity.type, name, where, (f"s{rng.randrange(1000)}",))
+            group.append(key)
+        truth.update((min(a, b), max(a, b)) for a, b in combinations(group, 2))
+    while len(model.entities) < size:
+        key = f"org-{len(model.entities)}"
+        model.entities[key] = Entity(key, rng.choice(kinds), invented(rng), where, (f"s{rng.randrange(1000)}",))
+    keys = list(model.entities)
+    for number in range(size):
+        subject, target = rng.choice(keys), rng.choice(keys)
+        model.facts.append(Fact(f"f{number}", subject, "partners-with", target, True, (), ("s1",), where))
+    return model, truth
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run both measurements and print them."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    print(f"import of {args.rows:,} rows: {time_import(args.rows, rng):.1f} s")
+    model, truth = dedupe_graph(args.entities, rng)
+    start = time.perf_counter()
+    found = candidates(model)
+    print(f"duplicates at {len(model.entities):,} entities: {time.perf_counter() - start:.1f} s, "
+          f"{len(found):,} candidate pairs, {len(truth)} planted pairs")
+    for threshold in (0.0, 0.6, 0.7, 0.75, 0.8):
+        listed = {(c.first, c.second) for c in found if c.score >= threshold}
+        hits = len(listed & truth)
+        print(f"  score >= {threshold:.2f}: recall {hits / len(truth):.3f}, "
+              f"precision {hits / max(len(listed), 1):.3f} ({len(listed):,} listed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""`wmgraph duplicates`: planted duplicates found and scored, decisions recorded and obeyed by `validate`."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from wmgraph.analysis.decisions import read_decisions, record_decision
+from wmgraph.analysis.duplicates import candidates
+from wmgraph.cli.main import main
+from wmgraph.model.checking import load_model
+
+PLANTED = """\
+birmingham-uni:
+  type: university
+  name: Birmingham Uni
+  source: jobs-article
+  facts:
+    - leads: wmhtia
+      source: jobs-article
+version-one:
+  type: company
+  name: Version 1 Limited
+  source: uktn-jobs
+wmhtia-2:
+  type: company
+  name: West Midlands Health Tech Innovation Accelerator Ltd
+  source: uktn-jobs
+"""
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_planted_duplicates_are_found_and_scored(mini_graph: Path) -> None:
+    (mini_graph / "planted.yaml").write_text(PLANTED, encoding="utf-8")
+    assert _run("duplicates", "--graph", str(mini_graph)) == (0, """\
+3 candidate pairs:
+0.95  birmingham-uni 'Birmingham Uni' ~ university-of-birmingham 'Birmingham University'
+      names the same once case, punctuation and suffixes are set aside; same type; 1 shared neighbour; \
+1 shared source
+0.80  version-1 'Version 1' ~ version-one 'Version 1 Limited'
+      names the same once case, punctuation and suffixes are set aside; same type; 0 shared neighbours; \
+0 shared sources
+0.70  wmhtia 'West Midlands Health Tech Innovation Accelerator' ~ wmhtia-2 'West Midlands Health Tech Innovation \
+Accelerator Ltd'
+      names the same once case, punctuation and suffixes are set aside; different types; 0 shared neighbours; \
+0 shared sources
+""")
+
+
+def test_a_pair_judged_different_is_no_longer_listed_nor_warned_about(mini_graph: Path) -> None:
+    (mini_graph / "planted.yaml").write_text(PLANTED, encoding="utf-8")
+    code, output = _run("validate", "--graph", str(mini_graph))
+    assert "'Version 1' (version-1) and 'Version 1 Limited' (version-one" in output
+    assert _run("duplicates", "--graph", str(mini_graph), "--decide", "version-one", "version-1", "different",
+                "--by", "Ann Analyst")[1].startswith(
+        "recorded: version-one and version-1 are different (by Ann Analyst, ")
+    decision = read_decisions(mini_graph)[0]
+    assert (decision.pair, decision.decision, decision.by, decision.score) == (
+        ("version-1", "version-one"), "different", "Ann Analyst", "0.8")
+    assert "version-one" not in _run("validate", "--graph", str(mini_graph))[1]
+    assert "version-one" not in _run("duplicates", "--graph", str(mini_graph))[1]
+    assert _run("duplicates", "--graph", str(mini_graph), "--decide", "version-one", "nobody", "same",
+                "--by", "Ann") == (2, "Usage: main duplicates [OPTIONS]\nTry 'main duplicates --help' for help.\n\n"
+                                      f"Error: no entity 'nobody' in {mini_graph}\n")
+
+
+def test_decisions_are_appended_with_the_file_kept(mini_graph: Path) -> None:
+    (mini_graph / "decisions.yaml").write_text("# our judgements\n", encoding="utf-8")
+    record_decision(mini_graph, "a", "b", "unsure", "Bo", 0.5, datetime.date(2026, 1, 2))
+    assert (mini_graph / "decisions.yaml").read_text(encoding="utf-8") == (
+        "# our judgements\n- pair: [a, b]\n  decision: unsure\n  by: \"Bo\"\n  on: 2026-01-02\n  score: 0.50\n")
+    assert load_model(mini_graph).entities  # the decisions file is no fact file
+
+
+def test_a_malformed_decisions_file_is_located(mini_graph: Path) -> None:
+    (mini_graph / "decisions.yaml").write_text(
+        "- pair: [a]\n  decision: maybe\n  on: yesterday\n  colour: red\n- just text\n", encoding="utf-8")
+    code, output = _run("validate", "--graph", str(mini_graph))
+    shown = f"{mini_graph.name}/decisions.yaml"
+    assert (code, output) == (1, f"""\
+Error: 6 problems found in the fact files:
+{shown}:1:3: 'pair' must be two different entity ids (write 'pair: [a, b]')
+{shown}:1:3: a decision needs 'by', who made it (add 'by: NAME')
+{shown}:2:3: 'decision' must be one of: same, different, unsure, got 'maybe' (write what you judged the pair to be)
+{shown}:3:3: 'on' must be a date like 2026-01-31, got 'yesterday' (write the day of the decision)
+{shown}:4:3: unknown key 'colour' in a decision (one of: pair, decision, by, on, score)
+{shown}:5:3: a decision must be a mapping (write '- pair: [a, b]' then 'decision:', 'by:' and 'on:')
+""")
+
+
+def test_blocking_keeps_word_order_initials_and_typos(mini_graph: Path) -> None:
+    (mini_graph / "more.yaml").write_text("""\
+uob:
+  type: university
+  name: UoB
+  source: jobs-article
+version-l:
+  type: company
+  name: Verson 1 Digital
+  source: jobs-article
+version-2:
+  type: company
+  name: Version 1 Digital
+  source: jobs-article
+""", encoding="utf-8")
+    found = {(c.first, c.second): c.how for c in candidates(load_model(mini_graph))}
+    assert found[("university-of-birmingham", "uob")] == "one the initials of the other"
+    assert found[("version-2", "version-l")] == "97% alike"
