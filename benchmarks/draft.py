@@ -110,7 +110,8 @@ def _relation(proposal: Proposal) -> str:
 def _figure_ok(proposal: Proposal, fact: dict[str, Any]) -> bool:
     keys = [k for k in FIGURES if k in fact]
     value = {"jobs": "count"}
-    return all(float(proposal.qualifiers.get(value.get(k, k), -1)) == float(fact[k]) for k in keys)
+    return all(float(proposal.qualifiers.get(k, proposal.qualifiers.get(value.get(k, k), -1))) == float(fact[k])
+               for k in keys)
 
 
 def _status_ok(proposal: Proposal, fact: dict[str, Any]) -> bool:

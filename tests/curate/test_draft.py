@@ -137,7 +137,7 @@ def test_news_patterns_become_facts_and_a_headline_gives_none(mini_graph: Path, 
         ("birmingham", "ranked-by", "widget-analytics"), ("acme-innovation-hub", "sector", "robotics"),
         ("acme-innovation-hub", "sector", "automation"), ("acme-innovation-hub", "based-in", "solihull")}
     pledge = facts[("acme-robotics", "pledges-jobs", "birmingham")]
-    assert (pledge.qualifiers, pledge.status) == ({"jobs": 200}, "planned")
+    assert (pledge.qualifiers, pledge.status) == ({"jobs": 200}, "pledged")  # "will create": a pledge
     assert facts[("birmingham", "ranked-by", "widget-analytics")].qualifiers == {
         "rank": 3, "measure": "robotics investment"}
     assert facts[("acme-innovation-hub", "based-in", "solihull")].quote == "facility is based in Solihull"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
     read = [Sentence(words, start, [_shifted(m, start) for m in ordered if start <= m.start and m.end <= end],
                      _heading(text, end)) for words, start, end in parts]
     folded = normalise(text).text
-    for proposal in extract(read, date if len(date) == 10 else "") + named_places(ordered, found.inside):
+    dated = date if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else ""  # a year or a month is a date too
+    for proposal in extract(read, dated) + named_places(ordered, found.inside):
         if proposal.quote and normalise(proposal.quote).text not in folded:
             proposal.why.append("quote not found verbatim: correct it")
         result.proposals.append(proposal)
