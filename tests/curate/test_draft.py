@@ -320,6 +320,7 @@ date: 2024-03-05
 Acme Robotics has acquired Widget Analytics. Bolt Labs, a subsidiary of Acme Robotics, is growing.
 Gear Systems, headquartered in Leeds, raised £5m in a funding round led by Spark Ventures.
 Jane Doe has been appointed chief technology officer of Acme Robotics.
+Gear Systems is partnering with Bolt Labs, Spark Ventures and the University of Leeds.
 """
 
 
@@ -335,5 +336,7 @@ def test_ownership_headquarters_rounds_and_appointments(mini_graph: Path, tmp_pa
     assert facts[("gear-systems", "investment", None)].qualifiers["amount"] == 5000000  # not the place's
     assert ("gear-systems", "funded-by", "spark-ventures") in facts and ("spark-ventures", "leads", "gear-systems") \
         not in facts  # a round led by an investor
+    assert {o for s, r, o in facts if (s, r) == ("gear-systems", "partners-with")} == {
+        "bolt-labs", "spark-ventures", "university-of-leeds"}  # each of a list
     appointed = facts[("jane-doe", "works-for", "acme-robotics")]
     assert (appointed.qualifiers["role"], appointed.qualifiers["start"]) == ("chief technology officer", "2024-03-05")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .press import listed
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -21,11 +22,13 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
             found.append(Proposal(person.key, "works-for", employer.key, {"as-of": date} if date else {},
                                   sentence.quote(person.start, employer.end), rule="person-from", confidence=0.6))
     for match in re.finditer(r"\bpartner(?:s|ed|ing)? with (?:the )?", text):
-        partner = sentence.at(match.end())
         subject = sentence.before(match.start(), BODIES)
-        if partner is not None and subject is not None and partner.type in (*BODIES, "initiative"):
-            found.append(Proposal(subject.key, "partners-with", partner.key, {}, sentence.quote(subject.start,
-                                  partner.end), rule="partners-with", confidence=0.6))
+        if subject is None:
+            continue
+        for partner in listed(sentence, match.end()):
+            if partner.type in (*BODIES, "initiative"):  # "partnering with A, B and C": each
+                found.append(Proposal(subject.key, "partners-with", partner.key, {}, sentence.quote(subject.start,
+                                      partner.end), rule="partners-with", confidence=0.6))
     for body in (m for m in sentence.mentions if m.type in BODIES):
         described = re.match(r",\s+an?\s+([^,.]*)", text[body.end:])
         if described is None:

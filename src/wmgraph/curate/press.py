@@ -33,7 +33,7 @@ def passive_links(sentence: Sentence, context: Context, date: str) -> list[Propo
             relation = "funded-by"  # "a £5m funding round led by Z": Z invests, it does not lead the company
         if relation is None:
             continue
-        agents = _listed(sentence, match.end())
+        agents = listed(sentence, match.end())
         thing = sentence.before(match.start(), (*PROJECTS, *BODIES))
         if thing is None or thing.key in {a.key for a in agents}:
             thing = next((m for m in sentence.mentions if m.start > match.end() and text[:m.start].endswith(
@@ -67,13 +67,13 @@ def active_links(sentence: Sentence, context: Context, date: str) -> list[Propos
                       and re.fullmatch(r"['’]?s?\s+", text[m.end:match.start()])), None)
         if owner is None:
             continue
-        for member in _listed(sentence, match.end()):
+        for member in listed(sentence, match.end()):
             found.append(Proposal(member.key, "member-of", owner.key, {}, sentence.quote(owner.start, member.end),
                                   rule="members-such-as", confidence=0.5))
     return found
 
 
-def _listed(sentence: Sentence, start: int) -> list[Mention]:
+def listed(sentence: Sentence, start: int) -> list[Mention]:
     """The mentions named in a list starting at `start` ('A, B, and C')."""
     found: list[Mention] = []
     at = start
