@@ -79,9 +79,9 @@ def test_coverage_reports_source_dependence(mini_graph: Path, in_tmp: Path) -> N
   facts resting on one publisher only: 5 of 6
         5  jobs-article (no publisher named)
   derived facts (no quote; the note says how): 5
-    university-of-birmingham.leads.wmhtia (graph/organisations.yaml:18:7): NO NOTE
-    wmhtia.investment.1 (graph/organisations.yaml:26:7): NO NOTE
-    wmhtia.stated-count.1 (graph/organisations.yaml:30:7): NO NOTE
+    university-of-birmingham.leads.wmhtia (graph/organisations.yaml:20:7): NO NOTE
+    wmhtia.investment.1 (graph/organisations.yaml:30:7): NO NOTE
+    wmhtia.stated-count.1 (graph/organisations.yaml:34:7): NO NOTE
     andy-street.holds-post.mayor-of-the-west-midlands (graph/people.yaml:7:7): NO NOTE
     andy-street.said.1 (graph/people.yaml:10:7): NO NOTE
   facts from sources outside the stored texts: 0

@@ -50,8 +50,8 @@ def test_validate_warns_about_an_added_alias_no_text_of_the_entity_holds(mini_gr
     (mini_graph / "jobs.yaml").write_text(EXTENSION)
     result = CliRunner().invoke(main, ["validate", "--graph", "graph"])
     assert (result.exit_code, result.output) == (0, """\
-graph/jobs.yaml:1:1: warning: alias 'UoB' of 'university-of-birmingham' is in no text of its sources \
-(check its spelling, or cite a source whose text uses it)
+graph/jobs.yaml:3:13: warning: alias 'UoB' of 'university-of-birmingham' is in no text of its sources \
+(remove it, cite a source whose text uses it, or say why it stands under 'alias-ok:' as 'UoB: ...')
 graph is valid: 6 entities, 9 facts, 2 sources.
 """)
 

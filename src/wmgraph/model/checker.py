@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import Problem
 from ..load.values import names_of, suggest, url_problem
 from ..load.yamlfile import MarkedDict, MarkedList
-from .evidence import read_cell, read_modality_ok, read_quote, read_status
+from .evidence import read_alias_ok, read_cell, read_modality_ok, read_quote, read_status
 from .extensions import EXTEND_KEYS, fact_suffix
 from .model import Entity, Fact, Location
 from .pieces import EntityPiece, FilePiece
@@ -16,7 +16,8 @@ from .quotes import normalise
 from .state import CheckState, kind_of
 from .vocabulary import RESERVED, SLUG, RelationType
 
-ENTITY_KEYS = ("type", "name", "aliases", "description", "url", "quote", "quote-case", "source", "facts")
+ENTITY_KEYS = ("type", "name", "aliases", "alias-ok", "description", "url", "quote", "quote-case", "source",
+               "facts")
 
 
 class Checker(CheckState):
@@ -63,7 +64,7 @@ class Checker(CheckState):
         sources = self.sources_of(entry, shown, where, f"entity '{key}'")
         quote = read_quote(self, key, entry, shown, sources)
         self.model.entities[key] = Entity(key, type_key, name or "", where, sources, aliases, description, url,
-                                          quote)
+                                          quote, read_alias_ok(self, key, entry, shown, aliases))
         self.read_facts(key, entry, shown)
 
     def read_extension(self, key: str, entry: MarkedDict, shown: str, where: Location) -> Entity:
@@ -84,7 +85,7 @@ class Checker(CheckState):
         self.fact_suffix = fact_suffix(shown)
         self.read_facts(key, entry, shown)
         self.fact_suffix = ""
-        return Entity(key, "", "", where, sources, aliases)
+        return Entity(key, "", "", where, sources, aliases, alias_ok=read_alias_ok(self, key, entry, shown, aliases))
 
     def read_facts(self, key: str, entry: MarkedDict, shown: str) -> None:
         """Check the facts listed under an entity entry into the model."""

@@ -108,6 +108,7 @@ def check_names(checker: CheckState) -> None:
         if key not in entities:
             continue
         location = Location(shown, *mark)
+        checker.model.alias_places.append((alias, key, location))
         owner, first = owners.setdefault(comparable(alias), (key, location))
         if owner != key:
             checker.problem(location, f"alias '{alias}' of '{key}' already names '{owner}' (at {first})",

@@ -84,6 +84,28 @@ def read_modality_ok(checker: CheckState, fact: MarkedDict, shown: str) -> str:
     return " ".join((checker.text_field(fact, "modality-ok", shown) or "").split())
 
 
+def read_alias_ok(checker: CheckState, key: str, entry: MarkedDict, shown: str,
+                  aliases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The entry's `alias-ok:`, why each alias it names stands though no stored text of the sources holds it."""
+    raw = entry.get("alias-ok")
+    if raw is None:
+        return ()
+    if not isinstance(raw, MarkedDict):
+        checker.problem(checker.at(shown, entry.mark_of("alias-ok")), "'alias-ok' must map aliases to reasons",
+                        "write one line per alias under it, 'ALIAS: why it stands'")
+        return ()
+    answers: list[tuple[str, str]] = []
+    for alias in raw:
+        why = checker.text_field(raw, alias, shown, one_line=True, required=True)
+        if str(alias) not in aliases:
+            checker.problem(checker.at(shown, raw.mark_of(alias)),
+                            f"'alias-ok' answers '{alias}', which is not an alias of '{key}' in this entry",
+                            "answer an alias listed in this entry's 'aliases:', as written there, or remove it")
+        elif why:
+            answers.append((str(alias), " ".join(why.split())))
+    return tuple(answers)
+
+
 def check_quotes(checker: CheckState) -> None:
     """Find every quote in the stored text of one of its sources; each found is kept as the text words it."""
     sources = checker.model.sources

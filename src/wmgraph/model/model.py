@@ -59,6 +59,7 @@ class Entity(NamedTuple):
     description: str = ""
     url: str = ""
     quote: str = ""  # the words of its source that support it, verbatim ('' if none)
+    alias_ok: tuple[tuple[str, str], ...] = ()  # (alias, why it stands though no stored text of its sources holds it)
 
 
 class Fact(NamedTuple):
@@ -95,5 +96,5 @@ class Model:
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
-    # aliases added by `extend: true` blocks, by entity id: each with the entity's sources and where the block is
-    extended_aliases: dict[str, list[tuple[str, tuple[str, ...], Location]]] = field(default_factory=dict)
+    # every alias as written, in the entry that gives it: (alias, entity id, where it stands)
+    alias_places: list[tuple[str, str, Location]] = field(default_factory=list)
