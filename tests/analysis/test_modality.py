@@ -27,6 +27,11 @@ def expected_lines(case: Path) -> list[str]:
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_each_warning_names_the_fact_the_words_and_what_to_write(case: Path, mini_graph: Path, in_tmp: Path) -> None:
     (mini_graph / case.name).write_bytes(case.read_bytes())
+    text = case.with_suffix(".txt")
+    if text.exists():  # the case's own source, for words the mini graph's article does not hold
+        (mini_graph / "texts" / text.name).write_bytes(text.read_bytes())
+        with (mini_graph / "sources.yaml").open("a") as sources:
+            sources.write(f"{case.stem}:\n  title: {case.stem}\n  date: 2024-01\n  text: texts/{text.name}\n")
     result = CliRunner().invoke(main, ["validate", "--graph", "graph"])
     expected = expected_lines(case)
     assert expected, f"{case.name} has no '# expect:' lines"
