@@ -180,6 +180,7 @@ def own_texts(model: Model) -> list[tuple[str, dict[str, Any]]]:
         gold = {"entities": [{"id": k, "name": e.name, "aliases": list(e.aliases), "known": k in kept}
                              for k, e in model.entities.items() if key in e.sources or k in named],
                 "facts": [{"subject": f.subject, "relation": f.relation, "object": f.object, "quote": f.quote,
+                           **({"status": f.status} if f.status else {}),
                            **{q: (str(v) if q in ("date", "as-of") else v) for q, v in f.qualifiers}} for f in facts]}
         with tempfile.TemporaryDirectory() as folder:
             text_file = Path(folder) / "text.txt"

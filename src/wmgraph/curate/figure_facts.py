@@ -136,8 +136,8 @@ def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, 
           figure: Figure, rule: str, date: str) -> Proposal:
     clause = clause_around(sentence.text, figure.start, figure.end)
     status, trigger = status_of(clause)
-    if relation == "pledges-jobs" and status == "planned":
-        status = "pledged"  # jobs a company says it will create are its pledge: the vocabulary has no planned jobs
+    if relation == "pledges-jobs" and status in ("planned", "stated"):
+        status = "pledged"  # the relation's own status: the vocabulary has no planned jobs
     when, _, when_note = resolve(clause, date)
     if when:
         qualifiers["date"] = when
