@@ -340,3 +340,13 @@ def test_ownership_headquarters_rounds_and_appointments(mini_graph: Path, tmp_pa
         "bolt-labs", "spark-ventures", "university-of-leeds"}  # each of a list
     appointed = facts[("jane-doe", "works-for", "acme-robotics")]
     assert (appointed.qualifiers["role"], appointed.qualifiers["start"]) == ("chief technology officer", "2024-03-05")
+
+
+def test_a_new_post_of_a_known_place_is_its_post(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "mayor.txt"
+    article.write_text("title: Mayor\ndate: 2024-03-05\n\nJane Doe, the Mayor of Birmingham, opened a lab.\n")
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "mayor"]
+                              ).exit_code == 0
+    facts = {(p.subject, p.relation, p.object): p.quote for p in draft_source(mini_graph, "mayor").proposals}
+    assert facts[("mayor-of-birmingham", "post-in", "birmingham")] == "Mayor of Birmingham"
+    assert facts[("jane-doe", "holds-post", "mayor-of-birmingham")] == "Jane Doe, the Mayor of Birmingham"

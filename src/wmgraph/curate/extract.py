@@ -38,14 +38,18 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
 
 
 def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposal]:
-    """'West Midlands Health Tech Innovation Accelerator': a new project named after a known place is based there."""
+    """A new project named after a known place is based there; a new post 'Mayor of PLACE' is a post of it."""
     found: list[Proposal] = []
-    for place in (m for m in inside if m.known and m.type in ("region", "city")):
-        named = next((m for m in mentions if m.start == place.start and m.end > place.end and not m.known
-                      and m.type in ("initiative", "programme")), None)
-        if named is not None and not any(p.subject == named.key for p in found):
-            found.append(Proposal(named.key, "based-in", place.key, {}, named.words, rule="named-after-place",
-                                  confidence=0.4, why=["its name begins with the place's: check it is based there"]))
+    for place in (m for m in inside if m.known and m.type in PLACES):
+        for named in (m for m in mentions if m.start <= place.start and place.end <= m.end and not m.known
+                      and m.key != place.key and not any(p.subject == m.key for p in found)):
+            if named.type in ("initiative", "programme") and named.start == place.start and place.type != "country":
+                found.append(Proposal(named.key, "based-in", place.key, {}, named.words, rule="named-after-place",
+                                      confidence=0.4, why=["named after the place: check it is based there"]))
+            elif named.type == "post" and named.end == place.end and re.search(r" of (?:the )?$",
+                                                                               named.words[:place.start - named.start]):
+                found.append(Proposal(named.key, "post-in", place.key, {}, named.words, rule="post-of-place",
+                                      confidence=0.5))
     return found
 
 
