@@ -371,3 +371,15 @@ def test_the_built_seed_page(browser: Browser, seed_build: BuildResult) -> None:
     assert {e[0] for e in browser.visible_edges("holds-post")} == {"andy-street"}
     browser.page.locator("#date-input").fill("2024-06-01")
     assert {e[0] for e in browser.visible_edges("holds-post")} == {"richard-parker"}
+
+
+def test_a_withdrawn_fact_ends_at_its_status_date(mini_graph: Path) -> None:
+    text = (mini_graph / "organisations.yaml").read_text()
+    (mini_graph / "organisations.yaml").write_text(text.replace(
+        "      duration: P3Y\n", "      duration: P3Y\n      status: withdrawn\n      status-date: 2024-05\n"))
+    model = load_model(mini_graph)
+    facts = page_facts(page_json(render_page(model).decode()))
+    pledge = next(f for f in facts if f["r"] == "pledges-jobs")
+    assert (pledge["from"], pledge["to"], pledge["q"][-1]) == (None, "2024-05-31", ["status", "withdrawn (May 2024)"])
+    result = CliRunner().invoke(main, ["show", "--graph", str(mini_graph), "version-1"])
+    assert "    status: withdrawn (2024-05): taken back, it stands no more after 2024-05\n" in result.output

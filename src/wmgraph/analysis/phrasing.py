@@ -177,7 +177,11 @@ def status_text(model: Model, fact: Fact) -> str:
     status = model.vocabulary.statuses.get(fact.status)
     if status is None or (status.default and not fact.status_date):
         return ""
-    return f"{status.label} ({fact.status_date})" if fact.status_date else status.label
+    shown = f"{status.label} ({fact.status_date})" if fact.status_date else status.label
+    if status.retracts:  # a retracting status takes the fact back: it stands up to its date, not after
+        return shown + (f": taken back, it stands no more after {fact.status_date}" if fact.status_date
+                        else ": taken back, it stands no more")
+    return shown
 
 
 def has_date(model: Model, fact: Fact) -> bool:

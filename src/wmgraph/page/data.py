@@ -140,6 +140,7 @@ class FactShower:
         statuses = model.vocabulary.statuses
         self.status_labels = {key: status.label for key, status in statuses.items() if not status.default}
         self.untruthy = {key for key, status in statuses.items() if not status.truthy}
+        self.retracting = {key for key, status in statuses.items() if status.retracts}
         self.pairs: dict[tuple[Any, ...], list[str]] = {}
         self.figures: dict[tuple[Any, ...], str] = {}
         # What facts' qualifiers show, one row for all the facts with the same ones: [label, text]
@@ -243,6 +244,8 @@ class FactShower:
         qualifiers = _qualifiers(fact)
         get = qualifiers.get
         start, end, as_of, date = get("start"), get("end"), get("as-of"), get("date")
+        if fact.status in self.retracting and fact.status_date and not isinstance(end, str):
+            end = fact.status_date  # taken back: it holds up to the status date (docs/rdf.md)
         dates = [value for value in (start, end, as_of, date) if isinstance(value, str)]
         shown = self._shown(fact, qualifiers) if qualifiers else ([], "", [])
         key = self.key(fact)
