@@ -39,7 +39,7 @@ def test_timeout_stops_a_local_query(tmp_path: Path) -> None:
     elapsed = time.monotonic() - started
     assert (code, output) == (2, "Error: query '-e' did not finish within 1 s and was stopped "
                                  "(give a larger --timeout, or narrow the query)\n")
-    assert elapsed < 3, elapsed
+    assert elapsed < 10, elapsed  # stopped: the cross product alone runs for minutes
 
 
 def _children(pid: int) -> list[int]:

@@ -126,7 +126,7 @@ def test_timeout_bounds_the_whole_request() -> None:
         message = failure(trickle(head), "--timeout", "1")
         elapsed = time.monotonic() - started
         assert message == "URL did not answer the query within 1 s (is the store overloaded? try --timeout)"
-        assert elapsed < 2.5, elapsed
+        assert elapsed < 8, elapsed  # bounded: a per-read timeout alone lets the trickle run on for 100,000 reads
 
 
 def test_a_password_is_never_shown() -> None:

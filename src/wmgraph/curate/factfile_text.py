@@ -34,7 +34,7 @@ def entity_block(ident: str, block: dict[str, object], source: str) -> str:
     aliases = block["aliases"]
     assert isinstance(aliases, list)
     if aliases:
-        lines.append("  aliases:")  # a block list: the fast reader takes flow lists of plain words only
+        lines.append("  aliases:")  # a block list: each alias on a line a reviewer can delete
         lines += [f"    - {scalar(alias)}" for alias in aliases]
     if block["description"] and not block["extend"]:
         lines.append(f"  description: {scalar(block['description'])}")
