@@ -42,3 +42,10 @@ test("the query form, updates and GROUP_CONCAT separators are read outside strin
   const results = { results: { bindings: [{ xs: { type: "literal", value: "b; a; c" } }] } };
   assert.equal(Q.orderLists(results, { xs: "; " }).results.bindings[0].xs.value, "a; b; c");
 });
+
+test("answers download as CSV with quoted fields", () => {
+  const results = { head: { vars: ["a", "b"] }, results: { bindings: [
+    { a: { type: "literal", value: 'say "hi", then\nleave' } }, { a: { type: "uri", value: "http://x/" }, b: { type: "literal", value: "1" } }] } };
+  assert.equal(Q.toCsv(results), 'a,b\r\n"say ""hi"", then\nleave",\r\nhttp://x/,1\r\n');
+  assert.equal(Q.toCsv({ head: {}, boolean: true }), "boolean\r\ntrue\r\n");
+});

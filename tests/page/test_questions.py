@@ -6,6 +6,8 @@ import base64
 import gzip
 import hashlib
 import json
+import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +111,50 @@ def test_the_engine_is_the_vendored_pinned_copy(fixture_page: Path) -> None:
     assert script in page
     assert base64.b64encode(queries.ENGINE_WASM.read_bytes()) in page
     assert b"'wasm-unsafe-eval'; worker-src blob:;" in page
+
+
+def answered(browser: Browser) -> str:
+    """Wait for the panel's status to say how the question went, and return it."""
+    deadline = time.monotonic() + 60
+    while browser.js("document.getElementById('q-ask').disabled"):  # polled: the CSP forbids Playwright's eval
+        assert time.monotonic() < deadline, "the question was never answered"
+        time.sleep(0.05)
+    return str(browser.page.locator("#q-status").text_content())
+
+
+def test_the_panel_asks_shows_and_selects(browser: Browser, fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    assert browser.js("wmgraph.timings.engine") is None  # nothing of the engine runs at open
+    page = browser.page
+    page.click("#questions-button")
+    page.select_option("#q-select", "connections")
+    page.fill("#q-param-from", "img src")  # the page's own search offers ids by name
+    assert page.locator("#q-param-from-list option").first.get_attribute("value") == "xss-company"
+    page.fill("#q-param-from", "xss-company")
+    page.fill("#q-param-to", "wmhtia")
+    page.click("#q-ask")
+    assert re.fullmatch(r"\d+ rows? in \d+ ms", answered(browser))
+    assert XSS_NAME in str(page.locator("#q-table").text_content())
+    page.select_option("#q-select", "partners")
+    page.fill("#q-param-org", "university-of-birmingham")
+    page.click("#q-ask")
+    answered(browser)
+    cell = page.locator("#q-table .q-entity", has_text=XSS_NAME).first
+    assert cell.text_content() == XSS_NAME
+    cell.click()
+    assert "xss-company" in browser.js("location.hash")
+    with page.expect_download() as download:
+        page.click("#q-csv")
+    assert download.value.suggested_filename == "partners.csv"
+    page.fill("#q-param-org", '"> <img src=x onerror=alert(5)>')
+    page.click("#q-ask")
+    assert "is not an entity id" in answered(browser)
+    page.click("#q-expert summary")
+    page.fill("#q-text", "SELECT ('<img src=x onerror=alert(6)>' AS ?x) WHERE {}")
+    page.click("#q-run")
+    answered(browser)
+    assert page.locator("#q-table td").first.text_content() == "<img src=x onerror=alert(6)>"
+    page.fill("#q-text", "INSERT DATA { <a:b> <a:c> <a:d> }")
+    page.click("#q-run")
+    assert answered(browser).startswith("the page answers read-only queries")
+    assert page.locator("img").count() == 0

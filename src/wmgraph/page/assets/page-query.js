@@ -208,7 +208,19 @@ var wmgraphQuery = (function () {
     return results;
   }
 
-  return { parseHeader: parseHeader, blankOut: blankOut, queryForm: queryForm, isUpdate: isUpdate,
+  // SPARQL JSON results as CSV (RFC 4180): a header of the variables, then each row's values.
+  function toCsv(results) {
+    function field(text) { return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text; }
+    if (!results.results) { return "boolean\r\n" + (results.boolean ? "true" : "false") + "\r\n"; }
+    var vars = results.head.vars;
+    var lines = [vars.map(field).join(",")];
+    results.results.bindings.forEach(function (row) {
+      lines.push(vars.map(function (name) { return field(row[name] ? row[name].value : ""); }).join(","));
+    });
+    return lines.join("\r\n") + "\r\n";
+  }
+
+  return { toCsv: toCsv, parseHeader: parseHeader, blankOut: blankOut, queryForm: queryForm, isUpdate: isUpdate,
            whereBrace: whereBrace, n3: n3, typedValue: typedValue, bind: bind, withValues: withValues,
            prelude: prelude, groupConcats: groupConcats, orderLists: orderLists };
 }());
