@@ -142,7 +142,11 @@ def test_the_panel_asks_shows_and_selects(browser: Browser, fixture_page: Path) 
     cell = page.locator("#q-table .q-entity", has_text=XSS_NAME).first
     assert cell.text_content() == XSS_NAME
     cell.click()
-    assert "xss-company" in browser.js("location.hash")
+    deadline = time.monotonic() + 10
+    while "xss-company" not in browser.js("location.hash"):  # the URL is written once the view settles
+        assert time.monotonic() < deadline, "the entity of the cell was not selected"
+        time.sleep(0.05)
+    assert XSS_NAME in str(page.locator("#panel-body").text_content())
     with page.expect_download() as download:
         page.click("#q-csv")
     assert download.value.suggested_filename == "partners.csv"
