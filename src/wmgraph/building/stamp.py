@@ -21,7 +21,7 @@ from ..model.vocabulary import VOCABULARY_FILE
 
 # Raise when wmgraph writes other bytes for the same inputs: it renames every cache entry and
 # makes every stamp stale.
-OUTPUT_VERSION = "14"
+OUTPUT_VERSION = "15"
 OUTPUT_STEM = "wmgraph"
 STAMP_NAME = "wmgraph.stamp"
 
