@@ -350,3 +350,14 @@ def test_a_new_post_of_a_known_place_is_its_post(mini_graph: Path, tmp_path: Pat
     facts = {(p.subject, p.relation, p.object): p.quote for p in draft_source(mini_graph, "mayor").proposals}
     assert facts[("mayor-of-birmingham", "post-in", "birmingham")] == "Mayor of Birmingham"
     assert facts[("jane-doe", "holds-post", "mayor-of-birmingham")] == "Jane Doe, the Mayor of Birmingham"
+
+
+def test_both_programmes_are_the_last_two_named(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "both.txt"
+    article.write_text("title: Both\ndate: 2024-03-05\n\nThe Robot Accelerator programme and the Gear Fund "
+                       "help firms.\nBoth programmes will be extended, using new government funding.\n")
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "both"]
+                              ).exit_code == 0
+    funded = {(p.subject, p.object, p.status) for p in draft_source(mini_graph, "both").proposals
+              if p.relation == "funded-by"}
+    assert funded == {("robot-accelerator", "uk-government", "planned"), ("gear-fund", "uk-government", "planned")}

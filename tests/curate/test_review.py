@@ -111,7 +111,7 @@ def test_an_accepted_fact_that_does_not_validate_is_refused_at_its_draft_line(mi
 def test_from_article_to_published_facts(mini_graph: Path, tmp_path: Path) -> None:
     draft = drafted(mini_graph, tmp_path)
     decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept", "made-smarter": "accept",
-                   "budget": "reject", "west-midlands": "accept"}, reviewer="A. Reviewer")
+                   "budget": "reject", "west-midlands": "accept", "uk-government": "accept"}, reviewer="A. Reviewer")
     text = draft.read_text()
     rejected = "    - ranked-by: european-capital-of-innovation-awards"
     at = text.index(rejected, text.index("\nwest-midlands:"))
@@ -120,7 +120,7 @@ def test_from_article_to_published_facts(mini_graph: Path, tmp_path: Path) -> No
     code, output = run("accept", "--graph", str(mini_graph), SOURCE)
     written = mini_graph / "articles" / f"{SOURCE}.yaml"
     assert code == 0, output
-    assert re.fullmatch(rf"accepted 3 entities and 6 facts into {re.escape(str(written))} "
+    assert re.fullmatch(rf"accepted 4 entities and 7 facts into {re.escape(str(written))} "
                         r"\(\d+ proposals still undecided\)\n", output)
     text = written.read_text()
     assert "review:" not in text and "reviewed-by: A. Reviewer" in text and "budget" not in text
@@ -131,6 +131,8 @@ def test_from_article_to_published_facts(mini_graph: Path, tmp_path: Path) -> No
     assert (figures["count"], figures["approx"], jobs.sources) == (5000, "almost", (SOURCE,))
     invested = next(f for f in model.facts if f.subject == "west-midlands" and f.relation == "investment")
     assert (invested.status, invested.quote) == ("planned", "it will receive €100,000 in prize money")  # as drafted
+    funded = next(f for f in model.facts if f.subject == "made-smarter" and f.relation == "funded-by")
+    assert (funded.object, funded.status) == ("uk-government", "planned")  # "Both programmes will now be extended"
     holding = next(f for f in model.facts if f.subject == "peter-kyle" and f.relation == "holds-post")
     assert (holding.object, holding.quote) == ("science-and-technology-secretary",
                                                "Peter Kyle, the science and technology secretary")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model.modal_words import status_of
 from .affiliations import affiliations, deals, rankings, studies, titles, ventures
 from .dates import resolve
 from .figure_facts import figure_facts
@@ -24,7 +25,7 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
     """Every fact the rules find in `sentences` (headings aside: they repeat the body), in text order."""
     context = Context()
     found: list[Proposal] = []
-    rules = (_posts, _speech, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
+    rules = (_posts, _speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
              affiliations, rankings, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
@@ -199,6 +200,28 @@ def _field(words: str) -> str:
     """What a body does, from the words describing it: 'a Singapore-based regtech company' -> 'regtech'."""
     words = re.sub(r"\s+(?:from|in|based in)\s+.*$|^(?:[\w-]+-based|leading|global|new|local)\s+", "", words)
     return re.sub(r"\s+(?:company|firm|business|group|organisation|start-?up)$", "", words) or words
+
+
+_BOTH = re.compile(r"(?:Both|The two) (?:of the )?(programmes|schemes|initiatives|projects|companies|firms|"
+                   r"organisations)\b")
+_FUNDING = re.compile(r"\b(?:funding|funded|backed|investment)\b")
+
+
+def _both(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'Both programmes will be extended, using new government funding': each of the last two funded."""
+    both = _BOTH.match(sentence.text)
+    funder = next((m for m in sentence.mentions if m.type in BODIES), None)
+    if both is None or funder is None or not _FUNDING.search(sentence.text):
+        return []
+    kinds = ("programme", "initiative") if both.group(1) in ("programmes", "schemes", "initiatives", "projects") \
+        else BODIES
+    pair = context.latest(kinds, 2)
+    status, trigger = status_of(sentence.text)
+    return [Proposal(key, "funded-by", funder.key, {}, sentence.quote(0, len(sentence.text)), status,
+                     rule="both-funded", confidence=0.4,
+                     why=[f"'{both.group(0)}' read as the last two named"] + ([f"status {status} from '{trigger}'"]
+                                                                              if trigger else []))
+            for key in pair if len(pair) == 2 and key != funder.key]
 
 
 def _possessives(sentence: Sentence, context: Context, date: str) -> list[Proposal]:

@@ -61,6 +61,7 @@ class Context:
         self.last: dict[str, str] = {}
         self.places: dict[str, int] = {}
         self.kinds: dict[str, str] = {}
+        self.named: list[str] = []  # every entity named so far, the latest last
         self.subject = ""  # the body or project the last sentence opened with: who "it" or "the company" is
 
     def see(self, sentence: Sentence) -> None:
@@ -72,10 +73,17 @@ class Context:
         elif not PRONOUN_SUBJECT.match(sentence.text):
             self.subject = ""
         for mention in sentence.mentions:
+            if mention.key in self.named:
+                self.named.remove(mention.key)
+            self.named.append(mention.key)
             self.kinds[mention.key] = mention.type
             self.last[group(mention.type)] = mention.key
             if mention.type in ("region", "city", "place"):
                 self.places[mention.key] = self.places.get(mention.key, 0) + 1
+
+    def latest(self, kinds: tuple[str, ...], count: int) -> list[str]:
+        """The last `count` entities of `kinds` named, in the order they were named."""
+        return [key for key in self.named if self.kinds[key] in kinds][-count:]
 
     def region(self) -> str:
         """The place named most so far ('' if none)."""
