@@ -64,6 +64,9 @@ def find_entity(model: Model, query: str) -> str:
     """Return the id of the entity whose id, name or alias is `query` (case-insensitive)."""
     if query in model.entities:
         return query
+    merged = [entity.key for entity in model.entities.values() if query in entity.formerly]
+    if merged:
+        return merged[0]
     wanted = _folded(query)
     names: dict[str, set[str]] = {}
     for entity in model.entities.values():

@@ -33,6 +33,7 @@ COMMANDS = {
     "accept": "curate_commands:accept_command",
     "import": "table_commands:import_command",
     "duplicates": "table_commands:duplicates_command",
+    "merge": "table_commands:merge_command",
 }
 
 

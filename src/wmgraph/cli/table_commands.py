@@ -74,3 +74,36 @@ def duplicates_command(graph_dir: Path, limit: int, decide: tuple[str, str, str]
         click.echo(terminal_safe(f"{candidate.score:.2f}  {candidate.first} '{candidate.first_name}' ~ "
                                  f"{candidate.second} '{candidate.second_name}'"))
         click.echo(terminal_safe(f"      {candidate.reasons()}"))
+
+
+@click.command("merge")
+@graph_option
+@click.argument("keep")
+@click.argument("old")
+@click.option("--apply", "apply", is_flag=True, help="Rewrite the fact files (else only show what would happen).")
+@click.option("--force", is_flag=True, help="Merge despite conflicts: KEEP's type, description and dates win.")
+@reports_errors
+def merge_command(graph_dir: Path, keep: str, old: str, apply: bool, force: bool) -> None:
+    """Merge entity OLD into KEEP: every fact naming OLD names KEEP, OLD's names become aliases.
+
+    Without --apply, a dry run: what moves (facts, references, aliases, quotes, sources), what
+    would be duplicated, every conflict (types, two values of one field, different dates) and the
+    change as `wmgraph diff` shows it. OLD's entry moves to merged/OLD.yaml as an 'extend: true'
+    block with 'formerly: [OLD]', so `show OLD`, the page's search and the RDF (owl:sameAs)
+    still find it. A merge is undone by `git revert` of its commit.
+    """
+    from ..curate.merge import apply_merge, plan_merge
+
+    plan = plan_merge(graph_dir, keep, old)
+    for title, lines in (("moves", plan.moves), ("duplicates", plan.duplicates), ("conflicts", plan.conflicts)):
+        click.echo(f"{title}: {len(lines)}")
+        for line in lines:
+            click.echo(terminal_safe(f"  {line}"))
+    if plan.change is not None:
+        echo_diff(plan.change)
+    if not apply:
+        click.echo(f"dry run: nothing written; merge with wmgraph merge {keep} {old} --apply")
+        return
+    apply_merge(graph_dir, plan, force)
+    click.echo(terminal_safe(f"merged {old} into {keep}: {len(plan.files)} files written; "
+                             "commit them, and undo with git revert"))

@@ -273,7 +273,7 @@ def make_blocks(graph_dir: Path, mapping: Mapping, sheets: list[Sheet], existing
     return made
 
 
-def _model_with(graph_dir: Path, files: dict[str, str]) -> Model:
+def model_with(graph_dir: Path, files: dict[str, str]) -> Model:
     """The model of `graph_dir` with `files` (paths in it, and their text) written, in a copy of the folder."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "graph"
@@ -304,7 +304,7 @@ def import_table(graph_dir: Path, table: Path, mapping_path: Path, dry_run: bool
         files["sources.yaml"] = old + ("" if old.endswith("\n") or not old else "\n") + source_block(
             mapping.source, table.name)
     try:
-        new = _model_with(graph_dir, files)
+        new = model_with(graph_dir, files)
     except ValidationError as error:
         raise TableProblems(table.name, error.problems) from error
     change = compare(existing, new, "before", "after the import")

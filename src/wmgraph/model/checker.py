@@ -85,7 +85,12 @@ class Checker(CheckState):
         self.fact_suffix = fact_suffix(shown)
         self.read_facts(key, entry, shown)
         self.fact_suffix = ""
-        return Entity(key, "", "", where, sources, aliases, alias_ok=read_alias_ok(self, key, entry, shown, aliases))
+        formerly = names_of(entry.get("formerly", []))
+        if formerly is None or not all(SLUG.match(old) for old in formerly):
+            self.problem(self.at(shown, entry.mark_of("formerly")), "'formerly' must be a list of entity ids",
+                         "write 'formerly: [old-id]': the ids merged into this entity")
+        return Entity(key, "", "", where, sources, aliases, alias_ok=read_alias_ok(self, key, entry, shown, aliases),
+                      formerly=tuple(formerly or ()))
 
     def read_facts(self, key: str, entry: MarkedDict, shown: str) -> None:
         """Check the facts listed under an entity entry into the model."""

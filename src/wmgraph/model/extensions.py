@@ -15,7 +15,7 @@ import re
 from .model import Location
 from .state import CheckState
 
-EXTEND_KEYS = ("extend", "aliases", "alias-ok", "source", "facts")
+EXTEND_KEYS = ("extend", "formerly", "aliases", "alias-ok", "source", "facts")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -40,8 +40,9 @@ def apply_extensions(state: CheckState) -> None:
         if extra is not None:
             sources = entity.sources + tuple(s for s in extra.sources if s not in entity.sources)
             aliases = entity.aliases + tuple(a for a in extra.aliases if a not in entity.aliases)
+            formerly = entity.formerly + tuple(k for k in extra.formerly if k not in entity.formerly)
             entities[part.key] = entity._replace(sources=sources, aliases=aliases,
-                                                 alias_ok=entity.alias_ok + extra.alias_ok)
+                                                 alias_ok=entity.alias_ok + extra.alias_ok, formerly=formerly)
         for fact in part.facts:
             relation = state.vocabulary.relations[fact.relation]
             if relation.subject_types and entity.type in state.vocabulary.entity_types \

@@ -60,6 +60,7 @@ class Entity(NamedTuple):
     url: str = ""
     quote: str = ""  # the words of its source that support it, verbatim ('' if none)
     alias_ok: tuple[tuple[str, str], ...] = ()  # (alias, why it stands though no stored text of its sources holds it)
+    formerly: tuple[str, ...] = ()  # ids of entities merged into this one (`wmgraph merge`), which still resolve
 
 
 class Fact(NamedTuple):

@@ -97,6 +97,8 @@ def entity_triples(vocabulary: Vocabulary, entity: Entity) -> Iterator[Triple]:
     yield iri, vocabulary.project_namespace + "entityType", Literal(entity.type)
     for alias in entity.aliases:
         yield iri, SKOS + "altLabel", _text(alias)
+    for old in entity.formerly:  # merged into this entity: its IRI still resolves, to the same thing
+        yield iri, OWL + "sameAs", entity_iri(vocabulary, old)
     if entity.description:
         yield iri, SCHEMA + "description", _text(entity.description)
     if entity.url:
