@@ -20,6 +20,7 @@ from ..model.model import Fact, Model
 
 # Known ways a fact says more than its quote: the relations, the words, what the quote speaks of and what to write.
 _MONEY = ("funded-by", "funded-through", "investment")
+_PURPOSE = re.compile(r"\bto (?:create|build|launch|open|establish|develop|deliver|introduce|set up)\b", re.IGNORECASE)
 OVERSTATED = (
     (("based-in",), re.compile(r"\b(?:team|office|offices|site|branch|staff|presence)\b", re.IGNORECASE),
      "its {words} there, not where the organisation is based",
@@ -29,6 +30,9 @@ OVERSTATED = (
                         r"up for grabs)\b", re.IGNORECASE),
      "a sum still to come or on offer ({words}), not one received",
      "write the status the source gives it ('status: expected', 'planned' or 'possible')"),
+    (("partners-with",), _PURPOSE, "what the partners are {words}, a plan, not the partnership itself",
+     "record what they are to make with 'plans:' ('status: planned'), and the partnership only if the source "
+     "says it exists"),
 )
 # What modal words speak of, in the order a warning names them.
 SAYS = ["the future", "a forecast", "a condition", "a possibility", "an intention", "a promise"]
@@ -45,6 +49,8 @@ def _modal_words(fact: Fact) -> dict[str, list[tuple[str, str]]]:
     for one in modal_words(fact.quote):
         if not one.kind.checked or (own and one.words.casefold() in own):
             continue
+        if fact.relation == "partners-with" and _PURPOSE.fullmatch(one.words):
+            continue  # said more precisely as what the partners are to make (OVERSTATED)
         if (one.words, one.kind.status) not in found.setdefault(one.kind.speaks_of, []):
             found[one.kind.speaks_of].append((one.words, one.kind.status))
     return found
