@@ -27,7 +27,7 @@ ABBREVIATIONS = {"univ": "university", "uni": "university", "&": "and", "intl": 
 SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which `validate` warns
 CANDIDATE = 0.85  # the name similarity (0-1) from which `duplicates` lists a pair
 LINKING = frozenset({"of", "and", "for", "the", "in", "at"})  # words initials may leave out
-MAX_BLOCK = 2000  # a block this big holds no information (a piece every name has): it is skipped
+MAX_BLOCK = 300  # a block this big holds no information (a piece every name has): it is skipped
 _TOKEN = re.compile(r"[a-z0-9]+|&")
 
 
