@@ -38,7 +38,10 @@ def name_key(name: str) -> str:
     return " ".join(kept or tokens)
 
 
-def _initials(key: str) -> set[str]:
+def _initials(key: str, name: str = "") -> set[str]:
+    """The initials of a normalised name, and of its words as written (`name`: 'Aubay Group' is AG)."""
+    if name:
+        return _initials(key) | _initials(" ".join(_TOKEN.findall(name.casefold())))
     words = key.split()
     if len(words) < 2:
         return set()
@@ -101,11 +104,12 @@ def _blocks(names: list[Named]) -> tuple[list[list[int]], list[list[int]]]:
     pieces: dict[str, list[int]] = defaultdict(list)
     initialled: dict[str, list[int]] = defaultdict(list)  # names of several words, by their initials
     single: dict[str, list[int]] = defaultdict(list)  # one-word names, which may be initials
-    for index, (key, _, _) in enumerate(names):
+    for index, (key, _, written) in enumerate(names):
         keyed["=" + key].append(index)
         keyed["~" + " ".join(sorted(set(key.split()) - LINKING))].append(index)
-        for initials in _initials(key) if " " in key else {key}:
-            (initialled if " " in key else single)[initials].append(index)
+        several = len(_TOKEN.findall(written.casefold())) > 1
+        for initials in _initials(key, written) if several else {key}:
+            (initialled if several else single)[initials].append(index)
         # names `SIMILARITY`% alike differ in at most a tenth of their length, and each character
         # changed changes at most three pieces: of the rarest that many pieces plus two, they share one
         rare = sorted(grams[index], key=lambda gram: (counts[gram], gram))
@@ -118,16 +122,16 @@ def _blocks(names: list[Named]) -> tuple[list[list[int]], list[list[int]]]:
             [block for block in pieces.values() if 1 < len(block) <= MAX_BLOCK])
 
 
-def _similarity(a: str, b: str) -> tuple[float, str]:
-    """How alike two normalised names are (0-1) and how, in words."""
+def _similarity(a: str, b: str, written: tuple[str, str] = ("", "")) -> tuple[float, str]:
+    """How alike two normalised names are (0-1) and how, in words (`written`: the names as written)."""
     from rapidfuzz import fuzz
 
     if a == b:
         return 1.0, "the same once case, punctuation and suffixes are set aside"
     if sorted(set(a.split()) - LINKING) == sorted(set(b.split()) - LINKING):
         return 0.95, "the same words in another order"
-    short, long = sorted((a, b), key=len)
-    if " " not in short and short in _initials(long):
+    (short, _), (long, long_written) = sorted(zip((a, b), written, strict=True), key=lambda pair: len(pair[0]))
+    if " " not in short and short in _initials(long, long_written):
         return 0.9, "one the initials of the other"
     ratio = fuzz.ratio(a, b)
     return ratio / 100, f"{ratio:.0f}% alike"
@@ -156,7 +160,8 @@ def _pairs(model: Model) -> Pairs:
     for block in keyed:
         for at, one in enumerate(block):
             for other in block[at + 1:]:
-                _consider(best, names[one], names[other], *_similarity(names[one][0], names[other][0]))
+                _consider(best, names[one], names[other],
+                          *_similarity(names[one][0], names[other][0], (names[one][2], names[other][2])))
     sharing: dict[int, set[int]] = defaultdict(set)
     for block in pieces:
         for index in block:
@@ -166,7 +171,8 @@ def _pairs(model: Model) -> Pairs:
         for _, _score, at in process.extract(names[index][0], [names[other][0] for other in later],
                                             scorer=fuzz.ratio, score_cutoff=CANDIDATE * 100, limit=None):
             other = later[at]
-            _consider(best, names[index], names[other], *_similarity(names[index][0], names[other][0]))
+            _consider(best, names[index], names[other],
+                      *_similarity(names[index][0], names[other][0], (names[index][2], names[other][2])))
     return best
 
 
