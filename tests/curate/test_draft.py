@@ -361,3 +361,32 @@ def test_both_programmes_are_the_last_two_named(mini_graph: Path, tmp_path: Path
     funded = {(p.subject, p.object, p.status) for p in draft_source(mini_graph, "both").proposals
               if p.relation == "funded-by"}
     assert funded == {("robot-accelerator", "uk-government", "planned"), ("gear-fund", "uk-government", "planned")}
+
+
+ACRONYM = (
+    "title: Widgets\ndate: 2024-11-17\n\n"
+    "Half of the money is to come from the Department for Widgets and Industry (DWI), with the rest from investors.\n"
+    "Work at the DWI-backed Birmingham Testbed will start soon. The Birmingham Testbed is based in Birmingham.\n"
+    "A WMHTIA-led study will follow.\n"
+)
+
+
+def test_an_alias_names_no_second_candidate_and_a_fact_is_proposed_once(mini_graph: Path, tmp_path: Path) -> None:
+    article = tmp_path / "widgets.txt"
+    article.write_text(ACRONYM)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "widgets"]
+                              ).exit_code == 0
+    draft = draft_source(mini_graph, "widgets")
+    department = draft.candidates["department-for-widgets-and-industry"]
+    assert (department.aliases, sorted(draft.candidates)) == (
+        ["DWI"], ["birmingham-testbed", "department-for-widgets-and-industry"])
+    assert {m.key for m in draft.mentions if m.words == "DWI"} == {"department-for-widgets-and-industry"}
+    assert {m.key for m in draft.mentions if m.words == "WMHTIA"} == {"wmhtia"}
+    based = [p for p in draft.proposals if (p.subject, p.relation) == ("birmingham-testbed", "based-in")]
+    assert [(p.object, p.rule, p.quote) for p in based] == [
+        ("birmingham", "based-in-in", "Birmingham Testbed is based in Birmingham")]
+    assert based[0].why == ["also found by rule named-after-place (0.4): 'Birmingham Testbed'"]
+    runner = CliRunner()
+    assert runner.invoke(main, ["draft", "--graph", str(mini_graph), "widgets"]).exit_code == 0
+    written = (mini_graph / "drafts" / "widgets.yaml").read_text()
+    assert "also found by rule named-after-place" in written

@@ -17,7 +17,7 @@ from .entities import find_entities
 from .extract import extract, named_places
 from .gazetteer import Gazetteer, Mention
 from .names import CAPTION
-from .proposals import Proposal, Sentence
+from .proposals import Proposal, Sentence, distinct
 
 
 @dataclass
@@ -63,7 +63,7 @@ def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
                      _heading(text, end)) for words, start, end in parts]
     folded = normalise(text).text
     dated = date if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else ""  # a year or a month is a date too
-    for proposal in extract(read, dated) + named_places(ordered, found.inside):
+    for proposal in distinct(extract(read, dated) + named_places(ordered, found.inside)):
         if proposal.quote and normalise(proposal.quote).text not in folded:
             proposal.why.append("quote not found verbatim: correct it")
         result.proposals.append(proposal)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model.model import Entity
 from .candidates import (
@@ -89,7 +89,9 @@ def find_entities(text: str, starts: set[int], gazetteer: Gazetteer, year: str,
     kept += _learned(finder, kept)
     kept = resolve_overlaps(kept)[0]
     kept += references(text, kept)
-    finder.found.mentions, finder.found.inside = resolve_overlaps(kept)[0], inside
+    moved = _aliases_owned(finder)
+    finder.found.mentions = [_moved(m, moved) for m in resolve_overlaps(kept)[0]]
+    finder.found.inside = [_moved(m, moved) for m in inside]
     return finder.found
 
 
@@ -151,6 +153,37 @@ def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
             if rule != "head-reference" or not re.match(r"\w", text[match.end():match.end() + 1] or " "):
                 found.append(_alias_mention(finder, source, start, match.end(), rule))
     return found
+
+
+def _aliases_owned(finder: _Finder) -> dict[str, tuple[str, str, bool]]:
+    """Candidates named by another candidate's or a known entity's alias, dropped: {candidate: (owner, type, known)}.
+
+    'Department of Culture, Media and Sport (DCMS)' teaches the alias DCMS: a separate candidate 'DCMS' would
+    be the same body twice, and accepting both would fail on the alias they share. Another edition of a known
+    event keeps its candidate: the gazetteer found it is not the known one.
+    """
+    owners: dict[str, tuple[str, str, bool]] = {}
+    for key, entity in finder.entities.items():
+        for alias in entity.aliases:
+            owners.setdefault(alias.casefold(), (key, entity.type, True))
+    for made in finder.found.candidates.values():
+        for alias in made.aliases:
+            owners.setdefault(alias.casefold(), (made.key, made.type, False))
+    moved: dict[str, tuple[str, str, bool]] = {}
+    for key, made in list(finder.found.candidates.items()):
+        owner = owners.get(made.name.casefold())
+        if made.rule != "other-edition" and owner is not None and owner[0] != key and owner[0] not in moved:
+            moved[key] = owner
+            del finder.found.candidates[key]
+    return moved
+
+
+def _moved(mention: Mention, moved: dict[str, tuple[str, str, bool]]) -> Mention:
+    """The mention given to the entity whose alias its words are, if its candidate was dropped."""
+    if mention.key not in moved:
+        return mention
+    key, kind, known = moved[mention.key]
+    return replace(mention, key=key, type=kind, known=known, note=f"'{mention.words}' is an alias of {key}")
 
 
 def _alias_mention(finder: _Finder, source: Mention, start: int, end: int, rule: str) -> Mention:

@@ -31,6 +31,27 @@ class Proposal:
     why: list[str] = field(default_factory=list)
 
 
+def distinct(proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals less repeats of one (subject, relation, object): the better supported kept, in text order.
+
+    Two rules may find one fact ('based in the West Midlands' and a project named after the West Midlands);
+    proposals whose qualifiers differ ('£25m' and 'a further £10m' from one funder, a grant and the standing
+    funded-through) are different facts.
+    The kept one's why-comment names the other rule.
+    """
+    kept: list[Proposal] = []
+    for proposal in proposals:
+        same = next((k for k in kept if (k.subject, k.relation, k.object, k.qualifiers)
+                     == (proposal.subject, proposal.relation, proposal.object, proposal.qualifiers)), None)
+        if same is None:
+            kept.append(proposal)
+            continue
+        better, other = (proposal, same) if proposal.confidence > same.confidence else (same, proposal)
+        better.why.append(f"also found by rule {other.rule} ({other.confidence:.1f}): '{other.quote}'")
+        kept[kept.index(same)] = better
+    return kept
+
+
 @dataclass
 class Sentence:
     """One sentence with its offset in the text and the mentions inside it (offsets relative to the sentence)."""
