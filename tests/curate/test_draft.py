@@ -390,3 +390,32 @@ def test_an_alias_names_no_second_candidate_and_a_fact_is_proposed_once(mini_gra
     assert runner.invoke(main, ["draft", "--graph", str(mini_graph), "widgets"]).exit_code == 0
     written = (mini_graph / "drafts" / "widgets.yaml").read_text()
     assert "also found by rule named-after-place" in written
+
+
+SPEECH = (
+    "title: Speech\ndate: 2024-11-17\n\n"
+    "The Mayor of the West Midlands, Andy Street, called the announcement game-changing for the region and said "
+    "5G would form the backbone of the economy.\n"
+    "Street described the Birmingham Testbed as the first facility of its kind.\n"
+    "Street called for more funding.\n"
+)
+
+
+def test_reported_speech_is_a_sentence_per_statement_or_left_to_the_reviewer(mini_graph: Path,
+                                                                              tmp_path: Path) -> None:
+    article = tmp_path / "speech.txt"
+    article.write_text(SPEECH)
+    assert CliRunner().invoke(main, ["add-source", "--graph", str(mini_graph), str(article), "--id", "speech"]
+                              ).exit_code == 0
+    draft = draft_source(mini_graph, "speech")
+    said = [(p.object, p.why) for p in draft.proposals if (p.subject, p.relation) == ("andy-street", "said-that")]
+    check = ["reported speech: check the paraphrase"]
+    assert said == [
+        ("The announcement is game-changing for the region.", check),
+        ("5G would form the backbone of the economy.", check),
+        ("The Birmingham Testbed is the first facility of its kind.", check),
+        ("", ["no clean paraphrase of 'called for more funding': write what was said as a sentence"])]
+    assert CliRunner().invoke(main, ["draft", "--graph", str(mini_graph), "speech"]).exit_code == 0
+    written = (mini_graph / "drafts" / "speech.yaml").read_text()
+    assert '    - said-that: ""\n' in written
+    assert "no clean paraphrase of 'called for more funding': write what was said as a sentence" in written

@@ -9,11 +9,10 @@ from .affiliations import affiliations, deals, rankings, studies, titles, ventur
 from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
-from .names import SPEECH_VERBS
 from .press import active_links, passive_links, sign_offs, speakers
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, possessive
+from .speech import speech
 
-_SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS[:-1])})\b(?!,)")
 _ROLE = re.compile(r" and (chair|head|leader|chief executive|director|founder|president) of (?:the )?$")
 _APPOSED_POST = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w]*(?: [A-Z]\w*)*['’]s\s+)?")
 _DESCRIBED = re.compile(r", an? ((?:[\w-]+ ){0,6}?(?:[a-z-]+)(?: (?:from|in|based in) [A-Z][\w ]*)?)(?=,|\.)")
@@ -25,7 +24,7 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
     """Every fact the rules find in `sentences` (headings aside: they repeat the body), in text order."""
     context = Context()
     found: list[Proposal] = []
-    rules = (_posts, _speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
+    rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
              affiliations, rankings, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
@@ -97,46 +96,6 @@ def _holding(sentence: Sentence, person: Mention, post: Mention, start: int, end
         found.append(Proposal(post.key, "post-in", country.key, {}, sentence.quote(country.start, post.end),
                               rule="post-of-country", confidence=0.6))
     return found
-
-
-def _speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
-    text = sentence.text
-    according = re.match(r"According to (?:the )?", text)
-    if according:
-        org = sentence.at(according.end())
-        comma = text.find(", ", according.end())
-        if org is not None and org.type not in PLACES and comma > 0 and not re.search(r"\d", text[comma:]):
-            return [Proposal(org.key, "said-that", _paraphrase(text[comma + 2:]), {"date": date} if date else {},
-                             text.strip(), rule="according-to", confidence=0.5,
-                             why=["reported speech: check the paraphrase"])]
-    for verb in _SPEECH.finditer(text):
-        person = sentence.before(verb.start(), ("person",))
-        pronoun = re.search(r"\b(He|She|he|she)\s+(?:\w+\s+)?$", text[:verb.start()])
-        gap = text[person.end:verb.start()] if person is not None else ""
-        body = sentence.before(verb.start(), BODIES)
-        if person is not None and re.fullmatch(r"(?:\s+from\s+[^,.]*?)?(?:,[^.]*)?,?\s*", gap):
-            speaker, start = person.key, person.start
-        elif body is not None and re.fullmatch(r"\s*(?:,[^,.]{0,40},)?\s*", text[body.end:verb.start()]):
-            speaker, start = body.key, body.start  # an organisation's statement
-        elif pronoun and context.last.get("person"):
-            speaker, start = context.last["person"], pronoun.start(1)
-        else:
-            continue
-        said = _paraphrase(re.sub(r"^(?:that|it was)\s+", "", text[verb.end():].lstrip(" ,")))
-        if text.rstrip().endswith(":") and len(said.split()) <= 4:
-            continue  # "X said in a statement:": the words follow, read as the speaker's line
-        roles = [m.words for m in sentence.mentions if m.type == "post" and start <= m.start < verb.start()]
-        qualifiers: Qualifiers = {"role": roles[0]} if roles else {}
-        if date:
-            qualifiers["date"] = date
-        return [Proposal(speaker, "said-that", said, qualifiers, sentence.quote(start, len(text)),
-                         rule="reported-speech", confidence=0.7, why=["reported speech: check the paraphrase"])]
-    return []
-
-
-def _paraphrase(words: str) -> str:
-    words = words.strip().rstrip(".")
-    return (words[:1].upper() + words[1:] + ".") if words else ""
 
 
 def _places(sentence: Sentence, context: Context, date: str) -> list[Proposal]:

@@ -1,0 +1,92 @@
+"""Reported speech: who said what, each statement of a sentence paraphrased as a sentence or left to the reviewer."""
+
+from __future__ import annotations
+
+import re
+
+from .names import SPEECH_VERBS
+from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
+
+_SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS[:-1])})\b(?!,)")
+# a second statement of one sentence: "... and said 5G would form ...", "..., adding that ..."
+_NEXT = re.compile(r",?\s+(?:and\s+(?:(?:he|she|they)\s+)?(?:said|added|says|warned|noted)|adding)\b(?:\s+that)?\s*")
+_CALLED = re.compile(r"(?P<x>(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+|it|them)\s+"
+                     r"(?P<y>(?:a|an|the)\s+.+|[\w]+(?:-\w+)+(?:\s.+)?|\w+(?:ing|ive|ful|al|ous|ic|ary)\b(?:\s.+)?)")
+_NOT_A_CLAUSE = re.compile(r"(?:on|in|at|to|of|as|with|for|about|by|from|during|after|before)\b")
+_CHECK = "reported speech: check the paraphrase"
+
+
+def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """A said-that proposal per statement: 'according to X, ...' or a speaker before a verb of saying."""
+    text = sentence.text
+    according = re.match(r"According to (?:the )?", text)
+    if according:
+        org = sentence.at(according.end())
+        comma = text.find(", ", according.end())
+        if org is not None and org.type not in PLACES and comma > 0 and not re.search(r"\d", text[comma:]):
+            return [Proposal(org.key, "said-that", _sentence(text[comma + 2:]), {"date": date} if date else {},
+                             text.strip(), rule="according-to", confidence=0.5, why=[_CHECK])]
+    for verb in _SPEECH.finditer(text):
+        found = _speaker(sentence, context, verb.start())
+        if found is None:
+            continue
+        speaker, start = found
+        statements = _statements(verb.group(0), text[verb.end():])
+        if text.rstrip().endswith(":") and len(" ".join(s for s, _ in statements).split()) <= 4:
+            continue  # "X said in a statement:": the words follow, read as the speaker's line
+        roles = [m.words for m in sentence.mentions if m.type == "post" and start <= m.start < verb.start()]
+        qualifiers: Qualifiers = {"role": roles[0]} if roles else {}
+        if date:
+            qualifiers["date"] = date
+        return [Proposal(speaker, "said-that", said, dict(qualifiers), sentence.quote(start, len(text)),
+                         rule="reported-speech", confidence=0.7, why=[why]) for said, why in statements]
+    return []
+
+
+def _speaker(sentence: Sentence, context: Context, at: int) -> tuple[str, int] | None:
+    """Who speaks before the verb at `at`: a person, a body, or 'he'/'she' for the last person named."""
+    text = sentence.text
+    person = sentence.before(at, ("person",))
+    pronoun = re.search(r"\b(He|She|he|she)\s+(?:\w+\s+)?$", text[:at])
+    body = sentence.before(at, BODIES)
+    if person is not None and re.fullmatch(r"(?:\s+from\s+[^,.]*?)?(?:,[^.]*)?,?\s*", text[person.end:at]):
+        return person.key, person.start
+    if body is not None and re.fullmatch(r"\s*(?:,[^,.]{0,40},)?\s*", text[body.end:at]):
+        return body.key, body.start  # an organisation's statement
+    if pronoun and context.last.get("person"):
+        return context.last["person"], pronoun.start(1)
+    return None
+
+
+def _statements(verb: str, words: str) -> list[tuple[str, str]]:
+    """(paraphrase, why) of each statement after `verb`: '' and a why for the reviewer when none is clean."""
+    parts = _NEXT.split(words.strip().rstrip("."))
+    found = [_statement(verb, parts[0])]
+    found += [_statement("said", part) for part in parts[1:] if part.strip()]
+    return found
+
+
+def _statement(verb: str, words: str) -> tuple[str, str]:
+    """The paraphrase of one statement: 'called X Y' and 'described X as Y' read 'X is Y'."""
+    words = words.strip(" ,")
+    if verb == "called":
+        called = _CALLED.fullmatch(words)
+        if called:
+            return _sentence(f"{called.group('x')} is {called.group('y')}"), _CHECK
+    elif verb == "described":
+        subject, as_, what = words.partition(" as ")
+        if as_ and subject and what:
+            return _sentence(f"{subject} is {what}"), _CHECK
+    elif verb == "told":
+        words = words.partition(" that ")[2]
+    else:
+        words = re.sub(r"^(?:that|it was)\s+", "", words)
+    if not words or _NOT_A_CLAUSE.match(words) or verb in ("called", "described"):
+        return "", f"no clean paraphrase of '{verb} {words.strip() or '...'}': write what was said as a sentence"
+    return _sentence(words), _CHECK
+
+
+def _sentence(words: str) -> str:
+    """The words as a sentence: a capital first, a full stop last."""
+    words = words.strip().rstrip(".")
+    return (words[:1].upper() + words[1:] + ".") if words else ""
