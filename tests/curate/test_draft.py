@@ -398,6 +398,7 @@ SPEECH = (
     "5G would form the backbone of the economy.\n"
     "Street described the Birmingham Testbed as the first facility of its kind.\n"
     "Street called for more funding.\n"
+    "Street said the region was ready, and that it was a good day.\n"
 )
 
 
@@ -414,7 +415,8 @@ def test_reported_speech_is_a_sentence_per_statement_or_left_to_the_reviewer(min
         ("The announcement is game-changing for the region.", check),
         ("5G would form the backbone of the economy.", check),
         ("The Birmingham Testbed is the first facility of its kind.", check),
-        ("", ["no clean paraphrase of 'called for more funding': write what was said as a sentence"])]
+        ("", ["no clean paraphrase of 'called for more funding': write what was said as a sentence"]),
+        ("The region was ready.", check), ("It was a good day.", check)]
     assert CliRunner().invoke(main, ["draft", "--graph", str(mini_graph), "speech"]).exit_code == 0
     written = (mini_graph / "drafts" / "speech.yaml").read_text()
     assert '    - said-that: ""\n' in written

@@ -8,8 +8,9 @@ from .names import SPEECH_VERBS
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
 _SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS[:-1])})\b(?!,)")
-# a second statement of one sentence: "... and said 5G would form ...", "..., adding that ..."
-_NEXT = re.compile(r",?\s+(?:and\s+(?:(?:he|she|they)\s+)?(?:said|added|says|warned|noted)|adding)\b(?:\s+that)?\s*")
+# a second statement of one sentence: "... and said 5G would form ...", "..., adding that ...", "..., and that ..."
+_NEXT = re.compile(r",?\s+(?:and\s+(?:(?:he|she|they)\s+)?(?:said|added|says|warned|noted)|adding)\b(?:\s+that)?\s*"
+                   r"|,\s+and\s+that\s+")
 _CALLED = re.compile(r"(?P<x>(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+|it|them)\s+"
                      r"(?P<y>(?:a|an|the)\s+.+|[\w]+(?:-\w+)+(?:\s.+)?|\w+(?:ing|ive|ful|al|ous|ic|ary)\b(?:\s.+)?)")
 _NOT_A_CLAUSE = re.compile(r"(?:on|in|at|to|of|as|with|for|about|by|from|during|after|before)\b")
@@ -80,7 +81,7 @@ def _statement(verb: str, words: str) -> tuple[str, str]:
     elif verb == "told":
         words = words.partition(" that ")[2]
     else:
-        words = re.sub(r"^(?:that|it was)\s+", "", words)
+        words = re.sub(r"^that\s+", "", words)
     if not words or _NOT_A_CLAUSE.match(words) or verb in ("called", "described"):
         return "", f"no clean paraphrase of '{verb} {words.strip() or '...'}': write what was said as a sentence"
     return _sentence(words), _CHECK
