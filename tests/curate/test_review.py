@@ -7,10 +7,12 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from wmgraph.building import build
 from wmgraph.cli.main import main
+from wmgraph.curate.review import accept
 from wmgraph.model.checking import load_model
 from wmgraph.page.data import page_data
 
@@ -170,3 +172,56 @@ def test_review_and_accept_without_a_draft_say_what_to_do(mini_graph: Path) -> N
         assert run(command, "--graph", str(mini_graph), "jobs-article") == (
             1, f"Error: no draft {mini_graph.name}/drafts/jobs-article.yaml: run `wmgraph draft jobs-article` first\n")
     assert not (mini_graph / "drafts").exists() and not (mini_graph / "articles").exists()
+
+
+def test_a_second_round_of_accept_keeps_the_first(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept"})
+    assert run("accept", "--graph", str(mini_graph), SOURCE)[0] == 0
+    written = mini_graph / "articles" / f"{SOURCE}.yaml"
+    first = written.read_text()
+    code, output = run("draft", "--graph", str(mini_graph), SOURCE)
+    assert (code, output) == (1, f"Error: {mini_graph.name}/drafts/{SOURCE}.yaml holds 4 review decisions that a "
+                                 f"new draft would discard: keep reviewing it (wmgraph accept {SOURCE} keeps what "
+                                 "is accepted), or draft again with --force\n")
+    assert "      review: accept" in draft.read_text()  # the reviewer's decisions are still there
+    decide(draft, {"made-smarter": "accept", "uk-government": "accept"})
+    code, output = run("accept", "--graph", str(mini_graph), SOURCE)
+    assert code == 0, output
+    assert output.startswith(f"accepted 2 entities and 2 facts into {written} (")  # the first round not again
+    second = written.read_text()
+    assert second.startswith(first.rstrip("\n")) and "\nmade-smarter:" in second
+    assert second.count("holds-post: science-and-technology-secretary") == 1
+    model = load_model(mini_graph)
+    assert {"peter-kyle", "made-smarter"} <= {f.subject for f in model.facts if SOURCE in f.sources}
+    assert run("draft", "--graph", str(mini_graph), SOURCE, "--force")[0] == 0
+    assert "  review: accept" not in draft.read_text()
+
+
+def test_a_refused_second_round_leaves_the_first_untouched(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept"})
+    assert run("accept", "--graph", str(mini_graph), SOURCE)[0] == 0
+    written = mini_graph / "articles" / f"{SOURCE}.yaml"
+    first = written.read_bytes()
+    decide(draft, {"made-smarter": "accept"})  # its funded-by names uk-government, not accepted
+    code, output = run("accept", "--graph", str(mini_graph), SOURCE)
+    assert code == 1 and f"{mini_graph.name}/drafts/{SOURCE}.yaml:" in output and "uk-government" in output
+    assert written.read_bytes() == first
+
+
+def test_an_interrupted_accept_writes_nothing_into_the_graph(mini_graph: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept"})
+    seen: list[bool] = []
+
+    def interrupted(graph_dir: Path) -> None:
+        seen.append((mini_graph / "articles" / f"{SOURCE}.yaml").exists())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("wmgraph.curate.review.load_model", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        accept(mini_graph, SOURCE)
+    assert seen == [False]  # the graph never held the unchecked file
+    assert not (mini_graph / "articles").exists()

@@ -48,8 +48,9 @@ def add_source_command(graph_dir: Path, file: Path, source_id: str, title: str, 
 @click.command("draft")
 @graph_option
 @click.argument("source")
+@click.option("--force", is_flag=True, help="Replace a draft that holds review decisions (they are lost).")
 @reports_errors
-def draft_command(graph_dir: Path, source: str) -> None:
+def draft_command(graph_dir: Path, source: str, force: bool) -> None:
     """Propose entities and facts for SOURCE's stored text in graph/drafts/SOURCE.yaml, for review.
 
     Offline and deterministic: known entities are linked by name and alias, new ones proposed, and
@@ -60,7 +61,7 @@ def draft_command(graph_dir: Path, source: str) -> None:
     from ..curate.draftfile import write_draft
 
     draft = draft_source(graph_dir, source)
-    path = write_draft(graph_dir, draft)
+    path = write_draft(graph_dir, draft, force)
     _say(f"drafted {display_path(path)}: {len(draft.linked)} known entities linked, "
          f"{len(draft.candidates)} new entity candidates, {len(draft.proposals)} facts proposed")
     _say(f"next: review it, then wmgraph review {source}")
@@ -89,8 +90,9 @@ def review_command(graph_dir: Path, source: str) -> None:
 def accept_command(graph_dir: Path, source: str) -> None:
     """Move the accepted entities and facts of SOURCE's draft into graph/articles/SOURCE.yaml.
 
-    Only what a reviewer marked `review: accept` is moved; the file is written again from the
-    draft each time, and nothing is written if the result does not validate.
+    Only what a reviewer marked `review: accept` is moved; it is merged into the article file
+    (what is there stays, a fact already there is not added twice), and nothing is written if the
+    result does not validate.
     """
     from ..curate.review import accept
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..atomic import write_atomic
+from ..errors import LoadError, display_path
 from .draft import Draft
 from .proposals import Proposal
 from .sources import yaml_scalar
@@ -25,9 +27,21 @@ def draft_path(graph_dir: Path, source_id: str) -> Path:
     return graph_dir / DRAFTS / f"{source_id}.yaml"
 
 
-def write_draft(graph_dir: Path, draft: Draft) -> Path:
-    """Write `draft` as graph/drafts/SOURCE.yaml (replacing an earlier draft) and return its path."""
+def decided(path: Path) -> int:
+    """How many proposals of the draft at `path` hold a reviewer's decision (accept or reject)."""
+    if not path.is_file():
+        return 0
+    return len(re.findall(r"^\s*review:\s*(?:accept|reject)\b", path.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def write_draft(graph_dir: Path, draft: Draft, force: bool = False) -> Path:
+    """Write `draft` as graph/drafts/SOURCE.yaml and return its path; refuse to replace decisions unless `force`."""
     path = draft_path(graph_dir, draft.source)
+    count = decided(path)
+    if count and not force:
+        raise LoadError(f"{display_path(path, graph_dir)} holds {count} review decisions that a new draft would "
+                        f"discard: keep reviewing it (wmgraph accept {draft.source} keeps what is accepted), "
+                        "or draft again with --force")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, render_draft(draft).encode("utf-8"))
     return path

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +12,7 @@ from ..atomic import write_atomic
 from ..errors import LoadError, Problem, ValidationError, display_path
 from ..load.yamlfile import MarkedDict, MarkedList, read_yaml
 from ..model.checking import load_model
-from .draftfile import UNDECIDED, draft_path
+from .draftfile import DRAFTS, UNDECIDED, draft_path
 
 DECISIONS = (UNDECIDED, "accept", "reject")
 ARTICLES = "articles"
@@ -124,56 +127,100 @@ class Accepted:
 
 
 def accept(graph_dir: Path, source_id: str) -> Accepted:
-    """Write the accepted proposals of the draft into graph/articles/SOURCE.yaml, or nothing if they do not validate."""
+    """Merge the draft's accepted proposals into graph/articles/SOURCE.yaml, written only if the result validates."""
     sheet = read_worksheet(graph_dir, source_id)
-    lines, origin, entities, facts = _accepted_lines(sheet)
+    blocks = _accepted_blocks(sheet)
+    entities = sum(1 for block in blocks if block.new)
+    facts = sum(len(block.facts) for block in blocks)
     if not facts and not entities:
         raise LoadError(f"nothing is accepted in {sheet.shown}: set `review: accept` on what should be published")
     target = graph_dir / ARTICLES / f"{source_id}.yaml"
-    old = target.read_bytes() if target.exists() else None
-    header = f"# Facts of source '{source_id}', accepted from {sheet.shown} by `wmgraph accept`.\n"
+    header = f"# Facts of source '{source_id}', accepted from {sheet.shown} by `wmgraph accept`."
+    existing = target.read_text(encoding="utf-8").rstrip("\n").split("\n") if target.exists() else [header]
+    merged, added_entities, added_facts = merge_article(existing, blocks)
+    text = "\n".join(line for line, _ in merged) + "\n"
+    _validated_copy(graph_dir, target, text, sheet.shown, [origin for _, origin in merged])
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, (header + "\n".join(lines) + "\n").encode("utf-8"))
-    try:
-        load_model(graph_dir)
-    except ValidationError as error:
-        if old is None:
-            target.unlink()
-        else:
-            write_atomic(target, old)
-        raise ValidationError(_mapped(error.problems, display_path(target, graph_dir), sheet.shown, origin)) from None
-    return Accepted(target, entities, facts, sheet.count(UNDECIDED))
+    write_atomic(target, text.encode("utf-8"))
+    return Accepted(target, added_entities, added_facts, sheet.count(UNDECIDED))
 
 
-def _accepted_lines(sheet: Worksheet) -> tuple[list[str], list[int], int, int]:
-    """The lines of the accepted blocks and facts, without review lines, and the draft line each comes from."""
-    lines: list[str] = []
-    origin: list[int] = []
-    entities = facts = 0
+def _validated_copy(graph_dir: Path, target: Path, text: str, draft: str, origin: list[int]) -> None:
+    """Check the graph with `text` as `target` in a temporary copy; raise with problems at the draft's lines."""
+    with tempfile.TemporaryDirectory(prefix="wmgraph-accept-") as folder:
+        copy = Path(folder) / graph_dir.name
+        shutil.copytree(graph_dir, copy, ignore=shutil.ignore_patterns(DRAFTS))
+        copied = copy / target.relative_to(graph_dir)
+        copied.parent.mkdir(parents=True, exist_ok=True)
+        copied.write_text(text, encoding="utf-8")
+        try:
+            load_model(copy)
+        except ValidationError as error:
+            written, real = display_path(copied, copy), display_path(target, graph_dir)
+            inner, outer = display_path(copy, copy), display_path(graph_dir, graph_dir)
+            problems = [Problem(real if p.file == written else outer + p.file[len(inner):]
+                                if p.file.startswith(inner) else p.file, p.line, p.column, p.message, p.hint)
+                        for p in error.problems]
+            raise ValidationError(_mapped(problems, real, draft, origin)) from None
+
+
+@dataclass
+class Chosen:
+    """An accepted entity block of the draft: its head lines and its accepted facts, each line with its draft line."""
+
+    key: str
+    new: bool
+    head: list[tuple[str, int]]
+    facts: list[list[tuple[str, int]]]
+
+
+def _accepted_blocks(sheet: Worksheet) -> list[Chosen]:
+    """The accepted blocks and facts, without review lines and comments, each line with its draft line."""
+    def kept(numbers: range) -> list[tuple[str, int]]:
+        return [(sheet.lines[n - 1], n) for n in numbers
+                if sheet.lines[n - 1].strip() and not sheet.lines[n - 1].strip().startswith(("review:", "#"))]
+    chosen = []
     for block in sheet.blocks:
-        chosen = [(a, b) for a, b, decision in block.facts if decision == "accept"]
-        if block.decision != "accept" or (not block.new and not chosen):
+        facts = [kept(range(a, b)) for a, b, decision in block.facts if decision == "accept"]
+        if block.decision != "accept" or (not block.new and not facts):
             continue
-        entities += block.new
-        facts += len(chosen)
-        numbers = list(range(*block.head)) + [n for a, b in chosen for n in range(a, b)]
-        kept = [n for n in numbers if not sheet.lines[n - 1].strip().startswith(("review:", "#"))
-                and sheet.lines[n - 1].strip()]
-        if not chosen:
-            kept = [n for n in kept if sheet.lines[n - 1].strip() != "facts:"]
-        if lines:
-            lines.append("")
-            origin.append(0)
-        lines += [sheet.lines[n - 1] for n in kept]
-        origin += kept
-    return lines, origin, entities, facts
+        head = [(line, n) for line, n in kept(range(*block.head)) if line.strip() != "facts:"]
+        chosen.append(Chosen(block.key, block.new, head, facts))
+    return chosen
+
+
+def merge_article(existing: list[str], blocks: list[Chosen]) -> tuple[list[tuple[str, int]], int, int]:
+    """`existing` article lines with `blocks` merged in (nothing dropped, nothing added twice), and what was added."""
+    merged: list[tuple[str, int]] = [(line, 0) for line in existing]
+    entities = facts = 0
+    for block in blocks:
+        starts = [i for i, (line, _) in enumerate(merged) if re.match(r"[^\s#][^:]*:", line)]
+        at = next((i for i in starts if merged[i][0].split(":")[0].strip() == block.key), None)
+        if at is None:
+            merged += [("", 0), *block.head, *([("  facts:", 0)] if block.facts else [])]
+            merged += [line for fact in block.facts for line in fact]
+            entities += block.new
+            facts += len(block.facts)
+            continue
+        end = next((i for i in starts if i > at), len(merged))
+        while end > at + 1 and not merged[end - 1][0].strip():
+            end -= 1
+        present = "\n".join(line.strip() for line, _ in merged[at:end])
+        new = [fact for fact in block.facts if "\n".join(line.strip() for line, _ in fact) not in present]
+        if not new:
+            continue
+        has_facts = any(line.strip() == "facts:" for line, _ in merged[at:end])
+        insert = ([] if has_facts else [("  facts:", 0)]) + [line for fact in new for line in fact]
+        merged[end:end] = insert
+        facts += len(new)
+    return merged, entities, facts
 
 
 def _mapped(problems: list[Problem], written: str, draft: str, origin: list[int]) -> list[Problem]:
     """Problems found in the written file, placed at the draft lines they came from."""
     mapped = []
     for problem in problems:
-        index = problem.line - 2  # the written file opens with one header line
+        index = problem.line - 1
         if problem.file == written and 0 <= index < len(origin) and origin[index]:
             problem = Problem(draft, origin[index], problem.column, problem.message, problem.hint)
         mapped.append(problem)
