@@ -112,3 +112,15 @@ version-2:
     found = {(c.first, c.second): c.how for c in candidates(load_model(mini_graph))}
     assert found[("university-of-birmingham", "uob")] == "one the initials of the other"
     assert found[("version-2", "version-l")] == "97% alike"
+
+
+def test_a_typo_in_a_short_name_is_listed_and_common_initials_count_less(mini_graph: Path) -> None:
+    names = {"kagool": "Kagool", "kagooe": "Kagooe", "qz": "QZ", "quiet-zebra": "Quiet Zebra",
+             "quick-zone": "Quick Zone", "quill-zoo": "Quill Zoo", "xj": "XJ", "xeno-jam": "Xeno Jam"}
+    (mini_graph / "orgs.yaml").write_text("".join(
+        f"{key}:\n  type: company\n  name: {name}\n  source: jobs-article\n" for key, name in names.items()),
+        encoding="utf-8")
+    found = {(c.first, c.second): (c.name, c.how) for c in candidates(load_model(mini_graph))}
+    assert (round(found[("kagooe", "kagool")][0], 2), found[("kagooe", "kagool")][1]) == (0.83, "83% alike")
+    assert found[("quiet-zebra", "qz")] == (0.8, "one the initials of the other, initials many names have")
+    assert found[("xeno-jam", "xj")] == (0.9, "one the initials of the other")

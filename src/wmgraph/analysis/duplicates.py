@@ -25,7 +25,8 @@ SUFFIXES = frozenset({"group", "ltd", "limited", "plc", "llp", "llc", "inc", "in
 ABBREVIATIONS = {"univ": "university", "uni": "university", "&": "and", "intl": "international",
                  "dept": "department", "govt": "government", "centre": "center", "st": "saint"}
 SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which `validate` warns
-CANDIDATE = 0.85  # the name similarity (0-1) from which `duplicates` lists a pair
+CANDIDATE = 0.8  # the name similarity (0-1) from which `duplicates` lists a pair: one letter in five
+COMMON_INITIALS = 3  # initials shared by this many names of several words tell little about which is meant
 LINKING = frozenset({"of", "and", "for", "the", "in", "at"})  # words initials may leave out
 MAX_BLOCK = 300  # a block this big holds no information (a piece every name has): it is skipped
 _TOKEN = re.compile(r"[a-z0-9]+|&")
@@ -94,8 +95,12 @@ def _names(model: Model) -> list[Named]:
     return sorted(names)
 
 
-def _blocks(names: list[Named]) -> tuple[list[list[int]], list[list[int]]]:
-    """Groups of indexes into `names` that may hold duplicates: by key, words and initials; by rare pieces."""
+Blocks = tuple[list[list[int]], list[list[int]], frozenset[str]]
+
+
+def _blocks(names: list[Named]) -> Blocks:
+    """Groups of indexes into `names` that may hold duplicates (by key, words and initials; by rare
+    pieces), and the initials so common they are weak evidence."""
     counts: Counter[str] = Counter()
     grams = [_grams(key) for key, _, _ in names]
     for found in grams:
@@ -119,11 +124,14 @@ def _blocks(names: list[Named]) -> tuple[list[list[int]], list[list[int]]]:
         for index in words:
             keyed[f"^{index}"] = [index, *initialled.get(initials, [])]
     return ([block[:MAX_BLOCK] for block in keyed.values() if len(block) > 1],
-            [block for block in pieces.values() if 1 < len(block) <= MAX_BLOCK])
+            [block for block in pieces.values() if 1 < len(block) <= MAX_BLOCK],
+            frozenset(initials for initials, several in initialled.items() if len(several) >= COMMON_INITIALS))
 
 
-def _similarity(a: str, b: str, written: tuple[str, str] = ("", "")) -> tuple[float, str]:
-    """How alike two normalised names are (0-1) and how, in words (`written`: the names as written)."""
+def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""),
+                common: frozenset[str] = frozenset()) -> tuple[float, str]:
+    """How alike two normalised names are (0-1) and how, in words (`written`: the names as written;
+    `common`: initials that many names have, which count for less)."""
     from rapidfuzz import fuzz
 
     if a == b:
@@ -132,6 +140,8 @@ def _similarity(a: str, b: str, written: tuple[str, str] = ("", "")) -> tuple[fl
         return 0.95, "the same words in another order"
     (short, _), (long, long_written) = sorted(zip((a, b), written, strict=True), key=lambda pair: len(pair[0]))
     if " " not in short and short in _initials(long, long_written):
+        if short in common:
+            return 0.8, "one the initials of the other, initials many names have"
         return 0.9, "one the initials of the other"
     ratio = fuzz.ratio(a, b)
     return ratio / 100, f"{ratio:.0f}% alike"
@@ -155,13 +165,13 @@ def _pairs(model: Model) -> Pairs:
     from rapidfuzz import fuzz, process
 
     names = _names(model)
-    keyed, pieces = _blocks(names)
+    keyed, pieces, common = _blocks(names)
     best: Pairs = {}
     for block in keyed:
         for at, one in enumerate(block):
             for other in block[at + 1:]:
-                _consider(best, names[one], names[other],
-                          *_similarity(names[one][0], names[other][0], (names[one][2], names[other][2])))
+                _consider(best, names[one], names[other], *_similarity(
+                    names[one][0], names[other][0], (names[one][2], names[other][2]), common))
     sharing: dict[int, set[int]] = defaultdict(set)
     for block in pieces:
         for index in block:
@@ -171,8 +181,8 @@ def _pairs(model: Model) -> Pairs:
         for _, _score, at in process.extract(names[index][0], [names[other][0] for other in later],
                                             scorer=fuzz.ratio, score_cutoff=CANDIDATE * 100, limit=None):
             other = later[at]
-            _consider(best, names[index], names[other],
-                      *_similarity(names[index][0], names[other][0], (names[index][2], names[other][2])))
+            _consider(best, names[index], names[other], *_similarity(
+                names[index][0], names[other][0], (names[index][2], names[other][2]), common))
     return best
 
 
