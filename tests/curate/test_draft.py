@@ -421,3 +421,11 @@ def test_reported_speech_is_a_sentence_per_statement_or_left_to_the_reviewer(min
     written = (mini_graph / "drafts" / "speech.yaml").read_text()
     assert '    - said-that: ""\n' in written
     assert "no clean paraphrase of 'called for more funding': write what was said as a sentence" in written
+
+
+def test_draft_of_a_source_without_stored_text_says_so(mini_graph: Path) -> None:
+    result = CliRunner().invoke(main, ["draft", "--graph", str(mini_graph), "uktn-jobs"])
+    assert (result.exit_code, result.output) == (
+        1, "Error: source 'uktn-jobs' has no stored text to draft from: store the article's text with "
+           "`wmgraph add-source FILE --id NEW-ID`, or add 'text: texts/uktn-jobs.txt' to its entry and save the "
+           "text there\n")

@@ -57,11 +57,15 @@ def test_header_moves_into_sources_and_the_text_is_stored_verbatim(mini_graph: P
     assert source.publisher == "BNS: Global News"
 
 
-def test_an_unknown_date_is_left_out(mini_graph: Path, tmp_path: Path) -> None:
+def test_an_unknown_date_is_recorded_and_validates_without_warning(mini_graph: Path, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("title: Undated\ndate: unknown\n\nBody text.\n")
     assert run(mini_graph, str(article), "--id", "undated")[0] == 0
-    assert "  date:" not in (mini_graph / "sources.yaml").read_text().split("undated:", 1)[1]
+    assert "  date: unknown\n" in (mini_graph / "sources.yaml").read_text().split("undated:", 1)[1]
+    source = load_model(mini_graph).sources["undated"]
+    assert (source.date, source.date_unknown) == ("", True)
+    result = CliRunner().invoke(main, ["validate", "--graph", str(mini_graph)])
+    assert "undated" not in result.output, result.output
 
 
 def test_a_file_without_header_needs_a_title(mini_graph: Path, tmp_path: Path) -> None:

@@ -188,3 +188,10 @@ def test_only_a_relation_between_two_entities_can_be_symmetric_or_reverse(mini_g
             "relation between two entities can be symmetric: give it 'object:' entity types, or remove "
             "'symmetric')") in output
     assert "relation 'said' is reverse but its object is text" in output
+
+
+def test_a_graph_folder_that_is_a_file_is_a_clear_error(in_tmp: Path) -> None:
+    (in_tmp / "sources.yaml").write_text("a: 1\n")
+    code, output = validate(in_tmp / "sources.yaml")
+    assert (code, output) == (1, "Error: graph folder 'sources.yaml' is a file, not a folder (give --graph the "
+                                 "folder holding the fact files)\n")

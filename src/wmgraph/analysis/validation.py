@@ -37,10 +37,11 @@ def evidence_warnings(model: Model) -> list[Problem]:
             warnings.append(Problem(where.file, where.line, where.column,
                                     f"source '{source.key}' has neither a URL nor a stored text",
                                     f"add 'url:', or store its text and add 'text: texts/{source.key}.txt'"))
-        elif source.text_file and not source.date and not source.retrieved:
+        elif source.text_file and not (source.date or source.retrieved or source.date_unknown):
             warnings.append(Problem(where.file, where.line, where.column,
                                     f"source '{source.key}' has a stored text but no date",
-                                    "add 'date:' (published) or 'retrieved:' (when the text was read)"))
+                                    "add 'date:' (published), 'retrieved:' (when the text was read) or "
+                                    "'date: unknown'"))
     return sorted(warnings + undated_warnings(model) + alias_warnings(model))
 
 

@@ -43,7 +43,11 @@ def draft_source(graph_dir: Path, source_id: str) -> Draft:
     """Draft source `source_id` of the graph in `graph_dir`."""
     model = load_model(graph_dir)
     source = model.sources.get(source_id)
-    if source is None or not source.text:
+    if source is not None and not source.text:
+        raise LoadError(f"source '{source_id}' has no stored text to draft from: store the article's text with "
+                        f"`wmgraph add-source FILE --id NEW-ID`, or add 'text: texts/{source_id}.txt' to its entry "
+                        "and save the text there")
+    if source is None:
         stored = sorted(key for key, s in model.sources.items() if s.text)
         hint = suggest(source_id, stored) or "add it first with `wmgraph add-source FILE --id ID`"
         raise LoadError(f"no source '{source_id}' with a stored text ({hint})")

@@ -125,10 +125,8 @@ def _existing_sources(sources_path: Path, graph_dir: Path) -> set[str]:
 
 
 def _stored_fields(source_id: str, fields: dict[str, str]) -> dict[str, str]:
-    """The fields the entry gets, in the order written: an unknown date is left out (the note can say so)."""
+    """The fields the entry gets, in the order written (an unknown date as `date: unknown`)."""
     stored = {key: fields[key] for key in ("title", "publisher", "date", "url") if fields.get(key)}
-    if stored.get("date") == "unknown":
-        del stored["date"]
     stored["text"] = f"{TEXTS}/{source_id}.txt"
     if fields.get("note"):
         stored["note"] = fields["note"]

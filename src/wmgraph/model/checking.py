@@ -34,6 +34,9 @@ def check_file(vocabulary: Vocabulary, path: Path, shown: str, raw: bytes | None
 
 def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], Checker]:
     """Read the vocabulary and sources, and list the fact files, ready for `finish_model`."""
+    if graph_dir.exists() and not graph_dir.is_dir():
+        raise LoadError(f"graph folder '{graph_dir}' is a file, not a folder (give --graph the folder holding "
+                        "the fact files)")
     if not graph_dir.is_dir():
         raise LoadError(f"graph folder '{graph_dir}' does not exist (use --graph DIR)")
     vocabulary = read_vocabulary(graph_dir / VOCABULARY_FILE)

@@ -42,6 +42,7 @@ class Source:
     text_file: str = ""  # the stored text of the source, as a path in the graph folder ('' if none)
     text: str = ""  # that text itself, as stored
     retrieved: str = ""  # when the stored text or the URL was read, as a date of any precision ('' if not given)
+    date_unknown: bool = False  # `date: unknown`: the source gives no date and none could be found
 
 
 class Entity(NamedTuple):

@@ -14,6 +14,7 @@ from .model import Location, Source
 from .state import CheckState
 from .vocabulary import SLUG
 
+UNKNOWN_DATE = "unknown"
 SOURCE_KEYS = ("title", "publisher", "author", "date", "retrieved", "url", "text", "seed", "cites", "note")
 TEXT_PATH = re.compile(r"^texts/[a-z0-9]+(-[a-z0-9]+)*\.txt\Z")  # where the build looks for stored texts
 
@@ -54,8 +55,9 @@ def _source(checker: CheckState, key: str, entry: MarkedDict, shown: str, where:
     if message:
         checker.problem(checker.at(shown, entry.mark_of("url")), message, hint)
     dates = {}
+    unknown = entry.get("date") == UNKNOWN_DATE  # the source prints no date and none could be found
     for name in ("date", "retrieved"):
-        if name in entry:
+        if name in entry and not (name == "date" and unknown):
             dates[name], error = check_date(entry[name])
             if error:
                 checker.problem(checker.at(shown, entry.mark_of(name)), f"'{name}': {error}")
@@ -70,7 +72,7 @@ def _source(checker: CheckState, key: str, entry: MarkedDict, shown: str, where:
         checker.pending_sources.append((cited, shown, entry.mark_of("cites")))
     return Source(key, fields["title"], where, fields["publisher"], tuple(authors or ()), dates.get("date", ""),
                   fields["url"], fields["seed"], tuple(cites or ()), fields["note"],
-                  retrieved=dates.get("retrieved", ""))
+                  retrieved=dates.get("retrieved", ""), date_unknown=unknown)
 
 
 def _with_text(checker: CheckState, source: Source, entry: MarkedDict, shown: str, graph_dir: Path) -> Source:
