@@ -412,7 +412,8 @@ def test_reported_speech_is_a_sentence_per_statement_or_left_to_the_reviewer(min
     said = [(p.object, p.why) for p in draft.proposals if (p.subject, p.relation) == ("andy-street", "said-that")]
     check = ["reported speech: check the paraphrase"]
     assert said == [
-        ("The announcement is game-changing for the region.", check),
+        ("The announcement is game-changing for the region.",  # quoted as "would be": what validate asks
+         [*check, "status possible from 'would' (the modality check)"]),
         ("5G would form the backbone of the economy.", check),
         ("The Birmingham Testbed is the first facility of its kind.", check),
         ("", ["no clean paraphrase of 'called for more funding': write what was said as a sentence"]),

@@ -225,3 +225,14 @@ def test_an_interrupted_accept_writes_nothing_into_the_graph(mini_graph: Path, t
         accept(mini_graph, SOURCE)
     assert seen == [False]  # the graph never held the unchecked file
     assert not (mini_graph / "articles").exists()
+
+
+def test_a_draft_accepted_whole_gives_no_modality_warning(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    text = draft.read_text().replace("review: undecided", "review: accept")
+    at = text.index("- part-of: horizon-europe")  # a programme's type the fixture's vocabulary does not take
+    draft.write_text(text[:at] + text[at:].replace("review: accept", "review: reject", 1))
+    code, output = run("accept", "--graph", str(mini_graph), SOURCE)
+    assert code == 0, output
+    code, output = run("validate", "--graph", str(mini_graph))
+    assert "stated as so" not in output, output

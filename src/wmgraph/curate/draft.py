@@ -10,6 +10,7 @@ from ..analysis.coverage import sentences
 from ..errors import LoadError
 from ..load.values import suggest
 from ..model.checking import load_model
+from ..model.modal_words import modal_words
 from ..model.model import Model
 from ..model.quotes import normalise
 from .candidates import Candidate, NameIndex
@@ -70,6 +71,7 @@ def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
     for proposal in distinct(extract(read, dated) + named_places(ordered, found.inside)):
         if proposal.quote and normalise(proposal.quote).text not in folded:
             proposal.why.append("quote not found verbatim: correct it")
+        _checked_modality(model, proposal)
         result.proposals.append(proposal)
     return result
 
@@ -87,3 +89,24 @@ def _heading(text: str, end: int) -> bool:
 def _shifted(mention: Mention, offset: int) -> Mention:
     return Mention(mention.start - offset, mention.end - offset, mention.words, mention.key, mention.type,
                    mention.known, mention.rule, mention.confidence, mention.alternatives, mention.note)
+
+
+def _checked_modality(model: Model, proposal: Proposal) -> None:
+    """Give a stated proposal the status `validate`'s modality check asks of its quote, or say none fits."""
+    if proposal.status != "stated" or not proposal.quote or proposal.relation not in model.vocabulary.relations:
+        return
+    own = proposal.object.casefold() if proposal.object and proposal.object not in model.entities else ""
+    found = [one for one in modal_words(proposal.quote) if one.kind.checked
+             and not (own and one.words.casefold() in own)
+             and not (proposal.relation == "partners-with" and one.words.lower().startswith("to "))]
+    if not found:
+        return
+    fits = model.vocabulary.relations[proposal.relation].statuses or tuple(model.vocabulary.statuses)
+    chosen = next((one for one in found if one.kind.status in fits), None)
+    if chosen is None:
+        words = ", ".join(f"'{one.words}'" for one in found)
+        proposal.why.append(f"its quote speaks of what is not (yet) so ({words}) and no status fits "
+                            f"{proposal.relation}: reword it, or answer with modality-ok: WHY")
+        return
+    proposal.status = chosen.kind.status
+    proposal.why.append(f"status {chosen.kind.status} from '{chosen.words}' (the modality check)")
