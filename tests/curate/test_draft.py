@@ -413,7 +413,8 @@ def test_reported_speech_is_a_sentence_per_statement_or_left_to_the_reviewer(min
     check = ["reported speech: check the paraphrase"]
     assert said == [
         ("The announcement is game-changing for the region.",  # quoted as "would be": what validate asks
-         [*check, "status possible from 'would' (the modality check)"]),
+         [*check, "its quote also speaks of what is not (yet) so ('would'): shorten it to the statement, or "
+                    "answer with modality-ok: WHY"]),
         ("5G would form the backbone of the economy.", check),
         ("The Birmingham Testbed is the first facility of its kind.", check),
         ("", ["no clean paraphrase of 'called for more funding': write what was said as a sentence"]),

@@ -103,8 +103,12 @@ def _checked_modality(model: Model, proposal: Proposal) -> None:
         return
     fits = model.vocabulary.relations[proposal.relation].statuses or tuple(model.vocabulary.statuses)
     chosen = next((one for one in found if one.kind.status in fits), None)
+    words = ", ".join(f"'{one.words}'" for one in found)
+    if own:  # a statement: its words are said, so the quote's other words are to be cut, not a status
+        proposal.why.append(f"its quote also speaks of what is not (yet) so ({words}): shorten it to the "
+                            "statement, or answer with modality-ok: WHY")
+        return
     if chosen is None:
-        words = ", ".join(f"'{one.words}'" for one in found)
         proposal.why.append(f"its quote speaks of what is not (yet) so ({words}) and no status fits "
                             f"{proposal.relation}: reword it, or answer with modality-ok: WHY")
         return
