@@ -391,7 +391,9 @@ def test_check_builds_without_the_cache(synthetic: Path, tmp_path: Path) -> None
 
 
 @pytest.mark.slow
-def test_the_stamp_does_not_depend_on_wmgraph_source_code(mini_graph: Path, tmp_path: Path) -> None:
+def test_the_stamp_does_not_depend_on_wmgraph_source_code(mini_graph: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no query library here, as in the other folder
     build(mini_graph, tmp_path / "a")
     stamp = (tmp_path / "a" / "wmgraph.stamp").read_text()
     assert "inputs" in stamp and "wmgraph.nt" in stamp
@@ -401,6 +403,21 @@ def test_the_stamp_does_not_depend_on_wmgraph_source_code(mini_graph: Path, tmp_
     subprocess.run([sys.executable, "-m", "wmgraph", "build", "--quiet", "--graph", "graph", "--out", "out"],
                    cwd=moved.parent, check=True, capture_output=True)
     assert (moved.parent / "out" / "wmgraph.stamp").read_text() == stamp
+
+
+def test_the_query_library_the_page_carries_is_an_input(mini_graph: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    library = tmp_path / "queries"
+    library.mkdir()
+    (library / "names.rq").write_text("SELECT ?name WHERE { ?entity schema:name ?name }\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--graph", str(mini_graph), "--out", "out"]).exit_code == 0
+    (library / "names.rq").write_text("SELECT ?name WHERE { ?entity schema:name ?name } LIMIT 1\n")
+    stale = runner.invoke(main, ["build", "--graph", str(mini_graph), "--out", "out"])
+    assert stale.output.splitlines()[0].startswith("Built "), stale.output
+    assert "LIMIT 1" in (tmp_path / "out" / "wmgraph.html").read_text(encoding="utf-8")
+    assert runner.invoke(main, ["build", "--graph", str(mini_graph), "--out", "out"]).output.startswith("Nothing to do")
 
 
 def test_progress_reports_files_parsed_and_written(synthetic: Path, tmp_path: Path) -> None:

@@ -28,7 +28,6 @@ from ..model.checking import check_file, finish_model, start_model
 from ..model.model import Model
 from ..model.vocabulary import Vocabulary
 from ..page.html import render_page
-from ..page.queries import library_files
 from ..rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
 from ..rdf.formats.writer import Part
 from ..rdf.mapping import (
@@ -45,7 +44,7 @@ from ..rdf.shapes import SHAPES_FILE, shapes_turtle
 from ..rdf.terms import Triple
 from .cache import FileCache, Rendered
 from .outputs import StagedSet
-from .stamp import OUTPUT_STEM, STAMP_NAME, Stamp, file_digest, graph_inputs, input_digest
+from .stamp import OUTPUT_STEM, STAMP_NAME, Stamp, build_digest, file_digest, graph_inputs, input_digest
 
 __all__ = ["OUTPUT_STEM", "BuildProgress", "BuildResult", "Progress", "build"]
 
@@ -90,8 +89,7 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
         raise OutputError(f"the output folder {out_dir} is a symbolic link to nothing: "
                           "remove it, or make the folder it points to")
     inputs = graph_inputs(graph_dir)
-    # the page inlines the query library, so its files count as inputs too
-    digest = input_digest([*((name, data) for _, name, data in inputs), *library_files()])
+    digest = build_digest(inputs)
     paths = [out_dir / name for name in OUTPUT_NAMES]
     recorded = Stamp.read(out_dir)
     if not check and recorded is not None and recorded.inputs == digest and recorded.holds(out_dir, OUTPUT_NAMES):

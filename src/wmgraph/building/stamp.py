@@ -1,7 +1,8 @@
 """The one freshness key: what a build was made from and what it wrote, kept in `output/wmgraph.stamp`.
 
-The stamp records a digest of the inputs (the vocabulary, the sources and every fact file, by
-name and bytes, with the output-format version) and the SHA-256 of every file the build wrote.
+The stamp records a digest of the inputs (the vocabulary, the sources, their stored texts, every
+fact file and the `.rq` files of the query library the page carries, by name and bytes, with the
+output-format version) and the SHA-256 of every file the build wrote.
 A build whose inputs and outputs are as recorded has nothing to do; `wmgraph query` reads the built
 N-Triples only when the stamp matches them both. Modification times are not used: git sets them at
 checkout, so they prove nothing.
@@ -18,6 +19,7 @@ from pathlib import Path
 from .._version import __version__
 from ..model.checking import SOURCES_FILE, find_fact_files
 from ..model.vocabulary import VOCABULARY_FILE
+from ..page.queries import library_files
 
 # Raise when wmgraph writes other bytes for the same inputs: it renames every cache entry and
 # makes every stamp stale.
@@ -33,6 +35,11 @@ def input_digest(inputs: Iterable[tuple[str, bytes]]) -> str:
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
+
+
+def build_digest(inputs: Iterable[tuple[Path, str, bytes]]) -> str:
+    """The freshness key of a build from `inputs` (see `graph_inputs`) and the query library the page inlines."""
+    return input_digest([*((name, data) for _, name, data in inputs), *library_files()])
 
 
 TEXTS_DIR = "texts"  # the stored texts of the sources, beside the fact files
@@ -106,6 +113,6 @@ class Stamp:
 def current_stamp(graph_dir: Path, out_dir: Path) -> Stamp | None:
     """The stamp of `out_dir` if it records `graph_dir` as it is now, else None."""
     stamp = Stamp.read(out_dir)
-    if stamp is None or stamp.inputs != input_digest((shown, data) for _, shown, data in graph_inputs(graph_dir)):
+    if stamp is None or stamp.inputs != build_digest(graph_inputs(graph_dir)):
         return None
     return stamp
