@@ -124,3 +124,13 @@ def test_a_typo_in_a_short_name_is_listed_and_common_initials_count_less(mini_gr
     assert (round(found[("kagooe", "kagool")][0], 2), found[("kagooe", "kagool")][1]) == (0.83, "83% alike")
     assert found[("quiet-zebra", "qz")] == (0.8, "one the initials of the other, initials many names have")
     assert found[("xeno-jam", "xj")] == (0.9, "one the initials of the other")
+
+
+def test_a_word_many_names_have_counts_for_little(mini_graph: Path) -> None:
+    words = ["Quorvel", "Quorvex", "Zim", "Zam", *(f"Brand{letter}" for letter in "abcdefghijklmnop")]
+    (mini_graph / "orgs.yaml").write_text("".join(
+        f"{word.casefold()}:\n  type: company\n  name: {word} Analytics\n  source: jobs-article\n"
+        for word in words), encoding="utf-8")
+    found = {(c.first, c.second): c.how for c in candidates(load_model(mini_graph))}
+    assert found[("quorvel", "quorvex")] == "86% alike besides 'analytics', which many names have"
+    assert ("zam", "zim") not in found

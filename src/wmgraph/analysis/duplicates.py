@@ -27,6 +27,7 @@ ABBREVIATIONS = {"univ": "university", "uni": "university", "&": "and", "intl": 
 SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which `validate` warns
 CANDIDATE = 0.8  # the name similarity (0-1) from which `duplicates` lists a pair: one letter in five
 COMMON_INITIALS = 3  # initials shared by this many names of several words tell little about which is meant
+COMMON_WORD = (20, 500)  # a word held by 20 names and one name in 500 ('Analytics') tells names apart little
 LINKING = frozenset({"of", "and", "for", "the", "in", "at"})  # words initials may leave out
 MAX_BLOCK = 300  # a block this big holds no information (a piece every name has): it is skipped
 _TOKEN = re.compile(r"[a-z0-9]+|&")
@@ -95,13 +96,22 @@ def _names(model: Model) -> list[Named]:
     return sorted(names)
 
 
-Blocks = tuple[list[list[int]], list[list[int]], frozenset[str]]
+@dataclass(frozen=True)
+class Common:
+    """What many names share, which says little about whether two names are one: initials, words."""
+
+    initials: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+
+Blocks = tuple[list[list[int]], list[list[int]], Common]
 
 
 def _blocks(names: list[Named]) -> Blocks:
     """Groups of indexes into `names` that may hold duplicates (by key, words and initials; by rare
     pieces), and the initials so common they are weak evidence."""
     counts: Counter[str] = Counter()
+    held = Counter(word for key, _, _ in names for word in set(key.split()))
     grams = [_grams(key) for key, _, _ in names]
     for found in grams:
         counts.update(found)
@@ -125,13 +135,15 @@ def _blocks(names: list[Named]) -> Blocks:
             keyed[f"^{index}"] = [index, *initialled.get(initials, [])]
     return ([block[:MAX_BLOCK] for block in keyed.values() if len(block) > 1],
             [block for block in pieces.values() if 1 < len(block) <= MAX_BLOCK],
-            frozenset(initials for initials, several in initialled.items() if len(several) >= COMMON_INITIALS))
+            Common(frozenset(initials for initials, several in initialled.items() if len(several) >= COMMON_INITIALS),
+                   frozenset(word for word, count in held.items()
+                             if count >= max(COMMON_WORD[0], len(names) / COMMON_WORD[1]))))
 
 
 def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""),
-                common: frozenset[str] = frozenset()) -> tuple[float, str]:
+                common: Common = Common()) -> tuple[float, str]:
     """How alike two normalised names are (0-1) and how, in words (`written`: the names as written;
-    `common`: initials that many names have, which count for less)."""
+    `common`: initials and words that many names have, which count for less)."""
     from rapidfuzz import fuzz
 
     if a == b:
@@ -140,9 +152,14 @@ def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""),
         return 0.95, "the same words in another order"
     (short, _), (long, long_written) = sorted(zip((a, b), written, strict=True), key=lambda pair: len(pair[0]))
     if " " not in short and short in _initials(long, long_written):
-        if short in common:
+        if short in common.initials:
             return 0.8, "one the initials of the other, initials many names have"
         return 0.9, "one the initials of the other"
+    shared = set(a.split()) & set(b.split()) & common.words
+    if shared:  # only the rest of the names tells them apart: 'Xowcu Analytics', 'Rexepowu Analytics'
+        rest = [" ".join(word for word in name.split() if word not in shared) for name in (a, b)]
+        ratio = fuzz.ratio(*rest)
+        return ratio / 100, f"{ratio:.0f}% alike besides '{' '.join(sorted(shared))}', which many names have"
     ratio = fuzz.ratio(a, b)
     return ratio / 100, f"{ratio:.0f}% alike"
 
