@@ -26,7 +26,7 @@ ABBREVIATIONS = {"univ": "university", "uni": "university", "&": "and", "intl": 
                  "dept": "department", "govt": "government", "centre": "center", "st": "saint"}
 SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which `validate` warns
 CANDIDATE = 0.8  # the name similarity (0-1) from which `duplicates` lists a pair: one letter in five
-COMMON_INITIALS = 3  # initials shared by this many names of several words tell little about which is meant
+COMMON_INITIALS = 3  # initials of this many different names (once normalised) tell little about which is meant
 COMMON_WORD = (20, 500)  # a word held by 20 names and one name in 500 ('Analytics') tells names apart little
 LINKING = frozenset({"of", "and", "for", "the", "in", "at"})  # words initials may leave out
 MAX_BLOCK = 300  # a block this big holds no information (a piece every name has): it is skipped
@@ -135,7 +135,8 @@ def _blocks(names: list[Named]) -> Blocks:
             keyed[f"^{index}"] = [index, *initialled.get(initials, [])]
     return ([block[:MAX_BLOCK] for block in keyed.values() if len(block) > 1],
             [block for block in pieces.values() if 1 < len(block) <= MAX_BLOCK],
-            Common(frozenset(initials for initials, several in initialled.items() if len(several) >= COMMON_INITIALS),
+            Common(frozenset(initials for initials, several in initialled.items()
+                             if len({names[index][0] for index in several}) >= COMMON_INITIALS),
                    frozenset(word for word, count in held.items()
                              if count >= max(COMMON_WORD[0], len(names) / COMMON_WORD[1]))))
 
