@@ -133,7 +133,10 @@ def _blocks(names: list[Named]) -> Blocks:
     for initials, words in single.items():  # a one-word name beside the names it may be the initials of
         for index in words:
             keyed[f"^{index}"] = [index, *initialled.get(initials, [])]
-    return ([block[:MAX_BLOCK] for block in keyed.values() if len(block) > 1],
+    # a one-word name's block is compared with that name only (the others share initials, not a name):
+    # its index is written as -1 - index to say so
+    return ([[-1 - block[0], *block[1:MAX_BLOCK]] if key.startswith("^") else block[:MAX_BLOCK]
+             for key, block in keyed.items() if len(block) > 1],
             [block for block in pieces.values() if 1 < len(block) <= MAX_BLOCK],
             Common(frozenset(initials for initials, several in initialled.items()
                              if len({names[index][0] for index in several}) >= COMMON_INITIALS),
@@ -186,7 +189,11 @@ def _pairs(model: Model) -> Pairs:
     keyed, pieces, common = _blocks(names)
     best: Pairs = {}
     for block in keyed:
-        for at, one in enumerate(block):
+        firsts = block
+        if block[0] < 0:  # a one-word name beside the names it may be the initials of
+            block = [-1 - block[0], *block[1:]]
+            firsts = block[:1]
+        for at, one in enumerate(firsts):
             for other in block[at + 1:]:
                 _consider(best, names[one], names[other], *_similarity(
                     names[one][0], names[other][0], (names[one][2], names[other][2]), common))
