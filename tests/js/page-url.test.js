@@ -47,7 +47,10 @@ test("a view keeps only what the page has", () => {
 test("bad values are left out", () => {
   const view = url.readView(url.parseFragment("#e=nobody&date=2024-6-1&mode=odd&zoom=-2&at=1,2&embed=other"), known);
   assert.deepEqual(view, { hiddenTypes: new Set(), hiddenRelations: new Set(), day: null, mode: "fade", open: new Set(),
-                           entity: null, zoom: null, at: null, embed: null });
+                           entity: null, focus: 0, zoom: null, at: null, embed: null });
+  for (const fragment of ["#focus=0", "#focus=10", "#focus=-1", "#focus=x", "#focus=1.5"]) {
+    assert.equal(url.readView(url.parseFragment(fragment), known).focus, 0, fragment);
+  }
   for (const fragment of ["#zoom=2&at=1", "#zoom=2&at=1,x", "#zoom=x&at=1,2", "#zoom=Infinity&at=1,2", "#at=1,2"]) {
     assert.equal(url.readView(url.parseFragment(fragment), known).zoom, null, fragment);
   }
@@ -55,11 +58,11 @@ test("bad values are left out", () => {
 });
 
 test("a view written and read back is the same view", () => {
-  const view = { entity: "andy-street", hiddenTypes: new Set(["photo", "company"]), hiddenRelations: new Set(["spoke-at"]),
+  const view = { entity: "andy-street", focus: 2, hiddenTypes: new Set(["photo", "company"]), hiddenRelations: new Set(["spoke-at"]),
                  day: "2024-06-01", mode: "hide", open: new Set([3, 0]), zoom: 1.7, at: [10.4, -20.6], embed: "panel" };
   const fragment = url.writeFragment(view);
   assert.equal(fragment,
-               "#e=andy-street&types=company,photo&rels=spoke-at&date=2024-06-01&mode=hide&open=0,3&zoom=1.700&at=10,-21&embed=panel");
+               "#e=andy-street&focus=2&types=company,photo&rels=spoke-at&date=2024-06-01&mode=hide&open=0,3&zoom=1.700&at=10,-21&embed=panel");
   assert.deepEqual(url.readView(url.parseFragment(fragment), known),
                    { ...view, hiddenTypes: new Set(["company", "photo"]), open: new Set([0, 3]), at: [10, -21] });
 });

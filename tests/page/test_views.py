@@ -308,3 +308,48 @@ def test_overview_and_fragment_stay_text(browser: Browser, page_graph: Path, tmp
     assert browser.page.locator("#panel h2").text_content() == "<img src=x onerror=alert(1)>"
     assert browser.js("document.querySelectorAll('img, #panel b, #panel script').length") == 0
     browser.page.wait_for_timeout(300)
+
+
+def test_focus_fades_all_but_the_neighbourhood_and_stays_in_the_link(browser: Browser, chromium: Any,
+                                                                     fixture_page: Path) -> None:
+    browser.open(fixture_page)
+    lines = [tuple(pair) for pair in browser.js("wmgraph.edges.get({filter: e => !e.hidden}).map(e => [e.from, e.to])")]
+    everything = set(browser.js("wmgraph.nodes.getIds()"))
+
+    def near(degree: int, start: str) -> set[str]:
+        reached = {start}
+        for _ in range(degree):
+            reached |= {b if a in reached else a for a, b in lines if a in reached or b in reached}
+        return reached
+
+    def faded(page: Browser) -> set[str]:
+        return set(page.js("wmgraph.nodes.get({filter: n => n.opacity < 1}).map(n => n.id)"))
+
+    # An entity whose first two degrees differ and leave some out, so the test can tell them apart.
+    start = next(key for key in sorted(everything) if near(1, key) < near(2, key) < everything)
+    browser.js(f"wmgraph.selectEntity({start!r}, false)")
+    assert faded(browser) == set()
+    less = browser.page.get_by_role("button", name="Focus on one degree fewer")
+    more = browser.page.get_by_role("button", name="Focus on one degree more")
+    assert less.is_disabled()
+    more.focus()
+    browser.page.keyboard.press("Enter")  # the buttons work from the keyboard
+    assert faded(browser) == everything - near(1, start)
+    more.click()
+    assert browser.page.locator("#focus-degree").text_content() == "Focus: 2 degrees"
+    assert faded(browser) == everything - near(2, start)
+    less.click()
+    assert browser.page.locator("#focus-degree").text_content() == "Focus: 1 degree"
+    assert faded(browser) == everything - near(1, start)
+    dim = browser.js("wmgraph.edges.get({filter: e => e.color.opacity < 0.2}).map(e => [e.from, e.to])")
+    assert {tuple(pair) for pair in dim} == {(a, b) for a, b in lines if not {a, b} <= near(1, start)}
+    fragment = wait_for_hash(browser, "focus=1")
+    other = Browser(chromium.new_page(viewport={"width": 1400, "height": 900}))
+    other.open(fixture_page, fragment)
+    assert other.js("wmgraph.network.getSelectedNodes()") == [start]
+    assert faded(other) == everything - near(1, start)
+    assert other.page.locator("#focus-degree").text_content() == "Focus: 1 degree"
+    other.page.locator("#focus-less").click()
+    assert faded(other) == set()
+    other.page.close()
+    assert other.errors == []

@@ -44,7 +44,7 @@ VIS_CSS = ASSETS / "vendor" / "vis-network.css"
 # pure (no DOM) and defines one namespace the later ones use, and Node's test runner loads them
 # on their own (tests/js/); page.js, last, draws the page.
 SCRIPTS = ("page-dates.js", "page-url.js", "page-data.js", "page-search.js", "page-overview.js", "page-draw.js",
-           "page-view.js", "page.js", "page-query.js", "page-engine.js",
+           "page-focus.js", "page-view.js", "page.js", "page-query.js", "page-engine.js",
            "page-panel.js")
 # Past this many entities the browser's force layout takes too long: lay out here, physics off.
 PHYSICS_LIMIT = 800

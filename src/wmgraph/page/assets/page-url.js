@@ -1,4 +1,4 @@
-/* wmgraph's page: the view kept in the URL fragment ("#e=techuk&types=photo&date=2024-06-01"), read
+/* wmgraph's page: the view kept in the URL fragment ("#e=techuk&focus=2&types=photo&date=2024-06-01"), read
    into a checked view and written back. No DOM: the page script applies the view. */
 var wmgraphUrl = (function () {
   "use strict";
@@ -31,6 +31,7 @@ var wmgraphUrl = (function () {
       mode: found.get("mode") === "hide" ? "hide" : "fade",
       open: new Set(),
       entity: entity && known.entities.has(entity) ? entity : null,
+      focus: /^[1-9]$/.test(found.get("focus") || "") ? Number(found.get("focus")) : 0,
       zoom: null,
       at: null,
       embed: found.get("embed") === "graph" || found.get("embed") === "panel" ? found.get("embed") : null
@@ -53,6 +54,7 @@ var wmgraphUrl = (function () {
       if (value) { parts.push(name + "=" + encodeURIComponent(value).replace(/%2C/g, ",")); }
     }
     add("e", view.entity);
+    add("focus", view.focus ? String(view.focus) : "");
     add("types", Array.from(view.hiddenTypes).sort().join(","));
     add("rels", Array.from(view.hiddenRelations).sort().join(","));
     add("date", view.day);

@@ -93,30 +93,34 @@
 
   // ---- what is shown ----
   // Hidden types and relations by key, expanded communities by number, entities brought in by id.
+  // `focus`: how many degrees around the selected entity stay bright (0: nothing is faded).
   var state = { hiddenTypes: new Set(), hiddenRelations: new Set(), day: null, mode: "fade", selected: null,
-                open: new Set(), pinned: new Set() };
+                open: new Set(), pinned: new Set(), focus: 0 };
   var signatures = { node: new Map(), edge: new Map() };  // what each drawn item looks like now, by its id
   var OPACITY = { valid: 1, unreported: 0.8, future: 0.45, ended: 0.25 };
+  var FADED = 0.15;  // outside the focus: still there to see where the neighbourhood sits, but quiet
+  var FADED_TEXT = "#c4c8cf";
 
   function entityShown(key) { return !big || state.open.has(groupOf.get(key)) || state.pinned.has(key); }
   function typeHidden(key) { return state.hiddenTypes.has(data.entities.get(key).type); }
 
-  function entityItem(key, sig) {
+  function entityItem(key, sig, faded) {
     var node = nodeById.get(key);
-    var item = { id: nodeId(key), hidden: sig === "h" };
+    var item = { id: nodeId(key), hidden: sig === "h", opacity: faded ? FADED : 1 };
     if (!signatures.node.has(item.id)) {
       ["x", "y", "label", "etype", "shape", "color", "font", "widthConstraint", "value"].forEach(
         function (name) { if (node[name] !== undefined) { item[name] = node[name]; } });
       item.community = node.group;
     }
+    item.font = faded ? Object.assign({}, node.font, { color: FADED_TEXT }) : node.font;
     return item;
   }
-  function edgeItem(edge, look) {
+  function edgeItem(edge, look, faded) {
     var hidden = look === "h";
     var s = hidden ? "valid" : look;
     var item = { id: edge.id, hidden: hidden, dashes: s === "unreported" ? [3, 4] : s === "future" ? [10, 7] : false,
-                 color: { color: s === "ended" ? "#9aa0a6" : edge.color.color, opacity: OPACITY[s] },
-                 font: { color: s === "valid" ? "#3b4250" : "#9aa0a6" } };
+                 color: { color: s === "ended" ? "#9aa0a6" : edge.color.color, opacity: OPACITY[s] * (faded ? FADED : 1) },
+                 font: { color: faded ? FADED_TEXT : s === "valid" ? "#3b4250" : "#9aa0a6" } };
     if (!signatures.edge.has(edge.id)) {
       ["label", "rel", "facts", "arrows", "smooth"].forEach(
         function (name) { if (edge[name] !== undefined) { item[name] = edge[name]; } });
@@ -163,23 +167,28 @@
         day: state.day, mode: state.mode, shrink: shrink });
     var want = { node: new Set(), edge: new Set() };
     var items = { node: [], edge: [] };
-    function put(kind, entry, make) {
+    var reached = state.focus && state.selected ? wmgraphFocus.within(edgesOf, state.selected, state.focus) : null;
+    function put(kind, entry, faded, make) {
+      var sig = entry.sig + (faded ? "|f" : "");
       want[kind].add(entry.id);
-      if (signatures[kind].get(entry.id) !== entry.sig) {
+      if (signatures[kind].get(entry.id) !== sig) {
         items[kind].push(make(entry));
-        signatures[kind].set(entry.id, entry.sig);
+        signatures[kind].set(entry.id, sig);
       }
     }
     plan.nodes.forEach(function (entry) {
-      put("node", entry, function () {
-        return entry.key === undefined ? groupItem(groups[entry.group], entry.count) : entityItem(entry.key, entry.sig);
+      var faded = !!reached && entry.key !== undefined && !reached.has(entry.key);
+      put("node", entry, faded, function () {
+        return entry.key === undefined ? groupItem(groups[entry.group], entry.count) : entityItem(entry.key, entry.sig, faded);
       });
     });
     plan.edges.forEach(function (entry) {
-      put("edge", entry, function () {
-        return entry.edge ? edgeItem(entry.edge, entry.sig) : aggregateItem(entry.id, entry.from, entry.to, entry.count);
+      var faded = !!reached && !!entry.edge && !wmgraphFocus.lineInside(reached, entry.edge);
+      put("edge", entry, faded, function () {
+        return entry.edge ? edgeItem(entry.edge, entry.sig, faded) : aggregateItem(entry.id, entry.from, entry.to, entry.count);
       });
     });
+    showFocus();
     sync(nodes, "node", want.node, items.node);
     sync(edges, "edge", want.edge, items.edge);
     hideTip();
@@ -594,8 +603,8 @@
       state.pinned.add(key);
       edgesOf.get(key).slice(0, 200).forEach(function (edge) { state.pinned.add(edge.from); state.pinned.add(edge.to); });
     }
-    render();
     state.selected = key;
+    render();
     network.selectNodes([nodeId(key)]);
     if (move) {
       network.focus(nodeId(key), { scale: Math.max(network.getScale(), 0.8), animation: big ? false : { duration: 300 } });
@@ -643,12 +652,31 @@
       var id = String(params.nodes[0]), key = entityOfNode(id);
       if (key === null) { expand(Number(id.slice(2)), true); return; }
       state.selected = key;
+      if (state.focus) { render(); }
       show("node", key);
       scheduleHash();
     } else if (params.edges.length && edgeById.has(params.edges[0])) {
       show("edge", params.edges[0]);
     }
   });
+
+  // ---- focus: the selected entity's neighbourhood, one degree more or fewer, the rest faded ----
+  function showFocus() {
+    var degree = state.focus;
+    var focusLess = document.getElementById("focus-less"), focusMore = document.getElementById("focus-more");
+    document.getElementById("focus-degree").textContent =
+      !degree ? "Focus off" : state.selected ? "Focus: " + degree + (degree === 1 ? " degree" : " degrees") : "Focus: select an entity";
+    focusLess.disabled = degree === 0;
+    focusMore.disabled = degree === wmgraphFocus.MAX_DEGREE;
+  }
+  function setFocus(degree) {
+    state.focus = wmgraphFocus.step(degree, 0);
+    render();
+    scheduleHash();
+  }
+  api.setFocus = setFocus;
+  document.getElementById("focus-less").addEventListener("click", function () { setFocus(wmgraphFocus.step(state.focus, -1)); });
+  document.getElementById("focus-more").addEventListener("click", function () { setFocus(wmgraphFocus.step(state.focus, 1)); });
 
   // ---- drawers (narrow screens) and keys ----
   function narrow() { return window.matchMedia("(max-width: 760px)").matches; }
@@ -700,7 +728,7 @@
   function writeHash() {
     var at = network.getViewPosition();
     written = wmgraphUrl.writeFragment({
-      entity: state.selected, hiddenTypes: state.hiddenTypes, hiddenRelations: state.hiddenRelations, day: state.day,
+      entity: state.selected, focus: state.focus, hiddenTypes: state.hiddenTypes, hiddenRelations: state.hiddenRelations, day: state.day,
       mode: state.mode, open: state.open, zoom: network.getScale(), at: [at.x, at.y], embed: embed });
     if (location.hash !== written) {
       try { history.replaceState(null, "", written); } catch (error) { location.replace(written); }
@@ -721,6 +749,7 @@
       });
     });
     setMode(view.mode);
+    state.focus = view.focus;
     if (view.day !== null) { useDate(view.day); } else { api.setDate(null); }
     if (big) { state.open = view.open; }
     if (view.entity !== null) { selectEntity(view.entity, view.zoom === null); } else { render(); }
