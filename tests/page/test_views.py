@@ -191,6 +191,8 @@ def test_keyboard_names_and_contrast(browser: Browser, seed_page: Path) -> None:
     assert browser.js("wmgraph.network.getScale()") > scale  # vis-network's keys zoom the focused graph
     browser.page.locator("#search-input").focus()
     browser.page.keyboard.press("Tab")
+    assert browser.js("document.activeElement.id") == "focus-more"  # "focus-less" is off at degree 0
+    browser.page.keyboard.press("Tab")
     assert browser.js("document.activeElement.id") == "png-button"
 
 
