@@ -29,9 +29,9 @@ test: setup lint
 	$(BIN)/wmgraph vocabulary --check
 	$(BIN)/pytest
 
-# every test but the browser, store and slow ones (markers in pyproject.toml): about half a minute
+# every test but the browser, store and slow ones (markers in pyproject.toml), on every core
 test-fast: setup
-	$(BIN)/pytest -m "not browser and not store and not slow"
+	$(BIN)/pytest -n auto -m "not browser and not store and not slow"
 
 # docs/commands.md is every command's --help (a test keeps it in step)
 docs: $(BIN)/wmgraph
