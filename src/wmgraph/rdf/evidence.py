@@ -20,26 +20,18 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model.model import Model, Source
+from ..model.quotes import normalise
 from ..model.vocabulary import Vocabulary
 from .terms import DCTERMS, OA, RDF, RDF_TYPE, Literal, Triple
 
 CONTEXT = 32  # characters of oa:prefix and oa:suffix
-_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-                        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-                        "\u2015": "-", "\u2212": "-", "\u00a0": " "})
-
-
-def normalise(text: str) -> str:
-    """Whitespace collapsed to single spaces, typographic quotes and dashes made plain."""
-    return " ".join(text.translate(_PLAIN).split())
 
 
 @lru_cache(maxsize=256)
 def _normalised(text: str) -> tuple[str, str]:
-    """A stored text normalised, and lower-cased too (the same length, else '')."""
-    plain = normalise(text)
-    lower = plain.lower()
+    """A stored text in the quote checker's form, and without case too (the same length, else '')."""
+    plain = normalise(text).text
+    lower = normalise(text, ignore_case=True).text
     return plain, lower if len(lower) == len(plain) else ""
 
 
@@ -50,7 +42,7 @@ def annotation_iri(vocabulary: Vocabulary, key: str) -> str:
 
 def selector(quote: str, text: str) -> tuple[str, str, str]:
     """oa:exact, oa:prefix and oa:suffix of `quote` in a stored `text` (prefix and suffix '' if not found)."""
-    exact = normalise(quote)
+    exact = normalise(quote).text
     if not text or not exact:
         return exact, "", ""
     plain, lower = _normalised(text)
@@ -65,7 +57,7 @@ def selector(quote: str, text: str) -> tuple[str, str, str]:
 
 def _source_of(quote: str, sources: list[Source]) -> Source:
     """The first of `sources` whose stored text holds the quote, else the first with a stored text, else the first."""
-    exact = normalise(quote).lower()
+    exact = normalise(quote, ignore_case=True).text
     with_text = [source for source in sources if source.text]
     for source in with_text:
         if exact in _normalised(source.text)[1] or exact in _normalised(source.text)[0]:
