@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Score `wmgraph draft` on articles with gold fact files, and time it on a 500-word article at 10k entities.
 
-    .venv/bin/python benchmarks/draft.py --articles ../shared/articles [--graph graph] [--timing]
+    .venv/bin/python benchmarks/draft.py --articles ../shared/articles [--graph graph] [--timing N]
+        [--own-texts] [--show-misses]
 
 Each NN-slug.txt is drafted against the graph (the article itself is not in it) and compared with
 NN-slug.gold.yaml as the articles' README says: known-entity links, new-entity candidates, facts on
@@ -73,6 +74,7 @@ def score_facts(draft: Draft, gold: list[dict[str, Any]], mapping: dict[str, str
     used: set[int] = set()
     parts = 0
     matched: list[tuple[Proposal, dict[str, Any]]] = []
+    wrong: list[Proposal] = []
     spans = {i: _sentence_of(text, str(g.get("quote", ""))) for i, g in enumerate(gold)}
     for proposal in draft.proposals:
         where = find_quote(text, proposal.quote) if proposal.quote else None
@@ -92,17 +94,44 @@ def score_facts(draft: Draft, gold: list[dict[str, Any]], mapping: dict[str, str
                 matched.append((proposal, fact))
                 break
         else:
-            parts += _further_statement(proposal, where, [(gold[i], spans[i]) for i in used], mapping)
+            further = _further_statement(proposal, where, [(gold[i], spans[i]) for i in used], mapping)
+            parts += further
+            if not further:
+                wrong.append(proposal)
     figures = [(p, g) for p, g in matched if any(k in g for k in FIGURES)]
     dated = [(p, g) for p, g in matched if "date" in g or "as-of" in g]
+    def wrongly(what: str, pairs: list[tuple[Proposal, dict[str, Any]]], ok: Any) -> list[str]:
+        return [f"{what}: {_proposal_line(p, mapping)} | gold {_gold_line(g)}" for p, g in pairs if not ok(p, g)]
+
+    misses = ([f"missed: {_gold_line(g)}" for i, g in enumerate(gold) if i not in used]
+              + [f"false positive: {_proposal_line(p, mapping)}" for p in wrong]
+              + wrongly("figure", figures, _figure_ok) + wrongly("date", dated, _date_ok)
+              + wrongly("status", matched, _status_ok))
     return {
         "facts": (len(matched), len(draft.proposals) - parts, len(gold)),
         "figures": (sum(1 for p, g in figures if _figure_ok(p, g)), len(figures)),
-        "dates": (sum(1 for p, g in dated if str(p.qualifiers.get("date", p.qualifiers.get("as-of", "")))
-                      == str(g.get("date", g.get("as-of")))), len(dated)),
+        "dates": (sum(1 for p, g in dated if _date_ok(p, g)), len(dated)),
         "statuses": (sum(1 for p, g in matched if _status_ok(p, g)), len(matched)),
         "quotes": (sum(1 for p, g in matched if _quote_ok(p, g, text)), len(matched)),
+        "misses": misses,
     }
+
+
+def _date_ok(proposal: Proposal, fact: dict[str, Any]) -> bool:
+    return str(proposal.qualifiers.get("date", proposal.qualifiers.get("as-of", ""))) == str(
+        fact.get("date", fact.get("as-of")))
+
+
+def _gold_line(fact: dict[str, Any]) -> str:
+    shown = {k: v for k, v in fact.items() if k not in ("subject", "relation", "object", "quote", "note")}
+    return f"{fact['subject']} {fact['relation']} {fact.get('object')} {shown} \"{fact.get('quote', '')}\""
+
+
+def _proposal_line(proposal: Proposal, mapping: dict[str, str]) -> str:
+    subject = mapping.get(proposal.subject, proposal.subject)
+    obj = mapping.get(proposal.object, proposal.object) if proposal.object else None
+    return (f"{subject} {_relation(proposal)} {obj} {dict(proposal.qualifiers)} status={proposal.status} "
+            f"\"{proposal.quote}\"")
 
 
 def _further_statement(proposal: Proposal, where: tuple[int, int] | None,
@@ -200,15 +229,24 @@ def own_texts(model: Model) -> list[tuple[str, dict[str, Any]]]:
         with tempfile.TemporaryDirectory() as folder:
             text_file = Path(folder) / "text.txt"
             text_file.write_text(f"title: {key}\ndate: {source.date or 'unknown'}\n\n{source.text}")
-            results.append((key, score_article(_Entities(kept), text_file, gold)))
+            results.append((key, score_article(Model(model.vocabulary, entities=kept), text_file, gold)))
     return results
 
 
-class _Entities(Model):
-    """A model holding only entities: what drafting reads."""
-
-    def __init__(self, entities: dict[str, Any]) -> None:
-        self.entities = entities
+def table(results: list[tuple[str, dict[str, Any]]], show_misses: bool) -> None:
+    """Print one row per article and a total, then (if asked) what each article's draft got wrong."""
+    total: dict[str, list[int]] = {}
+    print("| article | links P | links R | candidates R | facts P | facts R | figures | dates | statuses | quotes |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, result in results:
+        print(report(name, result))
+        for key, value in result.items():
+            if isinstance(value, tuple):
+                total[key] = [a + b for a, b in zip(total.get(key, [0] * len(value)), value, strict=True)]
+    print(report("total", {k: tuple(v) for k, v in total.items()}))
+    if show_misses:
+        for name, result in results:
+            print(f"\n{name}:" + "".join(f"\n  {line}" for line in result["misses"]))
 
 
 def main() -> int:
@@ -218,24 +256,20 @@ def main() -> int:
     parser.add_argument("--graph", type=Path, default=ROOT / "graph", help="Graph to draft against.")
     parser.add_argument("--timing", type=int, default=0, help="Also time a 500-word draft at this many entities.")
     parser.add_argument("--own-texts", action="store_true", help="Also score the graph's own stored texts.")
+    parser.add_argument("--show-misses", action="store_true",
+                        help="After each table, list per article the gold facts missed, the false positives "
+                             "and the wrong figures, dates and statuses.")
     args = parser.parse_args()
     ARTICLES = args.articles
     model = load_model(args.graph)
-    total: dict[str, list[int]] = {}
-    print("| article | links P | links R | candidates R | facts P | facts R | figures | dates | statuses | quotes |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    results = []
     for text_file in sorted(args.articles.glob("*.txt")):
         gold = yaml.safe_load(text_file.with_name(text_file.stem + ".gold.yaml").read_text())
-        result = score_article(model, text_file, gold)
-        print(report(text_file.stem[:2], result))
-        for key, value in result.items():
-            if isinstance(value, tuple):
-                total[key] = [a + b for a, b in zip(total.get(key, [0] * len(value)), value, strict=True)]
-    print(report("total", {k: tuple(v) for k, v in total.items()}))
+        results.append((text_file.stem[:2], score_article(model, text_file, gold)))
+    table(results, args.show_misses)
     if args.own_texts:
         print()
-        for key, result in own_texts(model):
-            print(report(key, result))
+        table(own_texts(model), args.show_misses)
     if args.timing:
         wall, cpu = timing(args.timing)
         print(f"\n500-word article against {args.timing:,} entities: {wall:.3f} s wall, {cpu:.3f} s CPU (median of 5)")

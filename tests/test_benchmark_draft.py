@@ -1,0 +1,55 @@
+"""The draft scorer cannot rot: it scores a small article of its own and the mini graph's stored text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow  # the scorer in a subprocess
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT / "benchmarks" / "draft.py"
+
+ARTICLE = """title: Robots for Birmingham
+date: 2024-03-02
+note: written for this test
+
+Quarry Robotics, a robotics company, will create 40 jobs in Birmingham.
+"""
+
+GOLD = """article: 01-robots.txt
+date: 2024-03-02
+entities:
+  - {id: quarry-robotics, type: company, name: Quarry Robotics, aliases: [Quarry Robotics], known: false}
+  - {id: birmingham, type: city, name: Birmingham, aliases: [Birmingham], known: true}
+facts:
+  - subject: quarry-robotics
+    relation: pledges-jobs
+    object: birmingham
+    jobs: 40
+    status: pledged
+    quote: "Quarry Robotics, a robotics company, will create 40 jobs in Birmingham"
+  - subject: birmingham
+    relation: within
+    object: west-midlands
+    quote: "Birmingham"
+"""
+
+
+def test_scorer_reports_the_articles_the_own_texts_and_what_was_missed(mini_graph: Path, tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "01-robots.txt").write_text(ARTICLE)
+    (articles / "01-robots.gold.yaml").write_text(GOLD)
+    run = subprocess.run([sys.executable, str(SCORER), "--articles", str(articles), "--graph", str(mini_graph),
+                          "--own-texts", "--show-misses"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[2].startswith("| 01 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | ")
+    assert lines[3] == "| total |" + lines[2].split("|", 2)[2]  # one article: the total is its row
+    assert "| 0.50 (1/2) | 1/1 |" in lines[2]  # the jobs found, the region not: recall 1/2, its figure right
+    assert lines[lines.index("01:") + 1] == "  missed: birmingham within west-midlands {} \"Birmingham\""
+    assert any(line.startswith("| jobs-article | ") for line in lines) and "jobs-article:" in lines
