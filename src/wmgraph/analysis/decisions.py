@@ -19,7 +19,8 @@ from ..model.files import DECISIONS_FILE
 
 JUDGEMENTS = ("same", "different", "unsure")
 KEYS = ("pair", "decision", "by", "on", "score")
-HEADER = ("# Judgements on candidate duplicates, recorded by `wmgraph duplicates --decide A B same|different|unsure`.\n"
+HEADER = ("# Judgements on candidate duplicates, recorded by `wmgraph duplicates --review` or\n"
+          "# `wmgraph duplicates --decide A B same|different|unsure`.\n"
           "# `duplicates` skips every pair here; `validate` does not warn about a pair judged different.\n")
 
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import display_path
+from ..model.files import DECISIONS_FILE
 from .analysis_commands import echo_diff
-from .options import graph_option, reports_errors, terminal_safe
+from .options import Interrupted, graph_option, reports_errors, terminal_safe
+
+if TYPE_CHECKING:
+    from ..analysis.duplicates import Candidate
+    from ..model.model import Model
 
 
 @click.command("import")
@@ -40,40 +46,103 @@ def import_command(graph_dir: Path, table: Path, mapping: Path, dry_run: bool) -
 @click.option("--limit", default=20, show_default=True, help="List at most this many pairs, best first.")
 @click.option("--decide", nargs=3, metavar="A B same|different|unsure",
               help="Record a judgement on the pair A, B in the graph's decisions.yaml (with --by).")
-@click.option("--by", default="", help="Who made the judgement (with --decide).")
+@click.option("--review", is_flag=True,
+              help="Judge the pairs one by one, best first, each judgement written at once (with --by).")
+@click.option("--by", default="", help="Who made the judgement (with --decide or --review).")
 @reports_errors
-def duplicates_command(graph_dir: Path, limit: int, decide: tuple[str, str, str] | None, by: str) -> None:
+def duplicates_command(graph_dir: Path, limit: int, decide: tuple[str, str, str] | None, review: bool,
+                       by: str) -> None:
     """List pairs of entities that may be one, best first, with a score and its reasons.
 
     The score (0-1) is 0.7 x the names' similarity (after case, punctuation, legal suffixes and
     word order are set aside), + 0.1 for the same type, + up to 0.1 for shared neighbours, + 0.1
     for a shared source. Pairs judged in decisions.yaml are left out. With --decide, record a
-    judgement instead: 'different' also stops `validate` warning about the pair.
+    judgement instead: 'different' also stops `validate` warning about the pair. With --review,
+    answer same, different, unsure, skip or quit for each pair in turn; each judgement is written
+    to decisions.yaml as it is made, so quit or Ctrl-C keeps every one made so far.
     """
-    from ..analysis.decisions import read_decisions, record_decision
+    from ..analysis.decisions import read_decisions
     from ..analysis.duplicates import candidates
     from ..model.checking import load_model
 
+    if (decide or review) and not by.strip():
+        raise click.UsageError(f"{'--decide' if decide else '--review'} needs --by NAME: who made the judgement")
+    if decide and review:
+        raise click.UsageError("--decide and --review do not go together: judge one pair, or review them all")
     model = load_model(graph_dir)
     if decide:
-        first, second, judgement = decide
-        for key in (first, second):
-            if key not in model.entities:
-                raise click.UsageError(f"no entity '{key}' in {display_path(graph_dir)}")
-        if not by.strip():
-            raise click.UsageError("--decide needs --by NAME: who made the judgement")
-        pair = (min(first, second), max(first, second))
-        score = next((c.score for c in candidates(model) if (c.first, c.second) == pair), None)
-        made = record_decision(graph_dir, first, second, judgement, by.strip(), score)
-        click.echo(terminal_safe(f"recorded: {first} and {second} are {judgement} "
-                                 f"(by {made.by}, {made.on}) in {display_path(graph_dir / 'decisions.yaml')}"))
+        _decide(graph_dir, model, decide, by.strip())
         return
     found = candidates(model, [decision.pair for decision in read_decisions(graph_dir)])
+    if review:
+        _review(graph_dir, found, by.strip())
+        return
     click.echo(f"{len(found)} candidate pairs" + (f", the best {limit}:" if len(found) > limit else ":"))
     for candidate in found[:limit]:
-        click.echo(terminal_safe(f"{candidate.score:.2f}  {candidate.first} '{candidate.first_name}' ~ "
-                                 f"{candidate.second} '{candidate.second_name}'"))
-        click.echo(terminal_safe(f"      {candidate.reasons()}"))
+        _echo_candidate(candidate)
+
+
+def _echo_candidate(candidate: Candidate, counter: str = "") -> None:
+    click.echo(terminal_safe(f"{counter}{candidate.score:.2f}  {candidate.first} '{candidate.first_name}' ~ "
+                             f"{candidate.second} '{candidate.second_name}'"))
+    click.echo(terminal_safe(f"{' ' * len(counter)}      {candidate.reasons()}"))
+
+
+def _decide(graph_dir: Path, model: Model, decide: tuple[str, str, str], by: str) -> None:
+    from ..analysis.decisions import record_decision
+    from ..analysis.duplicates import candidates
+
+    first, second, judgement = decide
+    for key in (first, second):
+        if key not in model.entities:
+            raise click.UsageError(f"no entity '{key}' in {display_path(graph_dir)}")
+    pair = (min(first, second), max(first, second))
+    score = next((c.score for c in candidates(model) if (c.first, c.second) == pair), None)
+    made = record_decision(graph_dir, first, second, judgement, by, score)
+    click.echo(terminal_safe(f"recorded: {first} and {second} are {judgement} "
+                             f"(by {made.by}, {made.on}) in {display_path(graph_dir / DECISIONS_FILE)}"))
+
+
+REVIEW_ANSWERS = ("same", "different", "unsure", "skip", "quit")
+
+
+def _review(graph_dir: Path, found: list[Candidate], by: str) -> None:
+    """Ask for a judgement on each pair in turn; each is written before the next is asked."""
+    from ..analysis.decisions import record_decision
+
+    shown = display_path(graph_dir / DECISIONS_FILE)
+    if not found:
+        click.echo("no candidate pairs left to judge")
+        return
+    pairs = "pair" if len(found) == 1 else "pairs"
+    click.echo(terminal_safe(f"{len(found)} candidate {pairs} to judge, best first; each judgement is written "
+                             f"to {shown} as it is made"))
+    recorded = skipped = 0
+    for number, candidate in enumerate(found, 1):
+        _echo_candidate(candidate, f"[{number}/{len(found)}] ")
+        try:
+            answer = click.prompt("one entity? same, different, unsure, skip or quit:", prompt_suffix=" ",
+                                  type=click.Choice(REVIEW_ANSWERS, case_sensitive=False), show_choices=False)
+        except click.Abort as stop:
+            click.echo()  # the prompt's line ends here
+            if isinstance(stop.__context__, KeyboardInterrupt):
+                raise Interrupted(f"interrupted: {_tally(recorded, skipped, len(found))}") from None
+            break  # the end of the input: as quit
+        if answer == "quit":
+            break
+        if answer == "skip":
+            skipped += 1
+            continue
+        record_decision(graph_dir, candidate.first, candidate.second, answer, by, candidate.score)
+        click.echo(f"recorded: {answer}")
+        recorded += 1
+    click.echo(terminal_safe(_tally(recorded, skipped, len(found))))
+
+
+def _tally(recorded: int, skipped: int, total: int) -> str:
+    judgements = "judgement" if recorded == 1 else "judgements"
+    left = total - recorded - skipped
+    return f"{recorded} {judgements} recorded, {skipped} skipped, {left} left for later"
 
 
 @click.command("merge")
