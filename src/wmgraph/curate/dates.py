@@ -5,16 +5,28 @@ from __future__ import annotations
 import datetime
 import re
 
+from ..model.modal_words import status_of
 from .names import MONTHS, WEEKDAYS
 
-_MONTH_YEAR = re.compile(rf"\b(?:in |by )?({'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
-_BY_YEAR = re.compile(r"\b(?:by|in) ((?:19|20)\d\d)\b")
+_MONTH = "|".join(MONTHS)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(rf"\b(?:(?P<day>[0-3]?\d){_ORDINAL} (?P<month>{_MONTH})|(?P<month2>{_MONTH}) "
+                        rf"(?P<day2>[0-3]?\d){_ORDINAL}(?!\d))(?:,? (?P<year>(?:19|20)\d\d))?\b")
+_MONTH_YEAR = re.compile(rf"\b(?:in |by )?({_MONTH}) ((?:19|20)\d\d)\b")
+_BY_YEAR = re.compile(r"\b(?i:by|in) ((?:19|20)\d\d)\b(?![/–-]\d)")  # "in 2025/26" is a span
+_CLAUSES = re.compile(r"[;:]|, (?:but|while|whereas|and|with) ")
 _RELATIVE = re.compile(rf"\b(so far this year|this year|last year|next year|last month|next month|yesterday|"
                        rf"last (?:{'|'.join(WEEKDAYS)})|on (?:{'|'.join(WEEKDAYS)}))\b", re.IGNORECASE)
 
 
-def resolve(words: str, source_date: str) -> tuple[str, str, str]:
-    """(date, words, note) of the first date in `words`, relative ones read against `source_date`; empty if none."""
+def resolve(words: str, source_date: str, anchor: str = "") -> tuple[str, str, str]:
+    """(date, words, note) of the first date in `words`, relative ones read against `source_date`; empty if none.
+
+    `anchor` is the latest date an undated source states (`latest_date`): a year read against it says so.
+    """
+    day = _day(words, source_date)
+    if day is not None:
+        return day
     found = _MONTH_YEAR.search(words)
     if found:
         return f"{found.group(2)}-{MONTHS.index(found.group(1)) + 1:02d}", found.group(0), ""
@@ -22,13 +34,43 @@ def resolve(words: str, source_date: str) -> tuple[str, str, str]:
     if relative:
         phrase = relative.group(1)
         date = _relative(phrase.casefold(), source_date)
-        if not date:
-            return "", phrase, f"'{phrase}' in an undated source: resolve it by hand"
-        return date, phrase, f"'{phrase}' read against the source's date {source_date}: {date}"
+        if date:
+            return date, phrase, f"'{phrase}' read against the source's date {source_date}: {date}"
+        date = _relative(phrase.casefold(), anchor[:4]) if "year" in phrase.casefold() else ""
+        if date:
+            return date, phrase, (f"'{phrase}' in an undated source read against the latest date it states "
+                                  f"({anchor}): {date}; check it")
+        return "", phrase, f"'{phrase}' in an undated source: resolve it by hand"
     year = _BY_YEAR.search(words)
     if year:
         return year.group(1), year.group(0), ""
     return "", "", ""
+
+
+def _day(words: str, source_date: str) -> tuple[str, str, str] | None:
+    """A day and month ('13 November 2024', 'March 29th'): the year from the words, else the source's."""
+    for found in _DAY_MONTH.finditer(words):
+        month = MONTHS.index(found.group("month") or found.group("month2")) + 1
+        year = found.group("year") or source_date[:4]
+        try:
+            day = datetime.date(int(year), month, int(found.group("day") or found.group("day2"))) if year else None
+        except ValueError:
+            continue  # '31 June' names no day
+        if day is None:
+            return "", found.group(0), f"'{found.group(0)}' in an undated source: give it its year by hand"
+        note = "" if found.group("year") else f"'{found.group(0)}' given the year of the source's date {source_date}"
+        return day.isoformat(), found.group(0), note
+    return None
+
+
+def latest_date(sentences: list[str]) -> str:
+    """The latest month (or day) the sentences state as so, 'YYYY-MM', or '' if none: what an undated text dates by.
+
+    A date in a clause that plans, forecasts or hopes is left out: it may lie after the writing.
+    """
+    clauses = [clause for sentence in sentences for clause in _CLAUSES.split(sentence)]
+    dates = [resolve(clause, "")[0] for clause in clauses if status_of(clause)[0] == "stated"]
+    return max((date[:7] for date in dates if len(date) >= 7), default="")
 
 
 def _relative(phrase: str, source_date: str) -> str:

@@ -14,6 +14,7 @@ from ..model.modal_words import modal_words
 from ..model.model import Model
 from ..model.quotes import normalise
 from .candidates import Candidate, NameIndex
+from .dates import latest_date
 from .entities import find_entities
 from .extract import extract, named_places
 from .gazetteer import Gazetteer, Mention
@@ -68,7 +69,8 @@ def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
                      _heading(text, end)) for words, start, end in parts]
     folded = normalise(text).text
     dated = date if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else ""  # a year or a month is a date too
-    for proposal in distinct(extract(read, dated) + named_places(ordered, found.inside)):
+    anchor = "" if dated else latest_date([words for words, _, _ in parts])
+    for proposal in distinct(extract(read, dated, anchor) + named_places(ordered, found.inside)):
         if proposal.quote and normalise(proposal.quote).text not in folded:
             proposal.why.append("quote not found verbatim: correct it")
         _checked_modality(model, proposal)

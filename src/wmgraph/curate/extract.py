@@ -20,9 +20,13 @@ _FOCUS = re.compile(r"\b(?:concentrate|concentrates|focus|focuses|focused|specia
                     r"(?:on|in) ([^.;]+)")
 
 
-def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
-    """Every fact the rules find in `sentences` (headings aside: they repeat the body), in text order."""
+def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> list[Proposal]:
+    """Every fact the rules find in `sentences` (headings aside: they repeat the body), in text order.
+
+    `anchor` is what an undated article's relative years are read by (`dates.latest_date`).
+    """
     context = Context()
+    context.anchor = anchor
     found: list[Proposal] = []
     rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
              affiliations, rankings, titles, studies, ventures, deals,
@@ -32,7 +36,7 @@ def extract(sentences: list[Sentence], source_date: str) -> list[Proposal]:
             for rule in rules:
                 found += rule(sentence, context, source_date)
         context.see(sentence)
-    found = _unrepeated(found) + speakers(sentences, source_date)
+    found = _dated_by_event(_unrepeated(found)) + speakers(sentences, source_date)
     said = {(p.subject, p.relation, p.object) for p in found}
     return found + [p for p in sign_offs(sentences, source_date) if (p.subject, p.relation, p.object) not in said]
 
@@ -50,6 +54,17 @@ def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposa
                                                                                named.words[:place.start - named.start]):
                 found.append(Proposal(named.key, "post-in", place.key, {}, named.words, rule="post-of-place",
                                       confidence=0.5))
+    return found
+
+
+def _dated_by_event(found: list[Proposal]) -> list[Proposal]:
+    """A place won or ranked at an event the article dates ('a ceremony in Lisbon last Wednesday') takes its date."""
+    held = {p.subject: p for p in found if p.relation == "held-at" and "date" in p.qualifiers}
+    for proposal in found:
+        event = held.get(proposal.object or "")
+        if proposal.relation == "ranked-by" and event is not None and "date" not in proposal.qualifiers:
+            proposal.qualifiers["date"] = event.qualifiers["date"]
+            proposal.why.append(f"dated as the event: '{event.quote}'")
     return found
 
 

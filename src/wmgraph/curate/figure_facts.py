@@ -48,6 +48,7 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
 def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> Proposal | None:
     text = sentence.text
     clause = clause_around(text, figure.start, figure.end)
+    dates = date, context.anchor
     qualifiers: Qualifiers = {"approx": figure.approx} if figure.approx else {}
     subject = _subject(sentence, figure, context)
     funder = re.match(r"[^.;]{0,40}?\b(?:from|by) (?:the )?", text[figure.end:])
@@ -56,29 +57,29 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
         qualifiers.update({"amount": number_value(figure.value), "currency": figure.currency})
         share = _share_for(sentence, figure)
         if share is not None:
-            return _made(share[0], share[1], share[2], qualifiers, sentence, figure, "money-for", date)
+            return _made(share[0], share[1], share[2], qualifiers, sentence, figure, "money-for", *dates)
         if payer is not None and payer.type in BODIES:
             receiver = subject.key if subject is not None and subject.type in ("initiative", "programme") \
                 else context.last.get("initiative", "")
             if receiver:
-                return _made(receiver, "funded-by", payer.key, qualifiers, sentence, figure, "money-from", date)
+                return _made(receiver, "funded-by", payer.key, qualifiers, sentence, figure, "money-from", *dates)
         if subject is None and context.last.get("initiative"):
             return _made(context.last["initiative"], "investment", None, qualifiers, sentence, figure,
-                         "money-for", date)
+                         "money-for", *dates)
     if subject is None:
         return None
     if figure.kind == "count":
         pledge = _jobs_pledged(sentence, figure, clause, context)
         if pledge is not None:
             qualifiers["jobs"] = int(figure.value)
-            return _made(pledge[0], "pledges-jobs", pledge[1], qualifiers, sentence, figure, "jobs-in", date)
+            return _made(pledge[0], "pledges-jobs", pledge[1], qualifiers, sentence, figure, "jobs-in", *dates)
         qualifiers.update({"count": int(figure.value), "measure": figure.noun})
     elif figure.kind == "share":
         qualifiers.update({"share": figure.value, "measure": _measure(clause, figure)})
     relation = _relation(subject, figure, clause)
     if relation == "statistic":
         qualifiers.setdefault("measure", _measure(clause, figure))
-    return _made(subject.key, relation, None, qualifiers, sentence, figure, f"{figure.kind}-figure", date)
+    return _made(subject.key, relation, None, qualifiers, sentence, figure, f"{figure.kind}-figure", *dates)
 
 
 def _share_for(sentence: Sentence, figure: Figure) -> tuple[str, str, str | None] | None:
@@ -132,13 +133,35 @@ def _measure(clause: str, figure: Figure) -> str:
     return " ".join(words.split()[:14])
 
 
+def _when(sentence: Sentence, figure: Figure, date: str, anchor: str) -> tuple[str, str, str]:
+    """The date of the figure: the first after it before the next figure, else the last before it, else the clause's.
+
+    '£454m so far this year, up from £358m last year': each figure has its own year.
+    """
+    text = sentence.text
+    clause = clause_around(text, figure.start, figure.end)
+    start = text.find(clause)
+    others = figures(clause)
+    after_end = min((start + f.start for f in others if start + f.start >= figure.end), default=start + len(clause))
+    before_start = max((start + f.end for f in others if start + f.end <= figure.start), default=start)
+    found = resolve(text[figure.end:after_end], date, anchor)
+    if found[0] or found[2]:
+        return found
+    before = text[before_start:figure.start]
+    for at in reversed([m.start() for m in re.finditer(r"\b\w", before)]):
+        found = resolve(before[at:], date, anchor)
+        if found[0] or found[2]:
+            return found
+    return resolve(clause, date, anchor)
+
+
 def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, sentence: Sentence,
-          figure: Figure, rule: str, date: str) -> Proposal:
+          figure: Figure, rule: str, date: str, anchor: str = "") -> Proposal:
     clause = clause_around(sentence.text, figure.start, figure.end)
     status, trigger = status_of(clause)
     if relation == "pledges-jobs" and status in ("planned", "stated"):
         status = "pledged"  # the relation's own status: the vocabulary has no planned jobs
-    when, _, when_note = resolve(clause, date)
+    when, _, when_note = _when(sentence, figure, date, anchor)
     if when:
         qualifiers["date"] = when
     elif date and relation in ("statistic", "stated-count"):

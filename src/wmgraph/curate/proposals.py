@@ -84,6 +84,7 @@ class Context:
         self.kinds: dict[str, str] = {}
         self.named: list[str] = []  # every entity named so far, the latest last
         self.subject = ""  # the body or project the last sentence opened with: who "it" or "the company" is
+        self.anchor = ""  # an undated article: the latest date it states, which 'this year' is read by
 
     def see(self, sentence: Sentence) -> None:
         """Remember the mentions of `sentence`."""

@@ -57,6 +57,8 @@ KINDS: tuple[Kind, ...] = (
          checked=False),
 )
 NAMES = ("will", "may")  # written with a capital mid-sentence, a name or a month ("Will Jones", "May")
+# "has helped firms to create 500 jobs": what was helped to happen has happened, it is no purpose
+_HELPED = re.compile(r"\b(?:helped|enabled|allowed)\b[^.;]{0,80}$")
 
 
 def _one_pattern(kinds: tuple[Kind, ...]) -> re.Pattern[str]:
@@ -96,6 +98,8 @@ def modal_words(text: str) -> list[Found]:
         if word.startswith("by ") and " to " not in lower[:begin]:
             continue  # "by 2026" speaks of a target only after a verb of intent ("to grow ... by 2026")
         kind = next(kind for kind, pattern in _WHICH if pattern.fullmatch(word))
+        if word.startswith("to ") and not kind.drafted and _HELPED.search(lower, 0, begin):
+            continue
         found.append(Found(text[begin:match.end()], begin, kind))
     return found
 

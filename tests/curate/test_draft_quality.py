@@ -1,0 +1,80 @@
+"""Draft quality rules, each on sentences of its own: dates, figures, statuses, rankings and fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from wmgraph.cli.main import main
+from wmgraph.curate.dates import latest_date, resolve
+from wmgraph.curate.draft import draft_source
+from wmgraph.curate.proposals import Proposal
+from wmgraph.model.modal_words import modal_words
+
+
+def drafted(graph: Path, tmp_path: Path, text: str) -> list[Proposal]:
+    """Add `text` (with its header) as source 'piece' of `graph` and draft it."""
+    article = tmp_path / "piece.txt"
+    article.write_text(text)
+    result = CliRunner().invoke(main, ["add-source", "--graph", str(graph), str(article), "--id", "piece"])
+    assert result.exit_code == 0, result.output
+    return draft_source(graph, "piece").proposals
+
+
+def test_a_day_and_month_is_a_date_its_year_from_the_words_or_the_source() -> None:
+    assert resolve("The plant opened on 4 June 2019", "") == ("2019-06-04", "4 June 2019", "")
+    assert resolve("it shipped on September 30, 2021 to", "") == ("2021-09-30", "September 30, 2021", "")
+    assert resolve("On Friday 7th March the board met", "2025-03-10") == (
+        "2025-03-07", "7th March", "'7th March' given the year of the source's date 2025-03-10")
+    assert resolve("on 12 May the board met", "") == (
+        "", "12 May", "'12 May' in an undated source: give it its year by hand")
+    assert resolve("in June 2023 the firm", "") == ("2023-06", "in June 2023", "")  # no day: a month
+    assert resolve("In 2018 the firm moved", "") == ("2018", "In 2018", "")
+    assert resolve("support for its work in 2025/26", "") == ("", "", "")  # a financial year is a span
+
+
+def test_an_undated_text_reads_this_year_by_the_latest_date_it_states() -> None:
+    assert latest_date(["Orders reached 40 in May 2022; by August 2022 they had doubled.",
+                        "The firm plans to list its shares in June 2024."]) == "2022-08"  # a plan may lie ahead
+    assert latest_date(["Nothing here is dated."]) == ""
+    assert resolve("sales so far this year", "", "2022-08") == (
+        "2022", "so far this year",
+        "'so far this year' in an undated source read against the latest date it states (2022-08): 2022; check it")
+    assert resolve("sales last year", "", "") == (
+        "", "last year", "'last year' in an undated source: resolve it by hand")
+
+
+UNDATED = """title: Robot money
+date: unknown
+
+Acme Robotics has raised £12m so far this year, up from £7m last year.
+In March 2023 Acme Robotics had 90 engineers; by July 2023 it had 140 engineers.
+"""
+
+
+def test_each_figure_takes_its_own_date(mini_graph: Path, tmp_path: Path) -> None:
+    found = {(p.relation, p.qualifiers.get("amount", p.qualifiers.get("count")), p.qualifiers.get("date"))
+             for p in drafted(mini_graph, tmp_path, UNDATED) if p.subject == "acme-robotics"}
+    assert found == {("investment", 12000000, "2023"), ("investment", 7000000, "2022"),
+                     ("stated-count", 90, "2023-03"), ("stated-count", 140, "2023-07")}
+
+
+EVENT = """title: Robot prizes
+date: 2025-05-12
+
+Guests filled the Midlands Robot Awards in Coventry last Friday. The Midlands Robot Awards were won by Acme Robotics.
+"""
+
+
+def test_a_win_at_a_dated_event_takes_the_event_date(mini_graph: Path, tmp_path: Path) -> None:
+    won = [p for p in drafted(mini_graph, tmp_path, EVENT) if p.relation == "ranked-by"]
+    assert [(p.subject, p.object, p.qualifiers) for p in won] == [
+        ("acme-robotics", "midlands-robot-awards", {"rank": 1, "date": "2025-05-09"})]
+    assert "dated as the event: 'Midlands Robot Awards in Coventry last Friday'" in won[0].why
+
+
+def test_what_a_body_helped_others_to_do_is_done_not_planned() -> None:
+    assert modal_words("The fund has helped 40 start-ups to launch products") == []
+    assert [one.words for one in modal_words("The firm is working with the council to build a depot")] == ["to build"]
+    assert [one.words for one in modal_words("It helped firms and will help more to open sites")] == ["will"]
