@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from wmgraph.cli.main import main
+from wmgraph.curate.amounts import figures
 from wmgraph.curate.dates import latest_date, resolve
 from wmgraph.curate.draft import draft_source
 from wmgraph.curate.proposals import Proposal
@@ -78,3 +79,31 @@ def test_what_a_body_helped_others_to_do_is_done_not_planned() -> None:
     assert modal_words("The fund has helped 40 start-ups to launch products") == []
     assert [one.words for one in modal_words("The firm is working with the council to build a depot")] == ["to build"]
     assert [one.words for one in modal_words("It helped firms and will help more to open sites")] == ["will"]
+
+
+def test_a_bare_number_continuing_a_count_counts_the_same_thing() -> None:
+    found = [(f.value, f.noun, f.words) for f in figures(
+        "In 2019 the city had 310 software firms, and by 2022 the total had climbed to about 480.")]
+    assert found == [(310, "software firms", "310 software firms"), (480, "software firms", "about 480")]
+    assert [f.value for f in figures("The firm had 40 staff, and this had grown to 65 staff.")] == [40, 65]
+    assert [f.value for f in figures("Sales were 40 units, and the figure had risen to 2021 levels.")] == [40]
+
+
+RANKED = """title: Robot cities
+date: 2025-05-12
+
+Widget Analytics describes Birmingham as the UK's fastest-growing robotics hub.
+The prize went to Acme Robotics, described as the region's largest maker of warehouse robots.
+In May 2024 Birmingham had 120 engineering vacancies; by April 2025 the number had reached 185.
+"""
+
+
+def test_described_as_the_best_is_a_first_place_and_a_continued_count_a_statistic(mini_graph: Path,
+                                                                                   tmp_path: Path) -> None:
+    found = {(p.subject, p.relation, p.object, tuple(sorted(p.qualifiers.items())))
+             for p in drafted(mini_graph, tmp_path, RANKED) if p.rule in ("described-as-best", "count-figure")}
+    assert found == {
+        ("birmingham", "ranked-by", "widget-analytics", (("measure", "fastest-growing robotics hub"), ("rank", 1))),
+        ("acme-robotics", "statistic", None, (("measure", "largest maker of warehouse robots"), ("rank", 1))),
+        ("birmingham", "statistic", None, (("count", 120), ("date", "2024-05"), ("measure", "engineering vacancies"))),
+        ("birmingham", "statistic", None, (("count", 185), ("date", "2025-04"), ("measure", "engineering vacancies")))}

@@ -197,3 +197,39 @@ def rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
                                   sentence.quote(ranker.start, ranked.end + place.end()), rule="ranked",
                                   confidence=0.5))
     return found
+
+
+
+_CALLED = re.compile(r"\b(?:describe[sd]?|describing|name[sd]?|call(?:s|ed)?|rate[sd]?|rank(?:s|ed)?|"
+                     r"certif(?:y|ies|ied)|hail(?:s|ed)?)\b")
+_AS_BEST = re.compile(r"\s+as (?:the |its )?(?:(?:[A-Z][\w.]*\s?)+['’]s |region['’]s |world['’]s |country['’]s )?"
+                      r"(?P<measure>(?:fastest|largest|biggest|best|strongest|highest|greatest|first|most [\w-]+)"
+                      r"[\w -]*?)(?=[,.;]|$)")
+
+
+def superlatives(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'ORG describes X as the UK's fastest-growing region': X ranked first by ORG; 'X, described as the world's
+    largest ...': a statistic of X ranked first, no ranker named."""
+    found = []
+    text = sentence.text
+    for verb in _CALLED.finditer(text):
+        passive = text[:verb.start()].endswith(", ") and verb.group(0).endswith("d")
+        if passive:
+            ranked = sentence.before(verb.start(), (*PLACES, *BODIES, "initiative", "programme", "event"))
+            ranked = ranked if ranked is not None and ranked.end == verb.start() - 2 else None
+            best = _AS_BEST.match(text, verb.end())
+        else:
+            gap = re.match(r"\s+(?:the\s+)?", text[verb.end():])
+            ranked = sentence.at(verb.end() + gap.end()) if gap else None
+            best = _AS_BEST.match(text, ranked.end) if ranked is not None else None
+        if ranked is None or best is None:
+            continue
+        qualifiers: Qualifiers = {"rank": 1, "measure": best.group("measure").strip()}
+        ranker = None if passive else sentence.before(verb.start(), (*BODIES, "report"))
+        if ranker is not None:
+            found.append(Proposal(ranked.key, "ranked-by", ranker.key, qualifiers, sentence.quote(ranker.start,
+                                  best.end()), rule="described-as-best", confidence=0.4))
+        elif passive:
+            found.append(Proposal(ranked.key, "statistic", None, qualifiers, sentence.quote(ranked.start, best.end()),
+                                  rule="described-as-best", confidence=0.4))
+    return found

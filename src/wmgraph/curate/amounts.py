@@ -13,6 +13,11 @@ MONEY = re.compile(_APPROX + r"([£€$])\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|m
 COUNT = re.compile(_APPROX + r"(?<![£€$\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\s?%)"
                    r"(?![\d,.]*\s?(?:bn|m|million|billion)\b) ((?:[a-z-]+ ){0,3}?(?:[a-z-]+s|staff|people))\b")
 SHARE = re.compile(_APPROX + r"(\d+(?:\.\d+)?)\s?(%|per ?cent)")
+# "5,099 vacancies; by October the number had reached 9,287": a bare number continuing the count before it
+CONTINUED = re.compile(r"\b(?:the (?:number|figure|total|count)|this|that|it)\s+(?:had |has |have )?"
+                       r"(?:reached|risen to|rose to|grown to|grew to|climbed to|fallen to|fell to|dropped to|"
+                       r"jumped to|increased to|stood at|stands at)\s+" + _APPROX + r"(\d{1,3}(?:,\d{3})+|\d+)\b"
+                       r"(?![\d.,]*\s?(?:%|per ?cent|bn|m|million|billion)\b)")
 JOB_WORDS = ("jobs", "roles", "posts", "positions", "vacancies")
 
 
@@ -46,6 +51,14 @@ def figures(sentence: str) -> list[Figure]:
             continue  # a year
         found.append(Figure("count", number, match.start(), match.end(), match.group(0), match.group(1) or "",
                             noun=match.group(3)))
+    for match in CONTINUED.finditer(sentence):
+        counted = [f for f in found if f.kind == "count" and f.end <= match.start()]
+        digits = match.group(2)
+        if counted and not any(f.start <= match.start(2) < f.end for f in found) and (
+                "," in digits or not 1900 <= int(digits) <= 2100):
+            start = match.start(1) if match.group(1) else match.start(2)
+            found.append(Figure("count", int(digits.replace(",", "")), start, match.end(), sentence[start:match.end()],
+                                match.group(1) or "", noun=counted[-1].noun))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model.modal_words import status_of
-from .affiliations import affiliations, deals, rankings, studies, titles, ventures
+from .affiliations import affiliations, deals, rankings, studies, superlatives, titles, ventures
 from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
@@ -29,7 +29,7 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
     context.anchor = anchor
     found: list[Proposal] = []
     rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
-             affiliations, rankings, titles, studies, ventures, deals,
+             affiliations, rankings, superlatives, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
         if not sentence.heading:
