@@ -114,3 +114,18 @@ university-of-birmingham:
     assert output.endswith("Error: 2 conflicts: resolve them in the fact files first, or merge with --force to "
                            "keep KEEP's values\n")
     assert not (mini_graph / "merged").exists()
+
+
+def test_the_old_id_and_name_still_find_the_kept_entity(mini_graph: Path) -> None:
+    (mini_graph / "planted.yaml").write_text(PLANTED, encoding="utf-8")
+    graph = str(mini_graph)
+    assert _run("merge", "--graph", graph, "university-of-birmingham", "birmingham-uni", "--apply")[0] == 0
+    shown = _run("show", "--graph", graph, "university-of-birmingham")
+    assert shown[1].startswith("""\
+University of Birmingham (university-of-birmingham)
+type: University
+also called: Birmingham University, Birmingham Uni
+merged from: birmingham-uni
+sources: """)
+    assert _run("show", "--graph", graph, "birmingham-uni") == shown
+    assert _run("show", "--graph", graph, "birmingham uni") == shown

@@ -11,12 +11,20 @@ test("entities are a Map, whatever their ids and names", () => {
   assert.ok(data.entities instanceof Map);
   assert.deepEqual([...data.entities.keys()], ["andy-street", "constructor", "tostring", "zeta"]);
   assert.deepEqual(data.entities.get("constructor"), { name: "__proto__", type: "company", src: [0, 1],
-                                                        aliases: ["valueOf", "constructor"], description: "", url: "" });
+                                                        aliases: ["valueOf", "constructor"], description: "", url: "",
+                                                        formerly: [] });
   assert.deepEqual(data.entities.get("zeta"), { name: "Zeta", type: "company", src: [0], aliases: [], description: "",
-                                                 url: "https://example.org/zeta" });
+                                                 url: "https://example.org/zeta", formerly: ["zeta-ltd", "valueof"] });
   assert.equal(data.entities.get("tostring").quote.src, null);
   assert.equal(data.entities.has("toString"), false);
   assert.equal(data.entities.has("__proto__"), false);
+});
+
+test("the ids merged into an entity lead to it", () => {
+  const { data } = pageData.decode(sample());
+  assert.ok(data.formerly instanceof Map);
+  assert.deepEqual([...data.formerly], [["zeta-ltd", "zeta"], ["valueof", "zeta"]]);
+  assert.equal(data.formerly.get("constructor"), undefined);
 });
 
 test("fact rows become facts", () => {

@@ -13,7 +13,7 @@ function sample() {
     entities: [["andy-street", "hasOwnProperty", 1, [0], [], "A person."],
                ["constructor", "__proto__", 0, [0, 1], ["valueOf", "constructor"]],
                ["tostring", "toString", 0, [1]],
-               ["zeta", "Zeta", 0, [0], [], "", "https://example.org/zeta"]],
+               ["zeta", "Zeta", 0, [0], [], "", "https://example.org/zeta", ["zeta-ltd", "valueof"]]],
     // subject, relation, object (or text), shown, sources...
     facts: [[0, 1, 1, 0, 0], [0, 2, "Hello", 1, 0], [1, 0, 2, 2, 0, 1], [2, 0, 1, 1, 1], [2, 1, 1, 1, 1], [3, 1, 1, 1, 0]],
     // qualifiers, figure, entities named in qualifiers, first day, last day, first day only reported

@@ -3,11 +3,13 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const find = require("../../src/wmgraph/page/assets/page-search.js");
 
-function entities(rows) { return new Map(rows.map(([key, name, aliases]) => [key, { name: name, aliases: aliases || [] }])); }
+function entities(rows) {
+  return new Map(rows.map(([key, name, aliases, formerly]) => [key, { name: name, aliases: aliases || [], formerly: formerly }]));
+}
 const sample = entities([
   ["university-of-birmingham", "University of Birmingham", ["Birmingham University", "UoB"]],
   ["birmingham", "Birmingham"],
-  ["birmingham-city-university", "Birmingham City University", ["BCU"]],
+  ["birmingham-city-university", "Birmingham City University", ["BCU"], ["bcu-ltd"]],
   ["cafe-society", "The Café Society"],
   ["constructor", "__proto__", ["hasOwnProperty"]],
   ["tostring", "toString", ["constructor"]],
@@ -49,4 +51,9 @@ test("at most thirty matches, by name among equals", () => {
   assert.equal(found.length, 30);
   assert.deepEqual(found.slice(0, 2).map((m) => m.key), ["e0", "e1"]);
   assert.equal(found[29].key, "e29");
+});
+
+test("an entity is found by the ids merged into it", () => {
+  assert.deepEqual(find.findEntities(index, "bcu-ltd"), [{ key: "birmingham-city-university", via: "bcu-ltd" }]);
+  assert.deepEqual(find.findEntities(index, "bcu"), [{ key: "birmingham-city-university", via: "BCU" }]);
 });

@@ -57,6 +57,20 @@ test("bad values are left out", () => {
   assert.deepEqual([...url.readView(url.parseFragment("#open=1"), { ...known, groups: 0 }).open], []);
 });
 
+test("a merged entity's old id opens the entity it was merged into", () => {
+  const merged = { ...known, formerly: new Map([["techuk-ltd", "techuk"], ["gone", "nobody"], ["constructor", "techuk"]]) };
+  assert.equal(url.resolveEntity("techuk-ltd", merged), "techuk");
+  assert.equal(url.resolveEntity("techuk", merged), "techuk");
+  assert.equal(url.resolveEntity("constructor", merged), "constructor");  // an entity of its own still wins
+  assert.equal(url.resolveEntity("gone", merged), null);  // merged into what the page does not have
+  assert.equal(url.resolveEntity("toString", merged), null);
+  assert.equal(url.resolveEntity("techuk-ltd", known), null);  // a page without merges
+  assert.equal(url.resolveEntity("", merged), null);
+  assert.equal(url.readView(url.parseFragment("#e=techuk-ltd&focus=2"), merged).entity, "techuk");
+  // the view written back names the entity as it is now
+  assert.equal(url.writeFragment(url.readView(url.parseFragment("#e=techuk-ltd"), merged)), "#e=techuk");
+});
+
 test("a view written and read back is the same view", () => {
   const view = { entity: "andy-street", focus: 2, hiddenTypes: new Set(["photo", "company"]), hiddenRelations: new Set(["spoke-at"]),
                  day: "2024-06-01", mode: "hide", open: new Set([3, 0]), zoom: 1.7, at: [10.4, -20.6], embed: "panel" };

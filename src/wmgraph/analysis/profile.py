@@ -54,6 +54,7 @@ class Profile:
     url: str
     sources: list[str]
     sections: list[tuple[str, list[FactLine]]] = field(default_factory=list)
+    formerly: tuple[str, ...] = ()  # the ids merged into this entity, which still find it
 
 
 def _folded(text: str) -> str:
@@ -111,7 +112,7 @@ def entity_profile(model: Model, query: str) -> Profile:
     entity = model.entities[key]
     entity_type = model.vocabulary.entity_types[entity.type]
     profile = Profile(key, entity.name, entity_type.label, entity.aliases, entity.description, entity.url,
-                      [source_with_where(model, s) for s in entity.sources])
+                      [source_with_where(model, s) for s in entity.sources], formerly=entity.formerly)
     grouped: dict[str, list[FactLine]] = {}
     for fact in model.facts:
         if not _mentions(fact, key):

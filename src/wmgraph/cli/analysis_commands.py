@@ -33,6 +33,8 @@ def show_command(graph_dir: Path, entity: str) -> None:
     _say(f"type: {profile.type_label}")
     if profile.aliases:
         _say("also called: " + ", ".join(profile.aliases))
+    if profile.formerly:
+        _say("merged from: " + ", ".join(profile.formerly))
     if profile.url:
         _say(f"web: {profile.url}")
     if profile.description:

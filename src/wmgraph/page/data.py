@@ -357,7 +357,7 @@ def page_data(model: Model, entity_keys: list[str], facts: list[Fact]) -> Json:
         rows[index][3] = len(table)
         table.append([*shown[:4], end, shown[5]])
     entities = [model.entities[key] for key in entity_keys]
-    entity_rows = [[key, e.name, e.type, e.sources, e.aliases + e.formerly, e.description, e.url]
+    entity_rows = [[key, e.name, e.type, e.sources, e.aliases, e.description, e.url, e.formerly]
                    for key, e in zip(entity_keys, entities, strict=True)]
     source_keys = _cited(model, entities, facts)
     types, relations = _legend(model, Counter(map(itemgetter(2), entity_rows)), Counter(map(itemgetter(1), rows)))

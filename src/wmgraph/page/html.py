@@ -90,7 +90,7 @@ def compact(data: Json) -> Json:
 
     A fact row names its relation and sources, an entity row its type and sources, over and over:
     numbers instead of keys take about a fifth off a big page.
-    An entity row's empty trailing fields (no aliases, description or link) are left off.
+    An entity row's empty trailing fields (no aliases, description, link or former ids) are left off.
     """
     relation = {entry["key"]: place for place, entry in enumerate(data["relations"])}
     entity_type = {entry["key"]: place for place, entry in enumerate(data["types"])}

@@ -24,14 +24,17 @@ var wmgraphPageData = (function () {
 
     // Entities and facts arrive as rows (see page/data.py): make them objects again.
     var entities = new Map();
+    var formerly = new Map();  // the id of an entity merged away (`wmgraph merge`) -> the entity it is now
     var keys = data.entities.map(function (row) { return row[0]; });
     var positions = data.nodes;
     data.nodes = data.entities.map(function (row, i) {
       entities.set(row[0], { name: row[1], type: data.types[row[2]].key, src: row[3], aliases: row[4] || [],
-                             description: row[5] || "", url: row[6] || "" });
+                             description: row[5] || "", url: row[6] || "", formerly: row[7] || [] });
+      (row[7] || []).forEach(function (old) { formerly.set(old, row[0]); });
       return { id: row[0], x: positions[2 * i], y: positions[2 * i + 1], group: data.groups[i] };
     });
     data.entities = entities;
+    data.formerly = formerly;
     var groupOf = new Map(data.nodes.map(function (node) { return [node.id, node.group]; }));
     data.edges = makeEdges(data.facts, keys, relationInfo);
     if (data.grid) { finishLayout(data.nodes, data.edges, data.grid); }

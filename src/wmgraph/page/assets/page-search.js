@@ -8,11 +8,12 @@ var wmgraphFind = (function () {
   function normalise(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   }
-  // Each entity's names (its name, then its aliases) as written and normalised; `entities` is a Map.
+  // Each entity's names (its name, its aliases, then the ids merged into it) as written and normalised;
+  // `entities` is a Map.
   function makeIndex(entities) {
     var index = [];
     entities.forEach(function (entity, key) {
-      var names = [entity.name].concat(entity.aliases);
+      var names = [entity.name].concat(entity.aliases, entity.formerly || []);
       index.push({ key: key, name: entity.name, names: names, plain: names.map(normalise) });
     });
     return index;

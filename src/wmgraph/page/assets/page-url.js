@@ -18,9 +18,19 @@ var wmgraphUrl = (function () {
   }
   function list(text) { return text ? text.split(",") : []; }
 
+  // The entity an id in a link means: the entity itself, or the one it was merged into (`known.formerly`,
+  // a Map of old ids, so a link made before `wmgraph merge` still opens); null for no entity.
+  function resolveEntity(id, known) {
+    if (!id) { return null; }
+    if (known.entities.has(id)) { return id; }
+    var now = known.formerly ? known.formerly.get(id) : undefined;
+    return now !== undefined && known.entities.has(now) ? now : null;
+  }
+
   // The view a fragment asks for, keeping only what the page has: `known.types`, `known.relations`
-  // and `known.entities` are Maps (or Sets) of keys, `known.groups` the number of communities (0 for
-  // a page drawn whole). Unknown keys, types, ids and communities are ignored.
+  // and `known.entities` are Maps (or Sets) of keys, `known.formerly` (optional) a Map of merged ids to
+  // entities, `known.groups` the number of communities (0 for a page drawn whole). Unknown keys, types,
+  // ids and communities are ignored; a merged entity's old id means the entity it was merged into.
   function readView(found, known) {
     function has(set) { return function (key) { return set.has(key); }; }
     var day = found.get("date"), entity = found.get("e");
@@ -30,7 +40,7 @@ var wmgraphUrl = (function () {
       day: DAY.test(day || "") ? day : null,
       mode: found.get("mode") === "hide" ? "hide" : "fade",
       open: new Set(),
-      entity: entity && known.entities.has(entity) ? entity : null,
+      entity: resolveEntity(entity, known),
       focus: /^[1-9]$/.test(found.get("focus") || "") ? Number(found.get("focus")) : 0,
       zoom: null,
       at: null,
@@ -67,6 +77,6 @@ var wmgraphUrl = (function () {
     add("embed", view.embed);
     return "#" + parts.join("&");
   }
-  return { parseFragment: parseFragment, readView: readView, writeFragment: writeFragment };
+  return { parseFragment: parseFragment, readView: readView, resolveEntity: resolveEntity, writeFragment: writeFragment };
 }());
 if (typeof module === "object" && module.exports) { module.exports = wmgraphUrl; }

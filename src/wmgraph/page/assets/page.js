@@ -491,6 +491,7 @@
     append(panel, el("h2", "", entity.name),
            append(el("div", "type-line"), swatch(type), el("span", "", type.label)));
     if (entity.aliases.length) { append(panel, el("p", "aliases", "Also known as: " + entity.aliases.join("; "))); }
+    if (entity.formerly.length) { append(panel, el("p", "aliases", "Merged from: " + entity.formerly.join(", "))); }
     if (entity.description) { append(panel, el("p", "", entity.description)); }
     if (entity.url) { append(panel, append(el("p"), safeLink(entity.url, entity.url))); }
     if (entity.quote) { append(panel, evidence(entity.quote)); }
@@ -737,7 +738,8 @@
   api.writeHash = writeHash;
   function applyHash() {
     var view = wmgraphUrl.readView(wmgraphUrl.parseFragment(location.hash), {
-      types: typeInfo, relations: relationInfo, entities: data.entities, groups: big ? groups.length : 0 });
+      types: typeInfo, relations: relationInfo, entities: data.entities, formerly: data.formerly,
+      groups: big ? groups.length : 0 });
     restoring = true;
     // The sets change in place: the filters' checkboxes hold them.
     [["type-filters", state.hiddenTypes, view.hiddenTypes],
