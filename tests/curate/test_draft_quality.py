@@ -107,3 +107,21 @@ def test_described_as_the_best_is_a_first_place_and_a_continued_count_a_statisti
         ("acme-robotics", "statistic", None, (("measure", "largest maker of warehouse robots"), ("rank", 1))),
         ("birmingham", "statistic", None, (("count", 120), ("date", "2024-05"), ("measure", "engineering vacancies"))),
         ("birmingham", "statistic", None, (("count", 185), ("date", "2025-04"), ("measure", "engineering vacancies")))}
+
+
+FIELDS = """title: Robot firms
+date: 2025-05-12
+
+Birmingham has 240 robotics firms. Most of them work in logistics, with farming and healthcare the other main areas.
+Coventry has 90 software firms. The city council is pleased. Most of them work in gaming.
+"""
+
+
+def test_most_of_them_work_in_gives_the_fields_of_what_the_sentence_before_counted(mini_graph: Path,
+                                                                                     tmp_path: Path) -> None:
+    found = [(p.subject, p.object, p.quote) for p in drafted(mini_graph, tmp_path, FIELDS) if p.relation == "sector"]
+    assert found == [
+        ("birmingham", "logistics", "Most of them work in logistics"),
+        ("birmingham", "farming", "Most of them work in logistics, with farming and healthcare the other main areas"),
+        ("birmingham", "healthcare",
+         "Most of them work in logistics, with farming and healthcare the other main areas")]  # not two sentences on

@@ -16,6 +16,11 @@ from .speech import speech
 _ROLE = re.compile(r" and (chair|head|leader|chief executive|director|founder|president) of (?:the )?$")
 _APPOSED_POST = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w]*(?: [A-Z]\w*)*['’]s\s+)?")
 _DESCRIBED = re.compile(r", an? ((?:[\w-]+ ){0,6}?(?:[a-z-]+)(?: (?:from|in|based in) [A-Z][\w ]*)?)(?=,|\.)")
+_MOST_OF_THEM = re.compile(r"(?:Most|Many|Some|All|Half|The majority|A third|A quarter) of (?:them|these|those)"
+                           r"(?: \w+)? (?:work|works|operate|operates|specialise|specialize|are active|are) in "
+                           r"(?P<main>[^,.;]+?)(?:, with (?P<other>[^,.;]+?) (?:the|as|being) (?:other|next|also)"
+                           r"(?: main| largest| biggest| leading)? (?:areas|fields|sectors|industries)[^,.;]*)?"
+                           r"(?=[,.;]|$)")
 _FOCUS = re.compile(r"\b(?:concentrate|concentrates|focus|focuses|focused|specialise|specialises|specializes) "
                     r"(?:on|in) ([^.;]+)")
 
@@ -28,7 +33,8 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
     context = Context()
     context.anchor = anchor
     found: list[Proposal] = []
-    rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus, _announced,
+    rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus,
+             _fields_of_counted, _announced,
              affiliations, rankings, superlatives, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
@@ -212,6 +218,19 @@ def _possessives(sentence: Sentence, context: Context, date: str) -> list[Propos
             found.append(Proposal(subject.key, relation, obj.key, {}, sentence.quote(a.start, b.end),
                                   rule=f"possessive-{relation}", confidence=0.5))
     return found
+
+
+def _fields_of_counted(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'[X has 1,308 startups.] Most of them work in edtech, with A and B the other main areas': X's fields."""
+    match = _MOST_OF_THEM.match(sentence.text)
+    if match is None or not context.counted_before:
+        return []
+    fields = [(match.group("main"), match.end("main"))] + [
+        (item, match.end()) for item in re.split(r",\s*|\s+and\s+", match.group("other") or "") if item.strip()]
+    return [Proposal(context.counted_before, "sector", words.strip(), {}, sentence.quote(0, end),
+                     rule="most-of-them", confidence=0.4,
+                     why=[f"'them' read as what the sentence before counted of {context.counted_before}"])
+            for words, end in fields]
 
 
 def _focus(sentence: Sentence, context: Context, date: str) -> list[Proposal]:

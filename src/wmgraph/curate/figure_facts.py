@@ -74,6 +74,7 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
             qualifiers["jobs"] = int(figure.value)
             return _made(pledge[0], "pledges-jobs", pledge[1], qualifiers, sentence, figure, "jobs-in", *dates)
         qualifiers.update({"count": int(figure.value), "measure": figure.noun})
+        context.counted = subject.key
     elif figure.kind == "share":
         qualifiers.update({"share": figure.value, "measure": _measure(clause, figure)})
     relation = _relation(subject, figure, clause)

@@ -84,10 +84,13 @@ class Context:
         self.kinds: dict[str, str] = {}
         self.named: list[str] = []  # every entity named so far, the latest last
         self.subject = ""  # the body or project the last sentence opened with: who "it" or "the company" is
+        self.counted = ""  # the subject of a count this sentence proposes
+        self.counted_before = ""  # ... and the sentence before: whom "most of them" are counted in
         self.anchor = ""  # an undated article: the latest date it states, which 'this year' is read by
 
     def see(self, sentence: Sentence) -> None:
         """Remember the mentions of `sentence`."""
+        self.counted_before, self.counted = self.counted, ""
         opening = next((m for m in sentence.mentions if m.type in DOERS
                         and re.fullmatch(r"(?:[A-Z]\w+,\s+)?(?:The\s+)?", sentence.text[:m.start])), None)
         if opening is not None:
