@@ -21,12 +21,13 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from wmgraph.analysis.duplicates import candidates  # noqa: E402
+from wmgraph.analysis.duplicates import candidates, name_matches  # noqa: E402
 from wmgraph.curate.importing import import_table  # noqa: E402
 from wmgraph.model.checking import load_model  # noqa: E402
 from wmgraph.model.model import Entity, Fact, Location, Model  # noqa: E402
@@ -154,6 +155,25 @@ def _real(key: str) -> str:
     return re.sub(r"-v[0-9]+$", "", key)
 
 
+def blocking_loss(size: int, rng: random.Random, noise: str) -> None:
+    """Print the pairs a comparison of every name with every other lists that blocking does not."""
+    from rapidfuzz.distance import OSA
+
+    model, _ = dedupe_graph(size, rng, noise)
+    start = time.process_time()
+    blocked = name_matches(model)
+    middle = time.process_time()
+    full = name_matches(model, exhaustive=True)
+    lost = sorted(set(full) - set(blocked))
+    edits = Counter(OSA.distance(full[pair][1].casefold(), full[pair][2].casefold()) for pair in lost)
+    print(f"blocking at {size:,} entities ({noise} noise): {len(blocked):,} pairs in {middle - start:.1f} s CPU; "
+          f"every pair compared: {len(full):,} in {time.process_time() - middle:.1f} s CPU; "
+          f"lost to blocking {len(lost)} ({len(lost) / max(len(full), 1):.1%}), by letters changed "
+          + ", ".join(f"{count}: {number}" for count, number in sorted(edits.items())))
+    for pair in lost[:5]:
+        print(f"  lost: {full[pair][1]!r} ~ {full[pair][2]!r} ({full[pair][3]})")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run both measurements and print them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -163,8 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--noise", choices=("syllables", "letters"), default="letters",
                         help="invented names from 42 shared syllables, or from all the letters")
     parser.add_argument("--no-import", action="store_true", help="measure duplicates only")
+    parser.add_argument("--blocking-sample", type=int, default=0, metavar="N",
+                        help="also compare every pair of N entities and count the pairs blocking loses")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
+    if args.blocking_sample:
+        blocking_loss(args.blocking_sample, random.Random(args.seed), args.noise)
     if not args.no_import:
         wall, cpu = time_import(args.rows, rng)
         print(f"import of {args.rows:,} rows: {wall:.1f} s ({cpu:.1f} s CPU)")

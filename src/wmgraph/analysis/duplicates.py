@@ -1,58 +1,23 @@
 """Entities that may be one entity written twice: blocked candidate pairs, scored in words a person can check.
 
 The one duplicate finder: `validate` warns about the pairs whose names are alike, `duplicates`
-lists every candidate ranked by its score. Candidates come from blocks, never from comparing every
-pair: two names share a block when they are the same once case, punctuation and legal suffixes are
-set aside, when they hold the same words in another order, when one is the other's initials, or
-when they share one of their rarest three-letter pieces (enough of them that names alike enough to
-warn about always share one).
+lists every candidate ranked by its score. Candidates come from `blocking`, never from comparing
+every pair.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import Problem
 from ..model.model import Model
+from .blocking import Common, Named, candidate_pairs, content_words, every_pair, initials, name_key
 
-# Words that do not tell two organisations apart.
-SUFFIXES = frozenset({"group", "ltd", "limited", "plc", "llp", "llc", "inc", "incorporated", "corp",
-                      "corporation", "co", "company", "holdings", "uk", "the"})
-ABBREVIATIONS = {"univ": "university", "uni": "university", "&": "and", "intl": "international",
-                 "dept": "department", "govt": "government", "centre": "center", "st": "saint"}
 SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which `validate` warns
 CANDIDATE = 0.8  # the name similarity (0-1) from which `duplicates` lists a pair: one letter in five
-COMMON_INITIALS = 3  # initials of this many different names (once normalised) tell little about which is meant
-COMMON_WORD = (20, 500)  # a word held by 20 names and one name in 500 ('Analytics') tells names apart little
-LINKING = frozenset({"of", "and", "for", "the", "in", "at"})  # words initials may leave out
-MAX_BLOCK = 300  # a block this big holds no information (a piece every name has): it is skipped
-_TOKEN = re.compile(r"[a-z0-9]+|&")
-
-
-def name_key(name: str) -> str:
-    """Normalise a name for comparison: case, punctuation, abbreviations and corporate suffixes."""
-    tokens = [ABBREVIATIONS.get(token, token) for token in _TOKEN.findall(name.casefold())]
-    kept = [token for token in tokens if token not in SUFFIXES]
-    return " ".join(kept or tokens)
-
-
-def _initials(key: str, name: str = "") -> set[str]:
-    """The initials of a normalised name, and of its words as written (`name`: 'Aubay Group' is AG)."""
-    if name:
-        return _initials(key) | _initials(" ".join(_TOKEN.findall(name.casefold())))
-    words = key.split()
-    if len(words) < 2:
-        return set()
-    return {"".join(word[0] for word in words), "".join(word[0] for word in words if word not in LINKING)}
-
-
-def _grams(key: str) -> set[str]:
-    padded = f" {key} "
-    return {padded[at:at + 3] for at in range(len(padded) - 2)}
+NOTHING_COMMON = Common()
 
 
 @dataclass(frozen=True)
@@ -83,9 +48,6 @@ class Candidate:
                 f"{self.shared_neighbours} shared {neighbours}; {self.shared_sources} shared {sources}")
 
 
-Named = tuple[str, str, str]  # normalised name, entity id, name as written
-
-
 def _names(model: Model) -> list[Named]:
     names = []
     for entity in model.entities.values():
@@ -96,66 +58,18 @@ def _names(model: Model) -> list[Named]:
     return sorted(names)
 
 
-@dataclass(frozen=True)
-class Common:
-    """What many names share, which says little about whether two names are one: initials, words."""
-
-    initials: frozenset[str] = frozenset()
-    words: frozenset[str] = frozenset()
-
-
-Blocks = tuple[list[list[int]], list[list[int]], Common]
-
-
-def _blocks(names: list[Named]) -> Blocks:
-    """Groups of indexes into `names` that may hold duplicates (by key, words and initials; by rare
-    pieces), and the initials so common they are weak evidence."""
-    counts: Counter[str] = Counter()
-    held = Counter(word for key, _, _ in names for word in set(key.split()))
-    grams = [_grams(key) for key, _, _ in names]
-    for found in grams:
-        counts.update(found)
-    keyed: dict[str, list[int]] = defaultdict(list)
-    pieces: dict[str, list[int]] = defaultdict(list)
-    initialled: dict[str, list[int]] = defaultdict(list)  # names of several words, by their initials
-    single: dict[str, list[int]] = defaultdict(list)  # one-word names, which may be initials
-    for index, (key, _, written) in enumerate(names):
-        keyed["=" + key].append(index)
-        keyed["~" + " ".join(sorted(set(key.split()) - LINKING))].append(index)
-        several = len(_TOKEN.findall(written.casefold())) > 1
-        for initials in _initials(key, written) if several else {key}:
-            (initialled if several else single)[initials].append(index)
-        # names `SIMILARITY`% alike differ in at most a tenth of their length, and each character
-        # changed changes at most three pieces: of the rarest that many pieces plus two, they share one
-        rare = sorted(grams[index], key=lambda gram: (counts[gram], gram))
-        for gram in rare[:2 + 3 * math.ceil(len(key) / 10)]:
-            pieces[gram].append(index)
-    for initials, words in single.items():  # a one-word name beside the names it may be the initials of
-        for index in words:
-            keyed[f"^{index}"] = [index, *initialled.get(initials, [])]
-    # a one-word name's block is compared with that name only (the others share initials, not a name):
-    # its index is written as -1 - index to say so
-    return ([[-1 - block[0], *block[1:MAX_BLOCK]] if key.startswith("^") else block[:MAX_BLOCK]
-             for key, block in keyed.items() if len(block) > 1],
-            [block for block in pieces.values() if 1 < len(block) <= MAX_BLOCK],
-            Common(frozenset(initials for initials, several in initialled.items()
-                             if len({names[index][0] for index in several}) >= COMMON_INITIALS),
-                   frozenset(word for word, count in held.items()
-                             if count >= max(COMMON_WORD[0], len(names) / COMMON_WORD[1]))))
-
-
 def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""),
-                common: Common = Common()) -> tuple[float, str]:
+                common: Common = NOTHING_COMMON) -> tuple[float, str]:
     """How alike two normalised names are (0-1) and how, in words (`written`: the names as written;
     `common`: initials and words that many names have, which count for less)."""
     from rapidfuzz import fuzz
 
     if a == b:
         return 1.0, "the same once case, punctuation and suffixes are set aside"
-    if sorted(set(a.split()) - LINKING) == sorted(set(b.split()) - LINKING):
+    if content_words(a) == content_words(b):
         return 0.95, "the same words in another order"
     (short, _), (long, long_written) = sorted(zip((a, b), written, strict=True), key=lambda pair: len(pair[0]))
-    if " " not in short and short in _initials(long, long_written):
+    if " " not in short and short in initials(long, long_written):
         if short in common.initials:
             return 0.8, "one the initials of the other, initials many names have"
         return 0.9, "one the initials of the other"
@@ -181,33 +95,18 @@ def _consider(best: Pairs, one: Named, other: Named, similarity: float, how: str
         best[pair] = (similarity, first[2], second[2], how)
 
 
-def _pairs(model: Model) -> Pairs:
-    """Each candidate pair of entity ids (sorted) with its best name match: similarity, names, how."""
-    from rapidfuzz import fuzz, process
-
+def name_matches(model: Model, exhaustive: bool = False) -> Pairs:
+    """Each candidate pair of entity ids (sorted) with its best name match: similarity, names, how
+    (`exhaustive`: every name compared with every other, to measure what blocking loses)."""
     names = _names(model)
-    keyed, pieces, common = _blocks(names)
+    pairs, common = candidate_pairs(names)
+    if exhaustive:
+        pairs = every_pair(names)
     best: Pairs = {}
-    for block in keyed:
-        firsts = block
-        if block[0] < 0:  # a one-word name beside the names it may be the initials of
-            block = [-1 - block[0], *block[1:]]
-            firsts = block[:1]
-        for at, one in enumerate(firsts):
-            for other in block[at + 1:]:
-                _consider(best, names[one], names[other], *_similarity(
-                    names[one][0], names[other][0], (names[one][2], names[other][2]), common))
-    sharing: dict[int, set[int]] = defaultdict(set)
-    for block in pieces:
-        for index in block:
-            sharing[index].update(block)
-    for index, others in sharing.items():
-        later = sorted(other for other in others if other > index)
-        for _, _score, at in process.extract(names[index][0], [names[other][0] for other in later],
-                                            scorer=fuzz.ratio, score_cutoff=CANDIDATE * 100, limit=None):
-            other = later[at]
-            _consider(best, names[index], names[other], *_similarity(
-                names[index][0], names[other][0], (names[index][2], names[other][2]), common))
+    for one, other in sorted(pairs):
+        if names[one][1] != names[other][1]:
+            _consider(best, names[one], names[other], *_similarity(
+                names[one][0], names[other][0], (names[one][2], names[other][2]), common))
     return best
 
 
@@ -225,7 +124,7 @@ def candidates(model: Model, judged: Iterable[tuple[str, str]] = ()) -> list[Can
     skip = {tuple(sorted(pair)) for pair in judged}
     linked = _neighbours(model)
     found = []
-    for (first, second), (similarity, first_name, second_name, how) in _pairs(model).items():
+    for (first, second), (similarity, first_name, second_name, how) in name_matches(model).items():
         if (first, second) in skip:
             continue
         one, other = model.entities[first], model.entities[second]
