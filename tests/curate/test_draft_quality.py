@@ -125,3 +125,44 @@ def test_most_of_them_work_in_gives_the_fields_of_what_the_sentence_before_count
         ("birmingham", "farming", "Most of them work in logistics, with farming and healthcare the other main areas"),
         ("birmingham", "healthcare",
          "Most of them work in logistics, with farming and healthcare the other main areas")]  # not two sentences on
+
+
+COMPANY = """title: Battery money
+date: 2023-06-14
+
+Zentrix, a Leamington-based battery developer, has raised £12m in a Series A funding round led by Harbour Capital.
+The company said the money would be used to hire 150 staff in Nuneaton.
+The firm was founded by Ana Ruiz and Tom Ode. Ruiz, the firm's chief executive, said orders had doubled.
+The Avon Growth Council awarded the company a £1.5m grant. Last year the firm's revenue reached £3.4m.
+"""
+
+
+def facts_of(proposals: list[Proposal], *relations: str) -> set[tuple[str, str, str | None, tuple[object, ...]]]:
+    return {(p.subject, p.relation, p.object, tuple(sorted(p.qualifiers.items()))) for p in proposals
+            if p.relation in relations}
+
+
+def test_names_in_company_news_are_typed_by_their_context(mini_graph: Path, tmp_path: Path) -> None:
+    drafted(mini_graph, tmp_path, COMPANY)
+    candidates = {c.key: c.type for c in draft_source(mini_graph, "piece").candidates.values()}
+    assert "series-a" not in candidates  # a funding round, no body
+    assert candidates["leamington"] == "city"  # "a Leamington-based developer"
+    assert candidates["ana-ruiz"] == "person"  # her surname later speaks and holds a title
+    assert candidates["tom-ode"] == "person"  # listed with a person: "founded by Ana Ruiz and Tom Ode"
+    assert candidates["zentrix"] == "company"
+
+
+def test_the_company_is_the_story_s_company_and_its_money_is_read_by_its_verbs(mini_graph: Path,
+                                                                                tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, COMPANY)
+    assert facts_of(found, "investment", "funded-by", "statistic", "pledges-jobs", "works-for") == {
+        ("zentrix", "investment", None, (("amount", 12000000), ("currency", "GBP"))),  # a round's leader: one payer
+        ("zentrix", "funded-by", "harbour-capital", ()),
+        ("zentrix", "pledges-jobs", "nuneaton", (("jobs", 150),)),  # "the company": Zentrix, hiring in Nuneaton
+        ("ana-ruiz", "works-for", "zentrix", (("as-of", "2023-06-14"), ("role", "chief executive"))),
+        ("zentrix", "funded-by", "avon-growth-council", (("amount", 1500000), ("currency", "GBP"))),  # awarded a grant
+        ("zentrix", "statistic", None, (("amount", 3400000), ("currency", "GBP"), ("date", "2022"),
+                                        ("measure", "Last year the firm's revenue reached …"))),  # earned, not invested
+    }
+    pledge = next(p for p in found if p.relation == "pledges-jobs")
+    assert pledge.status == "pledged"  # "said the money would be used to hire": the reported "will", no possibility

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import Mention
 from .press import listed
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
@@ -63,7 +64,10 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         before = _TITLE_OF.search(text[:person.start])
         org = sentence.before(before.start(), BODIES) if before else None
         start = org.start if org is not None else 0
-        if before is None or org is None or org.end != before.start():
+        apposed = _apposed_title(sentence, person)
+        if apposed is not None:
+            org, role, start, end = apposed[0], apposed[1], person.start, apposed[2]
+        elif before is None or org is None or org.end != before.start():
             is_title = _IS_TITLE.match(text, person.end)
             if is_title is None:
                 continue
@@ -79,6 +83,17 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         found.append(Proposal(person.key, "works-for", org.key, qualifiers, sentence.quote(start, end),
                               rule="title-of", confidence=0.6))
     return found
+
+
+_OWN_TITLE = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.;]+?)?)(?=[,.;]|$)")
+
+
+def _apposed_title(sentence: Sentence, person: Mention) -> tuple[Mention, str, int] | None:
+    """(organisation, role, end) of 'PERSON, the firm's chief executive' or 'PERSON, Acme's head of sales'."""
+    gap = re.match(r",\s+(?:the\s+)?", sentence.text[person.end:])
+    org = sentence.at(person.end + gap.end()) if gap else None
+    title = _OWN_TITLE.match(sentence.text, org.end) if org is not None and org.type in BODIES else None
+    return (org, title.group(1), title.end()) if org is not None and title is not None else None
 
 
 _DEGREE = re.compile(r"\b(?:degree|BA|BSc|MA|MSc|MBA|PhD|DPhil|MPhil|MEng|BEng|LLB|LLM|doctorate)\b[^.;]*?"

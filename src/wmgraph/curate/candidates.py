@@ -28,7 +28,7 @@ _ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "
 # "Primacy, a Singapore-based regtech company": the apposition says what kind of body the name is
 _BODY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|start-?up|business|provider|"
                            r"partner|developer|manufacturer|consultancy|agency|specialist|supplier|operator|group|"
-                           r"charity|maker|retailer|lender|bank|insurer|platform)\b")
+                           r"charity|maker|retailer|lender|bank|insurer|platform)\b(?!['’]s)")  # "the firm's CEO"
 # the abstract nouns that end a body's name joined by "and" ("Science and Technology Facilities Council")
 _JOINED = re.compile(r" and (?:[A-Z]\w+ )*(?:Innovation|Technology|Research|Development|Skills|Trade|Industry|"
                      r"Science|Sciences|Culture|Sport|Media|Regions|Engineering|Enterprise|Education|Training|"
@@ -36,6 +36,7 @@ _JOINED = re.compile(r" and (?:[A-Z]\w+ )*(?:Innovation|Technology|Research|Deve
 # initials that are terms, not bodies
 _TERMS = frozenset(("CEO", "CTO", "CFO", "COO", "CIO", "GVA", "GDP", "ESG", "SME", "SMES", "API", "APIS", "HTML", "PDF",
                     "FAQ", "USA", "UAE", "ROI", "KPI", "VAT", "STEM", "HGV", "EV", "LED", "IOT", "SAAS", "FTSE", "IPO"))
+_ROUND = re.compile(r"(?:Series|Round) [A-H]\b|Pre-Series [A-H]\b")  # a funding round, not a body
 _IN_PLACE_OF = re.compile(r"\s+(?:team|office|offices|site|base|headquarters|hub|workforce)\b")
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
@@ -90,7 +91,7 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
             end = joined.end()  # "UK Research and Innovation", "Nations and Regions"
         if any(m.start <= start and end <= m.end for m in taken) or (text[start:end].isupper()
                                                                       and not _initials(text, start, end)) \
-                or text.startswith(":", end) or _title_case_line(text, start):
+                or text.startswith(":", end) or _title_case_line(text, start) or _ROUND.fullmatch(text[start:end]):
             continue  # "Photo:", "Quick Read:" are labels; a Title Case Headline capitalises every word
         found.append((start, end, start in starts))
     return found
@@ -128,11 +129,13 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
             return HEAD_TYPES[word], rule, 0.75
     if _BODY_APPOSED.match(after) and not before.endswith(" from "):
         return "company", "apposed-company", 0.8
+    if len(words) == 1 and after.startswith("-based"):
+        return "city", "place-based", 0.6  # "a Coventry-based developer"
     if len(words) == 1 and re.search(r"\b(?:its|their)\s+$", before) and _IN_PLACE_OF.match(after):
         return "city", "its-place-team", 0.6
     if re.match(r"\s+programmes?\b", after):
         return "programme", "programme-context", 0.7
-    if 2 <= len(words) <= 3 and not before.endswith(" from ") and _person_context(before, after):
+    if 2 <= len(words) <= 3 and not before.endswith(" from ") and person_context(before, after):
         return "person", "person-context", 0.75
     country_after = re.match(r"\s+in\s+([A-Z]\w+)", after)
     if len(words) == 1 and country_after and country_after.group(1) in COUNTRIES:
@@ -145,7 +148,7 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
     return "organisation", "capitalised-name", 0.45
 
 
-def _person_context(before: str, after: str) -> bool:
+def person_context(before: str, after: str) -> bool:
     """Whether the words around a two- or three-word name say it is a person's."""
     if re.match(r"(?:,\s+(?:(?:the|a|an)\s+)?(?:\w+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?i:" + "|".join(PERSON_CUES)
                 + r")\b|\s+(?:"

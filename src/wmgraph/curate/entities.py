@@ -12,6 +12,7 @@ from .candidates import (
     classify,
     find_spans,
     lower_case_candidates,
+    person_context,
     slug,
 )
 from .gazetteer import Gazetteer, Mention, head_word, resolve_overlaps
@@ -104,6 +105,8 @@ def _named(finder: _Finder, starts: set[int], mentions: list[Mention]) -> list[M
         kind, rule, confidence = classify(text, start, end, opens, elsewhere)
         if kind:
             readings.append((start, end, kind, rule, confidence))
+    readings = [_surname_said(text, reading) for reading in readings]
+    readings = [_listed_with_people(text, reading, readings) for reading in readings]
     best: dict[str, tuple[str, str, float]] = {}
     for start, end, kind, rule, confidence in readings:
         name = text[start:end].casefold()
@@ -123,6 +126,34 @@ def _named(finder: _Finder, starts: set[int], mentions: list[Mention]) -> list[M
         if called and kind in ("programme", "initiative") and words + called.group(0) not in made.aliases:
             made.aliases.append(words + called.group(0))  # "the Innovation Accelerator programme"
     return found
+
+
+def _surname_said(text: str, reading: tuple[int, int, str, str, float]) -> tuple[int, int, str, str, float]:
+    """A two- or three-word name read as a body by default is a person's when its last word, later and alone,
+    is said to speak or hold a post ('founded by Ann Lee ... Lee, the firm's chief executive, said')."""
+    start, end, _, rule, _ = reading
+    words = text[start:end].split()
+    if rule != "capitalised-name" or not 2 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+        return reading
+    for later in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-]| [A-Z])", text[end:]):
+        at = end + later.start()
+        if person_context(text[max(0, at - 40):at], text[at + len(words[-1]):at + len(words[-1]) + 40]):
+            return start, end, "person", "surname-context", 0.6
+    return reading
+
+
+def _listed_with_people(text: str, reading: tuple[int, int, str, str, float],
+                        readings: list[tuple[int, int, str, str, float]]) -> tuple[int, int, str, str, float]:
+    """A two- or three-word name read as a body by default, listed with a person ('by Ann Lee and Tom Ode'), is one."""
+    start, end, _, rule, _ = reading
+    words = text[start:end].split()
+    if rule != "capitalised-name" or not 2 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+        return reading
+    for other_start, other_end, kind, _, _ in readings:
+        gap = text[other_end:start] if other_end <= start else text[end:other_start]
+        if kind == "person" and re.fullmatch(r",? and |, ", gap):
+            return start, end, "person", "listed-with-person", 0.55
+    return reading
 
 
 def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:

@@ -17,6 +17,11 @@ _OPENS = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")  # "Furthermore, Primacy ..
 _OBJECT = re.compile(r"\b(?:with|create|creating|to|and)\s+(?:an?\s+|the\s+)?$")
 _WHERE = re.compile(r"\b(?:based|headquartered|located) in (?:the )?$")  # "X, based in P, raised": X's
 _RECEIVED = re.compile(r"\b(?:receive[sd]?|awarded|granted|given|won|secured a)\b")
+_GOT = re.compile(r"\b(?:receive[sd]?|receiving|awarded|granted|given|won|secured|raised|attracted|landed)\b")
+_GRANTS = re.compile(r"\b(?:awarded|granted|gave|given|handed|offered)\s+(?:the\s+|its\s+)?$")
+_WHERE_TO = re.compile(r"(?:\bits|\b(?:in|at|across|near)(?: the)?)\s+$")  # "its Birmingham team", "in Leeds"
+_REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|stated|explained)\b(?: that)? [^,;]*$")
+_REVENUE = re.compile(r"\b(?:revenues?|turnover|sales|valuation|valued|worth|profits?|losses|income|spending)\b")
 
 
 def figure_facts(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
@@ -51,16 +56,19 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     dates = date, context.anchor
     qualifiers: Qualifiers = {"approx": figure.approx} if figure.approx else {}
     subject = _subject(sentence, figure, context)
-    funder = re.match(r"[^.;]{0,40}?\b(?:from|by) (?:the )?", text[figure.end:])
+    funder = re.match(r"[^.;]{0,40}?\b(?<!led )(?:from|by) (?:the )?", text[figure.end:])  # a round's leader: one payer
     payer = sentence.at(figure.end + funder.end()) if funder else None
     if figure.kind == "money":
         qualifiers.update({"amount": number_value(figure.value), "currency": figure.currency})
         share = _share_for(sentence, figure)
         if share is not None:
             return _made(share[0], share[1], share[2], qualifiers, sentence, figure, "money-for", *dates)
+        granted = _granted(sentence, figure)
+        if granted is not None:
+            return _made(granted[0], "funded-by", granted[1], qualifiers, sentence, figure, "granted-money", *dates)
         if payer is not None and payer.type in BODIES:
-            receiver = subject.key if subject is not None and subject.type in ("initiative", "programme") \
-                else context.last.get("initiative", "")
+            receiver = subject.key if subject is not None and (subject.type in ("initiative", "programme") or (
+                subject.type in BODIES and _GOT.search(clause))) else context.last.get("initiative", "")
             if receiver:
                 return _made(receiver, "funded-by", payer.key, qualifiers, sentence, figure, "money-from", *dates)
         if subject is None and context.last.get("initiative"):
@@ -81,6 +89,17 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     if relation == "statistic":
         qualifiers.setdefault("measure", _measure(clause, figure))
     return _made(subject.key, relation, None, qualifiers, sentence, figure, f"{figure.kind}-figure", *dates)
+
+
+def _granted(sentence: Sentence, figure: Figure) -> tuple[str, str] | None:
+    """(receiver, payer) of 'PAYER awarded RECEIVER a £1.5m grant'."""
+    receiver = next((m for m in reversed(sentence.mentions) if m.end <= figure.start), None)
+    if receiver is None or receiver.type not in (*BODIES, "initiative", "programme") \
+            or not re.fullmatch(r"\s+(?:an?\s+)?", sentence.text[receiver.end:figure.start]):
+        return None
+    verb = _GRANTS.search(sentence.text[:receiver.start])
+    payer = sentence.before(verb.start(), BODIES) if verb else None
+    return (receiver.key, payer.key) if payer is not None and payer.key != receiver.key else None
 
 
 def _share_for(sentence: Sentence, figure: Figure) -> tuple[str, str, str | None] | None:
@@ -108,7 +127,7 @@ def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str, context: Cont
                      and _OPENS.fullmatch(sentence.text[:m.start])), body)  # "X is partnering with Y ..."
     nearest = next((m for m in reversed(sentence.mentions) if m.end <= figure.start
                     and m.type in (*BODIES, *PLACES) and not sentence.text.startswith("-based", m.end)), None)
-    if nearest is not None and nearest.type in PLACES and not sentence.text[:nearest.start].endswith("its "):
+    if nearest is not None and nearest.type in PLACES and not _WHERE_TO.search(sentence.text[:nearest.start]):
         return None  # "the region will create 52,000 jobs": the place is the subject, not an employer
     start = sentence.text.find(clause)
     places = [m for m in sentence.mentions if m.type in PLACES and start <= m.start < start + len(clause)
@@ -123,6 +142,8 @@ def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str, context: Cont
 
 def _relation(subject: Mention, figure: Figure, clause: str) -> str:
     if figure.kind == "money":
+        if _REVENUE.search(clause) and not _GOT.search(clause):
+            return "statistic"  # what a body earns or is worth is no investment in it
         return "statistic" if subject.type in PLACES and not _RECEIVED.search(clause) else "investment"
     if figure.kind == "count" and subject.type not in PLACES and figure.noun.split()[-1] not in JOB_WORDS:
         return "stated-count"
@@ -160,6 +181,9 @@ def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, 
           figure: Figure, rule: str, date: str, anchor: str = "") -> Proposal:
     clause = clause_around(sentence.text, figure.start, figure.end)
     status, trigger = status_of(clause)
+    if (status, trigger) == ("possible", "would") and _REPORTED.search(clause[:clause.find("would")]):
+        status = "planned"  # "said the money would be used to": the reported "will", no possibility
+        trigger = "said ... would"
     if relation == "pledges-jobs" and status in ("planned", "stated"):
         status = "pledged"  # the relation's own status: the vocabulary has no planned jobs
     when, _, when_note = _when(sentence, figure, date, anchor)
