@@ -48,23 +48,40 @@ def add_source_command(graph_dir: Path, file: Path, source_id: str, title: str, 
 @click.command("draft")
 @graph_option
 @click.argument("source")
-@click.option("--force", is_flag=True, help="Replace a draft that holds review decisions (they are lost).")
 @reports_errors
-def draft_command(graph_dir: Path, source: str, force: bool) -> None:
+def draft_command(graph_dir: Path, source: str) -> None:
     """Propose entities and facts for SOURCE's stored text in graph/drafts/SOURCE.yaml, for review.
 
     Offline and deterministic: known entities are linked by name and alias, new ones proposed, and
-    facts proposed sentence by sentence with their quote, status and why. Nothing is published
-    until `wmgraph accept SOURCE`.
+    facts proposed sentence by sentence with their quote, status and why. Drafting again keeps the
+    reviewer's decisions, edits and comments on every proposal made again, keeps what was accepted or
+    edited that is no longer proposed, and leaves out what is in the graph already. Nothing is
+    published until `wmgraph accept SOURCE`.
     """
-    from ..curate.draft import draft_source
-    from ..curate.draftfile import write_draft
+    from ..curate.redraft import write_draft
 
-    draft = draft_source(graph_dir, source)
-    path = write_draft(graph_dir, draft, force)
-    _say(f"drafted {display_path(path)}: {len(draft.linked)} known entities linked, "
-         f"{len(draft.candidates)} new entity candidates, {len(draft.proposals)} facts proposed")
+    done = write_draft(graph_dir, source)
+    shown = display_path(done.path)
+    _say(f"drafted {shown}: {done.linked} known entities linked, "
+         f"{done.candidates} new entity candidates, {done.facts} facts proposed")
+    if done.again:
+        _say(f"  carried over from the last draft: {_count(done.carried, 'decision or edit', 'decisions and edits')}; "
+             f"new: {_count(done.new, 'proposal', 'proposals')} (undecided)")
+        if done.kept:
+            _say(f"  kept {_count(len(done.kept), 'proposal', 'proposals')} the drafter no longer makes "
+                 "(accepted or edited):")
+        for line, column, what in done.kept:
+            _say(f"    {shown}:{line}:{column}: {what}")
+        if done.published:
+            _say(f"  left out: {_count(done.published, 'proposal', 'proposals')} already in the graph")
+        if done.dropped:
+            _say(f"  left out: {_count(done.dropped, 'rejected proposal', 'rejected proposals')} "
+                 "the drafter no longer makes")
     _say(f"next: review it, then wmgraph review {source}")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 @click.command("review")

@@ -43,7 +43,11 @@ class Draft:
 
 def draft_source(graph_dir: Path, source_id: str) -> Draft:
     """Draft source `source_id` of the graph in `graph_dir`."""
-    model = load_model(graph_dir)
+    return draft_of(load_model(graph_dir), source_id)
+
+
+def draft_of(model: Model, source_id: str) -> Draft:
+    """Draft source `source_id` of `model`; raise if it has no stored text."""
     source = model.sources.get(source_id)
     if source is not None and not source.text:
         raise LoadError(f"source '{source_id}' has no stored text to draft from: store the article's text with "

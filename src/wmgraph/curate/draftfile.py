@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import write_atomic
-from ..errors import LoadError, display_path
 from .draft import Draft
 from .proposals import Proposal
 from .sources import yaml_scalar
@@ -19,7 +19,21 @@ HEADER = """\
 # add `reviewed-by: NAME` and `reviewed: DATE` to a fact to keep who decided. Then run
 # `wmgraph review {source}` to see what is undecided and `wmgraph accept {source}` to move the
 # accepted entities and facts into graph/articles/{source}.yaml. This folder is never published.
+# Drafting again keeps your decisions, edits and comments; the code in [brackets] that ends each
+# why-comment records what was proposed, so that your edits are told from the drafter's: leave it.
 """
+# the code ending a review line's comment: a digest of the proposal as drafted
+MARK = re.compile(r"\s*\[([0-9a-f]{8})\]\s*$")
+
+
+@dataclass
+class Rendered:
+    """One entity block of a draft as text: its head lines (without `facts:`) and each fact's lines."""
+
+    key: str
+    new: bool  # a candidate's block (type, name, review), not an extend block
+    head: list[str]
+    facts: list[tuple[Proposal, list[str]]] = field(default_factory=list)
 
 
 def draft_path(graph_dir: Path, source_id: str) -> Path:
@@ -27,29 +41,41 @@ def draft_path(graph_dir: Path, source_id: str) -> Path:
     return graph_dir / DRAFTS / f"{source_id}.yaml"
 
 
-def decided(path: Path) -> int:
-    """How many proposals of the draft at `path` hold a reviewer's decision (accept or reject)."""
-    if not path.is_file():
-        return 0
-    return len(re.findall(r"^\s*review:\s*(?:accept|reject)\b", path.read_text(encoding="utf-8"), re.MULTILINE))
+def fingerprint(lines: list[str]) -> str:
+    """The digest of a proposal's lines, blind to its decision, blank lines and the code itself."""
+    kept = []
+    for line in lines:
+        line = line.rstrip()
+        if line.strip().startswith("review:"):
+            comment = line.split("#", 1)[1] if "#" in line else ""
+            line = "review: #" + MARK.sub("", comment).strip()
+        if line.strip():
+            kept.append(line)
+    return hashlib.blake2b("\n".join(kept).encode("utf-8"), digest_size=4).hexdigest()
 
 
-def write_draft(graph_dir: Path, draft: Draft, force: bool = False) -> Path:
-    """Write `draft` as graph/drafts/SOURCE.yaml and return its path; refuse to replace decisions unless `force`."""
-    path = draft_path(graph_dir, draft.source)
-    count = decided(path)
-    if count and not force:
-        raise LoadError(f"{display_path(path, graph_dir)} holds {count} review decisions that a new draft would "
-                        f"discard: keep reviewing it (wmgraph accept {draft.source} keeps what is accepted), "
-                        "or draft again with --force")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, render_draft(draft).encode("utf-8"))
-    return path
+def marked(lines: list[str]) -> list[str]:
+    """`lines` with the code of what they propose ending the comment of their review line."""
+    code = fingerprint(lines)
+    return [f"{line} [{code}]" if line.strip().startswith("review:") else line for line in lines]
 
 
 def render_draft(draft: Draft) -> str:
     """The draft file's text."""
-    lines = [HEADER.format(source=draft.source).rstrip("\n"), "#", "# Known entities the text names:"]
+    return join(header(draft), [(block.head, [lines for _, lines in block.facts]) for block in render_blocks(draft)])
+
+
+def join(head: list[str], blocks: list[tuple[list[str], list[list[str]]]]) -> str:
+    """A draft's text from its header and its blocks (head lines and each fact's lines)."""
+    lines = list(head)
+    for block_head, facts in blocks:
+        lines += ["", *block_head, *(["  facts:"] if facts else []), *(line for fact in facts for line in fact)]
+    return "\n".join(lines) + "\n"
+
+
+def header(draft: Draft) -> list[str]:
+    """The comment that opens the draft: what to do, and the known entities the text names."""
+    lines = [*HEADER.format(source=draft.source).rstrip("\n").split("\n"), "#", "# Known entities the text names:"]
     for key in draft.linked:
         rules = sorted({m.rule for m in draft.mentions if m.key == key})
         words = sorted({m.words for m in draft.mentions if m.key == key})
@@ -60,32 +86,36 @@ def render_draft(draft: Draft) -> str:
     for mention in draft.mentions:
         if mention.note and mention.rule == "other-edition":
             lines.append(f"#   NEAR MATCH: {mention.note}")
+    return lines
+
+
+def render_blocks(draft: Draft) -> list[Rendered]:
+    """The draft's entity blocks, candidates first, then the known subjects in order of their first fact."""
     by_subject: dict[str, list[Proposal]] = {}
     for proposal in draft.proposals:
         by_subject.setdefault(proposal.subject, []).append(proposal)
-    for key in [*draft.candidates, *(k for k in by_subject if k not in draft.candidates)]:
-        lines.append("")
-        lines += _entity(draft, key, by_subject.get(key, []))
-    return "\n".join(lines) + "\n"
+    return [_entity(draft, key, by_subject.get(key, []))
+            for key in [*draft.candidates, *(k for k in by_subject if k not in draft.candidates)]]
 
 
-def _entity(draft: Draft, key: str, facts: list[Proposal]) -> list[str]:
+def extend_head(key: str, where: str) -> list[str]:
+    """The head of the block that adds facts to a known entity."""
+    return [f"{key}:", f"  extend: true  # known: defined in {where or 'another fact file'}"]
+
+
+def _entity(draft: Draft, key: str, facts: list[Proposal]) -> Rendered:
     candidate = draft.candidates.get(key)
     if candidate is None:
-        lines = [f"{key}:", f"  extend: true  # known: defined in {draft.where.get(key, 'another fact file')}"]
-    else:
-        why = f"new entity: rule {candidate.rule}, confidence {candidate.confidence:.2f}"
-        if candidate.near:
-            why += f"; near: {', '.join(candidate.near)}"
-        lines = [f"{key}:", f"  type: {candidate.type}", f"  name: {yaml_scalar(candidate.name)}"]
-        if candidate.aliases:
-            lines.append(f"  aliases: [{', '.join(yaml_scalar(a) for a in candidate.aliases)}]")
-        lines += [f"  source: {draft.source}", f"  review: {UNDECIDED}  # {why}"]
-    if facts:
-        lines.append("  facts:")
-        for fact in facts:
-            lines += _fact(draft, fact)
-    return lines
+        return Rendered(key, False, extend_head(key, draft.where.get(key, "")),
+                        [(fact, _fact(draft, fact)) for fact in facts])
+    why = f"new entity: rule {candidate.rule}, confidence {candidate.confidence:.2f}"
+    if candidate.near:
+        why += f"; near: {', '.join(candidate.near)}"
+    head = [f"{key}:", f"  type: {candidate.type}", f"  name: {yaml_scalar(candidate.name)}"]
+    if candidate.aliases:
+        head.append(f"  aliases: [{', '.join(yaml_scalar(a) for a in candidate.aliases)}]")
+    head += [f"  source: {draft.source}", f"  review: {UNDECIDED}  # {why}"]
+    return Rendered(key, True, marked(head), [(fact, _fact(draft, fact)) for fact in facts])
 
 
 def _fact(draft: Draft, fact: Proposal) -> list[str]:
@@ -97,7 +127,7 @@ def _fact(draft: Draft, fact: Proposal) -> list[str]:
     lines += [f"      source: {draft.source}", f"      quote: {yaml_scalar(fact.quote)}"]
     why = "; ".join([f"rule {fact.rule}, confidence {fact.confidence:.2f}", *fact.why])
     lines.append(f"      review: {UNDECIDED}  # {why}")
-    return lines
+    return marked(lines)
 
 
 def _value(value: str | int | float) -> str:
