@@ -22,7 +22,7 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
         if employer is not None and employer.type in BODIES:
             found.append(Proposal(person.key, "works-for", employer.key, {"as-of": date} if date else {},
                                   sentence.quote(person.start, employer.end), rule="person-from", confidence=0.6))
-    for match in re.finditer(r"\bpartner(?:s|ed|ing)? with (?:the )?", text):
+    for match in re.finditer(r"\b(?:partner(?:s|ed|ing)?|in partnership|in a partnership) with (?:the )?", text):
         subject = sentence.before(match.start(), BODIES)
         if subject is None:
             continue
@@ -48,7 +48,8 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
 
 _OPENING = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")
 _CUES = r"(?i:chief|chair|head|director|founder|mayor|minister|secretary|leader|president|professor|executive|" \
-        r"manager|chairman|chairwoman|ceo|cto|cfo|coo|officer|partner|lead|assistant|adviser|advisor|analyst)"
+        r"manager|chairman|chairwoman|ceo|cto|cfo|coo|officer|partner|lead|assistant|adviser|advisor|analyst|" \
+        r"chancellor|vice-chancellor|dean)"
 _TITLE_OF = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+$")
 _IS_TITLE = re.compile(rf"\s+(?:is|was|serves as|works as|joined as|has been) (?:the |a |an )?"
                        rf"(?:(?P<org>[\w&-]+(?: [A-Z][\w&-]*)*)['’]s? )?"

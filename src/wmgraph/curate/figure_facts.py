@@ -21,6 +21,8 @@ _GOT = re.compile(r"\b(?:receive[sd]?|receiving|awarded|granted|given|won|secure
 _GRANTS = re.compile(r"\b(?:awarded|granted|gave|given|handed|offered)\s+(?:the\s+|its\s+)?$")
 _WHERE_TO = re.compile(r"(?:\bits|\b(?:in|at|across|near)(?: the)?)\s+$")  # "its Birmingham team", "in Leeds"
 _REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|stated|explained)\b(?: that)? [^,;]*$")
+_INVESTS = re.compile(r"\b(?:invested|invests|invest|investing|pumped|ploughed|put)\s+(?:a further |an additional |"
+                      r"another |almost |nearly |more than |over |around |about )?$")
 _REVENUE = re.compile(r"\b(?:revenues?|turnover|sales|valuation|valued|worth|profits?|losses|income|spending)\b")
 
 
@@ -63,14 +65,18 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
         share = _share_for(sentence, figure)
         if share is not None:
             return _made(share[0], share[1], share[2], qualifiers, sentence, figure, "money-for", *dates)
-        granted = _granted(sentence, figure)
+        granted = _granted(sentence, figure) or _invested(sentence, figure, subject)
         if granted is not None:
+            if not granted[0]:
+                return None  # "X invested £2.5m in a similar centre": X paid; what it paid for has no name
             return _made(granted[0], "funded-by", granted[1], qualifiers, sentence, figure, "granted-money", *dates)
         if payer is not None and payer.type in BODIES:
             receiver = subject.key if subject is not None and (subject.type in ("initiative", "programme") or (
                 subject.type in BODIES and _GOT.search(clause))) else context.last.get("initiative", "")
             if receiver:
                 return _made(receiver, "funded-by", payer.key, qualifiers, sentence, figure, "money-from", *dates)
+            if subject is None or subject.type in PLACES:
+                return None  # "a centre in Leeds, backed by £6m from X": the place is not what X paid for
         if subject is None and context.last.get("initiative"):
             return _made(context.last["initiative"], "investment", None, qualifiers, sentence, figure,
                          "money-for", *dates)
@@ -100,6 +106,17 @@ def _granted(sentence: Sentence, figure: Figure) -> tuple[str, str] | None:
     verb = _GRANTS.search(sentence.text[:receiver.start])
     payer = sentence.before(verb.start(), BODIES) if verb else None
     return (receiver.key, payer.key) if payer is not None and payer.key != receiver.key else None
+
+
+def _invested(sentence: Sentence, figure: Figure, investor: Mention | None) -> tuple[str, str] | None:
+    """(receiver or '', investor) of 'X invested £2.5m in Y', or None when no one is said to invest."""
+    if investor is None or investor.type not in BODIES or not _INVESTS.search(sentence.text[:figure.start]):
+        return None
+    into = re.match(r"\s+(?:in|into)\s+(?:the\s+)?", sentence.text[figure.end:])
+    receiver = sentence.at(figure.end + into.end()) if into else None
+    if receiver is None or receiver.type not in (*BODIES, "initiative", "programme"):
+        return "", investor.key
+    return receiver.key, investor.key
 
 
 def _share_for(sentence: Sentence, figure: Figure) -> tuple[str, str, str | None] | None:

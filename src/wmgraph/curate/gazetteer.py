@@ -65,7 +65,8 @@ class Gazetteer:
             start = match.start()
             end_word = re.match(r"[\w.&-]+", folded[start:])
             first = end_word.group(0).rstrip(".") if end_word else ""
-            for name, key in self.by_first.get(first, ()):
+            hyphened = first.split("-", 1)[0] if "-" in first else ""  # "Birmingham-based", "UK-wide"
+            for name, key in [*self.by_first.get(first, ()), *self.by_first.get(hyphened, ())]:
                 end = start + len(name)
                 if folded[start:end] != name.casefold() or _word_char(text, end):
                     continue

@@ -7,8 +7,14 @@ import re
 _CLAUSE_END = re.compile(r"[;:]|, (?:but|while|whereas|and|with) |\. ")
 
 
+_RELATIVE = re.compile(r", (?:which|who) [^,;:]*,")
+
+
 def clause_around(sentence: str, start: int, end: int) -> str:
-    """The clause of `sentence` holding the words from `start` to `end`."""
+    """The clause of `sentence` holding the words from `start` to `end` (', which employs 240 people,' is one)."""
+    inner = next((m for m in _RELATIVE.finditer(sentence) if m.start() < start and end < m.end()), None)
+    if inner is not None:
+        return sentence[inner.start() + 2:inner.end() - 1]
     before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
     after = _CLAUSE_END.search(sentence, end)
     return sentence[before[-1] if before else 0: after.start() if after else len(sentence)]
