@@ -59,6 +59,8 @@ def reviewed(draft: Path) -> None:
     edit(draft, "leads: west-midlands-combined-authority", "leads: wmca")
     edit(draft, "    - based-in: west-midlands", "    # A. Reviewer: the region or the city? ask the desk\n"
          "    - based-in: west-midlands", "\ninnovation-accelerator:")
+    edit(draft, "\nwest-midlands:\n", "\n# A. Reviewer: figures checked against the WMCA release\nwest-midlands:\n")
+    edit(draft, "\n\nmade-smarter:", "\n      # A. Reviewer: which budget?\n\nmade-smarter:")  # under the fact above
 
 
 def first_line(draft: Path, text: str) -> str:
@@ -80,7 +82,7 @@ def test_a_second_draft_keeps_the_reviewers_work(mini_graph: Path, tmp_path: Pat
     text = draft.read_text()
     assert output == (
         f"{first_line(draft, text)}\n"
-        "  carried over from the last draft: 14 decisions and edits; new: 1 proposal (undecided)\n"
+        "  carried over from the last draft: 15 decisions and edits; new: 1 proposal (undecided)\n"
         "  kept 1 proposal the drafter no longer makes (accepted or edited):\n"
         f"    {draft}:{line_of(text, STATISTIC.strip())}:7: fact birmingham: statistic\n"
         f"next: review it, then wmgraph review {SOURCE}\n")
@@ -92,6 +94,9 @@ def test_a_second_draft_keeps_the_reviewers_work(mini_graph: Path, tmp_path: Pat
                  STATISTIC.strip()):
         assert fact(text, head) == fact(before, head)
     assert "reviewed-by: A. Reviewer\n      reviewed: 2024-11-20" in fact(text, "- holds-post: science-and-tech")
+    assert fact(text, "- funded-by: uk-government").endswith("\n      # A. Reviewer: which budget?")
+    assert fact(text, "- funded-by: uk-government") == fact(before, "- funded-by: uk-government")
+    assert "\n# A. Reviewer: figures checked against the WMCA release\nwest-midlands:\n  extend: true" in text
     assert "review: undecided  # rule jobs-in" in fact(text, "- pledges-jobs: birmingham", "\nzentrix:\n  extend")
     assert "west-midlands-combined-authority" not in text  # the reviewer's id stands, in the facts that name it
     code, output = run("accept", "--graph", str(mini_graph), SOURCE)
@@ -140,7 +145,7 @@ def test_a_draft_after_accept_leaves_out_what_is_published(mini_graph: Path, tmp
     code, output = run("draft", "--graph", str(mini_graph), SOURCE)
     text = draft.read_text()
     assert (code, output) == (0, f"{first_line(draft, text)}\n"
-                                 "  carried over from the last draft: 3 decisions and edits; new: 1 proposal "
+                                 "  carried over from the last draft: 4 decisions and edits; new: 1 proposal "
                                  "(undecided)\n  left out: 11 proposals already in the graph\n"
                                  f"next: review it, then wmgraph review {SOURCE}\n")
     assert "holds-post: science-and-technology-secretary" not in text and "\npeter-kyle:" not in text

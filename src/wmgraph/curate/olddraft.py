@@ -85,15 +85,16 @@ def read_old_draft(path: Path, shown: str) -> list[OldBlock]:
 
 
 def _spans(lines: list[str], starts: list[int]) -> list[list[str]]:
-    """The lines from each start to the next, the comments just above a start given to it, not to the one before."""
+    """The lines from each start to the next; a comment just above a start, indented no deeper, goes with it."""
     spans = []
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(lines) + 1
         spans.append(lines[start - 1:end - 1])
     for index in range(len(spans) - 1):
         earlier, later = spans[index], spans[index + 1]
-        while earlier and (not earlier[-1].strip() or earlier[-1].lstrip().startswith("#")
-                           or earlier[-1].strip() == "facts:"):
+        indent = _indent(later[0]) if later else 0
+        while earlier and (not earlier[-1].strip() or earlier[-1].strip() == "facts:"
+                           or earlier[-1].lstrip().startswith("#") and _indent(earlier[-1]) <= indent):
             later.insert(0, earlier.pop())
     for span in spans:
         while span and not span[-1].strip():
@@ -101,6 +102,10 @@ def _spans(lines: list[str], starts: list[int]) -> list[list[str]]:
         while span and not span[0].strip():
             span.pop(0)
     return spans
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _block(key: str, entry: MarkedDict, facts: MarkedList, spans: list[list[str]]) -> OldBlock:

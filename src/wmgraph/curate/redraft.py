@@ -65,6 +65,13 @@ def _extends(head: list[str]) -> bool:
     return any(line.strip().startswith("extend: true") for line in head)
 
 
+def _commented(drafted: list[str], old: list[str]) -> list[str]:
+    """An extend block's head as drafted, with the comments the reviewer wrote in the old one."""
+    if not _extends(old):
+        return drafted
+    return [drafted[1] if line.strip().startswith("extend:") else line for line in old]
+
+
 def _match_entities(draft: Draft, old: list[OldBlock], model: Model) -> dict[str, OldBlock]:
     """Each candidate's block in the old draft: the same proposal as drafted, else the same id, else the same name."""
     heads = {block.key: fingerprint(block.head) for block in render_blocks(draft) if block.new}
@@ -171,12 +178,14 @@ class _Merge:
     def block(self, block: Rendered) -> Text | None:
         """A block of the new draft, with what the reviewer did to it and to its facts in the old draft."""
         old = self.entities.get(block.key) if block.new else None
+        before = self.old.get(block.key)
         head = block.head
+        if not block.new and before is not None and not before.new:
+            head = _commented(block.head, before.head)
         if old is not None and old.held:
             head, self.carried = old.head, self.carried + 1
         elif block.new and old is None and self.again:
             self.new += 1
-        before = self.old.get(block.key)
         if not block.new and before is not None and before.held:
             self.published += 1  # a new entity then, in the graph now: its facts go on in an extend block
         facts = [lines for proposal, drafted in block.facts if (lines := self._fact(proposal, drafted)) is not None]
@@ -223,7 +232,7 @@ class _Merge:
             self.dropped += not keep and block.decision == "reject"
             head = block.head
         else:
-            head = extend_head(block.key, known.get(block.key, ""))
+            head = _commented(extend_head(block.key, known.get(block.key, "")), block.head)
         if not facts and not keep:
             return None
         if keep:
