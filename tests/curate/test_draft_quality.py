@@ -185,7 +185,7 @@ def test_money_goes_to_what_was_paid_for_and_a_relative_clause_keeps_its_own_sta
     found = drafted(mini_graph, tmp_path, CENTRE)
     assert facts_of(found, "investment", "funded-by", "statistic", "stated-count", "works-for", "partners-with",
                     "based-in") == {
-        # no place statistic for the £6m 'from' a body, none for the £2.5m of an unnamed school
+        # no place statistic for the £6m 'from' a body
         ("university-of-birmingham", "partners-with", "gantry-labs", ()),
         ("gantry-labs", "based-in", "birmingham", ()),  # the known city, though written 'Birmingham-based'
         ("ida-lund", "works-for", "university-of-birmingham",
@@ -194,6 +194,7 @@ def test_money_goes_to_what_was_paid_for_and_a_relative_clause_keeps_its_own_sta
         ("gantry-labs", "stated-count", None, (("as-of", "2022-09-08"), ("count", 40), ("measure", "apprentices"))),
         ("gantry-labs", "funded-by", "avon-growth-council", (("amount", 1000000), ("currency", "GBP"),
                                                              ("date", "2021"))),
+        ("avon-growth-council", "investment", None, (("amount", 2500000), ("currency", "GBP"))),  # its own
     }
     statuses = {p.qualifiers.get("count"): p.status for p in found if p.relation == "stated-count"}
     assert statuses == {240: "stated", 40: "expected"}  # 'which employs 240 people' is not what it expects

@@ -67,8 +67,6 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
             return _made(share[0], share[1], share[2], qualifiers, sentence, figure, "money-for", *dates)
         granted = _granted(sentence, figure) or _invested(sentence, figure, subject)
         if granted is not None:
-            if not granted[0]:
-                return None  # "X invested £2.5m in a similar centre": X paid; what it paid for has no name
             return _made(granted[0], "funded-by", granted[1], qualifiers, sentence, figure, "granted-money", *dates)
         if payer is not None and payer.type in BODIES:
             receiver = subject.key if subject is not None and (subject.type in ("initiative", "programme") or (
@@ -109,13 +107,13 @@ def _granted(sentence: Sentence, figure: Figure) -> tuple[str, str] | None:
 
 
 def _invested(sentence: Sentence, figure: Figure, investor: Mention | None) -> tuple[str, str] | None:
-    """(receiver or '', investor) of 'X invested £2.5m in Y', or None when no one is said to invest."""
+    """(receiver, investor) of 'X invested £2.5m in Y'; None when Y has no name (X's own investment, then)."""
     if investor is None or investor.type not in BODIES or not _INVESTS.search(sentence.text[:figure.start]):
         return None
     into = re.match(r"\s+(?:in|into)\s+(?:the\s+)?", sentence.text[figure.end:])
     receiver = sentence.at(figure.end + into.end()) if into else None
     if receiver is None or receiver.type not in (*BODIES, "initiative", "programme"):
-        return "", investor.key
+        return None
     return receiver.key, investor.key
 
 
