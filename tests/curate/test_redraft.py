@@ -203,3 +203,18 @@ def test_a_fresh_draft_proposes_nothing_published(mini_graph: Path, tmp_path: Pa
     assert (code, output) == (0, f"{first_line(draft, text)}\nnext: review it, then wmgraph review {SOURCE}\n")
     assert "- holds-post: science-and-technology-secretary" not in text
     assert "said the new funding would allow" not in text  # published with the reviewer's paraphrase
+
+
+def test_every_problem_of_a_draft_that_cannot_be_carried_over_is_located(mini_graph: Path, tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    edit(draft, "  facts:\n    - holds-post:", "  facts:\n    - just words\n    - holds-post:", "\npeter-kyle:")
+    edit(draft, "\n\nhorizon-europe:", "\n  facts: none\n\nhorizon-europe:", "\nitaly:")
+    broken = draft.read_text()
+    code, output = run("draft", "--graph", str(mini_graph), SOURCE)
+    shown = f"{mini_graph.name}/drafts/{SOURCE}.yaml"
+    hint = "(correct it, or move the draft aside to draft afresh)"
+    assert (code, output) == (1, "Error: 2 problems found in the fact files:\n"
+                                 f"{shown}:{line_of(broken, '  facts: none')}:3: the facts of 'italy' are not a list "
+                                 f"{hint}\n{shown}:{line_of(broken, '- just words')}:7: a fact of 'peter-kyle' is "
+                                 f"not a mapping {hint}\n")
+    assert draft.read_text() == broken

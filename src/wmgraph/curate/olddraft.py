@@ -69,6 +69,8 @@ def read_old_draft(path: Path, shown: str) -> list[OldBlock]:
             problems.append(Problem(shown, *data.mark_of(key), f"'{key}' is not an entity block", AGAIN))
             continue
         facts = entry.get("facts")
+        if facts is not None and not isinstance(facts, MarkedList):
+            problems.append(Problem(shown, *entry.mark_of("facts"), f"the facts of '{key}' are not a list", AGAIN))
         facts = facts if isinstance(facts, MarkedList) else MarkedList.at(0, 0)
         bad = [index for index, fact in enumerate(facts) if not isinstance(fact, MarkedDict) or not fact]
         problems += [Problem(shown, *facts.mark_of(i), f"a fact of '{key}' is not a mapping", AGAIN) for i in bad]
