@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from wmgraph.curate import redraft
+from wmgraph.curate.draft import Draft
 from wmgraph.model.checking import load_model
+from wmgraph.model.model import Model
 
 from .test_review import ARTICLE, DATA, REGION, decide, run
 
@@ -218,3 +221,27 @@ def test_every_problem_of_a_draft_that_cannot_be_carried_over_is_located(mini_gr
                                  f"{hint}\n{shown}:{line_of(broken, '- just words')}:7: a fact of 'peter-kyle' is "
                                  f"not a mapping {hint}\n")
     assert draft.read_text() == broken
+
+
+def test_proposals_are_matched_by_what_they_say_not_where_they_stand(mini_graph: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    decide(draft, {"richard-parker": "accept"})
+    before = draft.read_text()
+    real = redraft.draft_of
+
+    def improved(model: Model, source_id: str) -> Draft:
+        """The drafter of tomorrow: the same proposals in another order, each with a better why."""
+        made = real(model, source_id)
+        made.proposals.reverse()
+        for proposal in made.proposals:
+            proposal.why.append("improved")
+        return made
+
+    monkeypatch.setattr(redraft, "draft_of", improved)
+    code, output = run("draft", "--graph", str(mini_graph), SOURCE)
+    text = draft.read_text()
+    assert code == 0 and "carried over from the last draft: 5 decisions and edits; new: 0 proposals" in output
+    for head in ("- holds-post: mayor-of-the-west-midlands", "- leads: west-midlands-combined-authority"):
+        assert fact(text, head) == fact(before, head)  # decided: as the reviewer accepted it
+    assert "review: undecided  # rule possessive-based-in, confidence 0.50; improved [" in text  # undecided: new
