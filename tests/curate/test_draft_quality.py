@@ -198,3 +198,32 @@ def test_money_goes_to_what_was_paid_for_and_a_relative_clause_keeps_its_own_sta
     }
     statuses = {p.qualifiers.get("count"): p.status for p in found if p.relation == "stated-count"}
     assert statuses == {240: "stated", 40: "expected"}  # 'which employs 240 people' is not what it expects
+
+
+OPERATOR = """title: Data halls
+date: 2024-02-20
+
+Cloudora, a US data centre operator, will build a campus in Solihull, the company announced on Tuesday.
+Cloudora already runs sites in Dublin and Oslo and employs about 1,200 people worldwide.
+Its chief operating officer, Rosa Vidal, said the region had a skilled workforce.
+The council approved a separate $25m expansion by Nexwave Systems at the Meadow Business Park.
+"""
+
+
+def test_a_story_s_company_keeps_its_figures_title_and_field(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, OPERATOR)
+    assert facts_of(found, "sector", "stated-count", "statistic", "investment", "works-for") == {
+        ("cloudora", "sector", "data centre operator", ()),  # "a US data centre operator": where it is from aside
+        ("cloudora", "stated-count", None, (("approx", "about"), ("as-of", "2024-02-20"), ("count", 1200),
+                                            ("measure", "people"))),  # Cloudora's, not Oslo's: named 'in' a list
+        ("rosa-vidal", "works-for", "cloudora", (("as-of", "2024-02-20"), ("role", "chief operating officer"))),
+        ("nexwave-systems", "investment", None, (("amount", 25000000), ("currency", "USD"))),  # 'expansion by X'
+    }
+    candidates = {c.key: c.type for c in draft_source(mini_graph, "piece").candidates.values()}
+    assert candidates["meadow-business-park"] == "venue"
+
+
+def test_on_a_weekday_in_that_weekday_s_paper_is_the_same_day() -> None:
+    assert resolve("the company announced on Tuesday", "2024-02-20")[0] == "2024-02-20"
+    assert resolve("the company announced last Tuesday", "2024-02-20")[0] == "2024-02-13"
+    assert resolve("the company announced on Monday", "2024-02-20")[0] == "2024-02-19"

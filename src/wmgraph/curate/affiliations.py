@@ -83,7 +83,21 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
         found.append(Proposal(person.key, "works-for", org.key, qualifiers, sentence.quote(start, end),
                               rule="title-of", confidence=0.6))
-    return found
+    return found + _its_title(sentence, context, date)
+
+
+_ITS_TITLE = re.compile(rf"(?:[A-Z]\w+,\s+)?Its ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+$")
+
+
+def _its_title(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'[X ...] Its chief operating officer, PERSON, said': works-for the body the sentence before was about."""
+    person = sentence.mentions[0] if sentence.mentions else None
+    title = _ITS_TITLE.fullmatch(sentence.text[:person.start]) if person is not None else None
+    if person is None or title is None or person.type != "person" or context.kinds.get(context.subject) not in BODIES:
+        return []
+    qualifiers: Qualifiers = {"role": title.group(1), **({"as-of": date} if date else {})}
+    return [Proposal(person.key, "works-for", context.subject, qualifiers, sentence.quote(0, person.end),
+                     rule="its-title", confidence=0.5, why=[f"'Its' read as {context.subject}"])]
 
 
 _OWN_TITLE = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.;]+?)?)(?=[,.;]|$)")

@@ -90,5 +90,5 @@ def _relative(phrase: str, source_date: str) -> str:
     if phrase == "yesterday":
         return (day - datetime.timedelta(days=1)).isoformat()
     weekday = WEEKDAYS.index(phrase.split()[1].capitalize())
-    back = (day.weekday() - weekday) % 7 or 7
+    back = (day.weekday() - weekday) % 7 or (7 if phrase.startswith("last") else 0)  # "on Tuesday" in Tuesday's paper
     return (day - datetime.timedelta(days=back)).isoformat()

@@ -101,16 +101,21 @@ def _named(finder: _Finder, starts: set[int], mentions: list[Mention]) -> list[M
     text = finder.text
     elsewhere = {m.group(0) for m in re.finditer(r"(?<=[a-z,] )[A-Z]\w+", text)}
     readings = []
+    unread = []  # a word opening a sentence, no name by itself: one if the article names it elsewhere
     for start, end, opens in find_spans(text, starts, mentions):
         kind, rule, confidence = classify(text, start, end, opens, elsewhere)
         if kind:
             readings.append((start, end, kind, rule, confidence))
+        else:
+            unread.append((start, end))
+    named = {text[start:end] for start, end, _, _, _ in readings}
+    readings = sorted(readings + [(start, end, "", "", 0.0) for start, end in unread if text[start:end] in named])
     readings = [_surname_said(text, reading) for reading in readings]
     readings = [_listed_with_people(text, reading, readings) for reading in readings]
     best: dict[str, tuple[str, str, float]] = {}
     for start, end, kind, rule, confidence in readings:
         name = text[start:end].casefold()
-        if name not in best or confidence > best[name][2]:
+        if kind and (name not in best or confidence > best[name][2]):
             best[name] = (kind, rule, confidence)
     people = [(m.start, n) for m in mentions if m.type == "person" and " " in m.words for n in m.words.split()]
     people += [(s, n) for s, e, kind, _, _ in readings if kind == "person" for n in text[s:e].split()]

@@ -179,6 +179,7 @@ def _appositions(sentence: Sentence, context: Context, date: str) -> list[Propos
 def _field(words: str) -> str:
     """What a body does, from the words describing it: 'a Singapore-based regtech company' -> 'regtech'."""
     words = re.sub(r"\s+(?:from|in|based in)\s+.*$|^(?:[\w-]+-based|leading|global|new|local)\s+", "", words)
+    words = re.sub(r"^(?:[A-Z][\w-]*\s+)+(?=[a-z])", "", words)  # "a US data centre operator": where, not what
     return re.sub(r"\s+(?:company|firm|business|group|organisation|start-?up)$", "", words) or words
 
 

@@ -20,6 +20,11 @@ _RECEIVED = re.compile(r"\b(?:receive[sd]?|awarded|granted|given|won|secured a)\
 _GOT = re.compile(r"\b(?:receive[sd]?|receiving|awarded|granted|given|won|secured|raised|attracted|landed)\b")
 _GRANTS = re.compile(r"\b(?:awarded|granted|gave|given|handed|offered)\s+(?:the\s+|its\s+)?$")
 _WHERE_TO = re.compile(r"(?:\bits|\b(?:in|at|across|near)(?: the)?)\s+$")  # "its Birmingham team", "in Leeds"
+# a place named after a preposition, maybe in a list ("sites in Dublin and Frankfurt"): where, not who
+_PLACE_NAMED_IN = re.compile(r"\b(?:in|at|across|near|to)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,?\s+"
+                             r"(?:and\s+)?)*$")
+_BY_DOER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:expansion|investment|project|scheme|plan|deal|acquisition|bid|"
+                      r"upgrade|development|takeover|purchase)\s+by\s+(?:the\s+)?")
 _REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|stated|explained)\b(?: that)? [^,;]*$")
 _INVESTS = re.compile(r"\b(?:invested|invests|invest|investing|pumped|ploughed|put)\s+(?:a further |an additional |"
                       r"another |almost |nearly |more than |over |around |about )?$")
@@ -45,6 +50,9 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     clause = clause_around(sentence.text, figure.start, figure.end)
     if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
         return before[0]  # "X ..., and it will receive": the sentence's subject
+    if before and before[-1].type in PLACES and _PLACE_NAMED_IN.search(sentence.text[:before[-1].start]) \
+            and before[0].type not in PLACES and _OPENS.fullmatch(sentence.text[:before[0].start]):
+        return before[0]  # "X runs sites in Dublin and employs 1,200 people": X's, not Dublin's
     if before:
         return before[-1]
     if context.subject and PRONOUN_SUBJECT.match(sentence.text):
@@ -65,6 +73,10 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
         share = _share_for(sentence, figure)
         if share is not None:
             return _made(share[0], share[1], share[2], qualifiers, sentence, figure, "money-for", *dates)
+        doer = _BY_DOER.match(text, figure.end)
+        actor = sentence.at(doer.end()) if doer else None
+        if actor is not None and actor.type in BODIES:  # "a $25m expansion by Nexora": Nexora's money
+            return _made(actor.key, "investment", None, qualifiers, sentence, figure, "money-by", *dates)
         granted = _granted(sentence, figure) or _invested(sentence, figure, subject)
         if granted is not None:
             return _made(granted[0], "funded-by", granted[1], qualifiers, sentence, figure, "granted-money", *dates)

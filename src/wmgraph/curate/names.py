@@ -22,6 +22,7 @@ HEAD_TYPES = {
                      "Corridor", "Bootcamp", "Bootcamps"), "initiative"),
     **dict.fromkeys(("Report", "Review", "Index", "Survey", "Strategy", "Plan", "Commons", "Study",
                      "Roadmap", "Barometer"), "report"),
+    **dict.fromkeys(("Park", "Airport", "Stadium", "Arena"), "venue"),
     **dict.fromkeys(("Minister", "Secretary", "Mayor", "Chancellor", "Commissioner", "President", "Chair",
                      "Governor", "Ambassador"), "post"),
 }
