@@ -49,3 +49,29 @@ test("answers download as CSV with quoted fields", () => {
   assert.equal(Q.toCsv(results), 'a,b\r\n"say ""hi"", then\nleave",\r\nhttp://x/,1\r\n');
   assert.equal(Q.toCsv({ head: {}, boolean: true }), "boolean\r\ntrue\r\n");
 });
+
+test("a command to run is one shell word per argument, whatever the values hold", () => {
+  assert.equal(Q.command("people-at", { org: "techuk" }), "wmgraph query people-at --param org=techuk");
+  assert.equal(Q.command("entities", {}), "wmgraph query entities");
+  assert.equal(Q.command("people-at", { org: "x'; rm -rf ~ #" }), "wmgraph query people-at --param 'org=x'\\''; rm -rf ~ #'");
+  assert.equal(Q.command("mayors", { post: "p", as_of: "2024" }), "wmgraph query mayors --param as_of=2024 --param post=p");
+  assert.equal(Q.textCommand("ASK { $x ?p `o` }"), "wmgraph query -e 'ASK { $x ?p `o` }'");
+  assert.equal(Q.shellWord(""), "''");
+});
+
+test("values that repeat a default ask the question the build answered", () => {
+  assert.deepEqual(Q.changedParams(query, { post: "mayor", as_of: "" }), {});
+  assert.deepEqual(Q.changedParams(query, { post: "other", as_of: "2024" }), { post: "other", as_of: "2024" });
+});
+
+test("a build's compact answer reads back as SPARQL JSON results", () => {
+  const answer = { vars: ["e", "name", "n", "note", "link", "blank"], count: 1,
+                   rows: [["emayor", ["Mayor", "@en"], ["3", XSD + "integer"], "lplain", "uhttp://x/", "bb1"],
+                          ["ex", null, null, null, null, null]] };
+  assert.deepEqual(Q.expandAnswer(answer, sparql.base), { head: { vars: answer.vars }, results: { bindings: [
+    { e: { type: "uri", value: "https://example.org/id/mayor" }, name: { type: "literal", value: "Mayor", "xml:lang": "en" },
+      n: { type: "literal", value: "3", datatype: XSD + "integer" }, note: { type: "literal", value: "plain" },
+      link: { type: "uri", value: "http://x/" }, blank: { type: "bnode", value: "b1" } },
+    { e: { type: "uri", value: "https://example.org/id/x" } }] } });
+  assert.deepEqual(Q.expandAnswer({ boolean: false }, sparql.base), { head: {}, boolean: false });
+});

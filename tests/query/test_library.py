@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from wmgraph import BuildResult
+from wmgraph.ask.run import QueryRequest, run_query
 from wmgraph.query.answers import Answer
-from wmgraph.query.engine import QueryRequest, run_query
 from wmgraph.query.library import library
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wmgraph.query.engine import QueryRequest, run_query
+from wmgraph.ask.run import QueryRequest, run_query
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY_DIR = ROOT / "queries"

@@ -21,12 +21,12 @@ import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
+from wmgraph.ask.run import QueryRequest, push_graph, run_query
 from wmgraph.cli.main import main
 from wmgraph.errors import StoreError
 from wmgraph.query.answers import Answer, Term, literal
-from wmgraph.query.engine import QueryRequest, run_query
 from wmgraph.query.library import library
-from wmgraph.query.remote import Credentials, push_graph, remote_query
+from wmgraph.query.remote import Credentials, remote_query
 
 from ..conftest import require_linux, require_program
 from ..query.test_library import QUERY_DIR, SEED

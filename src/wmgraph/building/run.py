@@ -28,6 +28,7 @@ from ..model.checking import check_file, finish_model, start_model
 from ..model.model import Model
 from ..model.vocabulary import Vocabulary
 from ..page.html import render_page
+from ..page.queries import ENGINE_LIMIT, LIBRARY_DIR, carries_engine, query_library
 from ..rdf.formats import Chunk, Documents, SubjectWriter, assemble, by_subject
 from ..rdf.formats.writer import Part
 from ..rdf.mapping import (
@@ -80,16 +81,17 @@ class BuildResult:
 
 
 def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progress | None = None,
-          workers: int | None = None) -> BuildResult:
+          workers: int | None = None, engine_limit: int = ENGINE_LIMIT) -> BuildResult:
     """Build every output from `graph_dir` into `out_dir`; with `check`, only compare (and never use the cache).
 
-    `progress` is called as files are parsed and written; `workers` sets the number of parsing processes.
+    `progress` is called as files are parsed and written; `workers` sets the number of parsing processes;
+    a graph of more than `engine_limit` entities gets a page with its questions answered instead of the engine.
     """
     if out_dir.is_symlink() and not out_dir.exists():
         raise OutputError(f"the output folder {out_dir} is a symbolic link to nothing: "
                           "remove it, or make the folder it points to")
     inputs = graph_inputs(graph_dir)
-    digest = build_digest(inputs)
+    digest = build_digest(inputs, engine_limit)
     paths = [out_dir / name for name in OUTPUT_NAMES]
     recorded = Stamp.read(out_dir)
     if not check and recorded is not None and recorded.inputs == digest and recorded.holds(out_dir, OUTPUT_NAMES):
@@ -114,7 +116,7 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
         progress(BuildProgress("write", 0, len(paths), counts["triples"]))
     staged = StagedSet()
     try:
-        made = _write_outputs(model, documents, paths, None if check else staged)
+        made = _write_outputs(model, documents, paths, None if check else staged, engine_limit)
         stamp = Stamp(digest, {path.name: value for path, (value, _) in made.items()}, counts)
         result.changed = sorted(path for path in paths if made[path][1])
         if check:
@@ -133,10 +135,10 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
 
 
 def _write_outputs(model: Model, documents: Documents, paths: list[Path],
-                   staged: StagedSet | None) -> dict[Path, tuple[str, bool]]:
+                   staged: StagedSet | None, engine_limit: int) -> dict[Path, tuple[str, bool]]:
     """Each output's SHA-256 and whether it differs from the file on disk; those that differ go to `staged`."""
     made: dict[Path, tuple[str, bool]] = {}
-    page = render_page(model, turtle=b"".join(documents.turtle))
+    page = _page(model, documents, engine_limit)
     contents: list[list[Part]] = [documents.turtle, documents.nt, documents.jsonld, [page],
                 [shapes_turtle(model.vocabulary).encode("utf-8")]]
     for path, parts in zip(paths, contents, strict=True):
@@ -149,6 +151,18 @@ def _write_outputs(model: Model, documents: Documents, paths: list[Path],
             staged.add(path, parts)
         made[path] = digest, differs
     return made
+
+
+def _page(model: Model, documents: Documents, engine_limit: int) -> bytes:
+    """The page: with the engine and the graph's Turtle, or, past `engine_limit`, with its questions answered."""
+    if carries_engine(len(model.entities), engine_limit):
+        return render_page(model, turtle=b"".join(documents.turtle))
+    # imported here: only a page too big for the engine makes a build load pyoxigraph
+    from ..query.page_answers import page_answers
+
+    library = query_library()
+    answers = page_answers(documents.nt, model.vocabulary, LIBRARY_DIR, library)
+    return render_page(model, answers=answers)
 
 
 def _size(path: Path) -> int | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from .._version import __version__
 from ..model.checking import SOURCES_FILE, find_fact_files
 from ..model.vocabulary import VOCABULARY_FILE
-from ..page.queries import library_files
+from ..page.queries import ENGINE_LIMIT, library_files
 
 # Raise when wmgraph writes other bytes for the same inputs: it renames every cache entry and
 # makes every stamp stale.
@@ -37,9 +37,13 @@ def input_digest(inputs: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def build_digest(inputs: Iterable[tuple[Path, str, bytes]]) -> str:
-    """The freshness key of a build from `inputs` (see `graph_inputs`) and the query library the page inlines."""
-    return input_digest([*((name, data) for _, name, data in inputs), *library_files()])
+def build_digest(inputs: Iterable[tuple[Path, str, bytes]], engine_limit: int = ENGINE_LIMIT) -> str:
+    """The freshness key of a build from `inputs` (see `graph_inputs`) and the query library the page inlines.
+
+    A build with another size limit for the page's engine than the default writes another page: it counts too.
+    """
+    limit = [] if engine_limit == ENGINE_LIMIT else [("engine limit", str(engine_limit).encode())]
+    return input_digest([*((name, data) for _, name, data in inputs), *library_files(), *limit])
 
 
 TEXTS_DIR = "texts"  # the stored texts of the sources, beside the fact files

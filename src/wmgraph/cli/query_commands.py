@@ -16,12 +16,12 @@ from typing import Any
 import click
 import pyoxigraph
 
+from ..ask.run import QueryRequest, push_graph, run_query
 from ..errors import StoreError
 from ..query.answers import Answer, Term, with_text
-from ..query.engine import QueryRequest, run_query
 from ..query.http import check_endpoint
 from ..query.library import QUERY_DIR, library
-from ..query.remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, check_graph_name, push_graph
+from ..query.remote import DEFAULT_GRAPH, DEFAULT_TIMEOUT, Credentials, check_graph_name
 from ..query.result_formats import FORMATS as RESULT_FORMATS
 from ..query.result_formats import default_format, format_answer
 from .options import F, graph_option, out_option, reports_errors, reports_errors_as, terminal_safe

@@ -32,7 +32,7 @@ from .community import adjacency, communities
 from .data import Json, page_data
 from .layout import group_layout
 from .passages import passages
-from .queries import ENGINE_LIMIT, engine_parts, query_library, sparql_data
+from .queries import engine_parts, query_library, sparql_data
 from .styles import LABEL_INSIDE, dark, distinct_styles
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -53,16 +53,19 @@ PLACEHOLDER = re.compile(rb"/\*@(\w+)@\*/")
 TITLE = "West Midlands tech ecosystem graph"
 
 
-def render_page(model: Model, focus: str | None = None, depth: int = 1, turtle: bytes | None = None) -> bytes:
+def render_page(model: Model, focus: str | None = None, depth: int = 1, turtle: bytes | None = None,
+                answers: list[Json] | None = None) -> bytes:
     """The whole page, in UTF-8, for the model or for the neighbourhood of entity `focus`.
 
-    With `turtle` (the whole graph's Turtle), a whole page of at most ENGINE_LIMIT entities carries
-    the query engine and that graph, so its questions can be answered in the browser.
+    With `turtle` (the whole graph's Turtle), a whole page carries the query engine and that graph,
+    so its questions are answered in the browser; with `answers` (`query/page_answers.py`) instead,
+    it carries those answers (the build gives the one or the other: see `carries_engine`).
     """
-    return _render_page(model, focus, depth, turtle)
+    return _render_page(model, focus, depth, turtle, answers)
 
 
-def _render_page(model: Model, focus: str | None, depth: int, turtle: bytes | None) -> bytes:
+def _render_page(model: Model, focus: str | None, depth: int, turtle: bytes | None,
+                 answers: list[Json] | None) -> bytes:
     if focus is None:
         entity_keys = sorted(model.entities)
         title = TITLE
@@ -80,8 +83,9 @@ def _render_page(model: Model, focus: str | None, depth: int, turtle: bytes | No
     data.update(drawing(model, entity_keys, data))
     data = compact(data)
     data.update(passages(model, data["source_keys"], entity_keys, facts))
-    carried = turtle if focus is None and len(model.entities) <= ENGINE_LIMIT else None
-    data["sparql"] = sparql_data(model.vocabulary, query_library(), carried is not None)
+    carried = turtle if focus is None else None
+    data["sparql"] = sparql_data(model.vocabulary, query_library(), carried is not None,
+                                 answers if focus is None else None)
     return fill_template(title, data, engine_parts(carried))
 
 

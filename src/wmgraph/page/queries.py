@@ -49,10 +49,21 @@ def library_files(folder: Path = LIBRARY_DIR) -> list[tuple[str, bytes]]:
     return [(f"{folder.name}/{path.name}", path.read_bytes()) for path in sorted(folder.glob("*.rq"))]
 
 
-def sparql_data(vocabulary: Vocabulary, library: list[Json], engine: bool) -> Json:
-    """The page data's `sparql` entry: the entity IRI base, the prefixes, the library, whether the engine is in."""
-    return {"base": vocabulary.base, "prefixes": dict(sorted(namespaces(vocabulary).items())),
+def carries_engine(entities: int, limit: int = ENGINE_LIMIT) -> bool:
+    """Whether a whole page of `entities` carries the engine (else its questions' answers, worked out by the build)."""
+    return entities <= limit
+
+
+def sparql_data(vocabulary: Vocabulary, library: list[Json], engine: bool, answers: list[Json] | None = None) -> Json:
+    """The page data's `sparql` entry: the entity IRI base, the prefixes, the library, whether the engine is in.
+
+    Without the engine, `answers` are the build's answers to the questions without parameters.
+    """
+    data = {"base": vocabulary.base, "prefixes": dict(sorted(namespaces(vocabulary).items())),
             "queries": library, "engine": engine}
+    if answers is not None:
+        data["answers"] = answers
+    return data
 
 
 def engine_parts(turtle: bytes | None) -> dict[bytes, bytes]:

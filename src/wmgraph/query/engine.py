@@ -1,8 +1,9 @@
 """Answer SPARQL queries: in memory with pyoxigraph, or at a remote endpoint.
 
-The embedded engine loads the graph's N-Triples (the built `output/wmgraph.nt` when its stamp
-says it is fresh, else the graph built in memory from the fact files) into an in-memory
-pyoxigraph Store, in a child process that --timeout and Ctrl-C can stop (child.py); a query
+The embedded engine loads the graph's N-Triples (which the caller gives: `ask.run_query` gives
+the built `output/wmgraph.nt` when its stamp says it is fresh, else the graph built in memory
+from the fact files) into an in-memory pyoxigraph Store, in a child process that --timeout and
+Ctrl-C can stop (child.py); a query
 nested too deeply for the parser, or with a SERVICE clause not allowed, is refused first.
 The project's prefixes are passed to the parser rather than pasted in, so
 line numbers in syntax errors are those of the user's text; parameters are bound with
@@ -18,11 +19,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TypeVar
 
 import pyoxigraph
 
-from ..building import graph_data
 from ..errors import QueryError, QueryUsageError
 from ..model.vocabulary import VOCABULARY_FILE, read_vocabulary
 from ..rdf.mapping import namespaces
@@ -56,8 +56,11 @@ class QueryRequest:
     allow_service: bool = False
 
 
-def run_query(request: QueryRequest) -> Answer:
-    """Find the query, bind its parameters and answer it locally or at `request.endpoint`."""
+GraphSource = Callable[[], tuple[bytes, str]]  # the graph's N-Triples and where they came from, for messages
+
+
+def answer_request(request: QueryRequest, graph: GraphSource) -> Answer:
+    """Find the query, bind its parameters and answer it locally (on `graph()`) or at `request.endpoint`."""
     query = find_query(request.spec, request.inline, request.query_dir)
     check_nesting(query.name, query.text)
     vocabulary = read_vocabulary(request.graph_dir / VOCABULARY_FILE)
@@ -71,7 +74,7 @@ def run_query(request: QueryRequest) -> Answer:
         if not request.allow_service and uses_service(query.text):
             raise QueryUsageError(f"query '{query.name}' has a SERVICE clause, which would send requests to "
                                   "other hosts: give --allow-service to let it")
-        data, source = graph_data(request.graph_dir, request.out_dir, "nt")
+        data, source = graph()
         kind, serialised = run_in_child(answer_graph, (data, query, bindings, prefixes, vocabulary.base),
                                         request.timeout, f"query '{query.name}'")
         answer = read_serialised(kind, serialised)
@@ -90,7 +93,12 @@ def answer_graph(data: bytes, query: Query, bindings: dict[str, Term], prefixes:
     ('results', SPARQL JSON) or ('graph', N-Triples), which crosses the pipe and is read
     again faster than pickled Python objects.
     """
-    store = load_store(data)
+    return answer_store(load_store(data), query, bindings, prefixes, base)
+
+
+def answer_store(store: pyoxigraph.Store, query: Query, bindings: dict[str, Term], prefixes: dict[str, str],
+                 base: str) -> tuple[str, bytes]:
+    """Check entity parameters and answer the query on `store`, serialised as `answer_graph` sends it."""
     check_entities(store, query, bindings, base)
     return _guarded(store, query, bindings, prefixes, _serialise)
 
@@ -107,6 +115,11 @@ def read_serialised(kind: str, data: bytes) -> Answer:
 @functools.lru_cache(maxsize=2)
 def load_store(data: bytes) -> pyoxigraph.Store:
     """An in-memory store holding the N-Triples `data` (cached: tests and sessions reuse it)."""
+    return new_store(data)
+
+
+def new_store(data: bytes | IO[bytes]) -> pyoxigraph.Store:
+    """An in-memory store holding the N-Triples `data` (bytes or a stream), not cached: the build drops it once used."""
     store = pyoxigraph.Store()
     store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
     return store

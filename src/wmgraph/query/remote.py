@@ -12,17 +12,15 @@ from __future__ import annotations
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph
 
-from ..building import graph_data
 from ..errors import StoreError
 from .answers import Answer
 from .http import Credentials, check_endpoint, first_line, redact, secrets_of, send
 from .text import names_graphs, query_form
 
-__all__ = ["DEFAULT_GRAPH", "DEFAULT_TIMEOUT", "Credentials", "PushResult", "check_graph_name", "push_graph",
+__all__ = ["DEFAULT_GRAPH", "DEFAULT_TIMEOUT", "Credentials", "PushResult", "check_graph_name", "push_turtle",
            "put_graph", "read_answer", "remote_query"]
 
 DEFAULT_TIMEOUT = 30.0
@@ -142,11 +140,9 @@ class PushResult:
     source: str
 
 
-def push_graph(graph_dir: Path, out_dir: Path, store_url: str, named_graph: str = DEFAULT_GRAPH,
-               credentials: Credentials | None = None, timeout: float = DEFAULT_TIMEOUT) -> PushResult:
-    """Load the graph into a store's named graph, replacing what was there (so pushing twice is safe)."""
-    check_endpoint(store_url, credentials)
-    data, source = graph_data(graph_dir, out_dir, "turtle")
+def push_turtle(data: bytes, source: str, store_url: str, named_graph: str = DEFAULT_GRAPH,
+                credentials: Credentials | None = None, timeout: float = DEFAULT_TIMEOUT) -> PushResult:
+    """Load Turtle `data` (from `source`) into a store's named graph, replacing what was there."""
     count = sum(1 for _ in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE))
     status = put_graph(store_url, data, named_graph, credentials, timeout)
     return PushResult(count, status, source)

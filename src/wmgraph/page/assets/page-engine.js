@@ -2,7 +2,9 @@
    base64 of gzip; the first question starts a Worker (the engine's module made a classic script,
    since a page opened from file: cannot start a module Worker, then workerMain below) that decodes and loads them, so the page opens as fast without it and a long
    query never freezes the page: stopping a query ends the Worker, and the next question starts
-   another. window.wmgraph.query(name, params) answers a library query as `wmgraph query` does. */
+   another. window.wmgraph.query(name, params) answers a library query as `wmgraph query` does. A page
+   too big for the engine carries the build's answers to the questions without parameters instead,
+   and names the command that answers the others. */
 (function () {
   "use strict";
   var api = window.wmgraph;
@@ -10,6 +12,9 @@
   var Q = wmgraphQuery;
   var TIME_LIMIT = 60000;  // ms; the reader can stop a query sooner
   var library = new Map(sparql.queries.map(function (q) { return [q.name, Q.parseHeader(q.name, q.text)]; }));
+  // A page too big for the engine: the build's answers to the questions without parameters.
+  var answers = new Map((sparql.answers || []).map(function (a) { return [a.name, a]; }));
+  var TOO_BIG = "this page is too big to carry the query engine: ";
   var engine = null;  // { worker, ready: Promise, pending: Map of id -> {resolve, reject, timer} }
   var nextId = 1;
 
@@ -137,6 +142,30 @@
     });
   }
 
+  // An error that names the `wmgraph query` command answering what the page cannot.
+  function commandError(why, command) {
+    var error = new Error(why + "run " + command);
+    error.command = command;
+    return error;
+  }
+  // Without the engine: the build's answer when the values are the defaults, else the command to run.
+  function precomputed(query, params) {
+    var changed = Q.changedParams(query, params);
+    var command = Q.command(query.name, changed);
+    var answer = answers.get(query.name);
+    if (Object.keys(changed).length || !answer) {
+      var needs = query.params.some(function (p) { return p.required; });
+      return Promise.reject(commandError(TOO_BIG + (answer ? "with these values, " : needs ? "this question needs values: " : ""),
+                                         command));
+    }
+    if (answer.error !== undefined) { return Promise.reject(new Error(answer.error)); }
+    var results = Q.expandAnswer(answer, sparql.base);
+    if (answer.count !== undefined) {
+      results.precomputed = { count: answer.count, shown: answer.rows.length, command: command };
+    }
+    return Promise.resolve(results);
+  }
+
   // A library query by name with the CLI's --param names and values: a Promise of SPARQL JSON results.
   api.query = function (name, params, options) {
     var query = library.get(name);
@@ -144,6 +173,7 @@
       return Promise.reject(new Error("no query '" + name + "' in the library (it has: " +
                                       Array.from(library.keys()).join(", ") + ")"));
     }
+    if (!sparql.engine) { return precomputed(query, params || {}); }
     var bindings, text;
     try {
       bindings = Q.bind(query, params || {}, sparql);
@@ -160,7 +190,10 @@
     return run(text, checks, Q.groupConcats(query.text), options);
   };
   // Any read-only SPARQL query (the project's prefixes declared): a Promise of SPARQL JSON results.
-  api.sparql = function (text, options) { return run(String(text), [], Q.groupConcats(String(text)), options); };
+  api.sparql = function (text, options) {
+    if (!sparql.engine) { return Promise.reject(commandError(TOO_BIG, Q.textCommand(String(text)))); }
+    return run(String(text), [], Q.groupConcats(String(text)), options);
+  };
   // The library as the page reads it: name, description, parameters and totals of each query.
   api.queries = function () { return Array.from(library.values()); };
   api.stopQuery = function () { stop("stopped by the reader"); };

@@ -15,6 +15,8 @@
   var stopButton = document.getElementById("q-stop");
   var csvButton = document.getElementById("q-csv");
   var expert = document.getElementById("q-text");
+  var commandBox = document.getElementById("q-command-box");
+  var commandText = document.getElementById("q-command");
   var last = null;  // { name, results } of the answer shown
   var queries = api.queries();
 
@@ -29,11 +31,22 @@
   queries.forEach(function (query) { picker.appendChild(el("option", "", query.name)).value = query.name; });
   function current() { return queries.filter(function (q) { return q.name === picker.value; })[0]; }
 
-  // The command that answers the question outside the page.
-  function command(query, values) {
-    return "wmgraph query " + query.name + Object.keys(values).map(function (name) {
-      return " --param " + name + "=" + values[name];
-    }).join("");
+  // The command that answers a question outside the page, shown as text to copy (or hidden with null).
+  function showCommand(command) {
+    commandBox.hidden = command === null;
+    commandText.textContent = command === null ? "" : command;
+  }
+  // On a page without the engine: what the chosen question and its values get, and the command for the rest.
+  function explain() {
+    var query = current();
+    if (sparql.engine || !query) { return; }
+    var changed = wmgraphQuery.changedParams(query, values());
+    var answered = (sparql.answers || []).some(function (a) { return a.name === query.name; });
+    showCommand(wmgraphQuery.command(query.name, changed));
+    say(answered && !Object.keys(changed).length
+      ? "This page is too big to carry the query engine: Ask shows the answer worked out when the page was " +
+        "built; with other values, run the command below."
+      : "This page is too big to carry the query engine: run the command below for this question.");
   }
   function entityField(input, list) {
     input.setAttribute("list", list.id);
@@ -72,7 +85,7 @@
       }
       fields.appendChild(el("span", "hint", param.description));
     });
-    if (!sparql.engine) { say("This page is too big to carry the query engine: run " + command(query, values())); }
+    explain();
   }
   function values() {
     var given = {};
@@ -102,6 +115,8 @@
     last = { name: name, results: results };
     table.textContent = "";
     csvButton.disabled = false;
+    showCommand(results.precomputed && results.precomputed.shown < results.precomputed.count
+      ? results.precomputed.command : null);
     if (results.triples !== undefined) {
       table.appendChild(el("pre", "", results.triples));
       csvButton.disabled = true;
@@ -119,13 +134,19 @@
     });
     table.appendChild(grid);
     var rows = results.results.bindings.length;
-    say(rows + (rows === 1 ? " row" : " rows") + " in " + Math.round(ms) + " ms");
+    var made = results.precomputed;
+    if (!made) { say(rows + (rows === 1 ? " row" : " rows") + " in " + Math.round(ms) + " ms"); return; }
+    say(made.shown < made.count
+      ? "The first " + made.shown + " of " + made.count + " rows, worked out when the page was built: run the " +
+        "command below for all of them"
+      : rows + (rows === 1 ? " row" : " rows") + ", worked out when the page was built");
   }
   function ask(name, promise) {
     var began = performance.now();
     askButton.disabled = true;
     stopButton.disabled = false;
-    say(api.timings.engine ? "Asking\u2026" : "Loading the query engine and the graph\u2026");
+    showCommand(null);
+    say(api.timings.engine || !sparql.engine ? "Asking\u2026" : "Loading the query engine and the graph\u2026");
     promise.then(function (results) {
       showAnswer(name, results, api.timings.query || performance.now() - began);
     }, function (error) {
@@ -133,10 +154,19 @@
       last = null;
       csvButton.disabled = true;
       say(error.message);
+      showCommand(error.command || null);
     }).then(function () { askButton.disabled = false; stopButton.disabled = true; });
   }
 
   picker.addEventListener("change", showQuery);
+  fields.addEventListener("input", explain);
+  document.getElementById("q-copy").addEventListener("click", function () {
+    var range = document.createRange();
+    range.selectNodeContents(commandText);
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    if (navigator.clipboard) { navigator.clipboard.writeText(commandText.textContent).catch(function () {}); }
+  });
   document.getElementById("q-form").addEventListener("submit", function (event) {
     event.preventDefault();
     ask(picker.value, api.query(picker.value, values()));

@@ -220,7 +220,54 @@ var wmgraphQuery = (function () {
     return lines.join("\r\n") + "\r\n";
   }
 
-  return { toCsv: toCsv, parseHeader: parseHeader, blankOut: blankOut, queryForm: queryForm, isUpdate: isUpdate,
+  // A word as a POSIX shell reads it back: left bare when safe, else in single quotes ('\'' for a quote).
+  function shellWord(text) {
+    return /^[A-Za-z0-9_@%+=:,.\/-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
+  }
+  // The `wmgraph query` command that answers a library question with these --param values.
+  function command(name, params) {
+    return ["wmgraph", "query", shellWord(name)].concat(Object.keys(params || {}).sort().map(function (key) {
+      return "--param " + shellWord(key + "=" + params[key]);
+    })).join(" ");
+  }
+  // The `wmgraph query -e` command that answers a free query.
+  function textCommand(text) { return "wmgraph query -e " + shellWord(text); }
+  // The given values, less those that only repeat a default: none left means the question as the build asked it.
+  function changedParams(query, given) {
+    var changed = {};
+    Object.keys(given || {}).forEach(function (key) {
+      var param = query.params.filter(function (p) { return p.name === key; })[0];
+      var value = String(given[key]);
+      if (value !== "" && !(param && param.value !== null && param.value === value)) { changed[key] = value; }
+    });
+    return changed;
+  }
+  // A build's answer (query/page_answers.py: compact cells) as SPARQL JSON results, like the engine's.
+  function expandAnswer(answer, base) {
+    if (answer.boolean !== undefined) { return { head: {}, boolean: answer.boolean }; }
+    function term(cell) {
+      if (Array.isArray(cell)) {
+        return cell[1].charAt(0) === "@" ? { type: "literal", value: cell[0], "xml:lang": cell[1].slice(1) }
+          : { type: "literal", value: cell[0], datatype: cell[1] };
+      }
+      var tag = cell.charAt(0);
+      var value = cell.slice(1);
+      if (tag === "e") { return { type: "uri", value: base + value }; }
+      if (tag === "u") { return { type: "uri", value: value }; }
+      if (tag === "b") { return { type: "bnode", value: value }; }
+      return { type: "literal", value: value };
+    }
+    var bindings = answer.rows.map(function (row) {
+      var binding = {};
+      answer.vars.forEach(function (name, i) { if (row[i] !== null) { binding[name] = term(row[i]); } });
+      return binding;
+    });
+    return { head: { vars: answer.vars.slice() }, results: { bindings: bindings } };
+  }
+
+  return { toCsv: toCsv, shellWord: shellWord, command: command, textCommand: textCommand,
+           changedParams: changedParams,
+           expandAnswer: expandAnswer, parseHeader: parseHeader, blankOut: blankOut, queryForm: queryForm, isUpdate: isUpdate,
            whereBrace: whereBrace, n3: n3, typedValue: typedValue, bind: bind, withValues: withValues,
            prelude: prelude, groupConcats: groupConcats, orderLists: orderLists };
 }());
