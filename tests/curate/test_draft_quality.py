@@ -227,3 +227,33 @@ def test_on_a_weekday_in_that_weekday_s_paper_is_the_same_day() -> None:
     assert resolve("the company announced on Tuesday", "2024-02-20")[0] == "2024-02-20"
     assert resolve("the company announced last Tuesday", "2024-02-20")[0] == "2024-02-13"
     assert resolve("the company announced on Monday", "2024-02-20")[0] == "2024-02-19"
+
+
+FINTECH = """title: Payments firm
+date: 2025-01-09
+
+Paylark, a Birmingham-based payments start-up, has appointed Nadia Reyes as its chief executive.
+The company, founded in 2018, employs 65 people in Digbeth and plans to hire another 30 by the end of the year.
+Paylark was named Fintech of the Year at the Midlands Fintech Awards.
+It also ranked fourth in the Widget Analytics list of fastest-growing firms.
+The firm is in talks to raise up to £20m.
+"""
+
+
+def test_appointments_awards_places_and_what_a_firm_has_against_what_it_plans(mini_graph: Path,
+                                                                                tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, FINTECH)
+    assert {(p.subject, p.relation, p.object, tuple(sorted(p.qualifiers.items())), p.status) for p in found
+            if p.relation in ("works-for", "stated-count", "pledges-jobs", "ranked-by", "investment")} == {
+        ("nadia-reyes", "works-for", "paylark", (("role", "chief executive"), ("start", "2025-01-09")), "stated"),
+        # what it has: a count, stated, not dated by the aside 'founded in 2018'
+        ("paylark", "stated-count", None, (("as-of", "2025-01-09"), ("count", 65), ("measure", "people")), "stated"),
+        # what it plans: 'another 30' of the same, in the place just named, by the end of this year
+        ("paylark", "pledges-jobs", "digbeth", (("date", "2025"), ("jobs", 30)), "pledged"),
+        ("paylark", "ranked-by", "midlands-fintech-awards", (("measure", "Fintech of the Year"), ("rank", 1)),
+         "stated"),
+        ("paylark", "ranked-by", "widget-analytics", (("measure", "fastest-growing firms"), ("rank", 4)), "stated"),
+        ("paylark", "investment", None, (("amount", 20000000), ("approx", "up to"), ("currency", "GBP")),
+         "possible"),  # in talks: not raised
+    }
+    assert "fintech-of-the-year" not in {c.key for c in draft_source(mini_graph, "piece").candidates.values()}

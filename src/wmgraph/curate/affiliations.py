@@ -196,12 +196,33 @@ def deals(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
             qualifiers = {"role": match.group(1), **({"start": date} if date else {})}
             found.append(Proposal(person.key, "works-for", employer.key, qualifiers,
                                   sentence.quote(person.start, employer.end), rule="appointed", confidence=0.6))
+    return found + _appoints(sentence, date)
+
+
+_APPOINTS = re.compile(r"\b(?:appointed|named|hired|recruited|promoted)\s+")
+_AS_ITS = re.compile(r"\s+as\s+(?:its|their|the)\s+(?:new\s+)?((?:[\w-]+ ){0,5}?[\w-]+?)"
+                     r"(?=[,.;]|$| (?:to|from|with|in|at|after|on|and|following)\b)")
+
+
+def _appoints(sentence: Sentence, date: str) -> list[Proposal]:
+    """'ORG has appointed PERSON as its chief executive': the person works for it in that role from then."""
+    found = []
+    for verb in _APPOINTS.finditer(sentence.text):
+        person = sentence.at(verb.end())
+        title = _AS_ITS.match(sentence.text, person.end) if person is not None and person.type == "person" else None
+        employer = next((m for m in sentence.mentions if m.end <= verb.start() and m.type in BODIES), None)
+        if person is None or title is None or employer is None:
+            continue
+        qualifiers: Qualifiers = {"role": title.group(1), **({"start": date} if date else {})}
+        found.append(Proposal(person.key, "works-for", employer.key, qualifiers,
+                              sentence.quote(verb.start(), title.end()), rule="appoints", confidence=0.6,
+                              why=[f"appointed by {employer.key}, the body the sentence opens with"]))
     return found
 
 
 def rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """'won by X', 'among the top three', 'ORG ranked PLACE fifth in ...'."""
-    found = []
+    found = _placed(sentence, context) + _named_at(sentence, context)
     text = sentence.text
     event = next((m for m in sentence.mentions if m.type in ("event", "report") or "Awards" in m.words), None)
     for match in re.finditer(r"\bwon by ", text):
@@ -228,6 +249,48 @@ def rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
                                   confidence=0.5))
     return found
 
+
+
+_PLACED = re.compile(rf"\b(?:ranked|came|finished|placed|was placed)\s+({'|'.join(_ORDINALS)})\s+in\s+(?:the\s+)?")
+_NAMED_AT = re.compile(r"\b(?:was|were|has been|have been) (?:named|crowned|voted) (?:the )?([A-Z][^,.;]{1,50}?) "
+                       r"at (?:the )?")
+
+
+def _placed(sentence: Sentence, context: Context) -> list[Proposal]:
+    """'X ranked fourth in the Sunday Times' list of ...' (or 'It ...'): X ranked-by the ranker."""
+    found = []
+    for match in _PLACED.finditer(sentence.text):
+        ranker = sentence.at(match.end())
+        subject_key = _subject_before(sentence, context, match.start())
+        if ranker is None or ranker.type not in (*BODIES, "report", "event") or not subject_key:
+            continue
+        measure = re.match(r"(?:['’]s?)? (?:list|ranking|table|index) of ([^,.;]+)", sentence.text[ranker.end:])
+        qualifiers: Qualifiers = {"rank": _ORDINALS[match.group(1)],
+                                  **({"measure": measure.group(1)} if measure else {})}
+        end = ranker.end + (measure.end() if measure else 0)
+        found.append(Proposal(subject_key, "ranked-by", ranker.key, qualifiers, sentence.quote(match.start(), end),
+                              rule="placed-in", confidence=0.5))
+    return found
+
+
+def _named_at(sentence: Sentence, context: Context) -> list[Proposal]:
+    """'X was named Fintech of the Year at the Midlands Tech Awards': X ranked first at the event."""
+    match = _NAMED_AT.search(sentence.text)
+    event = sentence.at(match.end()) if match else None
+    subject_key = _subject_before(sentence, context, match.start()) if match else ""
+    if match is None or event is None or event.type != "event" or not subject_key:
+        return []
+    return [Proposal(subject_key, "ranked-by", event.key, {"rank": 1, "measure": match.group(1)},
+                     sentence.quote(match.start(), event.end), rule="named-at", confidence=0.5)]
+
+
+def _subject_before(sentence: Sentence, context: Context, at: int) -> str:
+    """The place or body the words before `at` are about: one named there, or 'It' for the sentence before's."""
+    named = sentence.before(at, (*PLACES, *BODIES))
+    if named is not None:
+        return named.key
+    opens_with_it = re.match(r"(?:[A-Z]\w+,\s+)?It\b", sentence.text)
+    return context.subject if opens_with_it and context.kinds.get(context.subject) in BODIES else ""
 
 
 _CALLED = re.compile(r"\b(?:describe[sd]?|describing|name[sd]?|call(?:s|ed)?|rate[sd]?|rank(?:s|ed)?|"

@@ -14,9 +14,10 @@ COUNT = re.compile(_APPROX + r"(?<![£€$\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,
                    r"(?![\d,.]*\s?(?:bn|m|million|billion)\b) ((?:[a-z-]+ ){0,3}?(?:[a-z-]+s|staff|people))\b")
 SHARE = re.compile(_APPROX + r"(\d+(?:\.\d+)?)\s?(%|per ?cent)")
 # "5,099 vacancies; by October the number had reached 9,287": a bare number continuing the count before it
-CONTINUED = re.compile(r"\b(?:the (?:number|figure|total|count)|this|that|it)\s+(?:had |has |have )?"
+CONTINUED = re.compile(r"\b(?:(?:the (?:number|figure|total|count)|this|that|it)\s+(?:had |has |have )?"
                        r"(?:reached|risen to|rose to|grown to|grew to|climbed to|fallen to|fell to|dropped to|"
-                       r"jumped to|increased to|stood at|stands at)\s+" + _APPROX + r"(\d{1,3}(?:,\d{3})+|\d+)\b"
+                       r"jumped to|increased to|stood at|stands at)|(?:hire|recruit|add|create|take on|employ)\s+"
+                       r"(?:another|a further|an additional))\s+" + _APPROX + r"(\d{1,3}(?:,\d{3})+|\d+)\b"
                        r"(?![\d.,]*\s?(?:%|per ?cent|bn|m|million|billion)\b)")
 JOB_WORDS = ("jobs", "roles", "posts", "positions", "vacancies")
 

@@ -36,7 +36,8 @@ _JOINED = re.compile(r" and (?:[A-Z]\w+ )*(?:Innovation|Technology|Research|Deve
 # initials that are terms, not bodies
 _TERMS = frozenset(("CEO", "CTO", "CFO", "COO", "CIO", "GVA", "GDP", "ESG", "SME", "SMES", "API", "APIS", "HTML", "PDF",
                     "FAQ", "USA", "UAE", "ROI", "KPI", "VAT", "STEM", "HGV", "EV", "LED", "IOT", "SAAS", "FTSE", "IPO"))
-_ROUND = re.compile(r"(?:Series|Round) [A-H]\b|Pre-Series [A-H]\b")  # a funding round, not a body
+# a funding round or an award's title, not a body
+_ROUND = re.compile(r"(?:Series|Round) [A-H]\b|Pre-Series [A-H]\b|.+ of the (?:Year|Decade)")
 _IN_PLACE_OF = re.compile(r"\s+(?:team|office|offices|site|base|headquarters|hub|workforce)\b")
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
@@ -156,6 +157,9 @@ def person_context(before: str, after: str) -> bool:
         return True
     if re.match(r"\s+(?:has been|have been|was|is) (?:appointed|named|promoted|hired)\b", after):
         return True
+    if re.search(r"\b(?:appointed|hired|recruited|promoted|named)\s+$", before) \
+            and re.match(r"\s+as\s+(?:its|their|the)\b", after):
+        return True  # "has appointed Nadia Reyes as its chief executive"
     if re.search(r"(?:^|\n)By\s+$", before):
         return True  # a byline
     cue = r"\b(?i:" + "|".join(PERSON_CUES) + r")"

@@ -15,7 +15,8 @@ _DAY_MONTH = re.compile(rf"\b(?:(?P<day>[0-3]?\d){_ORDINAL} (?P<month>{_MONTH})|
 _MONTH_YEAR = re.compile(rf"\b(?:in |by )?({_MONTH}) ((?:19|20)\d\d)\b")
 _BY_YEAR = re.compile(r"\b(?i:by|in) ((?:19|20)\d\d)\b(?![/–-]\d)")  # "in 2025/26" is a span
 _CLAUSES = re.compile(r"[;:]|, (?:but|while|whereas|and|with) ")
-_RELATIVE = re.compile(rf"\b(so far this year|this year|last year|next year|last month|next month|yesterday|"
+_RELATIVE = re.compile(rf"\b(so far this year|(?:by )?the end of (?:the|this) year|"
+                       rf"this year|last year|next year|last month|next month|yesterday|"
                        rf"last (?:{'|'.join(WEEKDAYS)})|on (?:{'|'.join(WEEKDAYS)}))\b", re.IGNORECASE)
 
 

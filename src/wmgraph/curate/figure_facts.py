@@ -19,12 +19,15 @@ _WHERE = re.compile(r"\b(?:based|headquartered|located) in (?:the )?$")  # "X, b
 _RECEIVED = re.compile(r"\b(?:receive[sd]?|awarded|granted|given|won|secured a)\b")
 _GOT = re.compile(r"\b(?:receive[sd]?|receiving|awarded|granted|given|won|secured|raised|attracted|landed)\b")
 _GRANTS = re.compile(r"\b(?:awarded|granted|gave|given|handed|offered)\s+(?:the\s+|its\s+)?$")
+_OPENS_ANY = re.compile(r"(?:[A-Z]\w+,\s+)?(?:[Tt]he\s+)?")  # the sentence's subject, 'The company' too
 _WHERE_TO = re.compile(r"(?:\bits|\b(?:in|at|across|near)(?: the)?)\s+$")  # "its Birmingham team", "in Leeds"
 # a place named after a preposition, maybe in a list ("sites in Dublin and Frankfurt"): where, not who
 _PLACE_NAMED_IN = re.compile(r"\b(?:in|at|across|near|to)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,?\s+"
                              r"(?:and\s+)?)*$")
 _BY_DOER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:expansion|investment|project|scheme|plan|deal|acquisition|bid|"
                       r"upgrade|development|takeover|purchase)\s+by\s+(?:the\s+)?")
+_EMPLOYS = re.compile(r"\b(?:employs|employed|employing|employ|has|had|have|with)\s+(?:about |around |some |nearly |"
+                      r"almost |more than |over |fewer than |roughly )?$")
 _REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|stated|explained)\b(?: that)? [^,;]*$")
 _INVESTS = re.compile(r"\b(?:invested|invests|invest|investing|pumped|ploughed|put)\s+(?:a further |an additional |"
                       r"another |almost |nearly |more than |over |around |about )?$")
@@ -51,7 +54,7 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
         return before[0]  # "X ..., and it will receive": the sentence's subject
     if before and before[-1].type in PLACES and _PLACE_NAMED_IN.search(sentence.text[:before[-1].start]) \
-            and before[0].type not in PLACES and _OPENS.fullmatch(sentence.text[:before[0].start]):
+            and before[0].type not in PLACES and _OPENS_ANY.fullmatch(sentence.text[:before[0].start]):
         return before[0]  # "X runs sites in Dublin and employs 1,200 people": X's, not Dublin's
     if before:
         return before[-1]
@@ -146,8 +149,11 @@ def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str, context: Cont
     The employer is the body the sentence opens with when it does; with no place in the sentence the
     jobs are placed in the region the article is about.
     """
+    lead = sentence.text[max(0, figure.start - 40):figure.start]
+    if _EMPLOYS.search(lead):
+        return None  # "employs 65 people": the staff it has, not jobs it will create
     jobs = figure.noun.split()[-1] in JOB_WORDS or (figure.noun.split()[-1] in ("people", "staff")
-                                                    and re.search(r"\b(?:team|hire|hiring|recruit|workforce)", clause))
+                                                    and re.search(r"\b(?:team|hire|hiring|recruit|workforce)", lead))
     body = sentence.before(figure.start, BODIES)
     if body is not None and _OBJECT.search(sentence.text[:body.start]):
         body = next((m for m in sentence.mentions if m.end <= figure.start and m.type in BODIES
@@ -160,6 +166,8 @@ def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str, context: Cont
     places = [m for m in sentence.mentions if m.type in PLACES and start <= m.start < start + len(clause)
               and not sentence.text.startswith("-based", m.end) and not sentence.text[:m.start].endswith("from ")]
     elsewhere = [m for m in sentence.mentions if m.type in PLACES and m.type != "country"]
+    if not places and nearest is not None and nearest.type in PLACES and nearest.type != "country":
+        places = [nearest]  # "employs 65 people at its office in Leeds and plans to hire another 30": there
     if not jobs or body is None or not (places or (not elsewhere and context.region())):
         return None
     if not places:
@@ -196,12 +204,17 @@ def _when(sentence: Sentence, figure: Figure, date: str, anchor: str) -> tuple[s
     found = resolve(text[figure.end:after_end], date, anchor)
     if found[0] or found[2]:
         return found
-    before = text[before_start:figure.start]
+    before = _unaside(text[before_start:figure.start])
     for at in reversed([m.start() for m in re.finditer(r"\b\w", before)]):
         found = resolve(before[at:], date, anchor)
         if found[0] or found[2]:
             return found
-    return resolve(clause, date, anchor)
+    return resolve(_unaside(clause), date, anchor)
+
+
+def _unaside(words: str) -> str:
+    """The words less their asides: 'The company, founded in 2018, employs 65' dates no figure by 2018."""
+    return re.sub(r", [^,]*,", lambda m: " " * len(m.group(0)), words)
 
 
 def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, sentence: Sentence,

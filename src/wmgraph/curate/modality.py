@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE_END = re.compile(r"[;:]|, (?:but|while|whereas|and|with) |\. ")
+_CLAUSE_END = re.compile(r"[;:]|, (?:but|while|whereas|and|with) |\. |"
+                         r" and (?=(?:plans|expects|aims|hopes|intends|wants|will|is set|is due|could|may)\b)")
 
 
 _RELATIVE = re.compile(r", (?:which|who) [^,;:]*,")
