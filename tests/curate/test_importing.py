@@ -167,3 +167,27 @@ def test_mapping_mistakes_are_located_in_the_mapping_file(mini_graph: Path, tmp_
         f"Error: 1 problem found in grants.csv; nothing was written:\n"
         f"{shown}:24:11: no column 'Grnat' in grants.csv:grants (its columns: Company, Also known as, Town, "
         "Grant, Awarded)\n"))
+
+
+def test_the_file_written_must_be_a_fact_file_of_the_graph(mini_graph: Path, tmp_path: Path) -> None:
+    table, mapping = _setup(tmp_path)
+    for file in ("sources.yaml", "drafts/grants.yaml", ".hidden/grants.yaml", "/tmp/grants.yaml", "../grants.yaml"):
+        mapping.write_text(f"file: {file}\n" + MAPPING.format(sheet="grants"), encoding="utf-8")
+        assert _run(mini_graph, str(table), "--mapping", str(mapping)) == (1, (
+            f"Error: 1 problem found in {mapping}; nothing was written:\n"
+            f"{mapping}:1:1: 'file' must be a fact file's .yaml path inside the graph, got '{file}' (a path such as "
+            "imports/council-grants-2024.yaml, not in drafts/ or a hidden folder, nor one of vocabulary.yaml, "
+            "sources.yaml, coverage.yaml, decisions.yaml)\n")), file
+    assert not (mini_graph / "drafts").exists() and not (tmp_path / "grants.yaml").exists()
+
+
+def test_a_cell_the_fact_file_cannot_hold_is_refused_and_nothing_written(mini_graph: Path, tmp_path: Path) -> None:
+    table, mapping = _setup(tmp_path)
+    _csv(table, [["Acme\tRobotics", "", "Birmingham", "5", "01/03/2024"]])
+    sources = (mini_graph / "sources.yaml").read_text(encoding="utf-8")
+    assert _run(mini_graph, str(table), "--mapping", str(mapping)) == (1, (
+        "Error: 1 problem found in grants.csv; nothing was written:\n"
+        f"{mini_graph.name}/imports/council-grants-2024.yaml:5:9: a one-line value may not hold a tab (U+0009) "
+        "(only a block scalar (| or >) may hold tabs and line breaks: write the value as one)\n"))
+    assert not (mini_graph / "imports").exists()
+    assert (mini_graph / "sources.yaml").read_text(encoding="utf-8") == sources

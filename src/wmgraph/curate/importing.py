@@ -7,6 +7,7 @@ The file is the import's own; hand-written fact files are never touched.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import tempfile
@@ -19,11 +20,14 @@ from ..analysis.diff import GraphDiff, compare
 from ..atomic import write_atomic
 from ..errors import Problem, ValidationError, WmgraphError, display_path
 from ..load.values import check_date
-from ..model.checking import load_model
+from ..load.yamlfile import MAX_FILE_BYTES
+from ..model.checker import Checker
+from ..model.checking import SOURCES_FILE, check_file, finish_model, load_model, start_model
 from ..model.model import Model
+from ..model.pieces import FilePiece
 from .candidates import slug
-from .factfile_text import entity_block, source_block
-from .mapping_file import EntityMap, Mapping, SheetMap, Value, read_mapping
+from .factfile_text import FactFileText, source_block
+from .mapping_file import PLACEHOLDER, EntityMap, Mapping, SheetMap, Value, read_mapping
 from .tables import Sheet, column_letters, read_table
 
 _MONEY = re.compile(r"^(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<scale>k|m|bn|million|billion)?$", re.IGNORECASE)
@@ -75,9 +79,8 @@ class ImportResult:
 class _Row:
     """One row of a sheet, read through value specs; every cell it cannot read is a problem."""
 
-    def __init__(self, made: Made, sheet: Sheet, number: int, cells: tuple[str, ...]) -> None:
-        self.made, self.sheet, self.number, self.cells = made, sheet, number, cells
-        self.index = {name: position for position, name in enumerate(sheet.header) if name}
+    def __init__(self, made: Made, sheet: Sheet, index: dict[str, int], number: int, cells: tuple[str, ...]) -> None:
+        self.made, self.sheet, self.index, self.number, self.cells = made, sheet, index, number, cells
 
     def problem(self, column: int, message: str, hint: str) -> None:
         """Record a problem at this row's `column` (1-based)."""
@@ -89,14 +92,28 @@ class _Row:
         if not value.template:
             return ("" if value.fixed is None else str(value.fixed)), 0
         first = 0
-
-        def cell(found: re.Match[str]) -> str:
-            nonlocal first
-            position = self.index[found[1]]
+        parts = _template_parts(value.template)
+        written = list(parts)
+        for at in range(1, len(parts), 2):  # the columns, between the literal parts
+            position = self.index[parts[at]]
             first = first or position + 1
-            return self.cells[position] if position < len(self.cells) else ""
+            written[at] = self.cells[position] if position < len(self.cells) else ""
+        return "".join(written).strip(), first
 
-        return re.sub(r"\{([^{}]+)\}", cell, value.template).strip(), first
+
+@functools.lru_cache(maxsize=256)
+def _template_parts(template: str) -> tuple[str, ...]:
+    """A template split into literal text and column names, alternately ('{A} Ltd' is ('', 'A', ' Ltd'))."""
+    return tuple(PLACEHOLDER.split(template))
+
+
+@functools.lru_cache(maxsize=4096)
+def _strptime_date(text: str, date_format: str) -> str | None:
+    """The ISO date `text` is in `date_format`, or None (a table repeats its dates: each is parsed once)."""
+    try:
+        return datetime.strptime(text, date_format).date().isoformat()
+    except ValueError:
+        return None
 
 
 def _money(text: str) -> int | Decimal | None:
@@ -125,10 +142,7 @@ def _typed(row: _Row, key: str, value: Value, datatype: str) -> tuple[object, st
         what = "a whole number" if datatype == "integer" else "a number"
     elif datatype == "date":
         if value.date_format:
-            try:
-                result = datetime.strptime(text, value.date_format).date().isoformat()
-            except ValueError:
-                result = None
+            result = _strptime_date(text, value.date_format)
         elif check_date(text)[1]:
             result = None
         what = f"a date written as '{value.date_format}'" if value.date_format else "a date like 2024-03-01"
@@ -266,8 +280,9 @@ def make_blocks(graph_dir: Path, mapping: Mapping, sheets: list[Sheet], existing
         return made
     for spec in mapping.sheets:
         sheet = by_name[spec.name]
+        index = {name: position for position, name in enumerate(sheet.header) if name}
         for number, cells in sheet.rows:
-            row = _Row(made, sheet, number, cells)
+            row = _Row(made, sheet, index, number, cells)
             ids = {entity.role: _entity(row, entity, index == 0) for index, entity in enumerate(spec.entities)}
             _facts(row, spec, ids, mapping.source["id"])
     return made
@@ -284,27 +299,51 @@ def model_with(graph_dir: Path, files: dict[str, str]) -> Model:
         return load_model(copy)
 
 
+def _load(graph_dir: Path) -> tuple[Model, dict[Path, FilePiece]]:
+    """The checked model of `graph_dir`, and each fact file's piece, for checking the graph after the import."""
+    vocabulary, paths, checker = start_model(graph_dir)
+    pieces = {path: check_file(vocabulary, path, display_path(path, graph_dir)) for path in paths}
+    return finish_model(checker, pieces.values()), pieces
+
+
+def _model_after(graph_dir: Path, before: dict[Path, FilePiece], own: Path, written: FactFileText,
+                 sources: bytes | None) -> Model:
+    """The graph as the import leaves it, checked whole: the import's file as written, the others as read before."""
+    vocabulary, paths, checker = start_model(graph_dir, sources)
+    shown, raw = display_path(own, graph_dir), written.text.encode("utf-8")
+    if own in before and own.read_bytes() == raw:  # imported again unchanged: the same bytes, the same piece
+        own_piece = before[own]
+    elif written.plain and len(raw) <= MAX_FILE_BYTES:
+        own_piece = Checker(vocabulary).file_piece(written.values, shown)
+    else:  # text the reader may refuse: read it as any file
+        own_piece = check_file(vocabulary, own, shown, raw=raw)
+    return finish_model(checker, (own_piece if path == own else before.get(path)
+                                  or check_file(vocabulary, path, display_path(path, graph_dir))
+                                  for path in sorted({*paths, own})))
+
+
 def import_table(graph_dir: Path, table: Path, mapping_path: Path, dry_run: bool = False) -> ImportResult:
     """Import `table` into `graph_dir` by the mapping at `mapping_path`; nothing is written if anything is wrong."""
-    existing = load_model(graph_dir)
+    existing, pieces = _load(graph_dir)
     mapping, problems = read_mapping(mapping_path, display_path(mapping_path), existing.vocabulary)
     if mapping is None:
         raise TableProblems(display_path(mapping_path), problems)
     made = make_blocks(graph_dir, mapping, read_table(table), existing)
     if made.problems:
         raise TableProblems(table.name, sorted(made.problems))
-    header = (f"# Imported from {table.name} by `wmgraph import` with {mapping_path.name}: edit the table and\n"
-              "# import it again rather than this file, which each import rewrites.\n")
-    text = header + "".join(entity_block(ident, made.entities[ident], mapping.source["id"])
-                            for ident in sorted(made.entities))
-    files = {mapping.file: text}
-    sources_path = graph_dir / "sources.yaml"
+    written = FactFileText(f"# Imported from {table.name} by `wmgraph import` with {mapping_path.name}: edit the "
+                           "table and\n# import it again rather than this file, which each import rewrites.\n")
+    for ident in sorted(made.entities):
+        written.add_entity(ident, made.entities[ident], mapping.source["id"])
+    files = {mapping.file: written.text}
+    sources_path = graph_dir / SOURCES_FILE
     if mapping.source["id"] not in existing.sources:
         old = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
-        files["sources.yaml"] = old + ("" if old.endswith("\n") or not old else "\n") + source_block(
+        files[SOURCES_FILE] = old + ("" if old.endswith("\n") or not old else "\n") + source_block(
             mapping.source, table.name)
     try:
-        new = model_with(graph_dir, files)
+        new = _model_after(graph_dir, pieces, graph_dir / mapping.file, written,
+                           files[SOURCES_FILE].encode("utf-8") if SOURCES_FILE in files else None)
     except ValidationError as error:
         raise TableProblems(table.name, error.problems) from error
     change = compare(existing, new, "before", "after the import")

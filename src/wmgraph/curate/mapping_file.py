@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import Problem
 from ..load.values import suggest
 from ..load.yamlfile import MarkedDict, MarkedList, read_yaml
+from ..model.files import DRAFTS_FOLDER, NOT_FACT_FILES
 from ..model.vocabulary import SLUG, Vocabulary
 
 TOP_KEYS = ("source", "file", "sheets")
@@ -208,6 +209,16 @@ def _source(reader: _Reader, data: MarkedDict) -> dict[str, str]:
     return fields
 
 
+def _fact_file_path(output: object) -> bool:
+    """Whether `output` is where a fact file of the graph can be: inside it, and read by every command."""
+    if not isinstance(output, str) or not output.endswith(".yaml"):
+        return False
+    parts = Path(output).parts
+    return not Path(output).is_absolute() and bool(parts) and not any(
+        part == ".." or part.startswith(".") for part in parts) and parts[0] != DRAFTS_FOLDER \
+        and (len(parts) > 1 or parts[0] not in NOT_FACT_FILES)
+
+
 def read_mapping(path: Path, shown: str, vocabulary: Vocabulary) -> tuple[Mapping | None, list[Problem]]:
     """The mapping file at `path`, checked against `vocabulary`, or None with every problem."""
     data, problems = read_yaml(path, shown)
@@ -217,8 +228,10 @@ def read_mapping(path: Path, shown: str, vocabulary: Vocabulary) -> tuple[Mappin
     top = reader.mapping(data, (1, 1), "the mapping", TOP_KEYS)
     source = _source(reader, top)
     output = top.get("file", f"imports/{source.get('id', 'table')}.yaml")
-    if not isinstance(output, str) or not output.endswith(".yaml") or ".." in Path(output).parts:
-        reader.problem(top.mark_of("file"), f"'file' must be a .yaml path inside the graph, got '{output}'")
+    if not _fact_file_path(output):
+        reader.problem(top.mark_of("file"), f"'file' must be a fact file's .yaml path inside the graph, got "
+                       f"'{output}'", f"a path such as imports/{source.get('id', 'table')}.yaml, not in "
+                       f"{DRAFTS_FOLDER}/ or a hidden folder, nor one of {', '.join(NOT_FACT_FILES)}")
     sheets = reader.mapping(top.get("sheets"), top.mark_of("sheets"), "'sheets'", tuple(top.get("sheets") or ()))
     if not sheets:
         reader.problem(top.mark_of("sheets"), "the mapping names no sheet",

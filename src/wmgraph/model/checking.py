@@ -32,8 +32,8 @@ def check_file(vocabulary: Vocabulary, path: Path, shown: str, raw: bytes | None
     return Checker(vocabulary).file_piece(data, shown)
 
 
-def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], Checker]:
-    """Read the vocabulary and sources, and list the fact files, ready for `finish_model`."""
+def start_model(graph_dir: Path, sources: bytes | None = None) -> tuple[Vocabulary, list[Path], Checker]:
+    """Read the vocabulary and sources (`sources`: the sources file's bytes instead), and list the fact files."""
     if graph_dir.exists() and not graph_dir.is_dir():
         raise LoadError(f"graph folder '{graph_dir}' is a file, not a folder (give --graph the folder holding "
                         "the fact files)")
@@ -45,10 +45,10 @@ def start_model(graph_dir: Path) -> tuple[Vocabulary, list[Path], Checker]:
     checker.problems += found
     sources_path = graph_dir / SOURCES_FILE
     shown = checker.sources_file = display_path(sources_path, graph_dir)
-    if not sources_path.exists() and not sources_path.is_symlink():
+    if sources is None and not sources_path.exists() and not sources_path.is_symlink():
         checker.sources_missing = True  # reported if anything cites a source
         return vocabulary, files, checker
-    data, found = read_yaml(sources_path, shown)
+    data, found = read_yaml(sources_path, shown, raw=sources)
     checker.problems += found
     if found:
         checker.unread.add(shown)
