@@ -183,11 +183,20 @@ def test_the_file_written_must_be_a_fact_file_of_the_graph(mini_graph: Path, tmp
 
 def test_a_cell_the_fact_file_cannot_hold_is_refused_and_nothing_written(mini_graph: Path, tmp_path: Path) -> None:
     table, mapping = _setup(tmp_path)
-    _csv(table, [["Acme\tRobotics", "", "Birmingham", "5", "01/03/2024"]])
+    _csv(table, [["Acme\tRobotics", "Acme;A\x1bB", "Birmingham", "5", "01/03/2024"],
+                 ["Widget Labs", "", "Cov\u2028entry", "5\x07", "01/03/2024"]])
     sources = (mini_graph / "sources.yaml").read_text(encoding="utf-8")
+    hint = "(correct the cell: a fact file's values are one line, without control characters)"
     assert _run(mini_graph, str(table), "--mapping", str(mapping)) == (1, (
-        "Error: 1 problem found in grants.csv; nothing was written:\n"
-        f"{mini_graph.name}/imports/council-grants-2024.yaml:5:9: a one-line value may not hold a tab (U+0009) "
-        "(only a block scalar (| or >) may hold tabs and line breaks: write the value as one)\n"))
+        "Error: 5 problems found in grants.csv; nothing was written:\n"
+        f"grants.csv:grants:2:A: the cell in column 'Company': a one-line value may not hold a tab (U+0009) {hint}\n"
+        "grants.csv:grants:2:B: the cell in column 'Also known as': a value may not hold an escape character "
+        f"(U+001B) {hint}\n"
+        "grants.csv:grants:3:C: the cell in column 'Town': a value may not hold a line separator (U+2028) "
+        f"{hint}\n"
+        "grants.csv:grants:3:D: '5\\x07' in column 'Grant' is not an amount of money like 1200000, 1,200,000, £1.2m or "
+        "250k (correct the cell: 'amount' needs an amount of money like 1200000, 1,200,000, £1.2m or 250k)\n"
+        "grants.csv:grants:3:D: the cell in column 'Grant': a value may not hold a control character (U+0007) "
+        f"{hint}\n"))
     assert not (mini_graph / "imports").exists()
     assert (mini_graph / "sources.yaml").read_text(encoding="utf-8") == sources

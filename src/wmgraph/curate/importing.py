@@ -19,6 +19,7 @@ from pathlib import Path
 from ..analysis.diff import GraphDiff, compare
 from ..atomic import write_atomic
 from ..errors import Problem, ValidationError, WmgraphError, display_path
+from ..load.scalars import control_problem
 from ..load.values import check_date
 from ..load.yamlfile import MAX_FILE_BYTES
 from ..model.checker import Checker
@@ -63,6 +64,7 @@ class Made:
     entities: dict[str, dict[str, object]] = field(default_factory=dict)
     keys: dict[str, tuple[int, str]] = field(default_factory=dict)  # a row entity's id: its row and cell
     problems: list[Problem] = field(default_factory=list)
+    refused: set[tuple[int, int]] = field(default_factory=set)  # the cells (row, column) reported as unwritable
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,12 @@ class _Row:
         for at in range(1, len(parts), 2):  # the columns, between the literal parts
             position = self.index[parts[at]]
             first = first or position + 1
-            written[at] = self.cells[position] if position < len(self.cells) else ""
+            written[at] = cell = self.cells[position] if position < len(self.cells) else ""
+            refused = control_problem(cell.replace(value.split, "") if value.split else cell, False)
+            if refused is not None and (self.number, position) not in self.made.refused:
+                self.made.refused.add((self.number, position))  # one problem for a cell, however often read
+                self.problem(position + 1, f"the cell in column '{parts[at]}': {refused.message}",
+                             "correct the cell: a fact file's values are one line, without control characters")
         return "".join(written).strip(), first
 
 
