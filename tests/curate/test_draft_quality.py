@@ -257,3 +257,24 @@ def test_appointments_awards_places_and_what_a_firm_has_against_what_it_plans(mi
          "possible"),  # in talks: not raised
     }
     assert "fintech-of-the-year" not in {c.key for c in draft_source(mini_graph, "piece").candidates.values()}
+
+
+FIRSTS = """title: Robot skills
+date: 2025-03-03
+
+The Robot Skills Programme has helped 300 firms to train staff so that they can automate their warehouses.
+The Robot Hub will be the first test site in the UK to link three cities. Birmingham welcomes the news.
+Acme Robotics plans 50 jobs, Gantry Labs to add 30, and Zentrix Systems aiming for 20 roles by 2027.
+"""
+
+
+def test_firsts_purposes_and_the_subject_after_a_comma_and(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, FIRSTS)
+    assert facts_of(found, "sector", "statistic") == {
+        ("robot-skills-programme", "sector", "automate their warehouses", ()),  # what it helps others do
+        ("robot-hub", "statistic", None, (("measure", "first test site in the UK to link three cities"), ("rank", 1))),
+    }
+    first = next(p for p in found if p.relation == "statistic")
+    assert first.status == "planned"  # 'will be the first': not so yet
+    jobs = {(p.subject, p.object, p.qualifiers["jobs"]) for p in found if p.relation == "pledges-jobs"}
+    assert jobs == {("acme-robotics", "birmingham", 50), ("zentrix-systems", "birmingham", 20)}  # ", and Z ...": Z's

@@ -325,4 +325,20 @@ def superlatives(sentence: Sentence, context: Context, date: str) -> list[Propos
         elif passive:
             found.append(Proposal(ranked.key, "statistic", None, qualifiers, sentence.quote(ranked.start, best.end()),
                                   rule="described-as-best", confidence=0.4))
+    return found + _is_first(sentence)
+
+
+_IS_FIRST = re.compile(r"\s+(?:is|was|will be|became|has become|remains) the (?:(?:[A-Z][\w.]*\s?)+['’]s |"
+                       r"world['’]s |country['’]s |region['’]s )?(?P<measure>(?:first|largest|biggest)\s[^,.;]*?)"
+                       r"(?=[,.;]|$)")
+
+
+def _is_first(sentence: Sentence) -> list[Proposal]:
+    """'The facility will be the first test bed in the UK to span more than one city': a statistic ranked first."""
+    found = []
+    for mention in (m for m in sentence.mentions if m.type in (*PLACES, *BODIES, "initiative", "programme", "event")):
+        best = _IS_FIRST.match(sentence.text, mention.end)
+        if best is not None and len(best.group("measure").split()) <= 14:
+            found.append(Proposal(mention.key, "statistic", None, {"rank": 1, "measure": best.group("measure")},
+                                  sentence.quote(mention.start, best.end()), rule="is-the-first", confidence=0.4))
     return found

@@ -35,7 +35,7 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
     context.anchor = anchor
     found: list[Proposal] = []
     rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus,
-             _fields_of_counted, _announced,
+             _fields_of_counted, _purpose, _announced,
              affiliations, rankings, superlatives, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
@@ -241,6 +241,21 @@ def _fields_of_counted(sentence: Sentence, context: Context, date: str) -> list[
                      rule="most-of-them", confidence=0.4,
                      why=[f"'them' read as what the sentence before counted of {context.counted_before}"])
             for words, end in fields]
+
+
+_PURPOSE = re.compile(r"(?:, helping (?:them|businesses|firms|companies|people|organisations) (?:to )?|"
+                      r"\bso that (?:they|businesses|firms|companies) can )(?P<what>[^,.;]+)")
+
+
+def _purpose(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'PROGRAMME has helped 700 firms ... so that they can commercialise new products': what the programme is for."""
+    opener = next((m for m in sentence.mentions if m.type in ("programme", "initiative")
+                   and re.fullmatch(r"(?:[A-Z]\w+,\s+)?(?:The\s+)?", sentence.text[:m.start])), None)
+    match = _PURPOSE.search(sentence.text, opener.end) if opener is not None else None
+    if opener is None or match is None:
+        return []
+    return [Proposal(opener.key, "sector", match.group("what").strip(), {}, sentence.quote(match.start(), match.end()),
+                     rule="helps-to", confidence=0.4, why=["what it helps others do, read as its field: reword it"])]
 
 
 def _focus(sentence: Sentence, context: Context, date: str) -> list[Proposal]:

@@ -14,7 +14,7 @@ from .proposals import BODIES, DOERS, PLACES, PRONOUN_SUBJECT, Context, Proposal
 _FUNDER_BEFORE = re.compile(r"(?<!leveraged )(?<!raised )(?<!generated )(?<!secured )(?<!attracted )"
                             r"\b(?:from|by)\s+(?:the\s+)?$")  # "leveraged by X": X did it, nobody paid X
 _OPENS = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")  # "Furthermore, Primacy ...": the sentence's subject
-_OBJECT = re.compile(r"\b(?:with|create|creating|to|and)\s+(?:an?\s+|the\s+)?$")
+_OBJECT = re.compile(r"(?:\b(?:with|create|creating|to)|(?<!,) and)\s+(?:an?\s+|the\s+)?$")  # ", and C ...": a subject
 _WHERE = re.compile(r"\b(?:based|headquartered|located) in (?:the )?$")  # "X, based in P, raised": X's
 _RECEIVED = re.compile(r"\b(?:receive[sd]?|awarded|granted|given|won|secured a)\b")
 _GOT = re.compile(r"\b(?:receive[sd]?|receiving|awarded|granted|given|won|secured|raised|attracted|landed)\b")
