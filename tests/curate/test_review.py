@@ -122,7 +122,7 @@ def test_from_article_to_published_facts(mini_graph: Path, tmp_path: Path) -> No
     code, output = run("accept", "--graph", str(mini_graph), SOURCE)
     written = mini_graph / "articles" / f"{SOURCE}.yaml"
     assert code == 0, output
-    assert re.fullmatch(rf"accepted 4 entities and 7 facts into {re.escape(str(written))} "
+    assert re.fullmatch(rf"accepted 4 entities and 8 facts into {re.escape(str(written))} "
                         r"\(\d+ proposals still undecided\)\n", output)
     text = written.read_text()
     assert "review:" not in text and "reviewed-by: A. Reviewer" in text and "budget" not in text
@@ -186,7 +186,7 @@ def test_a_second_round_of_accept_keeps_the_first(mini_graph: Path, tmp_path: Pa
     decide(draft, {"made-smarter": "accept", "uk-government": "accept"})
     code, output = run("accept", "--graph", str(mini_graph), SOURCE)
     assert code == 0, output
-    assert output.startswith(f"accepted 2 entities and 2 facts into {written} (")  # the first round not again
+    assert output.startswith(f"accepted 2 entities and 3 facts into {written} (")  # the first round not again
     second = written.read_text()
     assert second.startswith(first.rstrip("\n")) and "\nmade-smarter:" in second
     assert second.count("holds-post: science-and-technology-secretary") == 1
