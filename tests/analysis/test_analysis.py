@@ -260,6 +260,7 @@ def test_name_key_drops_suffixes_case_and_punctuation() -> None:
     assert name_key("Univ. of Birmingham") == name_key("University of Birmingham")
     assert name_key("Kagool Ltd.") == name_key("kagool limited") == "kagool"
     assert name_key("The Group") == "the group"  # nothing left: keep every word
+    assert name_key("Dr Richard Parker") == name_key("richard parker") == "richard parker"
 
 
 def test_near_duplicates_are_warnings(graph: Path) -> None:

@@ -40,16 +40,17 @@ def test_planted_duplicates_are_found_and_scored(mini_graph: Path) -> None:
     (mini_graph / "planted.yaml").write_text(PLANTED, encoding="utf-8")
     assert _run("duplicates", "--graph", str(mini_graph)) == (0, """\
 3 candidate pairs:
-0.95  birmingham-uni 'Birmingham Uni' ~ university-of-birmingham 'Birmingham University'
-      names the same once case, punctuation and suffixes are set aside; same type; 1 shared neighbour; \
-1 shared source
-0.80  version-1 'Version 1' ~ version-one 'Version 1 Limited'
-      names the same once case, punctuation and suffixes are set aside; same type; 0 shared neighbours; \
-0 shared sources
-0.70  wmhtia 'West Midlands Health Tech Innovation Accelerator' ~ wmhtia-2 'West Midlands Health Tech Innovation \
+0.97  birmingham-uni 'Birmingham Uni' ~ university-of-birmingham 'Birmingham University'
+      +0.60 names the same once case, punctuation and suffixes are set aside; +0.10 same type (university); \
++0.20 shared neighbour: West Midlands Health Tech Innovation Accelerator (2 links); \
++0.07 shared source: jobs-article (7 entities)
+0.70  version-1 'Version 1' ~ version-one 'Version 1 Limited'
+      +0.60 names the same once case, punctuation and suffixes are set aside; +0.10 same type (company); \
+no shared neighbour; no shared source
+0.40  wmhtia 'West Midlands Health Tech Innovation Accelerator' ~ wmhtia-2 'West Midlands Health Tech Innovation \
 Accelerator Ltd'
-      names the same once case, punctuation and suffixes are set aside; different types; 0 shared neighbours; \
-0 shared sources
+      +0.60 names the same once case, punctuation and suffixes are set aside; \
+-0.20 different kinds of thing (initiative, company); no shared neighbour; no shared source
 """)
 
 
@@ -62,7 +63,7 @@ def test_a_pair_judged_different_is_no_longer_listed_nor_warned_about(mini_graph
         "recorded: version-one and version-1 are different (by Ann Analyst, ")
     decision = read_decisions(mini_graph)[0]
     assert (decision.pair, decision.decision, decision.by, decision.score) == (
-        ("version-1", "version-one"), "different", "Ann Analyst", "0.8")
+        ("version-1", "version-one"), "different", "Ann Analyst", "0.7")
     assert "version-one" not in _run("validate", "--graph", str(mini_graph))[1]
     assert "version-one" not in _run("duplicates", "--graph", str(mini_graph))[1]
     assert _run("duplicates", "--graph", str(mini_graph), "--decide", "version-one", "nobody", "same",
@@ -110,20 +111,22 @@ version-2:
   source: jobs-article
 """, encoding="utf-8")
     found = {(c.first, c.second): c.how for c in candidates(load_model(mini_graph))}
-    assert found[("university-of-birmingham", "uob")] == "one the initials of the other"
+    assert found[("university-of-birmingham", "uob")] == "one the initials of the other, and of no other name"
     assert found[("version-2", "version-l")] == "97% alike"
 
 
 def test_a_typo_in_a_short_name_is_listed_and_common_initials_count_less(mini_graph: Path) -> None:
     names = {"kagool": "Kagool", "kagooe": "Kagooe", "qz": "QZ", "quiet-zebra": "Quiet Zebra",
-             "quick-zone": "Quick Zone", "quill-zoo": "Quill Zoo", "xj": "XJ", "xeno-jam": "Xeno Jam"}
+             "quick-zone": "Quick Zone", "quill-zoo": "Quill Zoo", "xj": "XJ", "xeno-jam": "Xeno Jam",
+             "yv": "YV", "yarrow-vale": "Yarrow Vale", "yew-valley": "Yew Valley"}
     (mini_graph / "orgs.yaml").write_text("".join(
         f"{key}:\n  type: company\n  name: {name}\n  source: jobs-article\n" for key, name in names.items()),
         encoding="utf-8")
     found = {(c.first, c.second): (c.name, c.how) for c in candidates(load_model(mini_graph))}
     assert (round(found[("kagooe", "kagool")][0], 2), found[("kagooe", "kagool")][1]) == (0.83, "83% alike")
     assert found[("quiet-zebra", "qz")] == (0.8, "one the initials of the other, initials many names have")
-    assert found[("xeno-jam", "xj")] == (0.9, "one the initials of the other")
+    assert found[("xeno-jam", "xj")] == (0.95, "one the initials of the other, and of no other name")
+    assert found[("yarrow-vale", "yv")] == (0.9, "one the initials of the other")
 
 
 def test_a_word_many_names_have_counts_for_little(mini_graph: Path) -> None:
@@ -154,4 +157,47 @@ def test_blocking_keeps_each_kind_of_variant_a_full_comparison_finds(mini_graph:
     lost = {(match[1], match[2]) for pair, match in everything.items() if pair not in blocked}
     assert lost == {  # two typos apart: each is found with the name it varies
         ("Quorvelan Robotiks", "Quorvlan Robotics"), ("Quorvelan Robotiks", "Qoruvelan Robotics"),
-        ("Quorvlan Robotics", "Qoruvelan Robotics"), ("Xandrell", "Xandrol"), ("Xandrell", "Xadrel")}
+        ("Xandrell", "Xandrol"), ("Xandrell", "Xadrel")}
+
+
+def _write(graph: Path, entries: list[tuple[str, str, str, list[str]]]) -> None:
+    """Entities (id, type, name, facts as 'relation: object') into a fact file of `graph`."""
+    text = ""
+    for key, kind, name, facts in entries:
+        text += f"{key}:\n  type: {kind}\n  name: {name}\n  source: jobs-article\n"
+        text += "  facts:\n" + "".join(f"    - {fact}\n      source: jobs-article\n" for fact in facts) if facts else ""
+    (graph / "scored.yaml").write_text(text, encoding="utf-8")
+
+
+def test_the_score_weighs_the_type_and_how_rare_what_both_share_is(mini_graph: Path) -> None:
+    fillers = [(f"filler-{number}", "company", f"Filler {number:03d} {'xq' * (number % 7)}", ["based-in: hubton"])
+               for number in range(100)]
+    _write(mini_graph, [
+        ("quorvelan", "company", "Quorvelan Robotics", ["partners-with: zibbet"]),
+        ("quorvelan-2", "company", "Quorvelan Robotiks", ["partners-with: zibbet"]),
+        ("zibbet", "company", "Zibbet Sound", []), ("hubton", "city", "Hubton", []),
+        ("pellick", "company", "Pellick Studios", ["based-in: hubton"]),
+        ("pellik", "university", "Pellik Studios", ["based-in: hubton"]),
+        ("dana", "person", "Dana Quorvel", []), ("dana-co", "company", "Dana Quorvel Ltd", []), *fillers])
+    found = {(c.first, c.second): c for c in candidates(load_model(mini_graph))}
+    assert [(found[pair].score, found[pair].reasons()) for pair in (
+        ("quorvelan", "quorvelan-2"), ("pellick", "pellik"), ("dana", "dana-co"))] == [
+        (0.87, "+0.57 names 94% alike; +0.10 same type (company); +0.20 shared neighbour: Zibbet Sound (2 links); "
+               "+0.00 shared source: jobs-article (114 entities)"),
+        (0.58, "+0.58 names 97% alike; +0.00 related types (company, university); "
+               "+0.00 shared neighbour: Hubton (102 links); +0.00 shared source: jobs-article (114 entities)"),
+        (0.4, "+0.60 names the same once case, punctuation and suffixes are set aside; "
+              "-0.20 different kinds of thing (person, company); no shared neighbour; "
+              "+0.00 shared source: jobs-article (114 entities)")]
+
+
+def test_names_that_share_words_but_differ_in_the_rest_are_no_candidates(mini_graph: Path) -> None:
+    _write(mini_graph, [("bootcamps", "initiative", "West Midlands Digital Bootcamps", []),
+                        ("roadmap", "initiative", "West Midlands Digital Roadmap", []),  # 87% alike
+                        ("wmdb", "initiative", "WMDB", []), ("wmdr", "initiative", "WMDR", []),
+                        ("roadmap-2", "initiative", "West Midlands Digital Raodmap", [])])
+    found = {(c.first, c.second): c.how for c in candidates(load_model(mini_graph))}
+    assert found == {("roadmap", "roadmap-2"): "97% alike",
+                     ("bootcamps", "wmdb"): "one the initials of the other, and of no other name",
+                     ("roadmap", "wmdr"): "one the initials of the other",  # as of 'Raodmap'
+                     ("roadmap-2", "wmdr"): "one the initials of the other"}

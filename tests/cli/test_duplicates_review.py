@@ -30,20 +30,21 @@ wmhtia-2:
 """
 PROMPT = "one entity? same, different, unsure, skip or quit: "
 FIRST = """\
-[1/3] 0.95  birmingham-uni 'Birmingham Uni' ~ university-of-birmingham 'Birmingham University'
-            names the same once case, punctuation and suffixes are set aside; same type; 1 shared neighbour; \
-1 shared source
+[1/3] 0.97  birmingham-uni 'Birmingham Uni' ~ university-of-birmingham 'Birmingham University'
+            +0.60 names the same once case, punctuation and suffixes are set aside; +0.10 same type (university); \
++0.20 shared neighbour: West Midlands Health Tech Innovation Accelerator (2 links); \
++0.07 shared source: jobs-article (7 entities)
 """
 SECOND = """\
-0.80  version-1 'Version 1' ~ version-one 'Version 1 Limited'
-            names the same once case, punctuation and suffixes are set aside; same type; 0 shared neighbours; \
-0 shared sources
+0.70  version-1 'Version 1' ~ version-one 'Version 1 Limited'
+            +0.60 names the same once case, punctuation and suffixes are set aside; +0.10 same type (company); \
+no shared neighbour; no shared source
 """
 THIRD = """\
-[3/3] 0.70  wmhtia 'West Midlands Health Tech Innovation Accelerator' ~ wmhtia-2 'West Midlands Health Tech \
+[3/3] 0.40  wmhtia 'West Midlands Health Tech Innovation Accelerator' ~ wmhtia-2 'West Midlands Health Tech \
 Innovation Accelerator Ltd'
-            names the same once case, punctuation and suffixes are set aside; different types; 0 shared neighbours; \
-0 shared sources
+            +0.60 names the same once case, punctuation and suffixes are set aside; \
+-0.20 different kinds of thing (initiative, company); no shared neighbour; no shared source
 """
 
 
@@ -76,8 +77,8 @@ recorded: different
 """)
     today = datetime.date.today().isoformat()
     assert _judged(graph) == [
-        (("birmingham-uni", "university-of-birmingham"), "same", "Ann Analyst", today, "0.95"),
-        (("wmhtia", "wmhtia-2"), "different", "Ann Analyst", today, "0.7")]
+        (("birmingham-uni", "university-of-birmingham"), "same", "Ann Analyst", today, "0.97"),
+        (("wmhtia", "wmhtia-2"), "different", "Ann Analyst", today, "0.4")]
     # a judged pair is never shown again; the skipped one is
     assert _review(graph, "unsure\n", "--by", "Bo") == (0, f"""\
 1 candidate pair to judge, best first; each judgement is written to {graph}/decisions.yaml as it is made
@@ -85,7 +86,7 @@ recorded: different
 recorded: unsure
 1 judgement recorded, 0 skipped, 0 left for later
 """)
-    assert _judged(graph)[-1] == (("version-1", "version-one"), "unsure", "Bo", today, "0.8")
+    assert _judged(graph)[-1] == (("version-1", "version-one"), "unsure", "Bo", today, "0.7")
     assert _review(graph, "", "--by", "Bo") == (0, "no candidate pairs left to judge\n")
 
 

@@ -2,11 +2,11 @@
 
 A name is normalised (`name_key`) and given a few keys; two names are compared when they share a
 key. The keys: the normalised name; its words in sorted order (word order set aside); its words
-run together ('techUK', 'Tech UK'); for a name of three words or more, its words but one (a word
-dropped); its initials, beside the one-word names they may be; and for each word, the other words
-with that word less any one letter. Two names one letter apart (a letter changed, added or left out,
-in any word, in any word order) share that last key, so a typo is never lost to blocking, and a
-key that only near-identical names share keeps the blocks small however many names there are.
+run together ('techUK', 'Tech UK'); its words but one (a word dropped); its initials, beside the
+one-word names they may be; and for each word, the other words with that word less any one letter.
+Two names one letter apart (a letter changed, added, left out or two swapped, in any word, in any
+word order) share that last key, so a typo is never lost to blocking, and a key that only
+near-identical names share keeps the blocks small however many names there are.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Words that do not tell two organisations apart.
+# Words that do not tell two names apart: legal suffixes, and titles before a person's name.
 SUFFIXES = frozenset({"group", "ltd", "limited", "plc", "llp", "llc", "inc", "incorporated", "corp",
-                      "corporation", "co", "company", "holdings", "uk", "the"})
+                      "corporation", "co", "company", "holdings", "uk", "the",
+                      "dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "cllr"})
 ABBREVIATIONS = {"univ": "university", "uni": "university", "&": "and", "intl": "international",
                  "dept": "department", "govt": "government", "centre": "center", "st": "saint"}
 LINKING = frozenset({"of", "and", "for", "the", "in", "at"})  # words initials may leave out
@@ -60,13 +61,14 @@ class Common:
 
     initials: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    unique: frozenset[str] = frozenset()  # initials of one name only
 
 
 def _keys(key: str) -> list[str]:
     """The blocking keys of a normalised name (initials aside)."""
     words = content_words(key)
     keys = ["=" + key, "~" + " ".join(words), "_" + "".join(word for word in key.split() if word not in LINKING)]
-    if len(words) >= 3:
+    if len(words) >= 2:
         keys += ["~" + " ".join(words[:at] + words[at + 1:]) for at in range(len(words))]
     if len(key) - key.count(" ") >= TYPO_LENGTH:
         for at, word in enumerate(words):
@@ -76,9 +78,9 @@ def _keys(key: str) -> list[str]:
     return keys
 
 
-def _initial_pairs(names: list[Named]) -> tuple[set[tuple[int, int]], frozenset[str]]:
-    """Pairs of a one-word name and a name of several words it may be the initials of, and the
-    initials so many different names have that they are weak evidence."""
+def _initial_pairs(names: list[Named]) -> tuple[set[tuple[int, int]], frozenset[str], frozenset[str]]:
+    """Pairs of a one-word name and a name of several words it may be the initials of, the initials
+    so many different names have that they are weak evidence, and those of one name only."""
     initialled: dict[str, list[int]] = defaultdict(list)
     single: dict[str, list[int]] = defaultdict(list)
     for index, (key, _, written) in enumerate(names):
@@ -89,9 +91,9 @@ def _initial_pairs(names: list[Named]) -> tuple[set[tuple[int, int]], frozenset[
             single[key].append(index)
     pairs = {(min(one, other), max(one, other)) for found, ones in single.items()
              for one in ones for other in initialled.get(found, [])}
-    common = frozenset(found for found, several in initialled.items()
-                       if len({names[index][0] for index in several}) >= COMMON_INITIALS)
-    return pairs, common
+    different = {found: len({names[index][0] for index in several}) for found, several in initialled.items()}
+    return (pairs, frozenset(found for found, count in different.items() if count >= COMMON_INITIALS),
+            frozenset(found for found, count in different.items() if count == 1))
 
 
 def candidate_pairs(names: list[Named]) -> tuple[set[tuple[int, int]], Common]:
@@ -102,13 +104,13 @@ def candidate_pairs(names: list[Named]) -> tuple[set[tuple[int, int]], Common]:
         for found in _keys(key):
             if first.setdefault(found, index) != index:
                 blocks.setdefault(found, [first[found]]).append(index)
-    pairs, common_initials = _initial_pairs(names)
+    pairs, common_initials, unique = _initial_pairs(names)
     for block in blocks.values():
         if len(block) <= MAX_BLOCK:
             pairs.update(_within(block))
     held = Counter(word for key, _, _ in names for word in set(key.split()))
     floor = max(COMMON_WORD[0], len(names) / COMMON_WORD[1])
-    return pairs, Common(common_initials, frozenset(word for word, count in held.items() if count >= floor))
+    return pairs, Common(common_initials, frozenset(word for word, count in held.items() if count >= floor), unique)
 
 
 def _within(block: list[int]) -> Iterable[tuple[int, int]]:

@@ -7,7 +7,8 @@ every pair.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,7 +18,24 @@ from .blocking import Common, Named, candidate_pairs, content_words, every_pair,
 
 SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which `validate` warns
 CANDIDATE = 0.8  # the name similarity (0-1) from which `duplicates` lists a pair: one letter in five
+UNLIKE = 60  # words that differ this little (rapidfuzz's ratio) are other words, not a typo
 NOTHING_COMMON = Common()
+
+
+NAME_WEIGHT = 0.6  # the score of names the same once normalised
+TYPE_WEIGHTS = {"same": 0.1, "related": 0.0, "different": -0.2}  # same or one a kind of the other; one family
+NEIGHBOURS_WEIGHT = 0.2  # at most, from entities both are linked to
+SOURCES_WEIGHT = 0.1  # at most, from sources both come from
+HUB = 100  # a neighbour or source this many entities have tells nothing about two of them
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A neighbour or source both entities have, how many entities have it, and its part of the score."""
+
+    name: str
+    held: int
+    weight: float
 
 
 @dataclass(frozen=True)
@@ -30,22 +48,40 @@ class Candidate:
     second_name: str
     name: float  # name similarity, 0-1, after normalising
     how: str  # how the names match, in words
-    same_type: bool
-    shared_neighbours: int
-    shared_sources: int
+    types: tuple[str, str, str]  # same, related or different; the two types
+    neighbours: tuple[Shared, ...] = ()
+    sources: tuple[Shared, ...] = ()
+
+    def parts(self) -> tuple[float, float, float, float]:
+        """The score's parts, each rounded as shown: names, types, shared neighbours, shared sources."""
+        return (round(NAME_WEIGHT * self.name, 2), TYPE_WEIGHTS[self.types[0]],
+                round(min(NEIGHBOURS_WEIGHT, sum(shared.weight for shared in self.neighbours)), 2),
+                round(min(SOURCES_WEIGHT, sum(shared.weight for shared in self.sources)), 2))
 
     @property
     def score(self) -> float:
-        """Name similarity weighs most; a shared type, neighbours and sources add to it."""
-        return round(0.7 * self.name + 0.1 * self.same_type + 0.1 * min(self.shared_neighbours, 2) / 2
-                     + 0.1 * min(self.shared_sources, 1), 2)
+        """The parts added up, from 0 to 1: names weigh most, then neighbours, type and sources."""
+        return round(max(0.0, sum(self.parts())), 2)
 
     def reasons(self) -> str:
-        """The score's parts in words."""
-        neighbours = "neighbour" if self.shared_neighbours == 1 else "neighbours"
-        sources = "source" if self.shared_sources == 1 else "sources"
-        return (f"names {self.how}; {'same type' if self.same_type else 'different types'}; "
-                f"{self.shared_neighbours} shared {neighbours}; {self.shared_sources} shared {sources}")
+        """The score's parts in words, each with what it adds."""
+        names, types, neighbours, sources = self.parts()
+        kind, one, other = self.types
+        typed = {"same": f"same type ({one if one == other else f'{one}, {other}'})",
+                 "related": f"related types ({one}, {other})",
+                 "different": f"different kinds of thing ({one}, {other})"}[kind]
+        return "; ".join((f"{names:+.2f} names {self.how}", f"{types:+.2f} {typed}",
+                          _shared("neighbour", neighbours, self.neighbours, "links"),
+                          _shared("source", sources, self.sources, "entities")))
+
+
+def _shared(what: str, part: float, shared: tuple[Shared, ...], held: str) -> str:
+    """Shared neighbours or sources in words: each with how many entities have it, the rarest first."""
+    if not shared:
+        return f"no shared {what}"
+    listed = ", ".join(f"{item.name} ({item.held:,} {held})" for item in shared[:3])
+    more = f" and {len(shared) - 3} more" if len(shared) > 3 else ""
+    return f"{part:+.2f} shared {what}{'s' if len(shared) > 1 else ''}: {listed}{more}"
 
 
 def _names(model: Model) -> list[Named]:
@@ -72,12 +108,19 @@ def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""),
     if " " not in short and short in initials(long, long_written):
         if short in common.initials:
             return 0.8, "one the initials of the other, initials many names have"
+        if short in common.unique:
+            return 0.95, "one the initials of the other, and of no other name"
         return 0.9, "one the initials of the other"
-    shared = set(a.split()) & set(b.split()) & common.words
+    both = set(a.split()) & set(b.split())
+    shared = both & common.words
     if shared:  # only the rest of the names tells them apart: 'Xowcu Analytics', 'Rexepowu Analytics'
         rest = [" ".join(word for word in name.split() if word not in shared) for name in (a, b)]
         ratio = fuzz.ratio(*rest)
         return ratio / 100, f"{ratio:.0f}% alike besides '{' '.join(sorted(shared))}', which many names have"
+    rest = [" ".join(word for word in name.split() if word not in both) for name in (a, b)]
+    if both and all(rest) and fuzz.ratio(*rest) < UNLIKE:  # 'West Midlands Growth Company', '... Combined Authority'
+        ratio = fuzz.ratio(*rest)
+        return ratio / 100, f"{ratio:.0f}% alike besides '{' '.join(sorted(both))}'"
     ratio = fuzz.ratio(a, b)
     return ratio / 100, f"{ratio:.0f}% alike"
 
@@ -119,19 +162,55 @@ def _neighbours(model: Model) -> dict[str, set[str]]:
     return linked
 
 
+def _specificity(held: int) -> float:
+    """How much sharing a thing `held` entities have says: 1 when only the two have it, falling with the
+    log of how many do, to 0 from `HUB` (a town thousands are based in says nothing)."""
+    return max(0.0, 1 - math.log(max(held, 2) / 2) / math.log(HUB / 2))
+
+
+def _types(model: Model, one: str, other: str) -> tuple[str, str, str]:
+    """Same (or one a kind of the other), related (one family: organisations) or different kinds of thing."""
+    vocabulary = model.vocabulary
+    if vocabulary.is_a(one, (other,)) or vocabulary.is_a(other, (one,)):
+        return "same", one, other
+
+    def family(key: str) -> str:
+        entity_type = vocabulary.entity_types.get(key)
+        return entity_type.ancestors[-1] if entity_type and entity_type.ancestors else key
+    return ("related" if family(one) == family(other) else "different"), one, other
+
+
+@dataclass
+class _Context:
+    """What the evidence beyond names is read from: each entity's neighbours and how many cite each source."""
+
+    linked: dict[str, set[str]]
+    cited: Counter[str]
+
+    def shared(self, model: Model, first: str, second: str) -> tuple[tuple[Shared, ...], tuple[Shared, ...]]:
+        """The neighbours and the sources both entities have, the most telling first."""
+        common = (self.linked[first] & self.linked[second]) - {first, second}
+        neighbours = [Shared(model.entities[key].name, len(self.linked[key]),
+                             NEIGHBOURS_WEIGHT * _specificity(len(self.linked[key])))
+                      for key in common]
+        sources = [Shared(key, self.cited[key], SOURCES_WEIGHT * _specificity(self.cited[key]))
+                   for key in set(model.entities[first].sources) & set(model.entities[second].sources)]
+        return tuple(sorted(neighbours, key=lambda s: (-s.weight, s.name))), tuple(
+            sorted(sources, key=lambda s: (-s.weight, s.name)))
+
+
 def candidates(model: Model, judged: Iterable[tuple[str, str]] = ()) -> list[Candidate]:
     """Every candidate pair of entities, best first, leaving out the pairs in `judged`."""
     skip = {tuple(sorted(pair)) for pair in judged}
-    linked = _neighbours(model)
+    context = _Context(_neighbours(model), Counter(source for entity in model.entities.values()
+                                                   for source in set(entity.sources)))
     found = []
     for (first, second), (similarity, first_name, second_name, how) in name_matches(model).items():
         if (first, second) in skip:
             continue
-        one, other = model.entities[first], model.entities[second]
-        same_type = model.vocabulary.is_a(one.type, (other.type,)) or model.vocabulary.is_a(other.type, (one.type,))
-        found.append(Candidate(first, second, first_name, second_name, similarity, how, same_type,
-                               len((linked[first] & linked[second]) - {first, second}),
-                               len(set(one.sources) & set(other.sources))))
+        types = _types(model, model.entities[first].type, model.entities[second].type)
+        found.append(Candidate(first, second, first_name, second_name, similarity, how, types,
+                               *context.shared(model, first, second)))
     return sorted(found, key=lambda c: (-c.score, c.first, c.second))
 
 

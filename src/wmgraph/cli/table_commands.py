@@ -54,9 +54,11 @@ def duplicates_command(graph_dir: Path, limit: int, decide: tuple[str, str, str]
                        by: str) -> None:
     """List pairs of entities that may be one, best first, with a score and its reasons.
 
-    The score (0-1) is 0.7 x the names' similarity (after case, punctuation, legal suffixes and
-    word order are set aside), + 0.1 for the same type, + up to 0.1 for shared neighbours, + 0.1
-    for a shared source. Pairs judged in decisions.yaml are left out. With --decide, record a
+    The score (0-1) adds up parts, each shown: 0.6 x the names' similarity (after case,
+    punctuation, legal suffixes, titles and word order are set aside); +0.1 for the same type, 0
+    for related types, -0.2 for different kinds of thing (a person and a company); up to +0.2 for
+    shared neighbours and +0.1 for shared sources, each worth less the more entities have it.
+    Pairs judged in decisions.yaml are left out. With --decide, record a
     judgement instead: 'different' also stops `validate` warning about the pair. With --review,
     answer same, different, unsure, skip or quit for each pair in turn; each judgement is written
     to decisions.yaml as it is made, so quit or Ctrl-C keeps every one made so far.
