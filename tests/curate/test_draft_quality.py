@@ -278,3 +278,28 @@ def test_firsts_purposes_and_the_subject_after_a_comma_and(mini_graph: Path, tmp
     assert first.status == "planned"  # 'will be the first': not so yet
     jobs = {(p.subject, p.object, p.qualifiers["jobs"]) for p in found if p.relation == "pledges-jobs"}
     assert jobs == {("acme-robotics", "birmingham", 50), ("zentrix-systems", "birmingham", 20)}  # ", and Z ...": Z's
+
+
+STUDY = """title: Robot study
+date: 2024-04-02
+
+Report says robots are coming
+
+The study, carried out by consultancy Harlow Metrics, predicts the Birmingham robot sector could be worth £8bn by 2030.
+Investment in the sector reached £310m last year. Nuneaton and Warwickshire host a further 150 firms.
+The partnership's chair, Dr Amina Yusuf, said robots were welcome. She warned, however, that space was short.
+Gantry Labs, which employs 2,400 people, expects to take on 40 apprentices.
+"""
+
+
+def test_asides_are_no_subjects_and_the_sector_is_the_place(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, STUDY)
+    money = {(p.subject, p.qualifiers["amount"], p.status) for p in found if "amount" in p.qualifiers}
+    assert money == {("birmingham", 8000000000, "possible"), ("birmingham", 310000000, "stated")}  # not Harlow's
+    counts = {(p.subject, p.qualifiers["count"], p.status) for p in found if p.relation == "stated-count"}
+    assert counts == {("gantry-labs", 2400, "stated"), ("gantry-labs", 40, "expected")}  # '2,400': one aside
+    said = [(p.subject, p.object) for p in found if p.relation == "said-that"]
+    assert said == [("amina-yusuf", "Robots were welcome."), ("amina-yusuf", "Space was short.")]
+    candidates = {c.key: c.type for c in draft_source(mini_graph, "piece").candidates.values()}
+    assert candidates["nuneaton"] == "city" and candidates["warwickshire"] == "region"  # known place names
+    assert "report" not in candidates  # a head word alone opening a headline names nothing

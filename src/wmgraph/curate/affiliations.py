@@ -50,7 +50,8 @@ _OPENING = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")
 _CUES = r"(?i:chief|chair|head|director|founder|mayor|minister|secretary|leader|president|professor|executive|" \
         r"manager|chairman|chairwoman|ceo|cto|cfo|coo|officer|partner|lead|assistant|adviser|advisor|analyst|" \
         r"chancellor|vice-chancellor|dean)"
-_TITLE_OF = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+$")
+_TITLE_OF = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+"
+                       rf"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms)\.?\s+)?$")
 _IS_TITLE = re.compile(rf"\s+(?:is|was|serves as|works as|joined as|has been) (?:the |a |an )?"
                        rf"(?:(?P<org>[\w&-]+(?: [A-Z][\w&-]*)*)['’]s? )?"
                        rf"(?P<title>(?:[\w&-]+ ){{0,8}}?{_CUES}\w*(?: (?:of|for|within) [^,.]+?)?)"

@@ -11,6 +11,8 @@ from ..model.model import Entity
 from .gazetteer import Mention
 from .names import (
     CAPTION,
+    CITIES,
+    COUNTIES,
     COUNTRIES,
     HEAD_TYPES,
     MONTHS,
@@ -125,6 +127,10 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
     name = " ".join(words)
     if name in COUNTRIES:
         return "country", "country", 0.9
+    if name in CITIES or name in COUNTIES:
+        return ("city" if name in CITIES else "region"), "place-name", 0.8
+    if len(words) == 1 and name in HEAD_TYPES and opens:
+        return "", "", 0.0  # "Report says ...": a head word alone opens a headline, it names nothing
     for word, rule in ((words[-1], "head-word"), (words[0], "head-word")):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word], rule, 0.75

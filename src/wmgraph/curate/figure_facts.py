@@ -8,7 +8,7 @@ from ..model.modal_words import status_of
 from .amounts import JOB_WORDS, Figure, figures, number_value
 from .dates import resolve
 from .gazetteer import Mention
-from .modality import clause_around
+from .modality import ASIDE, clause_around
 from .proposals import BODIES, DOERS, PLACES, PRONOUN_SUBJECT, Context, Proposal, Qualifiers, Sentence
 
 _FUNDER_BEFORE = re.compile(r"(?<!leveraged )(?<!raised )(?<!generated )(?<!secured )(?<!attracted )"
@@ -47,9 +47,11 @@ def figure_facts(sentence: Sentence, context: Context, date: str) -> list[Propos
 def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | None:
     """The nearest entity named before the figure that is not its funder, else the first place after it."""
     funders = {m.key for m in sentence.mentions if _FUNDER_BEFORE.search(sentence.text[:m.start])}
+    asides = [a.span() for a in ASIDE.finditer(sentence.text[:figure.start])]
     before = [m for m in sentence.mentions if m.end <= figure.start and m.type in (*DOERS, *PLACES)
               and m.key not in funders and not sentence.text.startswith("-based", m.end)
-              and not _WHERE.search(sentence.text[:m.start])]
+              and not _WHERE.search(sentence.text[:m.start])
+              and not any(a <= m.start and m.end <= b for a, b in asides)]  # "The study, by X, predicts": not X's
     clause = clause_around(sentence.text, figure.start, figure.end)
     if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
         return before[0]  # "X ..., and it will receive": the sentence's subject
@@ -214,7 +216,7 @@ def _when(sentence: Sentence, figure: Figure, date: str, anchor: str) -> tuple[s
 
 def _unaside(words: str) -> str:
     """The words less their asides: 'The company, founded in 2018, employs 65' dates no figure by 2018."""
-    return re.sub(r", [^,]*,", lambda m: " " * len(m.group(0)), words)
+    return ASIDE.sub(lambda m: " " * len(m.group(0)), words)
 
 
 def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, sentence: Sentence,

@@ -8,7 +8,12 @@ _CLAUSE_END = re.compile(r"[;:]|, (?:but|while|whereas|and|with) |\. |"
                          r" and (?=(?:plans|expects|aims|hopes|intends|wants|will|is set|is due|could|may)\b)")
 
 
-_RELATIVE = re.compile(r", (?:which|who) [^,;:]*,")
+# an apposition or a participle between commas (", founded in 2018,", ", carried out by X,"); a number's
+# thousands comma ("2,400") is no end of it
+ASIDE = re.compile(r", (?:a|an|the|which|who|whose|once|formerly|founded|based|carried out|led|backed|owned|run|"
+                   r"set up|launched|created|headquartered|part of|known|now|previously)\b"
+                   r"(?:[^,;:]|(?<=\d),(?=\d))*,(?=\s)")
+_RELATIVE = re.compile(r", (?:which|who) (?:[^,;:]|(?<=\d),(?=\d))*,(?=\s)")
 
 
 def clause_around(sentence: str, start: int, end: int) -> str:

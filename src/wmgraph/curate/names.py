@@ -37,6 +37,21 @@ COUNTRIES = frozenset((
     "Wales", "USA", "UAE",
 ))
 
+# towns and cities of the region the graph maps and the UK's largest, and counties: places whatever their context
+CITIES = frozenset((
+    "Birmingham", "Coventry", "Wolverhampton", "Solihull", "Walsall", "Dudley", "West Bromwich", "Sutton Coldfield",
+    "Nuneaton", "Rugby", "Warwick", "Leamington Spa", "Stratford-upon-Avon", "Redditch", "Kidderminster", "Worcester",
+    "Hereford", "Telford", "Shrewsbury", "Stoke-on-Trent", "Stafford", "Lichfield", "Tamworth", "Cannock",
+    "Bromsgrove", "Halesowen", "Smethwick", "Oldbury", "Tipton", "Wednesbury", "Bilston", "Stourbridge",
+    "London", "Manchester", "Leeds", "Liverpool", "Bristol", "Sheffield", "Newcastle", "Nottingham", "Leicester",
+    "Derby", "Oxford", "Cambridge", "Edinburgh", "Glasgow", "Cardiff", "Belfast", "Reading", "Milton Keynes",
+))
+COUNTIES = frozenset((
+    "Warwickshire", "Worcestershire", "Staffordshire", "Shropshire", "Herefordshire", "Leicestershire",
+    "Derbyshire", "Nottinghamshire", "Northamptonshire", "Oxfordshire", "Gloucestershire", "Cheshire",
+    "Black Country",
+))
+
 # capitalised only because they open a sentence or a heading: never the start of a name
 SENTENCE_WORDS = frozenset((
     "A", "An", "The", "In", "On", "At", "By", "For", "From", "With", "To", "Of", "As", "And", "But", "Or",

@@ -12,11 +12,11 @@ _NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "test bed": ("Testbed", ()), "testbed": ("Testbed", ()), "awards ceremony": ("Awards", ()),
     "awards": ("Awards", ()), "department": ("Department", ()), "university": ("University", ()),
     "facility": ("", ("initiative",)), "project": ("", ("initiative",)),
-    "region": ("", ("region",)), "city": ("", ("city",)),
+    "region": ("", ("region",)), "city": ("", ("city",)), "sector": ("", ("region", "city")),
     **dict.fromkeys(("company", "firm", "start-up", "startup", "business"), ("", ("company",))),
 }
 # a body named before it, the one named most, else first: "the company" is the story's own
-_BEFORE = ("company",)
+_BEFORE = (("company",), ("region", "city"))  # "the sector": the place whose sector the article has named
 _REFERENCE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)(?: new| initial| same)?(?: [\w-]+?)?? "
                         rf"({'|'.join(sorted(_NOUNS, key=len, reverse=True))})\b(?!-)")
 
@@ -33,7 +33,7 @@ def references(text: str, mentions: list[Mention]) -> list[Mention]:
         named = [m for m in mentions if (head and head_word(m.words) == head) or m.type in kinds]
         if head and not named:
             continue
-        if kinds == _BEFORE:
+        if kinds in _BEFORE:
             named = sorted((m for m in named if m.end <= start), key=lambda m: (-counts[m.key], m.start))
         elif kinds and not head:
             named = sorted(named, key=lambda m: (-counts[m.key], m.start)) if kinds[0] != "initiative" else \

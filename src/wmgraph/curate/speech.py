@@ -7,7 +7,7 @@ import re
 from .names import SPEECH_VERBS
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
-_SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS[:-1])})\b(?!,)")
+_SPEECH = re.compile(rf"\b({'|'.join(SPEECH_VERBS[:-1])})\b(?:,\s+(?:however|though|meanwhile|also),)?(?!,)")
 # a second statement of one sentence: "... and said 5G would form ...", "..., adding that ...", "..., and that ..."
 _NEXT = re.compile(r",?\s+(?:and\s+(?:(?:he|she|they)\s+)?(?:said|added|says|warned|noted)|adding)\b(?:\s+that)?\s*"
                    r"|,\s+and\s+that\s+")
@@ -32,7 +32,7 @@ def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         if found is None:
             continue
         speaker, start = found
-        statements = _statements(verb.group(0), text[verb.end():])
+        statements = _statements(verb.group(1), text[verb.end():])
         if text.rstrip().endswith(":") and len(" ".join(s for s, _ in statements).split()) <= 4:
             continue  # "X said in a statement:": the words follow, read as the speaker's line
         roles = [m.words for m in sentence.mentions if m.type == "post" and start <= m.start < verb.start()]
