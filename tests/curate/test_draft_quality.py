@@ -303,3 +303,24 @@ def test_asides_are_no_subjects_and_the_sector_is_the_place(mini_graph: Path, tm
     candidates = {c.key: c.type for c in draft_source(mini_graph, "piece").candidates.values()}
     assert candidates["nuneaton"] == "city" and candidates["warwickshire"] == "region"  # known place names
     assert "report" not in candidates  # a head word alone opening a headline names nothing
+
+
+SPEAKERS = """title: Robot week
+date: 2024-10-01
+
+Robot Week will return on 14 October with more than 200 events.
+The week, now in its sixth year, is organised by Gantry Labs.
+Speakers include Ada Byrne, Professor of Robotics at the University of Birmingham.
+Tom Ode, founder of Leeds start-up Nimbly, will speak too.
+Dean Cole, Director of Place and Global, Acme Robotics, spoke too.
+"""
+
+
+def test_titles_after_a_name_and_the_week_that_is_organised(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, SPEAKERS)
+    assert facts_of(found, "works-for", "hosted") == {
+        ("gantry-labs", "hosted", "robot-week", ()),  # "The week": the Week the article names
+        ("ada-byrne", "works-for", "university-of-birmingham",
+         (("as-of", "2024-10-01"), ("role", "Professor of Robotics"))),
+        ("tom-ode", "works-for", "nimbly", (("as-of", "2024-10-01"), ("role", "founder"))),
+    }  # "Director of Place and Global": no body called Global

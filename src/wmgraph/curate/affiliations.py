@@ -101,15 +101,24 @@ def _its_title(sentence: Sentence, context: Context, date: str) -> list[Proposal
                      rule="its-title", confidence=0.5, why=[f"'Its' read as {context.subject}"])]
 
 
+_TITLE_AT = re.compile(rf",\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+ ){{0,4}}?{_CUES}\w*(?: of [A-Z][\w ]*?)?)"
+                       rf"\s+(?:of|at|for)\s+(?:the\s+)?")
+_DESCRIBED_ORG = re.compile(r"(?:(?:[A-Z][\w-]*\s+)?(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,2})?")  # "Coventry start-up "
 _OWN_TITLE = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.;]+?)?)(?=[,.;]|$)")
 
 
 def _apposed_title(sentence: Sentence, person: Mention) -> tuple[Mention, str, int] | None:
-    """(organisation, role, end) of 'PERSON, the firm's chief executive' or 'PERSON, Acme's head of sales'."""
+    """(organisation, role, end) of 'PERSON, the firm's chief executive', 'PERSON, Acme's head of sales' or
+    'PERSON, (the) founder of (Coventry start-up) Acme'."""
     gap = re.match(r",\s+(?:the\s+)?", sentence.text[person.end:])
     org = sentence.at(person.end + gap.end()) if gap else None
     title = _OWN_TITLE.match(sentence.text, org.end) if org is not None and org.type in BODIES else None
-    return (org, title.group(1), title.end()) if org is not None and title is not None else None
+    if org is not None and title is not None:
+        return org, title.group(1), title.end()
+    role = _TITLE_AT.match(sentence.text, person.end)
+    org = next((m for m in sentence.mentions if role and m.start >= role.end() and m.type in BODIES
+                and _DESCRIBED_ORG.fullmatch(sentence.text[role.end():m.start])), None)
+    return (org, role.group(1), org.end) if role is not None and org is not None else None
 
 
 _DEGREE = re.compile(r"\b(?:degree|BA|BSc|MA|MSc|MBA|PhD|DPhil|MPhil|MEng|BEng|LLB|LLM|doctorate)\b[^.;]*?"

@@ -13,7 +13,8 @@ _YEAR_END = re.compile(r"^(.*\S)\s+((?:19|20)\d\d)$")
 # head words that name a body by what it is: "the University" after "the University of Birmingham"
 HEADS = ("University", "Department", "Ministry", "Council", "Authority", "Agency", "Office", "Company",
          "Group", "Institute", "Trust", "Foundation", "Association", "Partnership", "Network", "Centre",
-         "Programme", "Accelerator", "Testbed", "Fund", "Report", "Review", "Awards", "Hub", "Project")
+         "Programme", "Accelerator", "Testbed", "Fund", "Report", "Review", "Awards", "Hub", "Project", "Week",
+         "Festival", "Summit", "Conference")
 
 
 @dataclass(frozen=True)
