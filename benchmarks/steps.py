@@ -6,6 +6,7 @@
     python benchmarks/steps.py answers GRAPH OUT      time the answers a page past the engine's limit carries
     python benchmarks/steps.py check GRAPH            check the fact files into a model, quotes included
     python benchmarks/steps.py page PAGE.html         time until the page is drawn and search works (Chromium)
+    python benchmarks/steps.py questions PAGE.html GRAPH   every library question asked in the page (Chromium)
 
 Each prints one JSON object on its last line of stdout.
 """
@@ -107,6 +108,28 @@ def naive(graph: Path, out: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started, "triples": len(rdf_graph)}
 
 
+def example_params(graph: Path) -> dict[str, dict[str, str]]:
+    """Each library query's entity parameters, filled with the graph's most mentioned entity of a fitting type."""
+    from wmgraph.model.checking import load_model
+    from wmgraph.query.library import library
+
+    model = load_model(graph)
+    mentioned: dict[str, int] = {}
+    for fact in model.facts:
+        if fact.object_is_entity and fact.object:
+            mentioned[fact.object] = mentioned.get(fact.object, 0) + 1
+
+    def busiest(*types: str) -> str:
+        keys = [k for k, e in model.entities.items() if model.vocabulary.is_a(e.type, types)]
+        return max(keys, key=lambda k: (mentioned.get(k, 0), k)) if keys else next(iter(model.entities))
+
+    picks = {"org": busiest("organisation"), "entity": busiest("organisation"), "from": busiest("person"),
+             "to": busiest("organisation"), "initiative": busiest("initiative"), "post": busiest("post")}
+    return {name: {param: picks.get(param, busiest("organisation"))
+                   for param, declared in (query.params or {}).items() if declared.type == "entity"}
+            for name, query in library().items()}
+
+
 def queries(graph: Path, out: Path) -> dict[str, Any]:
     """Load the built N-Triples into the embedded store once, then time every library query."""
     from wmgraph.model.checking import load_model
@@ -119,25 +142,11 @@ def queries(graph: Path, out: Path) -> dict[str, Any]:
     started = time.perf_counter()
     store = load_store((out / "wmgraph.nt").read_bytes())
     loaded = time.perf_counter() - started
-    mentioned: dict[str, int] = {}
-    for fact in model.facts:
-        if fact.object_is_entity and fact.object:
-            mentioned[fact.object] = mentioned.get(fact.object, 0) + 1
-
-    def busiest(*types: str) -> str:
-        keys = [k for k, e in model.entities.items() if model.vocabulary.is_a(e.type, types)]
-        return max(keys, key=lambda k: (mentioned.get(k, 0), k)) if keys else next(iter(model.entities))
-
-    picks = {"org": busiest("organisation"), "entity": busiest("organisation"), "from": busiest("person"),
-             "to": busiest("organisation"), "initiative": busiest("initiative"), "post": busiest("post")}
+    examples = example_params(graph)
     times: dict[str, float] = {}
     rows: dict[str, int] = {}
     for name, query in sorted(library().items()):
-        given = {}
-        for param, declared in (query.params or {}).items():
-            if declared.type == "entity":
-                given[param] = picks.get(param, busiest("organisation"))
-        bindings = bind(query, given, model.vocabulary.base, prefixes)
+        bindings = bind(query, examples[name], model.vocabulary.base, prefixes)
         started = time.perf_counter()
         answer = answer_locally(store, query, bindings, prefixes)
         times[name] = time.perf_counter() - started
@@ -212,6 +221,58 @@ def page(path: Path) -> dict[str, Any]:
             "title": name, "selected": selected}
 
 
+# A question asked in the page: the Worker's time, the page's time from the call to the answer, the rows.
+ASK_TIMED = ("([name, params]) => { const t = performance.now(); return wmgraph.query(name, params)"
+             ".then(a => [wmgraph.timings.query, performance.now() - t, a.results.bindings.length],"
+             " e => [null, null, String(e.message)]); }")
+
+
+def questions(path: Path, graph: Path) -> dict[str, Any]:
+    """Every library question asked in the page (headless Chromium, network blocked), through wmgraph.query.
+
+    engine: loading the engine and the graph in the Worker (timed by the page); each question's time
+    is the Worker's own (`wmgraph.timings.query`), with `*_wall` from the page's call to its answer.
+    """
+    from playwright.sync_api import Route, sync_playwright
+
+    examples = example_params(graph)
+    errors: list[str] = []
+    times: dict[str, float] = {}
+    walls: dict[str, float] = {}
+    rows: dict[str, int] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--headless", "--disable-gpu"])
+        tab = browser.new_page(viewport={"width": 1400, "height": 860})
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+
+        def only_files(route: Route) -> None:
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                errors.append(f"blocked {route.request.url}")
+                route.abort()
+
+        tab.route("**/*", only_files)
+        tab.goto(path.resolve().as_uri())
+        deadline = time.perf_counter() + 180
+        while not tab.evaluate("!!(window.wmgraph && window.wmgraph.ready)"):  # the page's CSP forbids eval
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the page was not ready within 180 s")
+            time.sleep(0.02)
+        loaded = tab.evaluate("wmgraph.loadEngine().then(info => [wmgraph.timings.engine, info.triples])")
+        for name in tab.evaluate("wmgraph.queries().map(q => q.name)"):
+            answer = tab.evaluate(ASK_TIMED, [name, examples.get(name, {})])
+            if answer[0] is None:
+                errors.append(f"{name}: {answer[2]}")
+                continue
+            times[name], walls[name], rows[name] = answer[0] / 1000, answer[1] / 1000, answer[2]
+        browser.close()
+    return {"seconds": loaded[0] / 1000 + sum(walls.values()), "engine_seconds": loaded[0] / 1000,
+            "triples": loaded[1], "queries": times, "walls": walls, "rows": rows, "params": examples,
+            "bytes": path.stat().st_size, "errors": errors}
+
+
 def answers(graph: Path, out: Path) -> dict[str, Any]:
     """What a page past the engine's limit adds to a build: the store loaded, each question answered, the bytes."""
     from wmgraph.model.vocabulary import read_vocabulary
@@ -257,7 +318,7 @@ def main() -> None:
     step, *args = sys.argv[1:]
     paths = [Path(a) for a in args]
     result = {"floor": floor, "naive": naive, "queries": queries, "check": check, "page": page,
-              "answers": answers}[step](*paths)
+              "answers": answers, "questions": questions}[step](*paths)
     print(json.dumps(result))
 
 

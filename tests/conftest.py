@@ -18,7 +18,7 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # A test is marked by what it runs: a fixture in its closure starts Chromium or a store server, or
 # generates a big graph (tests that are slow for other reasons carry @pytest.mark.slow themselves).
 MARKS_BY_FIXTURE = {"chromium": "browser", "oxigraph": "store", "virtuoso": "store", "loaded": "store",
-                    "synthetic": "slow", "big_graph": "slow", "big_page": "slow"}
+                    "synthetic": "slow", "big_graph": "slow", "big_page": "slow", "big_built_page": "slow"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

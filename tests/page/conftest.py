@@ -153,3 +153,16 @@ def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = folder / "wmgraph.html"
     path.write_bytes(page)
     return path
+
+
+@pytest.fixture(scope="session")
+def big_built_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`wmgraph build` of a generated graph of 10,000 entities: its page carries the query engine."""
+    from wmgraph.building import build
+
+    folder = tmp_path_factory.mktemp("big-built")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--entities", "10000",
+                    "--out", str(folder / "graph"), "--vocabulary", str(SEED_GRAPH / "vocabulary.yaml")],
+                   check=True, capture_output=True)
+    build(folder / "graph", folder / "out")
+    return folder / "out" / "wmgraph.html"

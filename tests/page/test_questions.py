@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from wmgraph.cli.main import main
@@ -162,3 +163,21 @@ def test_the_panel_asks_shows_and_selects(browser: Browser, fixture_page: Path) 
     page.click("#q-run")
     assert answered(browser).startswith("the page answers read-only queries")
     assert page.locator("img").count() == 0
+
+
+@pytest.mark.slow
+def test_the_panel_answers_at_10k_from_a_file_offline(browser: Browser, big_built_page: Path) -> None:
+    assert big_built_page.as_uri().startswith("file:")
+    browser.open(big_built_page)  # the fixture lets only file: URLs load, and fails on any other request
+    page = browser.page
+    page.click("#questions-button")
+    page.select_option("#q-select", "jobs-by-place")
+    page.click("#q-ask")
+    expected = cli_rows(big_built_page.parent.parent / "graph", big_built_page.parent, "jobs-by-place", {})
+    assert len(expected) > 50
+    assert answered(browser) == f"{len(expected)} rows in {browser.js('Math.round(wmgraph.timings.query)')} ms"
+    assert page.locator("#q-table tbody tr").count() == len(expected)
+    shown = page.locator("#q-table tbody tr td:first-child .q-entity").evaluate_all("cells => cells.map(c => c.title)")
+    base = browser.js("wmgraph.data.sparql.base")
+    assert sorted(shown) == sorted(json.loads(row)["place"][1].removeprefix(base) for row in expected)
+    assert browser.js("wmgraph.timings.engine") > 0
