@@ -324,3 +324,26 @@ def test_titles_after_a_name_and_the_week_that_is_organised(mini_graph: Path, tm
          (("as-of", "2024-10-01"), ("role", "Professor of Robotics"))),
         ("tom-ode", "works-for", "nimbly", (("as-of", "2024-10-01"), ("role", "founder"))),
     }  # "Director of Place and Global": no body called Global
+
+
+RANGES = """title: Robot money
+date: 2023-03-15
+
+The Robot Hub could cost between £2bn and £3bn. The Robot Hub expects £50m-£80m from suppliers.
+Gantry Labs backed plans for a depot that could cost £9m.
+A further £10m will go to the Robot Hub, which opened in 2021.
+Former Quarry Motors engineer Ida Lund now leads the team.
+"""
+
+
+def test_a_range_is_one_figure_and_money_of_something_unnamed_is_left_alone(mini_graph: Path,
+                                                                               tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, RANGES)
+    money = {(p.subject, tuple(sorted(p.qualifiers.items())), p.status) for p in found if "amount" in p.qualifiers}
+    assert money == {
+        ("robot-hub", (("amount", 2000000000), ("approx", "between £2bn and £3bn"), ("currency", "GBP")), "possible"),
+        ("robot-hub", (("amount", 50000000), ("approx", "£50m-£80m"), ("currency", "GBP")), "expected"),
+        ("robot-hub", (("amount", 10000000), ("currency", "GBP")), "planned"),  # not dated by 'which opened in 2021'
+    }  # the £9m is the unnamed depot's, not Gantry Labs'
+    candidates = {c.key for c in draft_source(mini_graph, "piece").candidates.values()}
+    assert "quarry-motors" in candidates and not any(key.startswith("former") for key in candidates)

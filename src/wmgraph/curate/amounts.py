@@ -39,10 +39,12 @@ class Figure:
 def figures(sentence: str) -> list[Figure]:
     """Every money amount, count and share in `sentence`, in order."""
     found = []
-    for match in MONEY.finditer(sentence):
+    money = list(MONEY.finditer(sentence))
+    for match in money:
         value = float(match.group(3).replace(",", "")) * _SCALE.get((match.group(4) or "").lower(), 1)
         found.append(Figure("money", value, match.start(), match.end(), match.group(0), match.group(1) or "",
                             _CURRENCY[match.group(2)]))
+    found = _ranges(sentence, found)
     for match in SHARE.finditer(sentence):
         found.append(Figure("share", round(float(match.group(2)) / 100, 6), match.start(), match.end(),
                             match.group(0), match.group(1) or ""))
@@ -61,6 +63,23 @@ def figures(sentence: str) -> list[Figure]:
             found.append(Figure("count", int(digits.replace(",", "")), start, match.end(), sentence[start:match.end()],
                                 match.group(1) or "", noun=counted[-1].noun))
     return sorted(found, key=lambda f: f.start)
+
+
+def _ranges(sentence: str, found: list[Figure]) -> list[Figure]:
+    """'between £2bn and £3bn', '£50m-£80m', '£2m to £3m': one figure, its lower bound, the range its approx."""
+    merged: list[Figure] = []
+    for figure in found:
+        last = merged[-1] if merged else None
+        gap = sentence[last.end:figure.start] if last is not None else ""
+        opening = sentence[:last.start].endswith("between ") if last is not None else False
+        if last is not None and (re.fullmatch(r"\s?[-–]\s?|\s+to\s+", gap) or (opening and gap == " and ")):
+            start = last.start - len("between ") if opening else last.start
+            words = sentence[start:figure.end]
+            merged[-1] = Figure("money", min(last.value, figure.value), start, figure.end, words, words,
+                                last.currency)
+        else:
+            merged.append(figure)
+    return merged
 
 
 def number_value(value: float) -> int | float:

@@ -25,8 +25,8 @@ from .names import (
 
 _WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
 SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on|&) )*{_WORD})*(?: \d{{1,2}}(?!\d|[,.]\d|\s?%))?")
-_ALWAYS_STRIPPED = frozenset(("The", "A", "An", "According", "In", "On", "At", "By", "For", "From", "With", "To",
-                              *MONTHS, *WEEKDAYS, "Professor", "Prof", "Dr", "Sir", "Dame", "Mr", "Mrs", "Ms"))
+_ALWAYS_STRIPPED = frozenset(("The", "A", "An", "Former", "According", "In", "On", "At", "By", "For", "From", "With",
+                              "To", *MONTHS, *WEEKDAYS, "Professor", "Prof", "Dr", "Sir", "Dame", "Mr", "Mrs", "Ms"))
 # "Primacy, a Singapore-based regtech company": the apposition says what kind of body the name is
 _BODY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|start-?up|business|provider|"
                            r"partner|developer|manufacturer|consultancy|agency|specialist|supplier|operator|group|"

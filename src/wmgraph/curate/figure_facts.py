@@ -28,6 +28,7 @@ _BY_DOER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:expansion|investment|project|sc
                       r"upgrade|development|takeover|purchase)\s+by\s+(?:the\s+)?")
 _EMPLOYS = re.compile(r"\b(?:employs|employed|employing|employ|has|had|have|with)\s+(?:about |around |some |nearly |"
                       r"almost |more than |over |fewer than |roughly )?$")
+_UNNAMED_HEAD = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|stated|explained)\b(?: that)? [^,;]*$")
 _INVESTS = re.compile(r"\b(?:invested|invests|invest|investing|pumped|ploughed|put)\s+(?:a further |an additional |"
                       r"another |almost |nearly |more than |over |around |about )?$")
@@ -70,6 +71,9 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     clause = clause_around(text, figure.start, figure.end)
     dates = date, context.anchor
     qualifiers: Qualifiers = {"approx": figure.approx} if figure.approx else {}
+    last = next((m for m in reversed(sentence.mentions) if m.end <= figure.start), None)
+    if _UNNAMED_HEAD.search(text[last.end if last is not None else 0:figure.start]):
+        return None  # "X backed plans for a plant that could cost £2bn": the plant's, and it has no name
     subject = _subject(sentence, figure, context)
     funder = re.match(r"[^.;]{0,40}?\b(?<!led )(?:from|by) (?:the )?", text[figure.end:])  # a round's leader: one payer
     payer = sentence.at(figure.end + funder.end()) if funder else None
@@ -203,7 +207,7 @@ def _when(sentence: Sentence, figure: Figure, date: str, anchor: str) -> tuple[s
     others = figures(clause)
     after_end = min((start + f.start for f in others if start + f.start >= figure.end), default=start + len(clause))
     before_start = max((start + f.end for f in others if start + f.end <= figure.start), default=start)
-    found = resolve(text[figure.end:after_end], date, anchor)
+    found = resolve(_unaside(text[figure.end:after_end]), date, anchor)
     if found[0] or found[2]:
         return found
     before = _unaside(text[before_start:figure.start])
@@ -215,7 +219,9 @@ def _when(sentence: Sentence, figure: Figure, date: str, anchor: str) -> tuple[s
 
 
 def _unaside(words: str) -> str:
-    """The words less their asides: 'The company, founded in 2018, employs 65' dates no figure by 2018."""
+    """The words less their asides and relative clauses: 'The company, founded in 2018, employs 65' or
+    '£10m will go to X, which opened in 2021' dates no figure by the aside's year."""
+    words = re.sub(r",? (?:which|who|whose)\b[^,;]*", lambda m: " " * len(m.group(0)), words)
     return ASIDE.sub(lambda m: " " * len(m.group(0)), words)
 
 
