@@ -347,3 +347,21 @@ def test_a_range_is_one_figure_and_money_of_something_unnamed_is_left_alone(mini
     }  # the £9m is the unnamed depot's, not Gantry Labs'
     candidates = {c.key for c in draft_source(mini_graph, "piece").candidates.values()}
     assert "quarry-motors" in candidates and not any(key.startswith("former") for key in candidates)
+
+
+FORMER = """title: Robot people
+date: 2023-03-15
+
+Gantry Labs opened a site in Leeds. Its former chief executive, Ida Lund, now chairs a charity.
+The former Mayor of the West Midlands, Ann Ode, said the plan was sound.
+Gantry Labs has appointed Tom Reyes as its chief executive.
+"""
+
+
+def test_a_former_role_is_a_past_role_not_a_post_held(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, FORMER)
+    assert facts_of(found, "works-for", "holds-post", "past-role") == {
+        ("ida-lund", "past-role", "chief executive (gantry-labs)", ()),
+        ("ann-ode", "past-role", "mayor-of-the-west-midlands", ()),
+        ("tom-reyes", "works-for", "gantry-labs", (("role", "chief executive"), ("start", "2023-03-15"))),
+    }

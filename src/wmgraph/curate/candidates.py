@@ -172,7 +172,7 @@ def person_context(before: str, after: str) -> bool:
     if re.search(r"(?:^|\n)$", before) and (re.match(rf"[ \t]*\n[^\n]*?{cue}", after)
                                             or re.search(rf"{cue}[^\n]*\n$", before)):
         return True  # a name on a line of its own above or below a job title, as in a staff profile
-    if re.search(r"\b(?i:" + "|".join(PERSON_CUES) + r")\w*(?: of [A-Z][\w ]*)?,\s+$", before):
+    if re.search(r"\b(?i:" + "|".join(PERSON_CUES) + r")\w*(?: of (?:the )?[A-Z][\w ]*)?,\s+$", before):
         return True  # "techUK's CEO, Julian David"
     return bool(re.search(r"\b(?:minister|secretary|mayor|chair|executive|director|founder|Dr|Sir|Dame|"
                           r"Professor)\s+$", before, re.IGNORECASE))

@@ -43,7 +43,7 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
             for rule in rules:
                 found += rule(sentence, context, source_date)
         context.see(sentence)
-    found = _dated_by_event(_unrepeated(found)) + speakers(sentences, source_date)
+    found = _former(_dated_by_event(_unrepeated(found)), sentences) + speakers(sentences, source_date)
     said = {(p.subject, p.relation, p.object) for p in found}
     return found + [p for p in sign_offs(sentences, source_date) if (p.subject, p.relation, p.object) not in said]
 
@@ -61,6 +61,26 @@ def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposa
                                                                                named.words[:place.start - named.start]):
                 found.append(Proposal(named.key, "post-in", place.key, {}, named.words, rule="post-of-place",
                                       confidence=0.5))
+    return found
+
+
+_FORMER = re.compile(r"\b(?:former|ex-|previous|one-time|onetime)\s*", re.IGNORECASE)
+
+
+def _former(found: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
+    """A post or title held 'formerly' ('Its former chief executive, X', 'former Mayor X') is a past role."""
+    text = " ".join(s.text for s in sentences)
+    for proposal in (p for p in found if p.relation in ("works-for", "holds-post", "leads")):
+        role = str(proposal.qualifiers.get("role", ""))
+        at = text.find(proposal.quote)
+        before = text[max(0, at - 12):at] if at >= 0 else ""
+        if _FORMER.match(role) or re.search(r"\b(?:former|ex-|previous)\s*$", before, re.IGNORECASE) \
+                or _FORMER.match(proposal.quote):
+            title = _FORMER.sub("", role, count=1) or proposal.object or ""
+            proposal.why.append(f"a former role: the {proposal.relation} of '{proposal.quote}' no longer holds")
+            proposal.object = title if title == proposal.object else f"{title} ({proposal.object})"
+            proposal.relation = "past-role"
+            proposal.qualifiers = {}
     return found
 
 
