@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Words that do not tell two names apart: legal suffixes, and titles before a person's name.
@@ -59,9 +59,9 @@ def content_words(key: str) -> list[str]:
 class Common:
     """What many names share, which says little about whether two names are one: initials, words."""
 
-    initials: frozenset[str] = frozenset()
+    initials: frozenset[tuple[str, str]] = frozenset()  # initials many names of one kind have, with the kind
     words: frozenset[str] = frozenset()
-    unique: frozenset[str] = frozenset()  # initials of one name only
+    unique: frozenset[tuple[str, str]] = frozenset()  # initials of one name of that kind only
 
 
 def _keys(key: str) -> list[str]:
@@ -78,9 +78,10 @@ def _keys(key: str) -> list[str]:
     return keys
 
 
-def _initial_pairs(names: list[Named]) -> tuple[set[tuple[int, int]], frozenset[str], frozenset[str]]:
+def _initial_pairs(names: list[Named], kinds: Sequence[str]) -> tuple[set[tuple[int, int]], Common]:
     """Pairs of a one-word name and a name of several words it may be the initials of, the initials
-    so many different names have that they are weak evidence, and those of one name only."""
+    so many different names of one kind (`kinds`, by index) have that they are weak evidence, and
+    those of one name of its kind only (names of the same words in any order are one name)."""
     initialled: dict[str, list[int]] = defaultdict(list)
     single: dict[str, list[int]] = defaultdict(list)
     for index, (key, _, written) in enumerate(names):
@@ -91,26 +92,31 @@ def _initial_pairs(names: list[Named]) -> tuple[set[tuple[int, int]], frozenset[
             single[key].append(index)
     pairs = {(min(one, other), max(one, other)) for found, ones in single.items()
              for one in ones for other in initialled.get(found, [])}
-    different = {found: len({names[index][0] for index in several}) for found, several in initialled.items()}
-    return (pairs, frozenset(found for found, count in different.items() if count >= COMMON_INITIALS),
-            frozenset(found for found, count in different.items() if count == 1))
+    different: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for found, several in initialled.items():
+        for index in several:
+            different[found, kinds[index]].add(" ".join(content_words(names[index][0])))
+    return pairs, Common(frozenset(key for key, keys in different.items() if len(keys) >= COMMON_INITIALS),
+                         unique=frozenset(key for key, keys in different.items() if len(keys) == 1))
 
 
-def candidate_pairs(names: list[Named]) -> tuple[set[tuple[int, int]], Common]:
-    """Pairs of indexes into `names` (smaller first) that share a block, and what many names share."""
+def candidate_pairs(names: list[Named], kinds: Sequence[str]) -> tuple[set[tuple[int, int]], Common]:
+    """Pairs of indexes into `names` (smaller first) that share a block, and what many names share
+    (`kinds`: what kind of thing each name is of, by index: initials are counted within a kind)."""
     first: dict[str, int] = {}  # the first name with each key
     blocks: dict[str, list[int]] = {}  # the keys two names or more have
     for index, (key, _, _) in enumerate(names):
         for found in _keys(key):
             if first.setdefault(found, index) != index:
                 blocks.setdefault(found, [first[found]]).append(index)
-    pairs, common_initials, unique = _initial_pairs(names)
+    pairs, common = _initial_pairs(names, kinds)
     for block in blocks.values():
         if len(block) <= MAX_BLOCK:
             pairs.update(_within(block))
     held = Counter(word for key, _, _ in names for word in set(key.split()))
     floor = max(COMMON_WORD[0], len(names) / COMMON_WORD[1])
-    return pairs, Common(common_initials, frozenset(word for word, count in held.items() if count >= floor), unique)
+    return pairs, Common(common.initials, frozenset(word for word, count in held.items() if count >= floor),
+                         common.unique)
 
 
 def _within(block: list[int]) -> Iterable[tuple[int, int]]:
@@ -119,14 +125,14 @@ def _within(block: list[int]) -> Iterable[tuple[int, int]]:
     return ((one, other) for at, one in enumerate(block) for other in block[at + 1:])
 
 
-def every_pair(names: list[Named]) -> set[tuple[int, int]]:
+def every_pair(names: list[Named], kinds: Sequence[str]) -> set[tuple[int, int]]:
     """The pairs a comparison of every name with every other would score: those whose names are
     75% alike, or 80% once their words are sorted, and initials. Quadratic: for measuring what
     blocking loses on a sample, never for finding duplicates."""
     from rapidfuzz import fuzz, process
 
     keys = [key for key, _, _ in names]
-    pairs = _initial_pairs(names)[0]
+    pairs = _initial_pairs(names, kinds)[0]
     for index, key in enumerate(keys):
         for scorer, cutoff in ((fuzz.ratio, 75), (fuzz.token_sort_ratio, 80)):
             for _, _, at in process.extract(key, keys[index + 1:], scorer=scorer, score_cutoff=cutoff, limit=None):

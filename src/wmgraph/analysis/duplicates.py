@@ -94,22 +94,24 @@ def _names(model: Model) -> list[Named]:
     return sorted(names)
 
 
-def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""),
-                common: Common = NOTHING_COMMON) -> tuple[float, str]:
+def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""), common: Common = NOTHING_COMMON,
+                kinds: tuple[str, str] = ("", "")) -> tuple[float, str]:
     """How alike two normalised names are (0-1) and how, in words (`written`: the names as written;
-    `common`: initials and words that many names have, which count for less)."""
+    `common`: initials and words that many names have, which count for less; `kinds`: what kind of
+    thing each is of, within which initials are counted)."""
     from rapidfuzz import fuzz
 
     if a == b:
         return 1.0, "the same once case, punctuation and suffixes are set aside"
     if content_words(a) == content_words(b):
         return 0.95, "the same words in another order"
-    (short, _), (long, long_written) = sorted(zip((a, b), written, strict=True), key=lambda pair: len(pair[0]))
+    (short, _, kind), (long, long_written, _) = sorted(zip((a, b), written, kinds, strict=True),
+                                                       key=lambda name: len(name[0]))
     if " " not in short and short in initials(long, long_written):
-        if short in common.initials:
-            return 0.8, "one the initials of the other, initials many names have"
-        if short in common.unique:
-            return 0.95, "one the initials of the other, and of no other name"
+        if (short, kind) in common.initials:
+            return 0.8, "one the initials of the other, initials many names of its kind have"
+        if (short, kind) in common.unique:
+            return 0.95, "one the initials of the other, and of no other name of its kind"
         return 0.9, "one the initials of the other"
     both = set(a.split()) & set(b.split())
     shared = both & common.words
@@ -142,14 +144,16 @@ def name_matches(model: Model, exhaustive: bool = False) -> Pairs:
     """Each candidate pair of entity ids (sorted) with its best name match: similarity, names, how
     (`exhaustive`: every name compared with every other, to measure what blocking loses)."""
     names = _names(model)
-    pairs, common = candidate_pairs(names)
+    families = {key: _family(model, entity.type) for key, entity in model.entities.items()}
+    kinds = [families[entity] for _, entity, _ in names]
+    pairs, common = candidate_pairs(names, kinds)
     if exhaustive:
-        pairs = every_pair(names)
+        pairs = every_pair(names, kinds)
     best: Pairs = {}
     for one, other in sorted(pairs):
         if names[one][1] != names[other][1]:
             _consider(best, names[one], names[other], *_similarity(
-                names[one][0], names[other][0], (names[one][2], names[other][2]), common))
+                names[one][0], names[other][0], (names[one][2], names[other][2]), common, (kinds[one], kinds[other])))
     return best
 
 
@@ -168,16 +172,18 @@ def _specificity(held: int) -> float:
     return max(0.0, 1 - math.log(max(held, 2) / 2) / math.log(HUB / 2))
 
 
+def _family(model: Model, type_key: str) -> str:
+    """The kind of thing a type is of: the type its line of parents starts from (organisation, person, place)."""
+    entity_type = model.vocabulary.entity_types.get(type_key)
+    return entity_type.ancestors[-1] if entity_type and entity_type.ancestors else type_key
+
+
 def _types(model: Model, one: str, other: str) -> tuple[str, str, str]:
     """Same (or one a kind of the other), related (one family: organisations) or different kinds of thing."""
     vocabulary = model.vocabulary
     if vocabulary.is_a(one, (other,)) or vocabulary.is_a(other, (one,)):
         return "same", one, other
-
-    def family(key: str) -> str:
-        entity_type = vocabulary.entity_types.get(key)
-        return entity_type.ancestors[-1] if entity_type and entity_type.ancestors else key
-    return ("related" if family(one) == family(other) else "different"), one, other
+    return ("related" if _family(model, one) == _family(model, other) else "different"), one, other
 
 
 @dataclass
