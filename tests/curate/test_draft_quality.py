@@ -365,3 +365,12 @@ def test_a_former_role_is_a_past_role_not_a_post_held(mini_graph: Path, tmp_path
         ("ann-ode", "past-role", "mayor-of-the-west-midlands", ()),
         ("tom-reyes", "works-for", "gantry-labs", (("role", "chief executive"), ("start", "2023-03-15"))),
     }
+
+
+def test_this_month_last_month_and_today_at_the_source_s_precision() -> None:
+    assert resolve("Earlier this month, the council agreed", "2024-02-20")[0] == "2024-02"
+    assert resolve("sales fell last month", "2024-01")[0] == "2023-12"  # a month is enough for a month
+    assert resolve("it opens next month", "2024-12-03")[0] == "2025-01"
+    assert resolve("the firm said today", "2024-02-20")[0] == "2024-02-20"
+    assert resolve("the firm said today", "2024") == (
+        "", "today", "'today' needs a closer date than the source's 2024: resolve it by hand")

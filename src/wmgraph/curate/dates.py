@@ -16,7 +16,8 @@ _MONTH_YEAR = re.compile(rf"\b(?:in |by )?({_MONTH}) ((?:19|20)\d\d)\b")
 _BY_YEAR = re.compile(r"\b(?i:by|in) ((?:19|20)\d\d)\b(?![/–-]\d)")  # "in 2025/26" is a span
 _CLAUSES = re.compile(r"[;:]|, (?:but|while|whereas|and|with) ")
 _RELATIVE = re.compile(rf"\b(so far this year|(?:by )?the end of (?:the|this) year|"
-                       rf"this year|last year|next year|last month|next month|yesterday|"
+                       rf"this year|last year|next year|(?:earlier |later )?this month|last month|next month|"
+                       rf"yesterday|today|"
                        rf"last (?:{'|'.join(WEEKDAYS)})|on (?:{'|'.join(WEEKDAYS)}))\b", re.IGNORECASE)
 
 
@@ -41,6 +42,8 @@ def resolve(words: str, source_date: str, anchor: str = "") -> tuple[str, str, s
         if date:
             return date, phrase, (f"'{phrase}' in an undated source read against the latest date it states "
                                   f"({anchor}): {date}; check it")
+        if source_date:
+            return "", phrase, f"'{phrase}' needs a closer date than the source's {source_date}: resolve it by hand"
         return "", phrase, f"'{phrase}' in an undated source: resolve it by hand"
     year = _BY_YEAR.search(words)
     if year:
@@ -81,13 +84,15 @@ def _relative(phrase: str, source_date: str) -> str:
     year = int(source_date[:4])
     if "year" in phrase:
         return str(year + (-1 if "last" in phrase else 1 if "next" in phrase else 0))
+    if "month" in phrase and len(source_date) >= 7:
+        month = int(source_date[5:7]) + (-1 if "last" in phrase else 1 if "next" in phrase else 0)
+        year, month = (year - 1, 12) if month == 0 else (year + 1, 1) if month == 13 else (year, month)
+        return f"{year}-{month:02d}"
     if len(source_date) < 10:
         return ""
     day = datetime.date.fromisoformat(source_date)
-    if "month" in phrase:
-        month = day.month + (-1 if "last" in phrase else 1)
-        year, month = (year - 1, 12) if month == 0 else (year + 1, 1) if month == 13 else (year, month)
-        return f"{year}-{month:02d}"
+    if phrase == "today":
+        return source_date
     if phrase == "yesterday":
         return (day - datetime.timedelta(days=1)).isoformat()
     weekday = WEEKDAYS.index(phrase.split()[1].capitalize())
