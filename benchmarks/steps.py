@@ -159,8 +159,9 @@ def page(path: Path) -> dict[str, Any]:
 
     ready: until the page is drawn and usable; readable: until the first view is on screen;
     search: typing a name and Enter until the entity is selected and drawn; expand: a click on the
-    biggest community's disc (or, on a small page, fitting the view); as_of: moving the date; zoom:
-    one zoom step. Interactions are timed in the page (performance.now, each followed by a redraw)
+    biggest community's disc (or, on a small page, fitting the view); as_of: moving the date;
+    focus_more and focus_less: focus on the searched entity (one degree, the rest faded) and off
+    again; zoom: one zoom step. Interactions are timed in the page (performance.now, each followed by a redraw)
     and also from Python (`*_wall`, including the round trip to the browser).
     """
     from playwright.sync_api import Route, sync_playwright
@@ -211,12 +212,16 @@ def page(path: Path) -> dict[str, Any]:
         expand = timed("wmgraph.data.big ? wmgraph.expand(0, true) : wmgraph.fitVisible()")
         day = tab.evaluate("wmgraph.data.dates.length ? wmgraph.data.dates[0].slice(0, 4) + '-06-01' : null")
         as_of = timed(f"wmgraph.setDate({json.dumps(day)})")
+        focus_more = timed("wmgraph.setFocus(1)")
+        focus_less = timed("wmgraph.setFocus(0)")
         zoom = timed("wmgraph.network.moveTo({scale: wmgraph.network.getScale() * 1.5})")
         drawn = tab.evaluate("wmgraph.nodes.length")
         browser.close()
     return {"seconds": ready + search, "ready_seconds": ready, "readable_seconds": readable,
             "page_ready_ms": timings.get("ready"), "search_seconds": search, "expand_seconds": expand[0],
-            "expand_wall": expand[1], "as_of_seconds": as_of[0], "as_of_wall": as_of[1], "zoom_seconds": zoom[0],
+            "expand_wall": expand[1], "as_of_seconds": as_of[0], "as_of_wall": as_of[1],
+            "focus_more_seconds": focus_more[0], "focus_more_wall": focus_more[1], "focus_less_seconds": focus_less[0],
+            "focus_less_wall": focus_less[1], "zoom_seconds": zoom[0],
             "zoom_wall": zoom[1], "nodes_drawn": drawn, "bytes": path.stat().st_size, "errors": errors,
             "title": name, "selected": selected}
 

@@ -89,6 +89,8 @@ test("communities: members most linked first, named by the first two", () => {
   assert.deepEqual(groups.map((g) => [g.members, g.name, g.size, g.x, g.y]), [
     [["constructor", "tostring", "andy-street"], "__proto__ \u00b7 toString", 3, 10, 0],
     [["zeta"], "Zeta", 1, 500, 500]]);
+  // How many of each type, so that a folded community is counted without going through its members.
+  assert.deepEqual(groups.map((g) => [...g.types].sort()), [[["company", 2], ["person", 1]], [["company", 1]]]);
 });
 
 test("a big page's layout puts no two nodes in one grid cell", () => {

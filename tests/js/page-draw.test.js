@@ -79,3 +79,14 @@ test("an entity brought in alone draws its lines to folded communities as counts
   const pair = draw.plan(page(true), state({ pinned: new Set(["constructor", "zeta"]) }));
   assert.deepEqual(show(pair.edges), ["zeta|member-of|constructor valid", "a:constructor>0 a3", "gg:0-1 g1"]);
 });
+
+test("a big page's entities are sized by their relations against the whole graph, once", () => {
+  const nodes = [{ value: 1, font: { color: "#000" } }, { value: 4, font: {} }, { value: 10, font: {} }];
+  draw.sizeByRelations(nodes, { min: 20, max: 60, label: { min: 24, max: 60 } });
+  assert.deepEqual(nodes.map((n) => [n.size, n.font.size, n.value]), [[20, 24, undefined], [20 + 3 / 9 * 40, 36, undefined],
+                                                                       [60, 60, undefined]]);
+  assert.equal(nodes[0].font.color, "#000");  // the rest of the label's style is kept
+  const same = [{ value: 3, font: {} }, { value: 3, font: {} }];
+  draw.sizeByRelations(same, { min: 20, max: 60, label: { min: 24, max: 60 } });
+  assert.deepEqual(same.map((n) => [n.size, n.font.size]), [[40, 42], [40, 42]]);  // one value: the middle
+});

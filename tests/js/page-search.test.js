@@ -20,6 +20,8 @@ test("names are compared without case, accents or punctuation", () => {
   assert.equal(find.normalise("The Café-Society!"), "the cafe society");
   assert.equal(find.normalise("  ÉCOLE   Normale "), "ecole normale");
   assert.equal(find.normalise("__proto__"), "proto");
+  assert.equal(find.normalise("Plain ASCII & Co."), "plain ascii co");
+  assert.equal(find.normalise("\uFB01eld \u2460"), "field 1");  // compatibility forms are taken apart too
 });
 
 test("the whole name first, then its start, then inside it, then every word", () => {

@@ -272,6 +272,9 @@ def test_big_graph_overview_expand_and_search(chromium: Any, big_page: Path) -> 
     assert "g:0" not in shown and set(first["members"]) <= set(shown)
     assert len(shown) < 3000
     assert page.locator("#panel h2").text_content() == first["name"]
+    # Entities are sized by their relations against the whole graph, so a size never changes with what is drawn.
+    sizes = browser.js("wmgraph.groups[0].members.map(k => wmgraph.nodes.get(k).size)")
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]  # members come most linked first
     # Search brings an entity of another community and its neighbours in.
     far = browser.js("wmgraph.groups[wmgraph.groups.length - 2].members[0]")
     name = browser.js(f"wmgraph.data.entities.get('{far}').name")
@@ -279,6 +282,7 @@ def test_big_graph_overview_expand_and_search(chromium: Any, big_page: Path) -> 
     page.locator("#search-input").press("Enter")
     assert browser.js("wmgraph.network.getSelectedNodes()") == [far]
     assert browser.js(f"wmgraph.nodes.get('{far}') !== null")
+    assert browser.js("wmgraph.groups[0].members.map(k => wmgraph.nodes.get(k).size)") == sizes
     browser.js("wmgraph.setDate('2015-06-01')")
     assert browser.js("wmgraph.edges.length") < 3000  # the data set holds what is shown, not all 20,000
     assert "not yet begun" in page.locator("#status").text_content()
@@ -355,3 +359,18 @@ def test_focus_fades_all_but_the_neighbourhood_and_stays_in_the_link(browser: Br
     assert faded(other) == set()
     other.page.close()
     assert other.errors == []
+
+
+def test_each_change_is_drawn_once(browser: Browser, fixture_page: Path) -> None:
+    """A render's changes reach vis-network as one, drawn at the next frame, not once per data set call."""
+    browser.open(fixture_page)
+    browser.js("window.draws = 0; window.resizes = 0; wmgraph.network.on('afterDrawing', () => { window.draws++; }); "
+               "wmgraph.network.on('resize', () => { window.resizes++; })")
+    for action in ("wmgraph.selectEntity('wmhtia', false)", "wmgraph.setFocus(1)", "wmgraph.setDate('2024-06-01')",
+                   "wmgraph.setFocus(0)", "wmgraph.setDate(null)"):
+        now, later, resized = browser.js(
+            f"(() => {{ window.draws = 0; window.resizes = 0; {action}; const now = window.draws; "
+            "return new Promise(done => setTimeout(() => done([now, window.draws, window.resizes]), 300)); })()")
+        # A status line of another length may resize the canvas, which vis-network draws again.
+        assert now == 0 and 1 <= later <= 1 + resized, action
+    assert browser.errors == []

@@ -195,7 +195,8 @@ var wmgraphPageData = (function () {
     return factsOf;
   }
 
-  // Communities (worked out when the page was built): members, most linked first, and a name from them.
+  // Communities (worked out when the page was built): members, most linked first, how many of each
+  // type, and a name from them.
   function communities(data, groupOf) {
     var degree = new Map(data.nodes.map(function (node) { return [node.id, 0]; }));
     data.edges.forEach(function (edge) {
@@ -206,8 +207,10 @@ var wmgraphPageData = (function () {
     data.nodes.forEach(function (node) {
       node.value = degree.get(node.id);
       var group = groups[node.group];
-      if (!group) { group = groups[node.group] = { index: node.group, members: [], x: 0, y: 0 }; }
+      if (!group) { group = groups[node.group] = { index: node.group, members: [], types: new Map(), x: 0, y: 0 }; }
       group.members.push(node.id);
+      var type = data.entities.get(node.id).type;
+      group.types.set(type, (group.types.get(type) || 0) + 1);
       group.x += node.x;
       group.y += node.y;
     });

@@ -24,7 +24,8 @@ var wmgraphDraw = (function () {
     if (page.big) {
       page.groups.forEach(function (group) {
         if (state.open.has(group.index)) { Array.prototype.push.apply(keys, group.members); return; }
-        var count = group.members.filter(function (key) { return !typeHidden(key); }).length;
+        var count = group.size;
+        state.hiddenTypes.forEach(function (type) { count -= group.types.get(type) || 0; });
         if (count) {
           var id = "g:" + group.index;
           drawn.add(id);
@@ -74,6 +75,20 @@ var wmgraphDraw = (function () {
     }
     return { nodes: nodes, edges: edges };
   }
-  return { plan: plan };
+  // A big page's entities sized by their relations (`value`) once, against the whole graph's range,
+  // as vis-network's linear scaling would size them (`scaling`: its nodes' scaling options). Given
+  // `value`, vis-network rescales every drawn node whenever anything drawn changes; given a size,
+  // it never does, and an entity keeps its size as communities open and close.
+  function sizeByRelations(nodes, scaling) {
+    var least = Infinity, most = -Infinity;
+    nodes.forEach(function (node) { least = Math.min(least, node.value); most = Math.max(most, node.value); });
+    nodes.forEach(function (node) {
+      var share = most === least ? 0.5 : (node.value - least) / (most - least);
+      node.size = scaling.min + share * (scaling.max - scaling.min);
+      node.font.size = scaling.label.min + share * (scaling.label.max - scaling.label.min);
+      delete node.value;
+    });
+  }
+  return { plan: plan, sizeByRelations: sizeByRelations };
 }());
 if (typeof module === "object" && module.exports) { module.exports = wmgraphDraw; }

@@ -1,14 +1,11 @@
-/* wmgraph's page: the search box (page-search.js finds the matches), and the timeline of an entity's dated facts. Text only
-   through textContent and attributes, never innerHTML. */
+/* wmgraph's page: the search box (page-search.js finds the matches), the timeline of an entity's dated facts and the
+   reader of a source's stored text. Text only through textContent and attributes, never innerHTML. */
 
 // Search: the box in the header, its list of matches, and the keys that move through them.
 function wmgraphSearch(api, data, typeInfo, el, append, selectEntity) {
   "use strict";
-  var searchIndex = null;  // made on the first search, not while the page opens
-  function findEntities(query) {
-    searchIndex = searchIndex || wmgraphFind.makeIndex(data.entities);
-    return wmgraphFind.findEntities(searchIndex, query);
-  }
+  var searchIndex = wmgraphFind.makeIndex(data.entities);  // once, as the page opens: no search waits for it
+  function findEntities(query) { return wmgraphFind.findEntities(searchIndex, query); }
   api.findEntities = findEntities;
 
   var input = document.getElementById("search-input");
@@ -122,4 +119,37 @@ function wmgraphTimeline(panel, indices, here, tools) {
   }
   append(panel, el("h3", "", "Timeline (" + dated.length + " dated facts)"), box,
          append(el("div", "axis"), el("span", "", showDay(days[0])), el("span", "", showDay(days[days.length - 1]))));
+}
+
+// The stored text of a source, in a dialog, the passage of a quote marked and scrolled to; gives the function that opens it.
+function wmgraphReader(data, tools) {
+  "use strict";
+  var el = tools.el, append = tools.append;
+  var reader = document.getElementById("reader");
+  var readerText = document.getElementById("reader-text");
+  function openReader(key, quote) {
+    var source = data.sources[key], text = data.texts[key];
+    if (!source || !text) { return; }
+    document.getElementById("reader-title").textContent = source.title;
+    var meta = document.getElementById("reader-meta");
+    meta.textContent = "";
+    var details = [source.publisher, source.authors, source.date].filter(Boolean).join(", ");
+    append(meta, details ? details + ". " : "", "Stored text, as the graph keeps it. ",
+           source.url ? tools.safeLink(source.url, "The original") : null);
+    readerText.textContent = "";
+    var mark = null;
+    if (quote && quote.src === key) {
+      mark = el("mark", "", text.slice(quote.start, quote.end));
+      append(readerText, text.slice(0, quote.start), mark, text.slice(quote.end));
+    } else {
+      append(readerText, text);
+    }
+    if (!reader.open) { reader.showModal(); }
+    readerText.scrollTop = 0;
+    if (mark) { mark.scrollIntoView({ block: "center" }); }
+    readerText.focus();
+  }
+  document.getElementById("reader-close").addEventListener("click", function () { reader.close(); });
+  reader.addEventListener("click", function (event) { if (event.target === reader) { reader.close(); } });
+  return openReader;
 }

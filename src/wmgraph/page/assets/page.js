@@ -24,6 +24,7 @@
   var groupOf = prepared.groupOf;
   var degree = prepared.degree;
   var big = data.big;
+  if (big) { wmgraphDraw.sizeByRelations(data.nodes, data.options.nodes.scaling); }
 
   // Everything looked up by an id or a key is a Map: an entity may be called `constructor`.
   var edgesOf = new Map();
@@ -97,6 +98,7 @@
   var state = { hiddenTypes: new Set(), hiddenRelations: new Set(), day: null, mode: "fade", selected: null,
                 open: new Set(), pinned: new Set(), focus: 0 };
   var signatures = { node: new Map(), edge: new Map() };  // what each drawn item looks like now, by its id
+  var physicsOn = !!data.options.physics.enabled;  // until a small graph has settled
   var OPACITY = { valid: 1, unreported: 0.8, future: 0.45, ended: 0.25 };
   var FADED = 0.15;  // outside the focus: still there to see where the neighbourhood sits, but quiet
   var FADED_TEXT = "#c4c8cf";
@@ -108,7 +110,7 @@
     var node = nodeById.get(key);
     var item = { id: nodeId(key), hidden: sig === "h", opacity: faded ? FADED : 1 };
     if (!signatures.node.has(item.id)) {
-      ["x", "y", "label", "etype", "shape", "color", "font", "widthConstraint", "value"].forEach(
+      ["x", "y", "label", "etype", "shape", "color", "font", "widthConstraint", "value", "size"].forEach(
         function (name) { if (node[name] !== undefined) { item[name] = node[name]; } });
       item.community = node.group;
     }
@@ -189,8 +191,10 @@
       });
     });
     showFocus();
-    sync(nodes, "node", want.node, items.node);
-    sync(edges, "edge", want.edge, items.edge);
+    gathered(function () {
+      sync(nodes, "node", want.node, items.node);
+      sync(edges, "edge", want.edge, items.edge);
+    });
     hideTip();
     updateStatus();
   }
@@ -201,6 +205,26 @@
     if (changed.length) { set.update(changed); }
   }
   api.render = render;
+  // vis-network answers each change to its data sets by rescaling every node and drawing everything
+  // at once. A render's changes are told to it as one, and drawn once, at the next frame.
+  function gathered(work) {
+    var emitter = network.body.emitter, emit = emitter.emit, held = null, holding = true;
+    emitter.emit = function (name) {
+      if (holding && (name === "_dataChanged" || name === "_dataUpdated")) {
+        held = held === "_dataChanged" ? held : name;
+        return emitter;
+      }
+      if (name === "startSimulation" && !physicsOn) { return emitter; }  // physics off: it only draws at once
+      return emit.apply(emitter, arguments);
+    };
+    try {
+      work();
+      holding = false;
+      if (held) { emitter.emit(held); }
+    } finally {
+      emitter.emit = emit;
+    }
+  }
 
   function visibleCounts() {
     var counts = { nodes: 0, edges: 0, valid: 0, unreported: 0, future: 0, ended: 0, groups: 0 };
@@ -407,33 +431,8 @@
     }
     return box;
   }
-  // ---- the stored text of a source, in a dialog, the passage of a quote marked and scrolled to ----
-  var reader = document.getElementById("reader");
-  var readerText = document.getElementById("reader-text");
-  function openReader(key, quote) {
-    var source = data.sources[key], text = data.texts[key];
-    if (!source || !text) { return; }
-    document.getElementById("reader-title").textContent = source.title;
-    var meta = document.getElementById("reader-meta");
-    meta.textContent = "";
-    var details = [source.publisher, source.authors, source.date].filter(Boolean).join(", ");
-    append(meta, details ? details + ". " : "", "Stored text, as the graph keeps it. ",
-           source.url ? safeLink(source.url, "The original") : null);
-    readerText.textContent = "";
-    var mark = null;
-    if (quote && quote.src === key) {
-      mark = el("mark", "", text.slice(quote.start, quote.end));
-      append(readerText, text.slice(0, quote.start), mark, text.slice(quote.end));
-    } else {
-      append(readerText, text);
-    }
-    if (!reader.open) { reader.showModal(); }
-    readerText.scrollTop = 0;
-    if (mark) { mark.scrollIntoView({ block: "center" }); }
-    readerText.focus();
-  }
-  document.getElementById("reader-close").addEventListener("click", function () { reader.close(); });
-  reader.addEventListener("click", function (event) { if (event.target === reader) { reader.close(); } });
+  // ---- the stored text of a source, in a dialog (page-view.js) ----
+  var openReader = wmgraphReader(data, { el: el, append: append, safeLink: safeLink });
   api.openReader = openReader;
   function factSentence(fact, here) {
     var relation = relationInfo.get(fact.r);
@@ -714,7 +713,7 @@
     scheduleHash();
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && !reader.open) { openDrawer("panel", false); openDrawer("controls", false); hideTip(); }
+    if (event.key === "Escape" && !document.getElementById("reader").open) { openDrawer("panel", false); openDrawer("controls", false); hideTip(); }
   });
 
   // ---- the view in the URL, and as a picture ----
@@ -795,6 +794,7 @@
     link.remove();
   });
 
+  wmgraphSearch(api, data, typeInfo, el, append, selectEntity);
   // ---- ready ----
   function becomeReady() {
     if (api.ready) { return; }
@@ -814,6 +814,7 @@
     network.once("stabilizationIterationsDone", function () {
       // Keep the settled picture still: nodes can still be dragged, the rest stays put.
       network.setOptions({ physics: { enabled: false } });
+      physicsOn = false;
       network.fit();
       // Labels at least 9 px high once fitted (the most connected larger), so the whole view reads.
       var scale = network.getScale();
@@ -826,5 +827,4 @@
     network.fit();
     becomeReady();
   }
-  wmgraphSearch(api, data, typeInfo, el, append, selectEntity);
 }());
