@@ -374,3 +374,15 @@ def test_this_month_last_month_and_today_at_the_source_s_precision() -> None:
     assert resolve("the firm said today", "2024-02-20")[0] == "2024-02-20"
     assert resolve("the firm said today", "2024") == (
         "", "today", "'today' needs a closer date than the source's 2024: resolve it by hand")
+
+
+def test_a_number_word_opens_no_name_and_an_approximation_may_open_a_sentence(mini_graph: Path,
+                                                                                tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Robot grants
+date: 2023-11-30
+
+Ten Birmingham projects will share the money. Around 40% of the robots are made in Birmingham.
+""")
+    assert "ten-birmingham" not in {c.key for c in draft_source(mini_graph, "piece").candidates.values()}
+    shares = [(p.subject, p.qualifiers["share"], p.qualifiers.get("approx")) for p in found if "share" in p.qualifiers]
+    assert shares == [("birmingham", 0.4, "around")]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
           "bn": 1_000_000_000, "billion": 1_000_000_000}
 _CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD"}
-_APPROX = r"(?:(more than|over|almost|nearly|up to|around|about|at least|some|roughly|close to|in excess of) )?"
+_APPROX = r"(?:((?i:more than|over|almost|nearly|up to|around|about|at least|some|roughly|close to|in excess of)) )?"
 MONEY = re.compile(_APPROX + r"([£€$])\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|mn|m|million|k|thousand)?\b")
 COUNT = re.compile(_APPROX + r"(?<![£€$\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\s?%)"
                    r"(?![\d,.]*\s?(?:bn|m|million|billion)\b) ((?:[a-z-]+ ){0,3}?(?:[a-z-]+s|staff|people))\b")
@@ -42,18 +42,18 @@ def figures(sentence: str) -> list[Figure]:
     money = list(MONEY.finditer(sentence))
     for match in money:
         value = float(match.group(3).replace(",", "")) * _SCALE.get((match.group(4) or "").lower(), 1)
-        found.append(Figure("money", value, match.start(), match.end(), match.group(0), match.group(1) or "",
-                            _CURRENCY[match.group(2)]))
+        found.append(Figure("money", value, match.start(), match.end(), match.group(0),
+                            (match.group(1) or "").lower(), _CURRENCY[match.group(2)]))
     found = _ranges(sentence, found)
     for match in SHARE.finditer(sentence):
         found.append(Figure("share", round(float(match.group(2)) / 100, 6), match.start(), match.end(),
-                            match.group(0), match.group(1) or ""))
+                            match.group(0), (match.group(1) or "").lower()))
     for match in COUNT.finditer(sentence):
         number = int(match.group(2).replace(",", ""))
         if 1900 <= number <= 2100 and "," not in match.group(2):
             continue  # a year
-        found.append(Figure("count", number, match.start(), match.end(), match.group(0), match.group(1) or "",
-                            noun=match.group(3)))
+        found.append(Figure("count", number, match.start(), match.end(), match.group(0),
+                            (match.group(1) or "").lower(), noun=match.group(3)))
     for match in CONTINUED.finditer(sentence):
         counted = [f for f in found if f.kind == "count" and f.end <= match.start()]
         digits = match.group(2)
@@ -61,7 +61,7 @@ def figures(sentence: str) -> list[Figure]:
                 "," in digits or not 1900 <= int(digits) <= 2100):
             start = match.start(1) if match.group(1) else match.start(2)
             found.append(Figure("count", int(digits.replace(",", "")), start, match.end(), sentence[start:match.end()],
-                                match.group(1) or "", noun=counted[-1].noun))
+                                (match.group(1) or "").lower(), noun=counted[-1].noun))
     return sorted(found, key=lambda f: f.start)
 
 

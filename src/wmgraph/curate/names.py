@@ -54,6 +54,8 @@ COUNTIES = frozenset((
 
 # capitalised only because they open a sentence or a heading: never the start of a name
 SENTENCE_WORDS = frozenset((
+    "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty", "Dozens", "Hundreds", "Thousands",
+    "Several", "Few",
     "A", "An", "The", "In", "On", "At", "By", "For", "From", "With", "To", "Of", "As", "And", "But", "Or",
     "If", "So", "It", "Its", "This", "That", "These", "Those", "There", "Their", "They", "He", "She", "We",
     "His", "Her", "Our", "You", "I", "According", "Among", "Between", "Both", "Half", "Most", "Many", "Some",
