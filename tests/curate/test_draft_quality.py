@@ -386,3 +386,14 @@ Ten Birmingham projects will share the money. Around 40% of the robots are made 
     assert "ten-birmingham" not in {c.key for c in draft_source(mini_graph, "piece").candidates.values()}
     shares = [(p.subject, p.qualifiers["share"], p.qualifiers.get("approx")) for p in found if "share" in p.qualifiers]
     assert shares == [("birmingham", 0.4, "around")]
+
+
+def test_what_is_published_or_launched_takes_the_date_its_sentence_gives(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Robot review
+date: 2025-03-10
+
+On Friday 7th March Gantry Labs published its Robot Review. Gantry Labs launched the Robot Fund.
+""")
+    assert facts_of(found, "published", "launched") == {
+        ("gantry-labs", "published", "robot-review", (("date", "2025-03-07"),)),
+        ("gantry-labs", "launched", "robot-fund", ())}  # no date in its words: none proposed

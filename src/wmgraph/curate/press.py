@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import resolve
 from .gazetteer import Mention
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
@@ -60,8 +61,10 @@ def active_links(sentence: Sentence, context: Context, date: str) -> list[Propos
         if verb is None or made is None or made.type not in PROJECTS:
             continue
         relation = "published" if made.type == "report" and verb.group(1) != "launched" else "launched"
-        found.append(Proposal(body.key, relation, made.key, {}, sentence.quote(body.start, made.end),
-                              rule=f"active-{verb.group(1)}", confidence=0.6))
+        when, _, note = resolve(sentence.text[:made.end], date)
+        found.append(Proposal(body.key, relation, made.key, {"date": when} if when else {},
+                              sentence.quote(body.start, made.end), rule=f"active-{verb.group(1)}", confidence=0.6,
+                              why=[note] if when and note else []))
     for match in _MEMBERS.finditer(text):
         owner = next((m for m in reversed(sentence.mentions) if m.end <= match.start() and m.type in BODIES
                       and re.fullmatch(r"['’]?s?\s+", text[m.end:match.start()])), None)
