@@ -162,17 +162,19 @@ def test_an_answer_the_command_refuses_is_the_commands_message(page_graph: Path,
     library = [{"name": "broken", "text": "# Broken.\nSELECT ?x WHERE { ?x ?y }\n"},
                {"name": "elsewhere", "text": "# Default missing.\n# @param org entity=no-such-org  An org.\n"
                                              "SELECT ?p WHERE { ?p ?q ?org }\n"},
+               {"name": "remote", "text": "# Elsewhere.\nSELECT ?s WHERE { SERVICE <http://e.invalid/> { ?s ?p ?o } }"},
                {"name": "needs", "text": "# Needs one.\n# @param org entity  An org.\n"
                                          "SELECT ?p WHERE { ?p ?q ?org }\n"}]
     answers = {answer["name"]: answer for answer in page_answers(data, model.vocabulary, tmp_path, library)}
-    assert set(answers) == {"broken", "elsewhere"}  # a question that needs a value gets none
-    for entry in library[:2]:
+    assert set(answers) == {"broken", "elsewhere", "remote"}  # a question that needs a value gets none
+    for entry in library[:3]:
         (tmp_path / f"{entry['name']}.rq").write_text(entry["text"], encoding="utf-8")
         cli = CliRunner().invoke(main, ["query", entry["name"], "--queries", str(tmp_path), "--graph",
                                         str(page_graph), "--out", str(tmp_path / "out")])
         assert cli.exit_code != 0 and cli.output.endswith(f"Error: {answers[entry['name']]['error']}\n")
     assert answers["broken"]["error"].startswith(f"syntax error in query 'broken' at {tmp_path}/broken.rq:")
     assert answers["elsewhere"]["error"].startswith("parameter 'org': no entity 'no-such-org' in the graph")
+    assert answers["remote"]["error"].startswith("query 'remote' has a SERVICE clause")
 
 
 def test_the_answered_page_is_built_the_same_and_the_limit_counts_in_the_stamp(

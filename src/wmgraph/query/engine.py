@@ -71,9 +71,8 @@ def answer_request(request: QueryRequest, graph: GraphSource) -> Answer:
         answer = remote_query(request.endpoint, text, request.named_graph or None, request.credentials,
                               DEFAULT_TIMEOUT if request.timeout is None else request.timeout)
     else:
-        if not request.allow_service and uses_service(query.text):
-            raise QueryUsageError(f"query '{query.name}' has a SERVICE clause, which would send requests to "
-                                  "other hosts: give --allow-service to let it")
+        if not request.allow_service:
+            refuse_service(query)
         data, source = graph()
         kind, serialised = run_in_child(answer_graph, (data, query, bindings, prefixes, vocabulary.base),
                                         request.timeout, f"query '{query.name}'")
@@ -83,6 +82,13 @@ def answer_request(request: QueryRequest, graph: GraphSource) -> Answer:
     answer.totals = tuple(name for name in query.totals if name in answer.variables)
     order_lists(answer, group_concats(query.text))
     return answer
+
+
+def refuse_service(query: Query) -> None:
+    """Refuse a query with a SERVICE clause, which would send requests to other hosts."""
+    if uses_service(query.text):
+        raise QueryUsageError(f"query '{query.name}' has a SERVICE clause, which would send requests to "
+                              "other hosts: give --allow-service to let it")
 
 
 def answer_graph(data: bytes, query: Query, bindings: dict[str, Term], prefixes: dict[str, str],

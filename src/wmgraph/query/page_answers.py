@@ -23,9 +23,9 @@ from ..model.vocabulary import Vocabulary
 from ..rdf.mapping import namespaces
 from ..rdf.terms import XSD_STRING
 from .answers import Answer, Term, order_lists
-from .engine import answer_store, new_store, read_serialised
+from .engine import answer_store, new_store, read_serialised, refuse_service
 from .library import Query, bind, parse_header
-from .text import check_nesting, group_concats, uses_service
+from .text import check_nesting, group_concats
 
 # Rows kept of each answer: the 100k page's room for answers, shared by the library's questions
 # (docs/page.md, "Questions on a big page", has the measurement).
@@ -68,9 +68,7 @@ def _answer(store: pyoxigraph.Store, query: Query, base: str, prefixes: dict[str
     """One question answered as `wmgraph query` answers it (run_query's local path), then made compact."""
     check_nesting(query.name, query.text)
     bindings = bind(query, {}, base, prefixes)
-    if uses_service(query.text):
-        raise WmgraphError(f"query '{query.name}' has a SERVICE clause, which would send requests to "
-                           "other hosts: give --allow-service to let it")
+    refuse_service(query)
     answer: Answer = read_serialised(*answer_store(store, query, bindings, prefixes, base))
     order_lists(answer, group_concats(query.text))
     if answer.kind == "ask":
