@@ -397,3 +397,12 @@ On Friday 7th March Gantry Labs published its Robot Review. Gantry Labs launched
     assert facts_of(found, "published", "launched") == {
         ("gantry-labs", "published", "robot-review", (("date", "2025-03-07"),)),
         ("gantry-labs", "launched", "robot-fund", ())}  # no date in its words: none proposed
+
+
+def test_what_a_named_project_will_examine_is_its_field(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Robot trial
+date: 2025-03-10
+
+Among the schemes is the Robot Hub, which would examine how drones could carry parcels.
+""")
+    assert facts_of(found, "sector") == {("robot-hub", "sector", "how drones could carry parcels", ())}

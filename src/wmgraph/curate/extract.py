@@ -267,15 +267,22 @@ _PURPOSE = re.compile(r"(?:, helping (?:them|businesses|firms|companies|people|o
                       r"\bso that (?:they|businesses|firms|companies) can )(?P<what>[^,.;]+)")
 
 
+_STUDIES = re.compile(r", (?:which|that) (?:will |would |aims to |is to |is set to )?(?:examine|explore|test|trial|"
+                      r"develop|study|investigate|look at|focus on)s? (?P<what>[^,.;]+)")
+
+
 def _purpose(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
-    """'PROGRAMME has helped 700 firms ... so that they can commercialise new products': what the programme is for."""
-    opener = next((m for m in sentence.mentions if m.type in ("programme", "initiative")
-                   and re.fullmatch(r"(?:[A-Z]\w+,\s+)?(?:The\s+)?", sentence.text[:m.start])), None)
-    match = _PURPOSE.search(sentence.text, opener.end) if opener is not None else None
-    if opener is None or match is None:
-        return []
-    return [Proposal(opener.key, "sector", match.group("what").strip(), {}, sentence.quote(match.start(), match.end()),
-                     rule="helps-to", confidence=0.4, why=["what it helps others do, read as its field: reword it"])]
+    """'PROGRAMME has helped 700 firms ... so that they can commercialise new products' or 'a PROJECT, which would
+    examine how ...': what the programme or project is for."""
+    found = []
+    for project in (m for m in sentence.mentions if m.type in ("programme", "initiative")):
+        opens = re.fullmatch(r"(?:[A-Z]\w+,\s+)?(?:The\s+)?", sentence.text[:project.start])
+        match = _PURPOSE.search(sentence.text, project.end) if opens else _STUDIES.match(sentence.text, project.end)
+        if match is not None:
+            found.append(Proposal(project.key, "sector", match.group("what").strip(), {},
+                                  sentence.quote(match.start(), match.end()), rule="helps-to", confidence=0.4,
+                                  why=["what it is for, read as its field: reword it"]))
+    return found
 
 
 def _focus(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
