@@ -187,3 +187,16 @@ def test_the_answered_page_is_built_the_same_and_the_limit_counts_in_the_stamp(
     assert [path.name for path in again.changed] == ["wmgraph.html"]
     assert WASM in (tmp_path / "a" / "wmgraph.html").read_bytes()
     assert re.search(rb'"engine":true', (tmp_path / "a" / "wmgraph.html").read_bytes())
+
+
+def test_a_focus_page_names_the_command_for_every_question(browser: Browser, page_graph: Path, tmp_path: Path) -> None:
+    path = tmp_path / "focus.html"
+    path.write_bytes(render_page(load_model(page_graph), "wmhtia", 1))
+    browser.open(path)
+    refused = browser.js("wmgraph.query('entities').then(() => '', e => [e.message, e.command])")
+    assert refused == ["this page carries no query engine: run wmgraph query entities", "wmgraph query entities"]
+    browser.page.click("#questions-button")
+    browser.page.select_option("#q-select", "jobs-by-place")
+    assert browser.page.locator("#q-status").text_content() == (
+        "This page carries no query engine: run the command below for this question.")
+    assert browser.page.locator("#q-command").text_content() == "wmgraph query jobs-by-place"

@@ -14,7 +14,7 @@
   var library = new Map(sparql.queries.map(function (q) { return [q.name, Q.parseHeader(q.name, q.text)]; }));
   // A page too big for the engine: the build's answers to the questions without parameters.
   var answers = new Map((sparql.answers || []).map(function (a) { return [a.name, a]; }));
-  var TOO_BIG = "this page is too big to carry the query engine: ";
+  var TOO_BIG = sparql.answers ? "this page is too big to carry the query engine: " : "this page carries no query engine: ";
   var engine = null;  // { worker, ready: Promise, pending: Map of id -> {resolve, reject, timer} }
   var nextId = 1;
 

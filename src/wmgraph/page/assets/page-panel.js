@@ -46,7 +46,8 @@
     say(answered && !Object.keys(changed).length
       ? "This page is too big to carry the query engine: Ask shows the answer worked out when the page was " +
         "built; with other values, run the command below."
-      : "This page is too big to carry the query engine: run the command below for this question.");
+      : (sparql.answers ? "This page is too big to carry the query engine" : "This page carries no query engine") +
+        ": run the command below for this question.");
   }
   function entityField(input, list) {
     input.setAttribute("list", list.id);
