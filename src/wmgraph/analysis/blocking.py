@@ -2,11 +2,12 @@
 
 A name is normalised (`name_key`) and given a few keys; two names are compared when they share a
 key. The keys: the normalised name; its words in sorted order (word order set aside); its words
-run together ('techUK', 'Tech UK'); its words but one (a word dropped); its initials, beside the
-one-word names they may be; and for each word, the other words with that word less any one letter.
-Two names one letter apart (a letter changed, added, left out or two swapped, in any word, in any
-word order) share that last key, so a typo is never lost to blocking, and a key that only
-near-identical names share keeps the blocks small however many names there are.
+run together ('techUK', 'Tech UK'); its words but one (a word dropped; of a name of two words,
+only a word short enough to leave it 80% alike); its initials, beside the one-word names they may
+be; and for each word, the other words with that word less any one letter. Two names one letter
+apart (a letter changed, added, left out or two swapped, in any word, in any word order) share
+that last key, so a typo is never lost to blocking, and a key that only near-identical names
+share keeps the blocks small however many names there are.
 """
 
 from __future__ import annotations
@@ -68,8 +69,10 @@ def _keys(key: str) -> list[str]:
     """The blocking keys of a normalised name (initials aside)."""
     words = content_words(key)
     keys = ["=" + key, "~" + " ".join(words), "_" + "".join(word for word in key.split() if word not in LINKING)]
-    if len(words) >= 2:
+    if len(words) >= 3:
         keys += ["~" + " ".join(words[:at] + words[at + 1:]) for at in range(len(words))]
+    elif len(words) == 2:  # a word dropped from a name of two leaves it 80% alike only if that word is short
+        keys += ["~" + kept for kept, dropped in (words, words[::-1]) if 2 * (len(dropped) + 1) <= len(kept)]
     if len(key) - key.count(" ") >= TYPO_LENGTH:
         for at, word in enumerate(words):
             rest = " ".join(words[:at] + words[at + 1:]) + "|"
