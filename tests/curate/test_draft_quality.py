@@ -406,3 +406,25 @@ date: 2025-03-10
 Among the schemes is the Robot Hub, which would examine how drones could carry parcels.
 """)
     assert facts_of(found, "sector") == {("robot-hub", "sector", "how drones could carry parcels", ())}
+
+
+PILOT = """title: Robot pilot
+date: 2024-05-01
+
+The Robot Pilot will train 1,500 adults. It is part of the government's £30m Robot Skills programme.
+Leeds College will run the courses. The college's principal, Jatinder Sharma, said the pilot would help.
+If the pilot succeeds, it could be rolled out to every region from 2026, the college said.
+"""
+
+
+def test_a_named_programme_s_money_parts_and_what_was_said_before_the_speaker(mini_graph: Path,
+                                                                               tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, PILOT)
+    assert facts_of(found, "funded-by", "part-of", "works-for") == {
+        ("robot-skills", "funded-by", "uk-government", (("amount", 30000000), ("currency", "GBP"))),
+        ("robot-pilot", "part-of", "robot-skills", ()),  # 'It': the pilot; the whole named after its owner and sum
+        ("jatinder-sharma", "works-for", "leeds-college", (("as-of", "2024-05-01"), ("role", "principal"))),
+    }
+    said = [(p.object, p.quote) for p in found if p.relation == "said-that" and "rolled out" in p.quote]
+    assert said == [("If the pilot succeeds, it could be rolled out to every region from 2026.",
+                     "If the pilot succeeds, it could be rolled out to every region from 2026, the college said.")]

@@ -168,11 +168,22 @@ def _places(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     return found
 
 
+_OWNED_NAME = re.compile(r"(?:[\w-]+['’]s\s+)?(?:[£€$][\d.,]+\s?(?:bn|m|k|million|billion)?\s+)?")
+
+
 def _parts(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     found = []
+    projects = ("event", "initiative", "programme", "report")
     for match in re.finditer(r"\bpart of (?:the )?", sentence.text):
+        # "part of the government's £30m Skills programme": the whole is named a few words on
         whole = sentence.at(match.end())
-        part = sentence.before(match.start(), ("event", "initiative", "programme", "report"))
+        if whole is None or sentence.text.startswith(("'s", "’s"), whole.end):
+            whole = next((m for m in sentence.mentions if m.start > match.end() and m.type in projects
+                          and _OWNED_NAME.fullmatch(sentence.text[match.end():m.start])), None)
+        part = sentence.before(match.start(), projects)
+        if part is None and re.match(r"(?:It|This|The (?:project|scheme|pilot|programme))\b", sentence.text) \
+                and context.kinds.get(context.subject) in projects:
+            part = Mention(0, 0, "", context.subject, context.kinds[context.subject], False, "previous-subject", 0.5)
         if whole is not None and part is not None and part.key != whole.key:
             found.append(Proposal(part.key, "part-of", whole.key, {}, sentence.quote(part.start, whole.end),
                                   rule="part-of", confidence=0.6))

@@ -82,6 +82,10 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
         share = _share_for(sentence, figure)
         if share is not None:
             return _made(share[0], share[1], share[2], qualifiers, sentence, figure, "money-for", *dates)
+        named = _named_fund(sentence, figure)
+        if named is not None:
+            return _made(named[0], "funded-by" if named[1] else "investment", named[1] or None, qualifiers, sentence,
+                         figure, "money-of-named", *dates)
         doer = _BY_DOER.match(text, figure.end)
         actor = sentence.at(doer.end()) if doer else None
         if actor is not None and actor.type in BODIES:  # "a $25m expansion by Nexora": Nexora's money
@@ -114,6 +118,16 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     if relation == "statistic":
         qualifiers.setdefault("measure", _measure(clause, figure))
     return _made(subject.key, relation, None, qualifiers, sentence, figure, f"{figure.kind}-figure", *dates)
+
+
+def _named_fund(sentence: Sentence, figure: Figure) -> tuple[str, str] | None:
+    """(programme, payer or '') of 'the government's £30m Skills programme' or 'a £5m Robot Fund'."""
+    named = next((m for m in sentence.mentions if m.start > figure.end
+                  and re.fullmatch(r"\s+", sentence.text[figure.end:m.start])), None)
+    if named is None or named.type not in ("programme", "initiative", "fund"):
+        return None
+    owner = next((m for m in sentence.mentions if re.fullmatch(r"['’]s?\s+", sentence.text[m.end:figure.start])), None)
+    return named.key, owner.key if owner is not None and owner.type in BODIES else ""
 
 
 def _granted(sentence: Sentence, figure: Figure) -> tuple[str, str] | None:

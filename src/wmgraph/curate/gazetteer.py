@@ -11,7 +11,7 @@ from ..model.model import Entity
 _WORD_START = re.compile(r"(?<![\w'’])\w")
 _YEAR_END = re.compile(r"^(.*\S)\s+((?:19|20)\d\d)$")
 # head words that name a body by what it is: "the University" after "the University of Birmingham"
-HEADS = ("University", "Department", "Ministry", "Council", "Authority", "Agency", "Office", "Company",
+HEADS = ("University", "College", "Department", "Ministry", "Council", "Authority", "Agency", "Office", "Company",
          "Group", "Institute", "Trust", "Foundation", "Association", "Partnership", "Network", "Centre",
          "Programme", "Accelerator", "Testbed", "Fund", "Report", "Review", "Awards", "Hub", "Project", "Week",
          "Festival", "Summit", "Conference")

@@ -18,7 +18,7 @@ HEAD_TYPES = {
     **dict.fromkeys(("Awards", "Week", "Summit", "Conference", "Festival", "Expo", "Fair", "Show", "Budget",
                      "Games", "Ceremony", "Forum", "Hackathon"), "event"),
     **dict.fromkeys(("Programme", "Programmes", "Program", "Accelerator", "Fund", "Scheme", "Challenge"), "programme"),
-    **dict.fromkeys(("Testbed", "Project", "Hub", "Initiative", "Centre", "Campus", "Zone", "Cluster",
+    **dict.fromkeys(("Testbed", "Project", "Pilot", "Hub", "Initiative", "Centre", "Campus", "Zone", "Cluster",
                      "Corridor", "Bootcamp", "Bootcamps"), "initiative"),
     **dict.fromkeys(("Report", "Review", "Index", "Survey", "Strategy", "Plan", "Commons", "Study",
                      "Roadmap", "Barometer"), "report"),
@@ -76,4 +76,4 @@ SPEECH_VERBS = ("said", "says", "added", "told", "described", "called", "warned"
                 "argued", "noted", "believes", "insisted", "commented", "announced")
 PERSON_CUES = ("chief", "chair", "head", "director", "founder", "mayor", "minister", "secretary", "leader",
                "president", "professor", "executive", "manager", "who", "chairman", "chairwoman", "ceo",
-               "officer", "assistant", "coordinator", "adviser", "advisor")
+               "officer", "assistant", "coordinator", "adviser", "advisor", "principal", "dean", "chancellor")

@@ -11,6 +11,7 @@ from .gazetteer import Mention, head_word
 _NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "test bed": ("Testbed", ()), "testbed": ("Testbed", ()), "awards ceremony": ("Awards", ()),
     "awards": ("Awards", ()), "department": ("Department", ()), "university": ("University", ()),
+    "college": ("College", ()),
     "week": ("Week", ()), "festival": ("Festival", ()), "summit": ("Summit", ()), "conference": ("Conference", ()),
     "facility": ("", ("initiative",)), "project": ("", ("initiative",)),
     "region": ("", ("region",)), "city": ("", ("city",)), "sector": ("", ("region", "city")),

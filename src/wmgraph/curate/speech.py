@@ -33,6 +33,10 @@ def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
             continue
         speaker, start = found
         statements = _statements(verb.group(1), text[verb.end():])
+        said_before = re.search(r",\s+(?:the\s+)?$", text[:start])
+        if not text[verb.end():].strip(" .") and said_before:
+            statements = [(_sentence(text[:said_before.start()]), _CHECK)]  # "..., the department said."
+            start = 0
         if text.rstrip().endswith(":") and len(" ".join(s for s, _ in statements).split()) <= 4:
             continue  # "X said in a statement:": the words follow, read as the speaker's line
         roles = [m.words for m in sentence.mentions if m.type == "post" and start <= m.start < verb.start()]
