@@ -54,6 +54,16 @@ Accelerator Ltd'
 """)
 
 
+def test_min_score_leaves_out_the_pairs_scoring_less(mini_graph: Path) -> None:
+    (mini_graph / "planted.yaml").write_text(PLANTED, encoding="utf-8")
+    code, output = _run("duplicates", "--graph", str(mini_graph), "--min-score", "0.64")
+    assert code == 0
+    assert output.splitlines()[0] == "2 candidate pairs:"
+    assert "wmhtia-2" not in output and "version-one" in output
+    assert _run("duplicates", "--graph", str(mini_graph), "--min-score", "0.98")[1] == "0 candidate pairs:\n"
+    assert _run("duplicates", "--graph", str(mini_graph), "--min-score", "2")[0] == 2
+
+
 def test_a_pair_judged_different_is_no_longer_listed_nor_warned_about(mini_graph: Path) -> None:
     (mini_graph / "planted.yaml").write_text(PLANTED, encoding="utf-8")
     code, output = _run("validate", "--graph", str(mini_graph))

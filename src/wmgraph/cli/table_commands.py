@@ -44,14 +44,16 @@ def import_command(graph_dir: Path, table: Path, mapping: Path, dry_run: bool) -
 @click.command("duplicates")
 @graph_option
 @click.option("--limit", default=20, show_default=True, help="List at most this many pairs, best first.")
+@click.option("--min-score", default=0.0, show_default=True, type=click.FloatRange(0, 1),
+              help="Leave out pairs scoring less (0.64: more than nine in ten listed pairs are one entity).")
 @click.option("--decide", nargs=3, metavar="A B same|different|unsure",
               help="Record a judgement on the pair A, B in the graph's decisions.yaml (with --by).")
 @click.option("--review", is_flag=True,
               help="Judge the pairs one by one, best first, each judgement written at once (with --by).")
 @click.option("--by", default="", help="Who made the judgement (with --decide or --review).")
 @reports_errors
-def duplicates_command(graph_dir: Path, limit: int, decide: tuple[str, str, str] | None, review: bool,
-                       by: str) -> None:
+def duplicates_command(graph_dir: Path, limit: int, min_score: float, decide: tuple[str, str, str] | None,
+                       review: bool, by: str) -> None:
     """List pairs of entities that may be one, best first, with a score and its reasons.
 
     The score (0-1) adds up parts, each shown: 0.6 x the names' similarity (after case,
@@ -75,7 +77,8 @@ def duplicates_command(graph_dir: Path, limit: int, decide: tuple[str, str, str]
     if decide:
         _decide(graph_dir, model, decide, by.strip())
         return
-    found = candidates(model, [decision.pair for decision in read_decisions(graph_dir)])
+    found = [candidate for candidate in candidates(model, [decision.pair for decision in read_decisions(graph_dir)])
+             if candidate.score >= min_score]
     if review:
         _review(graph_dir, found, by.strip())
         return
