@@ -428,3 +428,14 @@ def test_a_named_programme_s_money_parts_and_what_was_said_before_the_speaker(mi
     said = [(p.object, p.quote) for p in found if p.relation == "said-that" and "rolled out" in p.quote]
     assert said == [("If the pilot succeeds, it could be rolled out to every region from 2026.",
                      "If the pilot succeeds, it could be rolled out to every region from 2026, the college said.")]
+
+
+def test_a_name_used_before_a_noun_is_not_the_figure_s_subject(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Robot money
+date: 2024-06-12
+
+A University of Birmingham spin-out that makes robot arms has secured £4m in seed funding.
+Leeds start-up Nimbly has raised £2m.
+""")
+    money = {(p.subject, p.qualifiers["amount"]) for p in found if "amount" in p.qualifiers}
+    assert money == {("nimbly", 2000000)}  # the £4m is the unnamed spin-out's, not the university's

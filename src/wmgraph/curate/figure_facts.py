@@ -29,6 +29,8 @@ _BY_DOER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:expansion|investment|project|sc
 _EMPLOYS = re.compile(r"\b(?:employs|employed|employing|employ|has|had|have|with)\s+(?:about |around |some |nearly |"
                       r"almost |more than |over |fewer than |roughly )?$")
 _UNNAMED_HEAD = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\b")
+_ATTRIBUTIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:spin-?out|start-?up|firm|company|business|subsidiary|unit|"
+                          r"division|arm|consortium|venture|team|supplier|manufacturer|developer)s?\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|stated|explained)\b(?: that)? [^,;]*$")
 _INVESTS = re.compile(r"\b(?:invested|invests|invest|investing|pumped|ploughed|put)\s+(?:a further |an additional |"
                       r"another |almost |nearly |more than |over |around |about )?$")
@@ -52,7 +54,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     before = [m for m in sentence.mentions if m.end <= figure.start and m.type in (*DOERS, *PLACES)
               and m.key not in funders and not sentence.text.startswith("-based", m.end)
               and not _WHERE.search(sentence.text[:m.start])
-              and not any(a <= m.start and m.end <= b for a, b in asides)]  # "The study, by X, predicts": not X's
+              and not any(a <= m.start and m.end <= b for a, b in asides)  # "The study, by X, predicts": not X's
+              and not _ATTRIBUTIVE.match(sentence.text, m.end)]  # "a University of X spin-out": the spin-out's
     clause = clause_around(sentence.text, figure.start, figure.end)
     if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
         return before[0]  # "X ..., and it will receive": the sentence's subject
