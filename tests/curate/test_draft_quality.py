@@ -439,3 +439,13 @@ Leeds start-up Nimbly has raised £2m.
 """)
     money = {(p.subject, p.qualifiers["amount"]) for p in found if "amount" in p.qualifiers}
     assert money == {("nimbly", 2000000)}  # the £4m is the unnamed spin-out's, not the university's
+
+
+def test_a_participle_after_an_unnamed_noun_describes_that_noun(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Robot week
+date: 2024-06-12
+
+During Robot Week, the jobs were announced at an event hosted by Gantry Robotics.
+Zentrix Systems, a start-up led by Acme Robotics, opened in Leeds.
+""")
+    assert facts_of(found, "hosted", "leads") == {("acme-robotics", "leads", "zentrix-systems", ())}  # no 'hosted Robot Week'

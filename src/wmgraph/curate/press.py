@@ -41,6 +41,9 @@ def passive_links(sentence: Sentence, context: Context, date: str) -> list[Propo
                 (", ", ", the ")) and m.type in (*PROJECTS, *BODIES) and _DOES.match(text, m.end)), None)
         if thing is None:
             continue
+        gap = text[thing.end:match.start()]
+        if re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap) and not re.match(r",\s+(?:a|an)\b", gap):
+            continue  # "X ... at an event hosted by Y": Y hosted the unnamed event, not X
         for agent in agents:
             subject, obj = (thing, agent) if relation.startswith("funded") else (agent, thing)
             if relation == "funded-through" and agent.type not in PROJECTS:

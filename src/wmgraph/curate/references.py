@@ -32,6 +32,8 @@ def references(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(m.start < end and start < m.end for m in mentions):
             continue
         head, kinds = _NOUNS[match.group(1)]
+        if kinds in _BEFORE and match.group(0)[:1] in "aA":
+            continue  # "a start-up", "a firm": a body not named, not the one named before
         named = [m for m in mentions if (head and head_word(m.words) == head) or m.type in kinds]
         if head and not named:
             continue
