@@ -448,4 +448,5 @@ date: 2024-06-12
 During Robot Week, the jobs were announced at an event hosted by Gantry Robotics.
 Zentrix Systems, a start-up led by Acme Robotics, opened in Leeds.
 """)
-    assert facts_of(found, "hosted", "leads") == {("acme-robotics", "leads", "zentrix-systems", ())}  # no 'hosted Robot Week'
+    # no "Gantry Robotics hosted Robot Week"
+    assert facts_of(found, "hosted", "leads") == {("acme-robotics", "leads", "zentrix-systems", ())}
