@@ -42,7 +42,8 @@ def passive_links(sentence: Sentence, context: Context, date: str) -> list[Propo
         if thing is None:
             continue
         gap = text[thing.end:match.start()]
-        if re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap) and not re.match(r",\s+(?:a|an)\b", gap):
+        if re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap) and not re.match(r",\s+(?:a|an)\b", gap) \
+                and not re.search(r"\b(?:round|raise|investment)\s*$", gap):  # a round raised by X: X's
             continue  # "X ... at an event hosted by Y": Y hosted the unnamed event, not X
         for agent in agents:
             subject, obj = (thing, agent) if relation.startswith("funded") else (agent, thing)
