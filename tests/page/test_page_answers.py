@@ -150,7 +150,7 @@ def test_a_long_answer_keeps_its_first_rows_and_says_so(browser: Browser, page_g
     browser.page.click("#questions-button")
     browser.page.select_option("#q-select", "entities")
     browser.page.click("#q-ask")
-    assert status(browser) == (f"The first 2 of {len(full)} rows, worked out when the page was built: "
+    assert status(browser) == (f"The first 2 of {len(full):,} rows, worked out when the page was built: "
                                "run the command below for all of them")
     assert browser.page.locator("#q-command").text_content() == "wmgraph query entities"
 

@@ -27,6 +27,7 @@
     return node;
   }
   function say(text) { status.textContent = text; }
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
 
   queries.forEach(function (query) { picker.appendChild(el("option", "", query.name)).value = query.name; });
   function current() { return queries.filter(function (q) { return q.name === picker.value; })[0]; }
@@ -138,8 +139,8 @@
     var made = results.precomputed;
     if (!made) { say(rows + (rows === 1 ? " row" : " rows") + " in " + Math.round(ms) + " ms"); return; }
     say(made.shown < made.count
-      ? "The first " + made.shown + " of " + made.count + " rows, worked out when the page was built: run the " +
-        "command below for all of them"
+      ? "The first " + thousands(made.shown) + " of " + thousands(made.count) + " rows, worked out when the page " +
+        "was built: run the command below for all of them"
       : rows + (rows === 1 ? " row" : " rows") + ", worked out when the page was built");
   }
   function ask(name, promise) {
