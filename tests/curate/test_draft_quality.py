@@ -450,3 +450,17 @@ Zentrix Systems, a start-up led by Acme Robotics, opened in Leeds.
 """)
     # no "Gantry Robotics hosted Robot Week"
     assert facts_of(found, "hosted", "leads") == {("acme-robotics", "leads", "zentrix-systems", ())}
+
+
+def test_a_target_is_a_plan_a_demonym_no_name_and_a_title_at_a_body_a_job(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Robot skills
+date: 2025-09-03
+
+Birmingham grew faster than any other English city. Gantry Robotics has set a target of training 900 residents by 2027.
+Sarah Jones, head of economics at Gantry Robotics, said the figures were encouraging.
+""")
+    assert "english" not in {c.key for c in draft_source(mini_graph, "piece").candidates.values()}
+    counts = [(p.subject, p.qualifiers["count"], p.status) for p in found if p.relation == "stated-count"]
+    assert counts == [("gantry-robotics", 900, "planned")]  # a target: not trained yet
+    assert facts_of(found, "works-for") == {
+        ("sarah-jones", "works-for", "gantry-robotics", (("as-of", "2025-09-03"), ("role", "head of economics")))}

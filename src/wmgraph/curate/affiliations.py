@@ -103,6 +103,8 @@ def _its_title(sentence: Sentence, context: Context, date: str) -> list[Proposal
 
 _TITLE_AT = re.compile(rf",\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+ ){{0,4}}?{_CUES}\w*(?: of [A-Z][\w ]*?)?)"
                        rf"\s+(?:of|at|for)\s+(?:the\s+)?")
+_TITLE_AT_ORG = re.compile(rf",\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+ ){{0,4}}?{_CUES}\w*(?: (?:of|for) [^,]+?)?)"
+                           rf"\s+at\s+(?:the\s+)?")  # "head of economics at the WMCA"
 _DESCRIBED_ORG = re.compile(r"(?:(?:[A-Z][\w-]*\s+)?(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,2})?")  # "Coventry start-up "
 _OWN_TITLE = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.;]+?)?)(?=[,.;]|$)")
 
@@ -115,7 +117,7 @@ def _apposed_title(sentence: Sentence, person: Mention) -> tuple[Mention, str, i
     title = _OWN_TITLE.match(sentence.text, org.end) if org is not None and org.type in BODIES else None
     if org is not None and title is not None:
         return org, title.group(1), title.end()
-    role = _TITLE_AT.match(sentence.text, person.end)
+    role = _TITLE_AT_ORG.match(sentence.text, person.end) or _TITLE_AT.match(sentence.text, person.end)
     org = next((m for m in sentence.mentions if role and m.start >= role.end() and m.type in BODIES
                 and _DESCRIBED_ORG.fullmatch(sentence.text[role.end():m.start])), None)
     return (org, role.group(1), org.end) if role is not None and org is not None else None

@@ -9,7 +9,7 @@ from .affiliations import affiliations, deals, rankings, studies, superlatives, 
 from .dates import resolve
 from .figure_facts import figure_facts
 from .gazetteer import Mention
-from .names import COUNTRIES
+from .names import COUNTRIES, DEMONYMS
 from .press import active_links, passive_links, sign_offs, speakers
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, possessive
 from .speech import speech
@@ -208,17 +208,11 @@ def _appositions(sentence: Sentence, context: Context, date: str) -> list[Propos
     return found
 
 
-_FROM_WORDS = frozenset(("US", "UK", "EU", "USA", "British", "American", "German", "French", "Irish", "Dutch",
-                         "Indian", "Chinese", "Japanese", "Swedish", "Spanish", "Italian", "Canadian", "Australian",
-                         "European", "Scottish", "Welsh", "English", "Danish", "Norwegian", "Finnish", "Swiss",
-                         "Israeli", "Korean", "Singaporean", "Belgian", "Austrian", "Polish", "Portuguese"))
-
-
 def _field(words: str) -> str:
     """What a body does, from the words describing it: 'a Singapore-based regtech company' -> 'regtech'."""
     words = re.sub(r"\s+(?:from|in|based in)\s+.*$|^(?:[\w-]+-based|leading|global|new|local)\s+", "", words)
     first = words.split(" ", 1)[0]
-    if first in COUNTRIES or first in _FROM_WORDS:
+    if first in COUNTRIES or first in DEMONYMS:
         words = words[len(first) + 1:] or words  # "a US data centre operator": where it is from, not what it does
     return re.sub(r"\s+(?:company|firm|business|group|organisation|start-?up)$", "", words) or words
 

@@ -70,7 +70,13 @@ CAPTION = re.compile(r"(?:Photo|Picture|Pictured|Image|Caption)s?\s*(?:\([^)]*\)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS, "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof", "Professor"))
+# where a thing is from, not its name ("any other English region", "a US operator")
+DEMONYMS = frozenset(("US", "UK", "EU", "USA", "British", "American", "German", "French", "Irish", "Dutch",
+                      "Indian", "Chinese", "Japanese", "Swedish", "Spanish", "Italian", "Canadian", "Australian",
+                      "European", "Scottish", "Welsh", "English", "Danish", "Norwegian", "Finnish", "Swiss",
+                      "Israeli", "Korean", "Singaporean", "Belgian", "Austrian", "Polish", "Portuguese"))
+NOT_NAMES = frozenset((*(d for d in DEMONYMS if not d.isupper()), *MONTHS, *WEEKDAYS, "Mr", "Mrs", "Ms", "Dr", "Sir",
+                       "Dame", "Prof", "Professor"))
 
 SPEECH_VERBS = ("said", "says", "added", "told", "described", "called", "warned", "stated", "explained",
                 "argued", "noted", "believes", "insisted", "commented", "announced")

@@ -47,7 +47,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("planned", "an intention", ("to (?:create|launch|open|build|establish|develop|deliver|introduce|set up)",
                                      r"by (?:the end of )?20\d\d"), drafted=False),
     Kind("planned", "the future", ("will", "shall")),
-    Kind("planned", "an intention", ("plans?", "targeting", "targets", "lined up"), checked=False),
+    Kind("planned", "an intention", ("plans?", "targeting", "targets?", "lined up"), checked=False),
     Kind("expected", "the future", ("is to", "are to", "was to", "were to", "is set to", "are set to", "set to",
                                     "due to (?:open|launch|start|begin|be)", "is expected", "are expected",
                                     "expected to", "expects? to", "likely", "next (?:year|month|week)",
