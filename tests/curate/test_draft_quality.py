@@ -464,3 +464,14 @@ Sarah Jones, head of economics at Gantry Robotics, said the figures were encoura
     assert counts == [("gantry-robotics", 900, "planned")]  # a target: not trained yet
     assert facts_of(found, "works-for") == {
         ("sarah-jones", "works-for", "gantry-robotics", (("as-of", "2025-09-03"), ("role", "head of economics")))}
+
+
+def test_jobs_that_could_be_created_are_a_forecast_a_status_jobs_have(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Robot campus
+date: 2024-02-20
+
+Gantry Robotics plans a campus in Solihull that could create up to 300 jobs.
+""")
+    pledges = [(p.subject, p.object, p.qualifiers["jobs"], p.status) for p in found if p.relation == "pledges-jobs"]
+    assert pledges == [("gantry-robotics", "solihull", 300, "forecast")]
+    assert "status forecast from 'could' (jobs have no status 'possible')" in found[0].why

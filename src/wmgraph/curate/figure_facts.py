@@ -251,6 +251,8 @@ def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, 
         trigger = "said ... would"
     if relation == "pledges-jobs" and status in ("planned", "stated"):
         status = "pledged"  # the relation's own status: the vocabulary has no planned jobs
+    elif relation == "pledges-jobs" and status == "possible":
+        status = "forecast"  # "could create 300 jobs": the nearest status jobs have to a possibility
     when, _, when_note = _when(sentence, figure, date, anchor)
     if when:
         qualifiers["date"] = when
@@ -259,7 +261,8 @@ def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, 
     shown = qualifiers.get("amount", qualifiers.get("count", qualifiers.get("jobs", qualifiers.get("share"))))
     why = [f"{figure.words.strip()!r} read as {shown}"]
     if trigger:
-        why.append(f"status {status} from '{trigger}'")
+        nearest = " (jobs have no status 'possible')" if (status, relation) == ("forecast", "pledges-jobs") else ""
+        why.append(f"status {status} from '{trigger}'{nearest}")
     if when_note:
         why.append(when_note)
     return Proposal(subject, relation, obj, qualifiers, clause.strip(" ,;."), status, rule, 0.5, why)
