@@ -475,3 +475,21 @@ Gantry Robotics plans a campus in Solihull that could create up to 300 jobs.
     pledges = [(p.subject, p.object, p.qualifiers["jobs"], p.status) for p in found if p.relation == "pledges-jobs"]
     assert pledges == [("gantry-robotics", "solihull", 300, "forecast")]
     assert "status forecast from 'could' (jobs have no status 'possible')" in found[0].why
+
+
+def test_another_edition_keeps_the_known_edition_s_alias_so_accepting_it_validates(mini_graph: Path,
+                                                                                  tmp_path: Path) -> None:
+    (mini_graph / "events.yaml").write_text("robot-week-2023:\n  type: event\n  name: Robot Week 2023\n"
+                                            "  aliases: [Robot Week]\n  source: jobs-article\n")
+    drafted(mini_graph, tmp_path, """title: Robot week
+date: 2025-05-01
+
+Robot Week returns to Birmingham in June.
+""")
+    edition = draft_source(mini_graph, "piece").candidates["robot-week-2025"]
+    assert (edition.name, edition.aliases) == ("Robot Week 2025", [])
+    draft = mini_graph / "drafts" / "piece.yaml"
+    CliRunner().invoke(main, ["draft", "--graph", str(mini_graph), "piece"])
+    draft.write_text(draft.read_text().replace("review: undecided", "review: accept"))
+    result = CliRunner().invoke(main, ["accept", "--graph", str(mini_graph), "piece"])
+    assert result.exit_code == 0, result.output

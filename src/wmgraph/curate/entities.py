@@ -56,9 +56,11 @@ class _Finder:
         return made
 
     def mention(self, start: int, end: int, made: Candidate, rule: str, confidence: float, note: str = "") -> Mention:
-        """A mention of a candidate; the words become an alias when they differ from its name."""
+        """A mention of a candidate; the words become an alias when they differ from its name and no known
+        entity has them (another edition's words stay the known edition's alias, or accepting would clash)."""
         words = self.text[start:end]
-        if words != made.name and words not in made.aliases and not words.startswith(("the ", "The ")):
+        if words != made.name and words not in made.aliases and not words.startswith(("the ", "The ")) \
+                and rule != "other-edition":
             made.aliases.append(words)
         return Mention(start, end, words, made.key, made.type, False, rule, confidence, note=note)
 
