@@ -493,3 +493,23 @@ Robot Week returns to Birmingham in June.
     draft.write_text(draft.read_text().replace("review: undecided", "review: accept"))
     result = CliRunner().invoke(main, ["accept", "--graph", str(mini_graph), "piece"])
     assert result.exit_code == 0, result.output
+
+
+def test_an_undated_article_names_another_edition_by_its_latest_year_and_a_whole_is_a_programme(
+        mini_graph: Path, tmp_path: Path) -> None:
+    (mini_graph / "events.yaml").write_text("robot-week-2023:\n  type: event\n  name: Robot Week 2023\n"
+                                            "  aliases: [Robot Week]\n  source: jobs-article\n")
+    drafted(mini_graph, tmp_path, """title: Robot week
+date: unknown
+
+Robot Week returns to Birmingham. By March 2021 it had 40 sponsors.
+The week is delivered as part of Robo Europa.
+""")
+    candidates = draft_source(mini_graph, "piece").candidates
+    assert candidates["robot-week-2021"].name == "Robot Week 2021"
+    assert candidates["robo-europa"].type == "programme"  # 'part of X': a programme, which part-of accepts
+    draft = mini_graph / "drafts" / "piece.yaml"
+    CliRunner().invoke(main, ["draft", "--graph", str(mini_graph), "piece"])
+    draft.write_text(draft.read_text().replace("review: undecided", "review: accept"))
+    result = CliRunner().invoke(main, ["accept", "--graph", str(mini_graph), "piece"])
+    assert result.exit_code == 0, result.output

@@ -140,8 +140,8 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
         return "city", "place-based", 0.6  # "a Coventry-based developer"
     if len(words) == 1 and re.search(r"\b(?:its|their)\s+$", before) and _IN_PLACE_OF.match(after):
         return "city", "its-place-team", 0.6
-    if re.match(r"\s+programmes?\b", after):
-        return "programme", "programme-context", 0.7
+    if re.match(r"\s+programmes?\b", after) or re.search(r"\bpart of (?:the )?$", before):
+        return "programme", "programme-context", 0.7  # "delivered as part of Horizon Europe": a programme
     if 2 <= len(words) <= 3 and not before.endswith(" from ") and person_context(before, after):
         return "person", "person-context", 0.75
     country_after = re.match(r"\s+in\s+([A-Z]\w+)", after)

@@ -65,15 +65,15 @@ def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
     gazetteer = Gazetteer.of(model.entities)
     names = NameIndex(model.entities)
     parts = sentences(text)
-    found = find_entities(text, {start for _, start, _ in parts}, gazetteer, date[:4], names)
+    dated = date if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else ""  # a year or a month is a date too
+    anchor = "" if dated else latest_date([words for words, _, _ in parts])
+    found = find_entities(text, {start for _, start, _ in parts}, gazetteer, date[:4], names, anchor[:4])
     result = Draft(source_id, text, date, found.mentions, found.inside, found.candidates)
     result.where = {key: model.entities[key].location.file for key in result.linked}
     ordered = sorted(found.mentions, key=lambda m: m.start)
     read = [Sentence(words, start, [_shifted(m, start) for m in ordered if start <= m.start and m.end <= end],
                      _heading(text, end)) for words, start, end in parts]
     folded = normalise(text).text
-    dated = date if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else ""  # a year or a month is a date too
-    anchor = "" if dated else latest_date([words for words, _, _ in parts])
     for proposal in distinct(extract(read, dated, anchor) + named_places(ordered, found.inside)):
         if proposal.quote and normalise(proposal.quote).text not in folded:
             proposal.why.append("quote not found verbatim: correct it")

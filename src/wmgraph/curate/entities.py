@@ -66,16 +66,22 @@ class _Finder:
 
 
 def find_entities(text: str, starts: set[int], gazetteer: Gazetteer, year: str,
-                  names: NameIndex) -> ArticleEntities:
-    """Link the known entities `text` names, propose candidates for the rest, follow surnames and acronyms."""
+                  names: NameIndex, undated_year: str = "") -> ArticleEntities:
+    """Link the known entities `text` names, propose candidates for the rest, follow surnames and acronyms.
+
+    `undated_year`, for an undated text, is the year of the latest date it states: another edition of a known
+    event is named by it (and by '(another edition)' without it), never by the known edition's own words.
+    """
     finder = _Finder(text, gazetteer.entities, names)
     scanned = gazetteer.scan(text, year)
     mentions = [m for m in scanned if m.known]
     for other in (m for m in scanned if not m.known):
         entity = gazetteer.entities[other.key]
-        name = f"{other.words} {year}" if year else other.words
+        edition = year or undated_year
+        name = f"{other.words} {edition}" if edition else f"{other.words} (another edition)"
         made = finder.candidate(name, entity.type, "other-edition", 0.6, other.start)
-        made.near.append(f"{other.key} (another edition)")
+        made.near.append(f"{other.key} (another edition" + (
+            f"; {edition} is the year of the latest date the article states)" if not year and edition else ")"))
         mentions.append(finder.mention(other.start, other.end, made, "other-edition", 0.6, other.note))
     for start, end, name, kind in lower_case_candidates(text, mentions):
         made = finder.candidate(name[0].upper() + name[1:] if kind == "post" else name, kind, f"lower-case-{kind}",
