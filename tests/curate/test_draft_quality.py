@@ -513,3 +513,24 @@ The week is delivered as part of Robo Europa.
     draft.write_text(draft.read_text().replace("review: undecided", "review: accept"))
     result = CliRunner().invoke(main, ["accept", "--graph", str(mini_graph), "piece"])
     assert result.exit_code == 0, result.output
+
+
+HEDGES = """title: Hedges
+date: 2024-05-01
+
+Gantry Robotics is set to create 120 jobs in Coventry. Zentrix Systems hopes to hire 40 engineers in Solihull.
+Acme Robotics may invest £3m in Walsall. Nimbly Labs is expected to raise £2m.
+Quarry Motors will receive £1m from the Avon Growth Council, subject to approval.
+Plans for a £40m research centre in Warwick were unveiled.
+Pending approval, Orbit Systems would add 25 roles in Telford.
+"""
+
+
+def test_no_plan_possibility_or_expectation_is_proposed_as_stated(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, HEDGES)
+    statuses = {(p.subject, p.relation, p.status) for p in found}
+    assert statuses == {
+        ("gantry-robotics", "pledges-jobs", "expected"), ("zentrix-systems", "stated-count", "planned"),
+        ("acme-robotics", "investment", "possible"), ("nimbly-labs", "investment", "expected"),
+        ("quarry-motors", "funded-by", "possible"), ("orbit-systems", "pledges-jobs", "forecast"),
+    }  # and no statistic of Warwick for the unnamed centre's £40m

@@ -31,6 +31,8 @@ _EMPLOYS = re.compile(r"\b(?:employs|employed|employing|employ|has|had|have|with
 _UNNAMED_HEAD = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\b")
 _ATTRIBUTIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:spin-?out|start-?up|firm|company|business|subsidiary|unit|"
                           r"division|arm|consortium|venture|team|supplier|manufacturer|developer)s?\b")
+_COST_OF = re.compile(r"\s+(?!(?:of|in|to|from|for|on|into|a|an|the|and|or|is|was|were|are|has|had|will|would)\b)"
+                      r"[a-z]")
 _REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|stated|explained)\b(?: that)? [^,;]*$")
 _INVESTS = re.compile(r"\b(?:invested|invests|invest|investing|pumped|ploughed|put)\s+(?:a further |an additional |"
                       r"another |almost |nearly |more than |over |around |about )?$")
@@ -66,6 +68,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
         return before[-1]
     if context.subject and PRONOUN_SUBJECT.match(sentence.text):
         return Mention(0, 0, "", context.subject, context.kinds[context.subject], False, "previous-subject", 0.5)
+    if figure.kind == "money" and _COST_OF.match(sentence.text, figure.end):
+        return None  # "Plans for a £40m research centre in Warwick": the centre's cost, not Warwick's
     return next((m for m in sentence.mentions if m.start >= figure.end and m.type in PLACES), None)
 
 
