@@ -534,3 +534,23 @@ def test_no_plan_possibility_or_expectation_is_proposed_as_stated(mini_graph: Pa
         ("acme-robotics", "investment", "possible"), ("nimbly-labs", "investment", "expected"),
         ("quarry-motors", "funded-by", "possible"), ("orbit-systems", "pledges-jobs", "forecast"),
     }  # and no statistic of Warwick for the unnamed centre's £40m
+
+
+SCHEMES = """title: Two schemes
+date: 2024-03-08
+
+The Robot Accelerator and the Green Fund will each receive £5m from the Avon Growth Council.
+Both schemes are run by the Midlands Partnership. Ada Grey, who chairs the partnership, said it was good.
+The partnership hopes to add a third scheme, focused on agritech, next year.
+"""
+
+
+def test_each_both_who_chairs_and_the_field_of_an_unnamed_scheme(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, SCHEMES)
+    assert facts_of(found, "funded-by", "coordinates", "leads", "sector") == {
+        ("robot-accelerator", "funded-by", "avon-growth-council", (("amount", 5000000), ("currency", "GBP"))),
+        ("green-fund", "funded-by", "avon-growth-council", (("amount", 5000000), ("currency", "GBP"))),  # each
+        ("midlands-partnership", "coordinates", "robot-accelerator", ()),  # both schemes run by it
+        ("midlands-partnership", "coordinates", "green-fund", ()),
+        ("ada-grey", "leads", "midlands-partnership", (("as-of", "2024-03-08"), ("role", "chair"))),
+    }  # agritech is the unnamed third scheme's field, not the partnership's

@@ -84,7 +84,24 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
         found.append(Proposal(person.key, "works-for", org.key, qualifiers, sentence.quote(start, end),
                               rule="title-of", confidence=0.6))
-    return found + _its_title(sentence, context, date)
+    return found + _its_title(sentence, context, date) + _who_leads(sentence, date)
+
+
+_WHO_LEADS = re.compile(r",\s+who\s+(chairs|leads|heads|runs)\s+(?:the\s+)?")
+_LEADS_ROLE = {"chairs": "chair", "leads": "leader", "heads": "head", "runs": "leader"}
+
+
+def _who_leads(sentence: Sentence, date: str) -> list[Proposal]:
+    """'PERSON, who chairs the partnership, said': the person leads it, as chair."""
+    found = []
+    for person in (m for m in sentence.mentions if m.type == "person"):
+        verb = _WHO_LEADS.match(sentence.text, person.end)
+        led = sentence.at(verb.end()) if verb else None
+        if verb is not None and led is not None and led.type in (*BODIES, "initiative", "programme", "event"):
+            qualifiers: Qualifiers = {"role": _LEADS_ROLE[verb.group(1)], **({"as-of": date} if date else {})}
+            found.append(Proposal(person.key, "leads", led.key, qualifiers, sentence.quote(person.start, led.end),
+                                  rule="who-leads", confidence=0.6))
+    return found
 
 
 _ITS_TITLE = re.compile(rf"(?:[A-Z]\w+,\s+)?Its ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+$")

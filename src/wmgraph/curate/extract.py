@@ -226,17 +226,20 @@ def _both(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """'Both programmes will be extended, using new government funding': each of the last two funded."""
     both = _BOTH.match(sentence.text)
     funder = next((m for m in sentence.mentions if m.type in BODIES), None)
-    if both is None or funder is None or not _FUNDING.search(sentence.text):
+    run = re.search(r"\b(?:run|led|coordinated|managed|delivered) by (?:the )?$",
+                    sentence.text[:funder.start]) if funder is not None else None
+    if both is None or funder is None or not (_FUNDING.search(sentence.text) or run):
         return []
     kinds = ("programme", "initiative") if both.group(1) in ("programmes", "schemes", "initiatives", "projects") \
         else BODIES
     pair = context.latest(kinds, 2)
     status, trigger = status_of(sentence.text)
-    return [Proposal(key, "funded-by", funder.key, {}, sentence.quote(0, len(sentence.text)), status,
-                     rule="both-funded", confidence=0.4,
+    subjects, relation = ([funder.key], "coordinates") if run else (pair, "funded-by")
+    return [Proposal(*((funder.key, relation, key) if run else (key, relation, funder.key)), {},
+                     sentence.quote(0, len(sentence.text)), status, rule=f"both-{relation}", confidence=0.4,
                      why=[f"'{both.group(0)}' read as the last two named"] + ([f"status {status} from '{trigger}'"]
                                                                               if trigger else []))
-            for key in pair if len(pair) == 2 and key != funder.key]
+            for key in pair if len(pair) == 2 and key != funder.key and subjects]
 
 
 def _possessives(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
@@ -290,14 +293,19 @@ def _purpose(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     return found
 
 
+_UNNAMED_THING = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:scheme|project|programme|centre|hub|fund|"
+                            r"initiative|unit|facility|site|plant|campus)\b")
+
+
 def _focus(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     match = _FOCUS.search(sentence.text)
     subject = sentence.before(match.start(), ("initiative", "programme", *BODIES)) if match else None
-    if match is None or subject is None:
-        return []
+    if match is None or subject is None or _UNNAMED_THING.search(sentence.text[subject.end:match.start()]):
+        return []  # "X hopes to add a third scheme, focused on agritech": the scheme's field, and it has no name
     quote = sentence.quote(sentence.text.rfind(" ", 0, subject.start) + 1 if subject.start else 0, match.end())
     return [Proposal(subject.key, "sector", item.strip(), {}, quote, rule="focus", confidence=0.5)
-            for item in re.split(r",\s*|\s+and\s+", match.group(1)) if item.strip()]
+            for item in re.split(r",\s*|\s+and\s+", match.group(1))
+            if item.strip() and not re.match(r"(?:next|last|this|from|by|in|until)\b", item.strip())]
 
 
 def _announced(sentence: Sentence, context: Context, date: str) -> list[Proposal]:

@@ -45,8 +45,21 @@ def figure_facts(sentence: Sentence, context: Context, date: str) -> list[Propos
     for figure in figures(sentence.text):
         proposal = _figure(sentence, figure, context, date)
         if proposal is not None:
-            found.append(proposal)
+            found += [proposal] + _each(sentence, proposal)
     return found
+
+
+def _each(sentence: Sentence, proposal: Proposal) -> list[Proposal]:
+    """'A and B will each receive £5m': the same fact for A, named just before B."""
+    subject = next((m for m in sentence.mentions if m.key == proposal.subject), None)
+    if subject is None or not re.search(r"\beach\b", proposal.quote):
+        return []
+    other = next((m for m in sentence.mentions if m.end <= subject.start and m.type == subject.type
+                  and re.fullmatch(r"\s+and\s+(?:the\s+)?", sentence.text[m.end:subject.start])), None)
+    if other is None:
+        return []
+    return [Proposal(other.key, proposal.relation, proposal.object, dict(proposal.qualifiers), proposal.quote,
+                     proposal.status, proposal.rule, proposal.confidence, [*proposal.why, "'each': its own sum"])]
 
 
 def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | None:
