@@ -90,3 +90,21 @@ test("a big page's entities are sized by their relations against the whole graph
   draw.sizeByRelations(same, { min: 20, max: 60, label: { min: 24, max: 60 } });
   assert.deepEqual(same.map((n) => [n.size, n.font.size]), [[40, 42], [40, 42]]);  // one value: the middle
 });
+
+test("a change's data-set events reach vis-network once, after the change, and physics off starts nothing", () => {
+  const heard = [];
+  const emitter = { emit(name) { heard.push(name); return this; } };
+  const own = emitter.emit;
+  draw.gathered(emitter, false, () => {
+    emitter.emit("_dataUpdated"); emitter.emit("_dataChanged"); emitter.emit("_dataUpdated");
+    assert.deepEqual(heard, []);  // held while the change is made
+    emitter.emit("startSimulation");
+    emitter.emit("_requestRedraw");
+  });
+  assert.deepEqual(heard, ["_requestRedraw", "_dataChanged"]);  // _dataChanged brings _dataUpdated with it
+  assert.equal(emitter.emit, own);
+  draw.gathered(emitter, true, () => { emitter.emit("startSimulation"); });
+  assert.deepEqual(heard.slice(2), ["startSimulation"]);
+  assert.throws(() => draw.gathered(emitter, true, () => { throw new Error("broken"); }), /broken/);
+  assert.equal(emitter.emit, own);  // given back even when the change fails
+});

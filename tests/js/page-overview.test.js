@@ -10,6 +10,19 @@ test("the scale that fits the drawing in the view, with a margin", () => {
   assert.equal(overview.fitScale([{ x: 5, y: 5 }], 10, 10), 9);  // one node: a drawing of 1 by 1
 });
 
+test("the view that shows every node and its label whole", () => {
+  // Two discs of radius 10, 180 apart; labels of 10 characters at font 20 reach 54 either side, 24 below.
+  const items = [{ x: -90, y: 0, size: 10, fontSize: 20, label: "ABCDEFGHIJ" },
+                 { x: 90, y: 0, size: 10, fontSize: 20, label: "ABCDEFGHIJ" }];
+  const view = overview.fitView(items, 100, 100);
+  assert.equal(view.x, 0);
+  assert.ok(Math.abs(view.y - 12) < 1e-9);  // 10 above, 10 + 24 below
+  assert.ok(Math.abs(view.scale - 100 / 288 / 1.1) < 1e-9);  // 2 x 54 wider than the centres' 180
+  assert.equal(overview.fitView(items, 1e6, 1e6).scale, 1);  // never closer than 1
+  const tall = overview.fitView([{ x: 0, y: 0, size: 5, fontSize: 10, label: "A\nB" }], 100, 100);
+  assert.ok(Math.abs(tall.y - (29 - 5) / 2) < 1e-9);  // two lines under the node
+});
+
 test("discs grow with the square root of their share of the largest", () => {
   assert.equal(overview.discRadius({ size: 100 }, 100, 1), 27);
   assert.equal(overview.discRadius({ size: 25 }, 100, 1), 16);

@@ -374,3 +374,20 @@ def test_each_change_is_drawn_once(browser: Browser, fixture_page: Path) -> None
         # A status line of another length may resize the canvas, which vis-network draws again.
         assert now == 0 and 1 <= later <= 1 + resized, action
     assert browser.errors == []
+
+
+def test_a_big_page_opens_and_expands_fitted(chromium: Any, big_page: Path) -> None:
+    """The first view's discs, and an expanded community's members, fill the view and all sit inside it."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    browser = Browser(page)
+    browser.open(big_page)
+    spread = ("(ids => { const n = wmgraph.network, p = n.getPositions(ids), box = n.body.container; "
+              "const at = ids.map(id => n.canvasToDOM(p[id])), xs = at.map(a => a.x), ys = at.map(a => a.y); "
+              "return [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys), "
+              "box.clientWidth, box.clientHeight]; })")
+    for ids in ("wmgraph.nodes.getIds()", "(wmgraph.expand(0, true), wmgraph.groups[0].members)"):
+        left, right, top, bottom, width, height = browser.js(f"{spread}({ids})")
+        assert 0 <= left and right <= width and 0 <= top and bottom <= height, ids
+        assert right - left > 0.4 * width or bottom - top > 0.4 * height, ids
+    page.close()
+    assert browser.errors == []

@@ -89,6 +89,26 @@ var wmgraphDraw = (function () {
       delete node.value;
     });
   }
-  return { plan: plan, sizeByRelations: sizeByRelations };
+  // vis-network answers each change to its data sets by rescaling every node and drawing everything
+  // at once. `work`'s changes are told to it as one (`emitter`: its body's), drawn at the next frame.
+  function gathered(emitter, physicsOn, work) {
+    var emit = emitter.emit, held = null, holding = true;
+    emitter.emit = function (name) {
+      if (holding && (name === "_dataChanged" || name === "_dataUpdated")) {
+        held = held === "_dataChanged" ? held : name;
+        return emitter;
+      }
+      if (name === "startSimulation" && !physicsOn) { return emitter; }  // physics off: it only draws at once
+      return emit.apply(emitter, arguments);
+    };
+    try {
+      work();
+      holding = false;
+      if (held) { emitter.emit(held); }
+    } finally {
+      emitter.emit = emit;
+    }
+  }
+  return { plan: plan, sizeByRelations: sizeByRelations, gathered: gathered };
 }());
 if (typeof module === "object" && module.exports) { module.exports = wmgraphDraw; }

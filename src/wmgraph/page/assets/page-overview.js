@@ -39,6 +39,24 @@ var wmgraphOverview = (function () {
     }
   }
 
+  // The view (centre and scale, at most 1) that shows every item whole in `width` by `height` pixels with
+  // vis-network's margin: an item is its node (x, y, size) and its label, about 0.27 of the font size a
+  // character wide, under or around the node. Measured from the items, not the drawing: vis-network
+  // measures a label only when it draws it, and a fit right after a change would come before that.
+  function fitView(items, width, height) {
+    var left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+    items.forEach(function (item) {
+      var lines = item.label ? String(item.label).split("\n") : [];
+      var longest = Math.max.apply(null, [0].concat(lines.map(function (line) { return line.length; })));
+      var half = Math.max(item.size, longest * item.fontSize * 0.27);
+      left = Math.min(left, item.x - half); right = Math.max(right, item.x + half);
+      top = Math.min(top, item.y - item.size);
+      bottom = Math.max(bottom, item.y + item.size + lines.length * item.fontSize * 1.2);
+    });
+    var scale = Math.min(width / Math.max(1, right - left), height / Math.max(1, bottom - top)) / 1.1;
+    return { x: (left + right) / 2, y: (top + bottom) / 2, scale: Math.min(1, scale) };
+  }
+
   // Between communities only each one's three strongest links are drawn (the rest would be a
   // hairball), at most `limit` of them, the strongest: `links` maps "a-b" (a < b) to a count.
   // The pairs come sorted as strings.
@@ -57,6 +75,7 @@ var wmgraphOverview = (function () {
     });
     return Array.from(kept).sort(stronger).slice(0, limit).sort();
   }
-  return { fitScale: fitScale, discRadius: discRadius, spreadDiscs: spreadDiscs, strongLinks: strongLinks };
+  return { fitScale: fitScale, discRadius: discRadius, spreadDiscs: spreadDiscs, strongLinks: strongLinks,
+           fitView: fitView };
 }());
 if (typeof module === "object" && module.exports) { module.exports = wmgraphOverview; }

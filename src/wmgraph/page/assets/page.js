@@ -205,26 +205,7 @@
     if (changed.length) { set.update(changed); }
   }
   api.render = render;
-  // vis-network answers each change to its data sets by rescaling every node and drawing everything
-  // at once. A render's changes are told to it as one, and drawn once, at the next frame.
-  function gathered(work) {
-    var emitter = network.body.emitter, emit = emitter.emit, held = null, holding = true;
-    emitter.emit = function (name) {
-      if (holding && (name === "_dataChanged" || name === "_dataUpdated")) {
-        held = held === "_dataChanged" ? held : name;
-        return emitter;
-      }
-      if (name === "startSimulation" && !physicsOn) { return emitter; }  // physics off: it only draws at once
-      return emit.apply(emitter, arguments);
-    };
-    try {
-      work();
-      holding = false;
-      if (held) { emitter.emit(held); }
-    } finally {
-      emitter.emit = emit;
-    }
-  }
+  function gathered(work) { wmgraphDraw.gathered(network.body.emitter, physicsOn, work); }
 
   function visibleCounts() {
     var counts = { nodes: 0, edges: 0, valid: 0, unreported: 0, future: 0, ended: 0, groups: 0 };
@@ -264,9 +245,16 @@
   }
 
   function fitVisible() {
-    var ids = nodes.getIds({ filter: function (node) { return !node.hidden; } });
-    if (ids.length) { network.fit({ nodes: ids, animation: false }); }
+    fitTo(nodes.getIds({ filter: function (node) { return !node.hidden; } }));
     scheduleHash();
+  }
+  function fitTo(ids) {  // network.fit, without waiting for vis-network to draw the labels it measures
+    if (!ids.length) { return; }
+    var view = wmgraphOverview.fitView(ids.map(function (id) {
+      var node = network.body.nodes[id], o = node.options;
+      return { x: node.x, y: node.y, size: o.size, fontSize: o.font.size, label: o.label };
+    }), container.clientWidth || 800, container.clientHeight || 600);
+    network.moveTo({ position: { x: view.x, y: view.y }, scale: view.scale, animation: false });
   }
   api.fitVisible = fitVisible;
 
@@ -620,7 +608,7 @@
     state.open.add(index);
     render();
     if (move) {
-      network.fit({ nodes: group.members.filter(function (k) { return !typeHidden(k); }).map(nodeId), animation: false });
+      fitTo(group.members.filter(function (k) { return !typeHidden(k); }).map(nodeId));
       network.emit("zoom", {});
     }
     show("group", index);
@@ -824,7 +812,7 @@
     });
     network.stabilize(data.options.physics.stabilization.iterations);
   } else {
-    network.fit();
+    fitTo(nodes.getIds({ filter: function (node) { return !node.hidden; } }));
     becomeReady();
   }
 }());
