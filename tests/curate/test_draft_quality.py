@@ -554,3 +554,13 @@ def test_each_both_who_chairs_and_the_field_of_an_unnamed_scheme(mini_graph: Pat
         ("midlands-partnership", "coordinates", "green-fund", ()),
         ("ada-grey", "leads", "midlands-partnership", (("as-of", "2024-03-08"), ("role", "chair"))),
     }  # agritech is the unnamed third scheme's field, not the partnership's
+
+
+def test_a_body_named_only_at_the_start_of_sentences_is_a_candidate(mini_graph: Path, tmp_path: Path) -> None:
+    drafted(mini_graph, tmp_path, """title: Rail sensors
+date: 2024-06-12
+
+Railsense was founded in 2021 by engineers. Officials said the trial worked. Tickets are free.
+""")
+    candidates = {c.key: c.type for c in draft_source(mini_graph, "piece").candidates.values()}
+    assert candidates == {"railsense": "organisation"}  # "Officials" and "Tickets" are no names

@@ -40,6 +40,8 @@ _TERMS = frozenset(("CEO", "CTO", "CFO", "COO", "CIO", "GVA", "GDP", "ESG", "SME
                     "FAQ", "USA", "UAE", "ROI", "KPI", "VAT", "STEM", "HGV", "EV", "LED", "IOT", "SAAS", "FTSE", "IPO"))
 # a funding round or an award's title, not a body
 _ROUND = re.compile(r"(?:Series|Round) [A-H]\b|Pre-Series [A-H]\b|.+ of the (?:Year|Decade)")
+_BODY_DOES = re.compile(r"\s+(?:was founded|was set up|was launched|was spun out|has raised|raised|has secured|"
+                        r"secured|employs|is headquartered|is based)\b")
 _IN_PLACE_OF = re.compile(r"\s+(?:team|office|offices|site|base|headquarters|hub|workforce)\b")
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
@@ -150,8 +152,9 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
     if re.search(r"(?:\bin|\bat|\bnear|\bacross|,|\band)\s+$", before) and len(words) == 1 \
             and re.search(r"\b(?:in|sites in|at|across)\s+(?:\w+,?\s+(?:and\s+)?)*$", before):
         return "city", "place-after-in", 0.6
-    if len(words) == 1 and opens and name not in names_elsewhere and not after.startswith((", a ", ", an ")):
-        return "", "", 0.0
+    if len(words) == 1 and opens and name not in names_elsewhere and not after.startswith((", a ", ", an ")) \
+            and (name.endswith("s") or not _BODY_DOES.match(after)):
+        return "", "", 0.0  # "Qubitrail was founded in 2021 by ...": a body's name opens the sentence
     return "organisation", "capitalised-name", 0.45
 
 
