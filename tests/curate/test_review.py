@@ -232,3 +232,58 @@ def test_a_draft_accepted_whole_gives_no_modality_warning(mini_graph: Path, tmp_
     assert code == 0, output
     code, output = run("validate", "--graph", str(mini_graph))
     assert "stated as so" not in output, output
+
+
+GOVERNMENT = "central-government:\n  type: public-body\n  name: Central Government\n  source: jobs-article\n"
+FOLLOWED = "'uk-government' was merged into 'central-government' (wmgraph merge): "
+
+
+def merged_after_accept(graph: Path, tmp_path: Path) -> Path:
+    """A draft whose accepted 'uk-government' was then merged into 'central-government'."""
+    draft = drafted(graph, tmp_path)
+    (graph / "gov.yaml").write_text(GOVERNMENT)
+    decide(draft, {"uk-government": "accept"})
+    assert run("accept", "--graph", str(graph), SOURCE)[0] == 0
+    assert run("merge", "--graph", str(graph), "central-government", "uk-government", "--apply")[0] == 0
+    return draft
+
+
+def test_accept_writes_a_merged_id_as_the_entity_it_was_merged_into(mini_graph: Path, tmp_path: Path) -> None:
+    draft = merged_after_accept(mini_graph, tmp_path)
+    decide(draft, {"made-smarter": "accept"})
+    code, output = run("accept", "--graph", str(mini_graph), SOURCE)
+    assert code == 0, output
+    assert output.startswith(FOLLOWED + "what the draft accepts of 'uk-government' is written as "
+                             "'central-government'\naccepted 1 entities and ")
+    text = (mini_graph / "articles" / f"{SOURCE}.yaml").read_text()
+    assert "uk-government" not in text and "    - funded-by: central-government\n" in text
+    assert run("validate", "--graph", str(mini_graph))[0] == 0
+    assert run("show", "--graph", str(mini_graph), "uk-government") == \
+        run("show", "--graph", str(mini_graph), "central-government")
+
+
+def test_drafting_again_follows_a_merge(mini_graph: Path, tmp_path: Path) -> None:
+    draft = merged_after_accept(mini_graph, tmp_path)
+    code, output = run("draft", "--graph", str(mini_graph), SOURCE)
+    assert code == 0, output
+    assert f"\n  {FOLLOWED}the last draft's 'uk-government' is written as 'central-government'\n" in output
+    text = draft.read_text()
+    assert "\nuk-government:" not in text and "- funded-by: central-government\n" in text
+    decide(draft, {"made-smarter": "accept"})
+    assert run("accept", "--graph", str(mini_graph), SOURCE)[0] == 0
+    assert run("validate", "--graph", str(mini_graph))[0] == 0
+    assert run("show", "--graph", str(mini_graph), "uk-government") == \
+        run("show", "--graph", str(mini_graph), "central-government")
+
+
+def test_an_entity_defined_under_a_merged_id_is_refused(mini_graph: Path, tmp_path: Path) -> None:
+    merged_after_accept(mini_graph, tmp_path)
+    (mini_graph / "again.yaml").write_text(GOVERNMENT.replace("central-government", "uk-government"))
+    code, output = run("validate", "--graph", str(mini_graph))
+    name = mini_graph.name
+    assert (code, output) == (1, f"""\
+Error: 1 problem found in the fact files:
+{name}/again.yaml:1:1: entity 'uk-government' is defined here, but it was merged into 'central-government' \
+('formerly: [uk-government]' at {name}/merged/uk-government.yaml:1:1) (write its facts as facts of \
+'central-government' and remove this block, or take 'uk-government' out of that 'formerly:')
+""")

@@ -64,6 +64,8 @@ def draft_command(graph_dir: Path, source: str) -> None:
     shown = display_path(done.path)
     _say(f"drafted {shown}: {done.linked} known entities linked, "
          f"{done.candidates} new entity candidates, {done.facts} facts proposed")
+    for old, keep in sorted(done.merged.items()):
+        _say(f"  '{old}' was merged into '{keep}' (wmgraph merge): the last draft's '{old}' is written as '{keep}'")
     if done.again:
         _say(f"  carried over from the last draft: {_count(done.carried, 'decision or edit', 'decisions and edits')}; "
              f"new: {_count(done.new, 'proposal', 'proposals')} (undecided)")
@@ -114,5 +116,8 @@ def accept_command(graph_dir: Path, source: str) -> None:
     from ..curate.review import accept
 
     done = accept(graph_dir, source)
+    for old, keep in sorted(done.merged.items()):
+        _say(f"'{old}' was merged into '{keep}' (wmgraph merge): what the draft accepts of '{old}' "
+             f"is written as '{keep}'")
     _say(f"accepted {done.entities} entities and {done.facts} facts into {display_path(done.path)}"
          + (f" ({done.undecided} proposals still undecided)" if done.undecided else ""))

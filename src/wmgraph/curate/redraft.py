@@ -14,6 +14,7 @@ from ..model.model import Model
 from ..model.quotes import normalise
 from .draft import Draft, draft_of
 from .draftfile import UNDECIDED, Rendered, draft_path, extend_head, fingerprint, header, join, render_blocks
+from .merged_ids import followed, merge_note, merged_into
 from .olddraft import OldBlock, OldFact, read_old_draft
 from .proposals import Proposal
 
@@ -34,6 +35,7 @@ class Redrafted:
     kept: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, what: no longer proposed
     dropped: int = 0  # rejected proposals the drafter no longer makes
     published: int = 0  # proposals already in the graph, left out
+    merged: dict[str, str] = field(default_factory=dict)  # merged ids the old draft named: the entity now named
 
 
 def write_draft(graph_dir: Path, source_id: str) -> Redrafted:
@@ -42,7 +44,8 @@ def write_draft(graph_dir: Path, source_id: str) -> Redrafted:
     draft = draft_of(model, source_id)
     path = draft_path(graph_dir, source_id)
     again = path.is_file()
-    old = read_old_draft(path, display_path(path, graph_dir)) if again else []
+    old, merged = _follow_merges(read_old_draft(path, display_path(path, graph_dir)) if again else [],
+                                 merged_into(model))
     entities = _match_entities(draft, old, model)
     _rename(draft, {key: block.key for key, block in entities.items() if block.key != key})
     blocks = render_blocks(draft)
@@ -58,7 +61,44 @@ def write_draft(graph_dir: Path, source_id: str) -> Redrafted:
     write_atomic(path, join(head, written).encode("utf-8"))
     return Redrafted(path, len(draft.linked), sum(1 for lines, _ in written if not _extends(lines)),
                      sum(len(facts) for _, facts in written), again, merge.carried, merge.new,
-                     _located(len(head), written, merge.kept), merge.dropped, merge.published)
+                     _located(len(head), written, merge.kept), merge.dropped, merge.published, merged)
+
+
+def _follow_merges(old: list[OldBlock], merged: dict[str, str]) -> tuple[list[OldBlock], dict[str, str]]:
+    """The old draft with each merged id, as a block or a fact's value, naming the entity it was merged into."""
+    named: dict[str, str] = {}
+    for block in old:
+        for fact in block.facts:
+            _follow_fact(fact, merged.get(block.key, block.key), merged, named)
+    by_key = {block.key: block for block in old if block.key not in merged}
+    result = []
+    for block in old:
+        keep = merged.get(block.key)
+        if keep is None:
+            result.append(block)
+        elif keep in by_key:
+            by_key[keep].facts += block.facts
+        else:
+            by_key[keep] = OldBlock(keep, False, "", extend_head(keep, ""), UNDECIDED, "", False, block.facts)
+            result.append(by_key[keep])
+    return result, named
+
+
+def _follow_fact(fact: OldFact, subject: str, merged: dict[str, str], named: dict[str, str]) -> None:
+    """The fact with its subject and every merged id among its values naming the entity it was merged into."""
+    olds = [fact.subject] if fact.subject != subject else []
+    lines = []
+    for line in fact.lines:
+        line, old = followed(line, merged)
+        olds += [old] if old is not None else []
+        lines.append(line)
+    if not olds:
+        return
+    named.update((old, merged[old]) for old in olds)
+    first = next((line for line in lines if line.lstrip().startswith("- ")), "    - ")
+    fact.lines = [merge_note(olds[0], merged[olds[0]], first[:len(first) - len(first.lstrip())]), *lines]
+    fact.subject = subject
+    fact.object = merged.get(fact.object, fact.object) if fact.object is not None else None
 
 
 def _extends(head: list[str]) -> bool:

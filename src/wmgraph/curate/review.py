@@ -13,6 +13,7 @@ from ..errors import LoadError, Problem, ValidationError, display_path
 from ..load.yamlfile import MarkedDict, MarkedList, read_yaml
 from ..model.checking import load_model
 from .draftfile import DRAFTS, UNDECIDED, draft_path
+from .merged_ids import followed, merged_into
 
 DECISIONS = (UNDECIDED, "accept", "reject")
 ARTICLES = "articles"
@@ -124,12 +125,13 @@ class Accepted:
     entities: int
     facts: int
     undecided: int
+    merged: dict[str, str] = field(default_factory=dict)  # merged ids the draft named: the entity now named
 
 
 def accept(graph_dir: Path, source_id: str) -> Accepted:
     """Merge the draft's accepted proposals into graph/articles/SOURCE.yaml, written only if the result validates."""
     sheet = read_worksheet(graph_dir, source_id)
-    blocks = _accepted_blocks(sheet)
+    blocks, followed_ids = _follow_merges(_accepted_blocks(sheet), merged_into(load_model(graph_dir)))
     entities = sum(1 for block in blocks if block.new)
     facts = sum(len(block.facts) for block in blocks)
     if not facts and not entities:
@@ -142,7 +144,26 @@ def accept(graph_dir: Path, source_id: str) -> Accepted:
     _validated_copy(graph_dir, target, text, sheet.shown, [origin for _, origin in merged])
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text.encode("utf-8"))
-    return Accepted(target, added_entities, added_facts, sheet.count(UNDECIDED))
+    return Accepted(target, added_entities, added_facts, sheet.count(UNDECIDED), followed_ids)
+
+
+def _follow_merges(blocks: list[Chosen], merged: dict[str, str]) -> tuple[list[Chosen], dict[str, str]]:
+    """The accepted blocks with each merged id, as a block or a fact's value, naming the entity it was merged into."""
+    named: dict[str, str] = {}
+    for block in blocks:
+        keep = merged.get(block.key)
+        if keep is not None:
+            named[block.key] = keep
+            line = block.head[0][1] if block.head else 0
+            block.key, block.new = keep, False
+            block.head = [(f"{keep}:", line), ("  extend: true", line)]
+        for fact in block.facts:
+            for at, (text, line) in enumerate(fact):
+                text, old = followed(text, merged)
+                if old is not None:
+                    named[old] = merged[old]
+                    fact[at] = (text, line)
+    return [block for block in blocks if block.new or block.facts], named
 
 
 def _validated_copy(graph_dir: Path, target: Path, text: str, draft: str, origin: list[int]) -> None:

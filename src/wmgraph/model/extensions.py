@@ -49,3 +49,21 @@ def apply_extensions(state: CheckState) -> None:
                     and not state.vocabulary.is_a(entity.type, relation.subject_types):
                 state.problem(Location(*fact.location), f"'{relation.key}' does not allow '{part.key}' "
                               f"(a {entity.type}) here", "allowed types: " + ", ".join(relation.subject_types))
+    _check_merged(state)
+
+
+def _check_merged(state: CheckState) -> None:
+    """An id merged into an entity (its `formerly:`) names that entity: no entity may be defined under it again."""
+    entities = state.model.entities
+    where = {old: part.location for part in state.extensions if part.entity is not None
+             for old in part.entity.formerly}
+    for keeper in sorted(entities.values(), key=lambda e: e.key):
+        for old in keeper.formerly:
+            entity = entities.get(old)
+            if entity is None or old == keeper.key:
+                continue
+            said = where.get(old, keeper.location)
+            state.problem(entity.location, f"entity '{old}' is defined here, but it was merged into "
+                          f"'{keeper.key}' ('formerly: [{old}]' at {said.file}:{said.line}:{said.column})",
+                          f"write its facts as facts of '{keeper.key}' and remove this block, "
+                          f"or take '{old}' out of that 'formerly:'")
