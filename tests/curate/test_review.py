@@ -234,6 +234,20 @@ def test_a_draft_accepted_whole_gives_no_modality_warning(mini_graph: Path, tmp_
     assert "stated as so" not in output, output
 
 
+def test_every_warning_of_a_draft_accepted_as_proposed_is_in_its_why_comment(mini_graph: Path,
+                                                                              tmp_path: Path) -> None:
+    draft = drafted(mini_graph, tmp_path)
+    text = draft.read_text().replace("review: undecided", "review: accept")
+    draft.write_text(text)
+    assert run("accept", "--graph", str(mini_graph), SOURCE)[0] == 0
+    code, output = run("validate", "--graph", str(mini_graph))
+    assert code == 0, output
+    warned = sorted(m for m in re.findall(r": warning: (.*) \(", output) if " is stated as so, " not in m)
+    assert warned == sorted(re.findall(r"validate warns: (.*?)(?:;| \[)", text))
+    assert "validate warns: 'funded-by' fact may say more than its quote, which names no payer 'UK Government'" \
+        in text  # "new government funding": the quote has no name of the UK Government
+
+
 GOVERNMENT = "central-government:\n  type: public-body\n  name: Central Government\n  source: jobs-article\n"
 FOLLOWED = "'uk-government' was merged into 'central-government' (wmgraph merge): "
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from ..analysis.coverage import sentences
+from ..analysis.modality import modality_warnings
 from ..errors import LoadError
 from ..load.values import suggest
 from ..model.checking import load_model
 from ..model.modal_words import modal_words
-from ..model.model import Model
+from ..model.model import Entity, Fact, Location, Model
 from ..model.quotes import normalise
 from .candidates import Candidate, NameIndex
 from .dates import latest_date
@@ -74,10 +77,12 @@ def draft_text(model: Model, source_id: str, text: str, date: str) -> Draft:
     read = [Sentence(words, start, [_shifted(m, start) for m in ordered if start <= m.start and m.end <= end],
                      _heading(text, end)) for words, start, end in parts]
     folded = normalise(text).text
+    accepted = _as_accepted(model, result)
     for proposal in distinct(extract(read, dated, anchor) + named_places(ordered, found.inside)):
         if proposal.quote and normalise(proposal.quote).text not in folded:
             proposal.why.append("quote not found verbatim: correct it")
         _checked_modality(model, proposal)
+        _warned(accepted, source_id, proposal)
         result.proposals.append(proposal)
     return result
 
@@ -120,3 +125,26 @@ def _checked_modality(model: Model, proposal: Proposal) -> None:
         return
     proposal.status = chosen.kind.status
     proposal.why.append(f"status {chosen.kind.status} from '{chosen.words}' (the modality check)")
+
+
+def _as_accepted(model: Model, draft: Draft) -> Model:
+    """`model` with the draft's candidates as entities, as the graph would be were everything accepted."""
+    where = Location("draft", 0, 0)
+    entities = {**model.entities, **{key: Entity(key, c.type, c.name, where, (draft.source,), tuple(c.aliases))
+                                     for key, c in draft.candidates.items() if key not in model.entities}}
+    return dataclasses.replace(model, entities=entities, facts=[])
+
+
+def _warned(accepted: Model, source_id: str, proposal: Proposal) -> None:
+    """Say in the why-comment what `validate`'s modality check would warn of, were the proposal accepted as it is."""
+    if proposal.relation not in accepted.vocabulary.relations:
+        return
+    qualifiers = tuple((key, Decimal(str(value)) if isinstance(value, float) else value)
+                       for key, value in proposal.qualifiers.items())
+    fact = Fact("draft", proposal.subject, proposal.relation, proposal.object,
+                proposal.object is not None and proposal.object in accepted.entities, qualifiers, (source_id,),
+                Location("draft", 0, 0), proposal.quote, proposal.status)
+    said = any("modality-ok: WHY" in why for why in proposal.why)  # `_checked_modality` named the modal words
+    for warning in modality_warnings(dataclasses.replace(accepted, facts=[fact])):
+        if not (said and " is stated as so, " in warning.message):
+            proposal.why.append(f"accepted as it is, validate warns: {warning.message}")
