@@ -5,11 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from wmgraph.analysis.diff import diff_graphs
 from wmgraph.analysis.profile import find_entity
 from wmgraph.cli.main import main
+from wmgraph.load.values import with_article
 from wmgraph.model.checking import load_model
 from wmgraph.rdf.mapping import model_triples
 
@@ -129,3 +131,23 @@ merged from: birmingham-uni
 sources: """)
     assert _run("show", "--graph", graph, "birmingham-uni") == shown
     assert _run("show", "--graph", graph, "birmingham uni") == shown
+
+
+def test_a_dry_run_with_conflicts_says_apply_will_refuse(mini_graph: Path) -> None:
+    (mini_graph / "planted.yaml").write_text(PLANTED.replace("type: university", "type: company"), encoding="utf-8")
+    code, output = _run("merge", "--graph", str(mini_graph), "university-of-birmingham", "birmingham-uni")
+    assert code == 0
+    assert "conflicts: 1\n  different types: university-of-birmingham is a university, birmingham-uni a " \
+           "company\n" in output
+    assert output.endswith("dry run: nothing written; wmgraph merge university-of-birmingham birmingham-uni --apply "
+                           "would refuse (1 conflicts): resolve them in the fact files first, or merge with wmgraph "
+                           "merge university-of-birmingham birmingham-uni --apply --force to keep "
+                           "university-of-birmingham's values\n")
+    assert not (mini_graph / "merged").exists()
+
+
+@pytest.mark.parametrize(("noun", "said"), [("organisation", "an organisation"), ("university", "a university"),
+                                            ("event", "an event"), ("company", "a company"),
+                                            ("hour", "an hour"), ("one-off", "a one-off")])
+def test_a_type_is_named_with_its_article(noun: str, said: str) -> None:
+    assert with_article(noun) == said

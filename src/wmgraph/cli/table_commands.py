@@ -175,6 +175,12 @@ def merge_command(graph_dir: Path, keep: str, old: str, apply: bool, force: bool
             click.echo(terminal_safe(f"  {line}"))
     if plan.change is not None:
         echo_diff(plan.change)
+    if not apply and plan.conflicts:
+        click.echo(f"dry run: nothing written; wmgraph merge {keep} {old} --apply would refuse "
+                   f"({len(plan.conflicts)} conflicts): resolve them in the fact files first"
+                   + (f", or merge with wmgraph merge {keep} {old} --apply --force to keep {keep}'s values"
+                      if plan.change is not None else ""))
+        return
     if not apply:
         click.echo(f"dry run: nothing written; merge with wmgraph merge {keep} {old} --apply")
         return

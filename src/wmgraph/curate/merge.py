@@ -18,6 +18,7 @@ from ..analysis.diff import GraphDiff, compare
 from ..analysis.phrasing import fact_sentence
 from ..atomic import write_atomic
 from ..errors import ValidationError, WmgraphError
+from ..load.values import with_article
 from ..model.checking import load_model
 from ..model.files import find_fact_files
 from ..model.model import Fact, Model
@@ -54,7 +55,8 @@ def _inventory(model: Model, plan: MergePlan) -> None:
     keep, old = model.entities[plan.keep], model.entities[plan.old]
     vocabulary = model.vocabulary
     if not (vocabulary.is_a(old.type, (keep.type,)) or vocabulary.is_a(keep.type, (old.type,))):
-        plan.conflicts.append(f"different types: {plan.keep} is a {keep.type}, {plan.old} a {old.type}")
+        plan.conflicts.append(f"different types: {plan.keep} is {with_article(keep.type)}, "
+                              f"{plan.old} {with_article(old.type)}")
     for label, mine, theirs in (("description", keep.description, old.description), ("web", keep.url, old.url)):
         if mine and theirs and mine != theirs:
             plan.conflicts.append(f"two values of {label}: '{mine}' ({plan.keep}) and '{theirs}' ({plan.old}); "

@@ -83,3 +83,12 @@ def date_bounds(value: str) -> tuple[str, str]:
         last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
         return f"{value}-01", f"{value}-{last:02d}"
     return value, value
+
+
+_AN = re.compile(r"[aeiou]|hour|honest|heir", re.IGNORECASE)
+_A = re.compile(r"uni|use|usu|ura|eu|one|once", re.IGNORECASE)  # vowels sounded 'you' or 'won'
+
+
+def with_article(noun: str) -> str:
+    """`noun` after 'a' or 'an' as it is spoken: 'an organisation', 'a university', 'an hour'."""
+    return ("an " if _AN.match(noun) and not _A.match(noun) else "a ") + noun

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..load.values import with_article
 from .model import Location
 from .state import CheckState
 
@@ -48,7 +49,8 @@ def apply_extensions(state: CheckState) -> None:
             if relation.subject_types and entity.type in state.vocabulary.entity_types \
                     and not state.vocabulary.is_a(entity.type, relation.subject_types):
                 state.problem(Location(*fact.location), f"'{relation.key}' does not allow '{part.key}' "
-                              f"(a {entity.type}) here", "allowed types: " + ", ".join(relation.subject_types))
+                              f"({with_article(entity.type)}) here",
+                              "allowed types: " + ", ".join(relation.subject_types))
     _check_merged(state)
 
 

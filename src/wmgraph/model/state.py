@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..load.values import suggest
+from ..load.values import suggest, with_article
 from ..load.yamlfile import MarkedDict
 from .model import Location, Model
 from .pieces import AliasMark, EntityPiece, QuoteRef, Ref, SourceRef
@@ -87,7 +87,7 @@ class CheckState:
 
     def misfit(self, location: Location, relation: str, ref: str, type_key: str, allowed: tuple[str, ...]) -> None:
         """Record an entity of a type the relation does not allow."""
-        self.problem(location, f"'{relation}' does not allow '{ref}' (a {type_key}) here",
+        self.problem(location, f"'{relation}' does not allow '{ref}' ({with_article(type_key)}) here",
                      "allowed types: " + ", ".join(allowed))
 
     @staticmethod
