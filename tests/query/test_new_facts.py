@@ -63,3 +63,33 @@ def test_initiatives_lists_each_funder_once(mini_graph: Path) -> None:
         ("fund-of-funds", "funds", "Arts Council"),
         ("fund-of-funds", "funds", "Culture, Department for Digital, Media and Sport"),
     ]
+
+PLANNED_GRANT = """\
+uk-government:
+  type: public-body
+  name: UK Government
+  source: jobs-article
+smart-makers:
+  type: initiative
+  name: Smart Makers
+  source: jobs-article
+  facts:
+    - funded-by: uk-government
+      status: planned
+      source: jobs-article
+    - funded-by: innovate-uk
+      source: jobs-article
+innovate-uk:
+  type: public-body
+  name: Innovate UK
+  source: jobs-article
+"""
+
+
+def test_initiatives_lists_a_funder_with_a_status_by_it(mini_graph: Path) -> None:
+    (mini_graph / "planned.yaml").write_text(PLANNED_GRANT)
+    assert [row for row in rows(mini_graph, "initiatives", "initiative", "role", "who")
+            if row[0] == "smart-makers"] == [
+        ("smart-makers", "funded-by (planned)", "UK Government"),
+        ("smart-makers", "funds", "Innovate UK"),
+    ]
