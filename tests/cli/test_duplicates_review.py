@@ -69,8 +69,9 @@ def test_each_pair_is_shown_best_first_and_each_judgement_written(mini_graph: Pa
 {FIRST}{PROMPT}maybe
 Error: 'maybe' is not one of 'same', 'different', 'unsure', 'skip', 'quit'.
 {PROMPT}same
-recorded: same
+recorded: same; next: wmgraph merge university-of-birmingham birmingham-uni (the id to keep first)
 [2/3] {SECOND}{PROMPT}skip
+skipped
 {THIRD}{PROMPT}Different
 recorded: different
 2 judgements recorded, 1 skipped, 0 left for later
@@ -96,13 +97,14 @@ def test_quit_and_the_end_of_the_input_keep_what_was_recorded(mini_graph: Path) 
              "as it is made\n")
     assert _review(graph, "same\nquit\n", "--by", "Ann") == (0, f"""\
 {shown}{FIRST}{PROMPT}same
-recorded: same
+recorded: same; next: wmgraph merge university-of-birmingham birmingham-uni (the id to keep first)
 [2/3] {SECOND}{PROMPT}quit
 1 judgement recorded, 0 skipped, 2 left for later
 """)
     assert [judged[:2] for judged in _judged(graph)] == [(("birmingham-uni", "university-of-birmingham"), "same")]
     assert _review(graph, "skip\n", "--by", "Ann") == (0, f"""\
 {shown.replace("3 candidate", "2 candidate")}[1/2] {SECOND}{PROMPT}skip
+skipped
 {THIRD.replace("[3/3]", "[2/2]")}{PROMPT}
 0 judgements recorded, 1 skipped, 1 left for later
 """)
@@ -146,3 +148,4 @@ def test_review_needs_a_name_and_goes_alone(mini_graph: Path) -> None:
     assert _review(mini_graph, "", "--by", "Ann", "--decide", "a", "b", "same") == (
         2, usage + "Error: --decide and --review do not go together: judge one pair, or review them all\n")
     assert not (mini_graph / "decisions.yaml").exists()
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,7 @@ def duplicates_command(graph_dir: Path, limit: int, min_score: float, decide: tu
     found = [candidate for candidate in candidates(model, [decision.pair for decision in read_decisions(graph_dir)])
              if candidate.score >= min_score]
     if review:
-        _review(graph_dir, found, by.strip())
+        _review(graph_dir, model, found, by.strip())
         return
     click.echo(f"{len(found)} candidate pairs" + (f", the best {limit}:" if len(found) > limit else ":"))
     for candidate in found[:limit]:
@@ -105,13 +106,27 @@ def _decide(graph_dir: Path, model: Model, decide: tuple[str, str, str], by: str
     score = next((c.score for c in candidates(model) if (c.first, c.second) == pair), None)
     made = record_decision(graph_dir, first, second, judgement, by, score)
     click.echo(terminal_safe(f"recorded: {first} and {second} are {judgement} "
-                             f"(by {made.by}, {made.on}) in {display_path(graph_dir / DECISIONS_FILE)}"))
+                             f"(by {made.by}, {made.on}) in {display_path(graph_dir / DECISIONS_FILE)}"
+                             + _merge_hint(model, judgement, first, second)))
+
+
+def _merge_hint(model: Model, judgement: str, first: str, second: str) -> str:
+    """What to do next with a pair judged the same: merge it, keeping the one more facts, sources and aliases name."""
+    if judgement != "same":
+        return ""
+    named = Counter(key for fact in model.facts for key in {fact.subject, fact.object} if key in (first, second))
+
+    def weight(key: str) -> tuple[int, int, int]:
+        entity = model.entities[key]
+        return named[key], len(entity.sources), len(entity.aliases)
+    keep, old = (second, first) if weight(second) > weight(first) else (first, second)
+    return f"; next: wmgraph merge {keep} {old} (the id to keep first)"
 
 
 REVIEW_ANSWERS = ("same", "different", "unsure", "skip", "quit")
 
 
-def _review(graph_dir: Path, found: list[Candidate], by: str) -> None:
+def _review(graph_dir: Path, model: Model, found: list[Candidate], by: str) -> None:
     """Ask for a judgement on each pair in turn; each is written before the next is asked."""
     from ..analysis.decisions import record_decision
 
@@ -136,10 +151,11 @@ def _review(graph_dir: Path, found: list[Candidate], by: str) -> None:
         if answer == "quit":
             break
         if answer == "skip":
+            click.echo("skipped")  # piped answers are not echoed: the next pair starts on a line of its own
             skipped += 1
             continue
         record_decision(graph_dir, candidate.first, candidate.second, answer, by, candidate.score)
-        click.echo(f"recorded: {answer}")
+        click.echo(f"recorded: {answer}" + _merge_hint(model, answer, candidate.first, candidate.second))
         recorded += 1
     click.echo(terminal_safe(_tally(recorded, skipped, len(found))))
 
