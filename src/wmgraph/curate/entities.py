@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import utils
+
 from ..model.model import Entity
 from .candidates import (
     Candidate,
@@ -200,7 +202,8 @@ def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
 
 
 def _aliases_owned(finder: _Finder) -> dict[str, tuple[str, str, bool]]:
-    """Candidates named by another candidate's or a known entity's alias, dropped: {candidate: (owner, type, known)}.
+    """Candidates named by a known entity's name or alias or another candidate's alias, dropped: {candidate: (owner,
+    type, known)}.
 
     'Department of Culture, Media and Sport (DCMS)' teaches the alias DCMS: a separate candidate 'DCMS' would
     be the same body twice, and accepting both would fail on the alias they share. Another edition of a known
@@ -210,16 +213,23 @@ def _aliases_owned(finder: _Finder) -> dict[str, tuple[str, str, bool]]:
     for key, entity in finder.entities.items():
         for alias in entity.aliases:
             owners.setdefault(alias.casefold(), (key, entity.type, True))
+    # a candidate with a known entity's name ("UK Government" read from "the government") is that entity
+    named = {_folded(entity.name): (key, entity.type, True) for key, entity in finder.entities.items()}
     for made in finder.found.candidates.values():
         for alias in made.aliases:
             owners.setdefault(alias.casefold(), (made.key, made.type, False))
     moved: dict[str, tuple[str, str, bool]] = {}
     for key, made in list(finder.found.candidates.items()):
-        owner = owners.get(made.name.casefold())
+        owner = owners.get(made.name.casefold()) or named.get(_folded(made.name))
         if made.rule != "other-edition" and owner is not None and owner[0] != key and owner[0] not in moved:
             moved[key] = owner
             del finder.found.candidates[key]
     return moved
+
+
+def _folded(name: str) -> str:
+    """A name's words, case and punctuation aside, in order: what a near-match score of 100 compares."""
+    return " ".join(sorted(utils.default_process(name).split()))
 
 
 def _moved(mention: Mention, moved: dict[str, tuple[str, str, bool]]) -> Mention:
@@ -227,7 +237,7 @@ def _moved(mention: Mention, moved: dict[str, tuple[str, str, bool]]) -> Mention
     if mention.key not in moved:
         return mention
     key, kind, known = moved[mention.key]
-    return replace(mention, key=key, type=kind, known=known, note=f"'{mention.words}' is an alias of {key}")
+    return replace(mention, key=key, type=kind, known=known, note=f"'{mention.words}' names {key}")
 
 
 def _alias_mention(finder: _Finder, source: Mention, start: int, end: int, rule: str) -> Mention:

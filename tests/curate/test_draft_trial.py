@@ -1,0 +1,37 @@
+"""Drafting rules a new user's trial asked for, each on sentences of its own: known names, types, quotes, figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from wmgraph.cli.main import main
+from wmgraph.curate.draft import draft_source
+from wmgraph.curate.proposals import Proposal
+
+
+def drafted(graph: Path, tmp_path: Path, text: str) -> list[Proposal]:
+    """Add `text` (with its header) as source 'piece' of `graph` and draft it."""
+    article = tmp_path / "piece.txt"
+    article.write_text(text)
+    result = CliRunner().invoke(main, ["add-source", "--graph", str(graph), str(article), "--id", "piece"])
+    assert result.exit_code == 0, result.output
+    return draft_source(graph, "piece").proposals
+
+
+def test_a_candidate_with_a_known_entity_s_name_is_that_entity(mini_graph: Path, tmp_path: Path) -> None:
+    (mini_graph / "state.yaml").write_text(
+        "uk-government:\n  type: public-body\n  name: UK Government\n  source: jobs-article\n")
+    found = drafted(mini_graph, tmp_path, """title: Ferry grant
+date: 2024-02-01
+
+Tidewater Ferries said the government would lend it £4m.
+""")
+    draft = draft_source(mini_graph, "piece")
+    assert "uk-government" not in draft.candidates and not any(k.startswith("uk-government-") for k in draft.candidates)
+    assert [m.key for m in draft.mentions if m.words == "government"] == ["uk-government"]
+    assert all(p.subject != "uk-government-2" and p.object != "uk-government-2" for p in found)
+    CliRunner().invoke(main, ["draft", "--graph", str(mini_graph), "piece"])
+    todo = CliRunner().invoke(main, ["coverage", "--graph", str(mini_graph), "piece", "--todo"])
+    assert "names: Tidewater Ferries (new), government = uk-government\n" in todo.output
