@@ -82,11 +82,11 @@ def check_partners(out: Path) -> None:
 
 
 def check_people_at(out: Path) -> None:
-    assert table(ask(out, "people-at", org="techuk"), "name", "relation", "role") == [
-        ("Francesca Richiusa", "works-for", "Programme Team Assistant for Public Sector Markets"),
-        ("Julian David", "works-for", "CEO"),
-        ("Matt Robinson", "works-for", "Head of Nations and Regions"),
-        ("Stephanie Barr", "works-for", "Programme Manager, SME Engagement and Nations & Regions"),
+    assert table(ask(out, "people-at", org="techuk"), "name", "relation", "role", "status") == [
+        ("Francesca Richiusa", "works-for", "Programme Team Assistant for Public Sector Markets", "stated"),
+        ("Julian David", "works-for", "CEO", "stated"),
+        ("Matt Robinson", "works-for", "Head of Nations and Regions", "stated"),
+        ("Stephanie Barr", "works-for", "Programme Manager, SME Engagement and Nations & Regions", "stated"),
     ]
     mayoralty = table(ask(out, "people-at", org="west-midlands"), "name", "relation", "role")
     assert set(mayoralty) == {("Andy Street", "holds-post", "Mayor of the West Midlands"),

@@ -93,3 +93,35 @@ def test_initiatives_lists_a_funder_with_a_status_by_it(mini_graph: Path) -> Non
         ("smart-makers", "funded-by (planned)", "UK Government"),
         ("smart-makers", "funds", "Innovate UK"),
     ]
+
+FUTURE_ROLE = """\
+brindley-robotics:
+  type: company
+  name: Brindley Robotics
+  source: jobs-article
+tom-ashby:
+  type: person
+  name: Tom Ashby
+  source: jobs-article
+  facts:
+    - works-for: brindley-robotics
+      role: chief technology officer
+      status: planned
+      source: jobs-article
+ada-cole:
+  type: person
+  name: Ada Cole
+  source: jobs-article
+  facts:
+    - works-for: brindley-robotics
+      role: chief executive
+      source: jobs-article
+"""
+
+
+def test_people_at_says_a_planned_role_is_planned(mini_graph: Path) -> None:
+    (mini_graph / "future.yaml").write_text(FUTURE_ROLE)
+    assert rows(mini_graph, "people-at", "person", "relation", "role", "status", org="brindley-robotics") == [
+        ("ada-cole", "works-for", "chief executive", "stated"),
+        ("tom-ashby", "works-for", "chief technology officer", "planned"),
+    ]
