@@ -142,8 +142,8 @@ def test_every_problem_of_a_table_at_once_and_nothing_written(mini_graph: Path, 
         "grants.csv:grants:3:A: the key of 'company' is empty (fill in the cell, or delete the row)\n"
         "grants.csv:grants:4:A: the key 'Acme Robotics Ltd' is used twice (row 2 too) "
         "(give each row its own key, or join the two rows)\n"
-        "grants.csv:grants:4:E: '31/02/2024' in column 'Awarded' is not a date written as '%d/%m/%Y' "
-        "(correct the cell: 'date' needs a date written as '%d/%m/%Y')\n"
+        "grants.csv:grants:4:E: '31/02/2024' in column 'Awarded' is not a real date (February 2024 has 29 days) "
+        "(correct the cell: 'date' needs a date that exists)\n"
         "grants.csv:grants:5:A: 'Birmingham University' is the name of the existing entity "
         "'university-of-birmingham', not 'birmingham-university' (write 'match: name' on entity 'company' "
         "in the mapping to use it, or give this one another name)\n")
@@ -153,15 +153,24 @@ def test_every_problem_of_a_table_at_once_and_nothing_written(mini_graph: Path, 
 def test_mapping_mistakes_are_located_in_the_mapping_file(mini_graph: Path, tmp_path: Path) -> None:
     table, mapping = _setup(tmp_path)
     text = MAPPING.format(sheet="grants").replace("type: city", "type: citty").replace(
-        "relation: based-in", "relation: based").replace("{Grant}", "{Grnat}")
+        "relation: based-in", "relation: based").replace("column: Grant}", "column: Grnat}").replace(
+        "id: \"{Town}\"", "id: \"{Twon}\"")
     mapping.write_text(text.replace("  date: 2024-05\n", "  date: 2024-05\n  colour: red\n"), encoding="utf-8")
     code, output = _run(mini_graph, str(table), "--mapping", str(mapping))
     shown = str(mapping)
+    columns = "(its columns: Company, Also known as, Town, Grant, Awarded)"
     assert (code, output) == (1, (
-        f"Error: 3 problems found in {shown}; nothing was written:\n"
+        f"Error: 5 problems found in {shown}; nothing was written:\n"
         f"{shown}:5:3: unknown key 'colour' in 'source' (one of: id, title, publisher, date, url, note)\n"
         f"{shown}:15:9: entity 'town' needs a known 'type', got 'citty' (did you mean 'city'?)\n"
-        f"{shown}:20:9: unknown relation 'based' (did you mean 'based-in'?)\n"))
+        f"{shown}:16:9: no column 'Twon' in grants.csv:grants {columns}\n"
+        f"{shown}:20:9: unknown relation 'based' (did you mean 'based-in'?)\n"
+        f"{shown}:25:11: no column 'Grnat' in grants.csv:grants {columns}\n"))
+    mapping.write_text(MAPPING.format(sheet="grants").replace("type: city", "type: town"), encoding="utf-8")
+    assert _run(mini_graph, str(table), "--mapping", str(mapping)) == (1, (
+        f"Error: 1 problem found in {shown}; nothing was written:\n"
+        f"{shown}:14:9: entity 'town' needs a known 'type', got 'town' (did you mean 'city', labelled "
+        "'City or town'?)\n"))
     mapping.write_text(MAPPING.format(sheet="grants").replace("column: Grant}", "column: Grnat}"), encoding="utf-8")
     assert _run(mini_graph, str(table), "--mapping", str(mapping)) == (1, (
         f"Error: 1 problem found in grants.csv; nothing was written:\n"

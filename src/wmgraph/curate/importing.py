@@ -20,7 +20,7 @@ from ..analysis.diff import GraphDiff, compare
 from ..atomic import write_atomic
 from ..errors import Problem, ValidationError, WmgraphError, display_path
 from ..load.scalars import control_problem
-from ..load.values import check_date
+from ..load.values import check_date, missing_day
 from ..load.yamlfile import MAX_FILE_BYTES
 from ..model.checker import Checker
 from ..model.checking import SOURCES_FILE, check_file, finish_model, load_model, start_model
@@ -153,6 +153,11 @@ def _typed(row: _Row, key: str, value: Value, datatype: str) -> tuple[object, st
         elif check_date(text)[1]:
             result = None
         what = f"a date written as '{value.date_format}'" if value.date_format else "a date like 2024-03-01"
+        short = missing_day(text, value.date_format) if result is None and value.date_format else ""
+        if short:
+            row.problem(column, f"'{text}' in column '{row.sheet.header[column - 1]}' is not a real date ({short})",
+                        f"correct the cell: '{key}' needs a date that exists")
+            return None
     if result is None:
         row.problem(column, f"'{text}' in column '{row.sheet.header[column - 1]}' is not {what}",
                     f"correct the cell: '{key}' needs {what}")
@@ -254,8 +259,9 @@ def _facts(row: _Row, sheet: SheetMap, ids: dict[str, str | None], source: str) 
             facts.append(fact)
 
 
-def _check_columns(made: Made, sheet: Sheet, spec: SheetMap) -> None:
+def _check_columns(mapping: Mapping, sheet: Sheet, spec: SheetMap) -> list[Problem]:
     """Every column the mapping names must be in the sheet's header (a problem at the mapping's line)."""
+    problems: list[Problem] = []
     values: list[Value | None] = []
     for entity in spec.entities:
         values += [entity.id, entity.name, entity.aliases, entity.description]
@@ -266,9 +272,24 @@ def _check_columns(made: Made, sheet: Sheet, spec: SheetMap) -> None:
             continue
         for column in value.columns:
             if column not in sheet.header:
-                made.problems.append(Problem(made.mapping.shown, *value.mark, f"no column '{column}' in "
-                                             f"{sheet.where(1, 1).rsplit(':', 2)[0]}",
-                                             "its columns: " + ", ".join(c for c in sheet.header if c)))
+                problems.append(Problem(mapping.shown, *value.mark, f"no column '{column}' in "
+                                        f"{sheet.where(1, 1).rsplit(':', 2)[0]}",
+                                        "its columns: " + ", ".join(c for c in sheet.header if c)))
+    return problems
+
+
+def sheet_problems(mapping: Mapping, sheets: list[Sheet]) -> list[Problem]:
+    """Each sheet the mapping names that the table lacks, and each column a sheet's header lacks."""
+    problems: list[Problem] = []
+    by_name = {sheet.name or Path(sheet.table).stem: sheet for sheet in sheets}
+    for spec in mapping.sheets:
+        sheet = by_name.get(spec.name)
+        if sheet is None:
+            problems.append(Problem(mapping.shown, *spec.mark, f"no sheet '{spec.name}' in the table",
+                                    "its sheets: " + ", ".join(by_name)))
+            continue
+        problems += _check_columns(mapping, sheet, spec)
+    return problems
 
 
 def make_blocks(graph_dir: Path, mapping: Mapping, sheets: list[Sheet], existing: Model) -> Made:
@@ -276,13 +297,7 @@ def make_blocks(graph_dir: Path, mapping: Mapping, sheets: list[Sheet], existing
     own_file = display_path(graph_dir / mapping.file, graph_dir)
     made = Made(mapping, existing, own_file, _names(existing, own_file))
     by_name = {sheet.name or Path(sheet.table).stem: sheet for sheet in sheets}
-    for spec in mapping.sheets:
-        sheet = by_name.get(spec.name)
-        if sheet is None:
-            made.problems.append(Problem(mapping.shown, *spec.mark, f"no sheet '{spec.name}' in the table",
-                                         "its sheets: " + ", ".join(by_name)))
-            continue
-        _check_columns(made, sheet, spec)
+    made.problems += sheet_problems(mapping, sheets)
     if made.problems:
         return made
     for spec in mapping.sheets:
@@ -335,6 +350,12 @@ def import_table(graph_dir: Path, table: Path, mapping_path: Path, dry_run: bool
     mapping, problems = read_mapping(mapping_path, display_path(mapping_path), existing.vocabulary)
     if mapping is None:
         raise TableProblems(display_path(mapping_path), problems)
+    if problems:  # the table's problems with it, all at once
+        try:
+            sheets = read_table(table)
+        except WmgraphError:
+            raise TableProblems(display_path(mapping_path), problems) from None
+        raise TableProblems(display_path(mapping_path), sorted(problems + sheet_problems(mapping, sheets)))
     made = make_blocks(graph_dir, mapping, read_table(table), existing)
     if made.problems:
         raise TableProblems(table.name, sorted(made.problems))

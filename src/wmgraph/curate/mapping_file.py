@@ -130,7 +130,7 @@ def _entity(reader: _Reader, role: str, raw: Any, mark: tuple[int, int]) -> Enti
     kind = entry.get("type")
     if kind not in reader.vocabulary.entity_types:
         reader.problem(entry.mark_of("type"), f"entity '{role}' needs a known 'type', got '{kind}'",
-                       suggest(kind, reader.vocabulary.entity_types) or "see docs/vocabulary.md for the types")
+                       _type_hint(reader.vocabulary, kind))
     ident, name = reader.value(entry, "id"), reader.value(entry, "name")
     for key, spec in (("id", ident), ("name", name)):
         if spec is None and key not in entry:
@@ -139,10 +139,23 @@ def _entity(reader: _Reader, role: str, raw: Any, mark: tuple[int, int]) -> Enti
     if match not in (None, "name"):
         reader.problem(entry.mark_of("match"), f"'match' must be 'name', got '{match}'",
                        "write 'match: name' to use an existing entity of the same name, or remove it")
-    if ident is None or name is None or kind not in reader.vocabulary.entity_types:
+    if ident is None or name is None:
         return None
     return EntityMap(role, str(kind), ident, name, reader.value(entry, "aliases"),
                      reader.value(entry, "description"), match == "name")
+
+
+def _type_hint(vocabulary: Vocabulary, kind: object) -> str:
+    """Did you mean the type whose id is near `kind`, or whose label names it ('town': 'city', "City or town")?"""
+    near = suggest(kind, vocabulary.entity_types)
+    if near:
+        return near
+    word = str(kind).casefold().replace("-", " ")
+    named = [key for key, entity_type in vocabulary.entity_types.items()
+             if word == entity_type.label.casefold() or word in re.findall(r"[a-z]+", entity_type.label.casefold())]
+    if named:
+        return f"did you mean '{named[0]}', labelled '{vocabulary.entity_types[named[0]].label}'?"
+    return "see docs/vocabulary.md for the types"
 
 
 def _fact(reader: _Reader, raw: Any, mark: tuple[int, int], roles: list[str]) -> FactMap | None:
@@ -161,7 +174,9 @@ def _fact(reader: _Reader, raw: Any, mark: tuple[int, int], roles: list[str]) ->
         if obj not in roles:
             reader.problem(entry.mark_of("object"), f"the object '{obj}' is no entity of this sheet",
                            "name one of: " + ", ".join(roles))
-    elif relation is not None and relation.object_kind == "text":
+    elif relation is None:  # read as written, so that the columns it names are checked too
+        obj = entry.get("object") if entry.get("object") in roles else reader.value(entry, "object")
+    elif relation.object_kind == "text":
         obj = reader.value(entry, "object")
         if obj is None:
             reader.problem(mark, f"'{relation.key}' needs 'object:', its text", "add 'object: \"{Column}\"'")
@@ -171,11 +186,10 @@ def _fact(reader: _Reader, raw: Any, mark: tuple[int, int], roles: list[str]) ->
                                  "qualifiers") or ()))
     for key in section:
         spec = reader.value(section, key)
-        if spec is not None and relation is not None and key in relation.qualifiers:
+        if spec is not None and (relation is None or key in relation.qualifiers):
             qualifiers.append((str(key), spec))
-    if relation is None or subject not in roles or (relation.object_kind == "entity" and obj not in roles):
-        return None
-    return FactMap(str(subject), relation.key, obj, tuple(qualifiers), mark)
+    return FactMap(str(subject), relation.key if relation else str(entry.get("relation")), obj, tuple(qualifiers),
+                   mark)
 
 
 def _sheet(reader: _Reader, name: str, raw: Any, mark: tuple[int, int]) -> SheetMap:
@@ -220,7 +234,7 @@ def _fact_file_path(output: object) -> bool:
 
 
 def read_mapping(path: Path, shown: str, vocabulary: Vocabulary) -> tuple[Mapping | None, list[Problem]]:
-    """The mapping file at `path`, checked against `vocabulary`, or None with every problem."""
+    """The mapping file at `path` checked against `vocabulary`, with every problem (None if it is not YAML)."""
     data, problems = read_yaml(path, shown)
     if problems:
         return None, problems
@@ -237,6 +251,5 @@ def read_mapping(path: Path, shown: str, vocabulary: Vocabulary) -> tuple[Mappin
         reader.problem(top.mark_of("sheets"), "the mapping names no sheet",
                        "add 'sheets:' with a sheet's name (a CSV file's is its name without '.csv')")
     made = [_sheet(reader, str(name), sheets[name], sheets.mark_of(name)) for name in sheets]
-    if reader.problems:
-        return None, sorted(reader.problems)
-    return Mapping(shown, source, str(output), made), []
+    # with problems, what could be read still goes back: the table's columns are checked against it too
+    return Mapping(shown, source, str(output), made), sorted(reader.problems)

@@ -92,3 +92,28 @@ _A = re.compile(r"uni|use|usu|ura|eu|one|once", re.IGNORECASE)  # vowels sounded
 def with_article(noun: str) -> str:
     """`noun` after 'a' or 'an' as it is spoken: 'an organisation', 'a university', 'an hour'."""
     return ("an " if _AN.match(noun) and not _A.match(noun) else "a ") + noun
+
+
+_PARTS = {"%d": r"(?P<day>\d{1,2})", "%m": r"(?P<month>\d{1,2})", "%Y": r"(?P<year>\d{4})",
+          "%b": r"(?P<name>[A-Za-z]+)", "%B": r"(?P<name>[A-Za-z]+)", "%%": "%"}
+
+
+def missing_day(text: str, date_format: str) -> str:
+    """'February 2024 has 29 days' when `text` is written as `date_format` but names a day its month lacks."""
+    pattern, at = "", 0
+    for directive in re.finditer(r"%.", date_format):
+        if directive.group() not in _PARTS:
+            return ""
+        pattern += re.escape(date_format[at:directive.start()]) + _PARTS[directive.group()]
+        at = directive.end()
+    found = re.fullmatch(pattern + re.escape(date_format[at:]), text)
+    if found is None or "day" not in found.groupdict() or "year" not in found.groupdict():
+        return ""
+    parts = found.groupdict()
+    month = int(parts["month"]) if parts.get("month") else next(
+        (n for n in range(1, 13) if parts.get("name", "").casefold() in (calendar.month_name[n].casefold(),
+                                                                         calendar.month_abbr[n].casefold())), 0)
+    year, day = int(parts["year"]), int(parts["day"])
+    if not 1 <= month <= 12 or 1 <= day <= calendar.monthrange(year, month)[1]:
+        return ""
+    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
