@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from wmgraph.building import build
 from wmgraph.cli.main import main
+from wmgraph.errors import OutputError
 from wmgraph.model.checking import load_model
 from wmgraph.page.html import render_page
 from wmgraph.page.queries import ENGINE_WASM, LIBRARY_DIR, query_library
@@ -200,3 +201,20 @@ def test_a_focus_page_names_the_command_for_every_question(browser: Browser, pag
     assert browser.page.locator("#q-status").text_content() == (
         "This page carries no query engine: run the command below for this question.")
     assert browser.page.locator("#q-command").text_content() == "wmgraph query jobs-by-place"
+
+
+def test_the_answers_come_from_the_graph_never_from_an_n_triples_file_changed_by_hand(
+        page_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(page_graph, out, engine_limit=1)
+    nt, page = out / "wmgraph.nt", (out / "wmgraph.html").read_bytes()
+    build(page_graph, out, check=True, engine_limit=1)  # the answers read from the output the graph's triples match
+    whole = nt.read_bytes()
+    nt.write_bytes(whole[:whole.index(b"\n", len(whole) // 2) + 1])  # half the triples gone
+    with pytest.raises(OutputError) as raised:
+        build(page_graph, out, check=True, engine_limit=1)
+    assert str(raised.value) == f"output is stale: {nt} (run 'wmgraph build' and commit the result)"
+    rebuilt = build(page_graph, out, engine_limit=1)
+    assert rebuilt.changed == [nt]
+    assert (out / "wmgraph.html").read_bytes() == page
+    assert nt.read_bytes() == whole

@@ -109,6 +109,7 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     writer = SubjectWriter(prefixes)
     documents = assemble([*_with_incoming(writer, model, rendered), *writer.chunks(shared_triples(model))],
                          prefixes)
+    del rendered  # the documents hold the only parts kept: the build lets them go once written
     counts = {"entities": len(model.entities), "facts": len(model.facts), "sources": len(model.sources),
               "triples": documents.triples}
     result = BuildResult(sorted(paths), counts, parsed_files=parsed, cached_files=len(jobs) - parsed, model=model)
@@ -136,32 +137,51 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
 
 def _write_outputs(model: Model, documents: Documents, paths: list[Path],
                    staged: StagedSet | None, engine_limit: int) -> dict[Path, tuple[str, bool]]:
-    """Each output's SHA-256 and whether it differs from the file on disk; those that differ go to `staged`."""
+    """Each output's SHA-256 and whether it differs from the file on disk; those that differ go to `staged`.
+
+    A page too big for the engine is made last: the documents are on disk by then and their parts
+    are let go, so the store its answers load takes their room instead of adding to it.
+    """
+    carried = carries_engine(len(model.entities), engine_limit)
+    page = render_page(model, turtle=b"".join(documents.turtle)) if carried else None
+    contents: list[list[Part] | None] = [documents.turtle, documents.nt, documents.jsonld,
+                                         None if page is None else [page],
+                                         [shapes_turtle(model.vocabulary).encode("utf-8")]]
     made: dict[Path, tuple[str, bool]] = {}
-    page = _page(model, documents, engine_limit)
-    contents: list[list[Part]] = [documents.turtle, documents.nt, documents.jsonld, [page],
-                [shapes_turtle(model.vocabulary).encode("utf-8")]]
+    on_disk: dict[Path, Path] = {}  # an output whose bytes are in a file: that file
     for path, parts in zip(paths, contents, strict=True):
-        hashed = hashlib.sha256()
-        for part in parts:
-            hashed.update(part)
-        digest = hashed.hexdigest()
-        differs = _size(path) != sum(map(len, parts)) or file_digest(path) != digest
-        if differs and staged is not None:
-            staged.add(path, parts)
-        made[path] = digest, differs
-    return made
+        if parts is not None:
+            made[path] = _stage(path, parts, staged)
+            written = staged.staged.get(path) if staged is not None else None
+            if written is None and not made[path][1]:
+                written = path  # the output already holds these bytes
+            if written is not None and page is None:
+                on_disk[path] = written
+                parts.clear()
+    if page is None:
+        nt, html = (paths[OUTPUT_NAMES.index(f"{OUTPUT_STEM}.{kind}")] for kind in ("nt", "html"))
+        made[html] = _stage(html, [_answered_page(model, on_disk.get(nt, documents.nt))], staged)
+    return {path: made[path] for path in paths}
 
 
-def _page(model: Model, documents: Documents, engine_limit: int) -> bytes:
-    """The page: with the engine and the graph's Turtle, or, past `engine_limit`, with its questions answered."""
-    if carries_engine(len(model.entities), engine_limit):
-        return render_page(model, turtle=b"".join(documents.turtle))
+def _stage(path: Path, parts: list[Part], staged: StagedSet | None) -> tuple[str, bool]:
+    """The SHA-256 of `parts` and whether they differ from `path`; if they do, they go to `staged`."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(part)
+    digest = hashed.hexdigest()
+    differs = _size(path) != sum(map(len, parts)) or file_digest(path) != digest
+    if differs and staged is not None:
+        staged.add(path, parts)
+    return digest, differs
+
+
+def _answered_page(model: Model, nt: list[Part] | Path) -> bytes:
+    """The page of a graph past the engine's limit, with its questions answered from the N-Triples `nt`."""
     # imported here: only a page too big for the engine makes a build load pyoxigraph
     from ..query.page_answers import page_answers
 
-    library = query_library()
-    answers = page_answers(documents.nt, model.vocabulary, LIBRARY_DIR, library)
+    answers = page_answers(nt, model.vocabulary, LIBRARY_DIR, query_library())
     return render_page(model, answers=answers)
 
 

@@ -124,10 +124,16 @@ def load_store(data: bytes) -> pyoxigraph.Store:
     return new_store(data)
 
 
-def new_store(data: bytes | IO[bytes]) -> pyoxigraph.Store:
-    """An in-memory store holding the N-Triples `data` (bytes or a stream), not cached: the build drops it once used."""
+def new_store(data: bytes | IO[bytes] | Path, lenient: bool = False) -> pyoxigraph.Store:
+    """An in-memory store of the N-Triples `data` (bytes, a stream or a file), not cached: the build drops it once used.
+
+    `lenient` skips checking each IRI and literal, for N-Triples the build wrote itself.
+    """
     store = pyoxigraph.Store()
-    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    if isinstance(data, Path):
+        store.bulk_load(path=data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
+    else:
+        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
     return store
 
 

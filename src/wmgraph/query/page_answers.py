@@ -32,12 +32,12 @@ from .text import check_nesting, group_concats
 MAX_ROWS = 500
 
 
-def page_answers(data: bytes | Sequence[bytes | memoryview], vocabulary: Vocabulary, folder: Path,
+def page_answers(data: bytes | Sequence[bytes | memoryview] | Path, vocabulary: Vocabulary, folder: Path,
                  queries: list[dict[str, Any]], max_rows: int = MAX_ROWS) -> list[dict[str, Any]]:
     """The answers of the questions in `queries` ({name, text} read from `folder`) that need no parameter.
 
-    `data` is the graph's N-Triples, whole or in the parts the build wrote them in (never joined: at
-    100,000 entities they are 0.5 GB).
+    `data` is the graph's N-Triples as the build wrote them: whole, in their parts (never joined: at
+    100,000 entities they are 0.5 GB) or the file holding them, read without checking each IRI.
     """
     chosen: list[tuple[dict[str, Any], Query | None]] = []
     for entry in queries:
@@ -50,7 +50,8 @@ def page_answers(data: bytes | Sequence[bytes | memoryview], vocabulary: Vocabul
             chosen.append(({"name": query.name}, query))
     if not chosen:
         return []
-    store = new_store(data if isinstance(data, bytes) else io.BufferedReader(_Parts(data), 1 << 20))
+    source = data if isinstance(data, bytes | Path) else io.BufferedReader(_Parts(data), 1 << 20)
+    store = new_store(source, lenient=True)
     prefixes = namespaces(vocabulary)
     answers = []
     for head, parsed in chosen:
