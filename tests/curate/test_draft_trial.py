@@ -35,3 +35,15 @@ Tidewater Ferries said the government would lend it £4m.
     CliRunner().invoke(main, ["draft", "--graph", str(mini_graph), "piece"])
     todo = CliRunner().invoke(main, ["coverage", "--graph", str(mini_graph), "piece", "--todo"])
     assert "names: Tidewater Ferries (new), government = uk-government\n" in todo.output
+
+
+def test_a_continent_is_a_region_and_a_name_listed_with_a_founder_a_person(mini_graph: Path, tmp_path: Path) -> None:
+    drafted(mini_graph, tmp_path, """title: Loom makers
+date: 2024-05-10
+
+Loomwright was founded in 2021 by Sam Porter and Greta Lindqvist. It sells to firms across Asia and South America.
+Its board has Andy Street and Omar Haddad on it.
+""")
+    types = {key: c.type for key, c in draft_source(mini_graph, "piece").candidates.items()}
+    assert types == {"loomwright": "organisation", "sam-porter": "person", "greta-lindqvist": "person",
+                     "asia": "region", "south-america": "region", "omar-haddad": "person"}

@@ -21,6 +21,7 @@ from .names import (
     SENTENCE_WORDS,
     SPEECH_VERBS,
     WEEKDAYS,
+    WORLD_REGIONS,
 )
 
 _WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
@@ -129,6 +130,8 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
     name = " ".join(words)
     if name in COUNTRIES:
         return "country", "country", 0.9
+    if name in WORLD_REGIONS:
+        return "region", "place-name", 0.8  # "across Europe": a continent is no city
     if name in CITIES or name in COUNTIES:
         return ("city" if name in CITIES else "region"), "place-name", 0.8
     if len(words) == 1 and name in HEAD_TYPES and opens:
@@ -171,6 +174,8 @@ def person_context(before: str, after: str) -> bool:
         return True  # "has appointed Nadia Reyes as its chief executive"
     if re.search(r"(?:^|\n)By\s+$", before):
         return True  # a byline
+    if re.search(r"\b(?:co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+$", before):
+        return True  # "founded in 2021 by Ann Lee": a body's founder named by two or three plain words is a person
     cue = r"\b(?i:" + "|".join(PERSON_CUES) + r")"
     if re.search(r"(?:^|\n)$", before) and (re.match(rf"[ \t]*\n[^\n]*?{cue}", after)
                                             or re.search(rf"{cue}[^\n]*\n$", before)):

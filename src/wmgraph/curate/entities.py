@@ -121,7 +121,8 @@ def _named(finder: _Finder, starts: set[int], mentions: list[Mention]) -> list[M
     named = {text[start:end] for start, end, _, _, _ in readings}
     readings = sorted(readings + [(start, end, "", "", 0.0) for start, end in unread if text[start:end] in named])
     readings = [_surname_said(text, reading) for reading in readings]
-    readings = [_listed_with_people(text, reading, readings) for reading in readings]
+    people_named = readings + [(m.start, m.end, "person", "", 0.0) for m in mentions if m.type == "person"]
+    readings = [_listed_with_people(text, reading, people_named) for reading in readings]
     best: dict[str, tuple[str, str, float]] = {}
     for start, end, kind, rule, confidence in readings:
         name = text[start:end].casefold()

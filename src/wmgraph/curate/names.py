@@ -46,6 +46,13 @@ CITIES = frozenset((
     "London", "Manchester", "Leeds", "Liverpool", "Bristol", "Sheffield", "Newcastle", "Nottingham", "Leicester",
     "Derby", "Oxford", "Cambridge", "Edinburgh", "Glasgow", "Cardiff", "Belfast", "Reading", "Milton Keynes",
 ))
+# continents and regions of the world: a place, never a city
+WORLD_REGIONS = frozenset((
+    "Europe", "Asia", "Africa", "Oceania", "Antarctica", "North America", "South America", "Latin America",
+    "Central America", "Middle East", "Far East", "Scandinavia", "Nordics", "Asia-Pacific", "Asia Pacific",
+    "Eastern Europe", "Western Europe", "Southeast Asia", "South East Asia", "East Asia", "Caribbean", "Balkans",
+    "Gulf", "Benelux", "Sub-Saharan Africa", "North Africa",
+))
 COUNTIES = frozenset((
     "Warwickshire", "Worcestershire", "Staffordshire", "Shropshire", "Herefordshire", "Leicestershire",
     "Derbyshire", "Nottinghamshire", "Northamptonshire", "Oxfordshire", "Gloucestershire", "Cheshire",
