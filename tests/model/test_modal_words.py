@@ -51,3 +51,41 @@ def test_each_word_is_of_one_kind() -> None:
     words = [word for kind in KINDS for word in kind.words]
     assert len(words) == len(set(words))
     assert all(word[0].isalpha() for word in words)  # the one pattern branches on a word's first letter
+
+
+def money_warnings(quote: str) -> list[str]:
+    """The check's messages for a stated funded-by fact quoting `quote`."""
+    model = Model(read_vocabulary(MINI / "vocabulary.yaml"))
+    model.facts.append(Fact("a.f.b", "a", "funded-by", "b", True, (), ("s",), Location("graph/f.yaml", 3, 7),
+                            quote=quote, status="stated"))
+    return [warning.message for warning in modality_warnings(model)]
+
+
+def test_a_purpose_after_a_done_verb_says_what_the_money_is_for() -> None:
+    for quote in ["Last month, the company won a £500,000 grant from Innovate UK to develop a robot arm",
+                  "The firm received £2m from the fund to build a factory by 2027",
+                  "It was awarded £1m to launch a hub in Coventry",
+                  "Acme has secured seed funding to set up its first plant",
+                  "The start-up raised £5m from investors to establish a lab"]:
+        assert money_warnings(quote) == [], quote
+        assert status_of(quote) == ("stated", ""), quote
+
+
+def test_a_future_or_intended_main_verb_still_warns_beside_a_purpose() -> None:
+    stem = "'funded-by' fact is stated as so, but its quote speaks of "
+    assert money_warnings("The council plans to fund a hub to develop skills") == [
+        stem + "an intention ('plans to', 'to develop')"]
+    assert money_warnings("Acme will receive £1m to develop a robot arm") == [
+        stem + "the future and an intention ('will', 'to develop')"]
+    assert money_warnings("Acme is set to win a grant to develop a robot arm") == [
+        stem + "the future and an intention ('is set to', 'to develop')"]
+    assert money_warnings("The grant will be awarded next year to develop a robot arm") == [
+        stem + "the future ('will', 'next year')"]
+    assert money_warnings("Acme won a grant to create jobs and will open a site") == [stem + "the future ('will')"]
+    assert status_of("Acme is set to win a grant to develop a robot arm") == ("expected", "is set to")
+    assert status_of("Acme will receive £1m to develop a robot arm") == ("planned", "will")
+
+
+def test_a_purpose_after_a_verb_of_no_completion_still_warns() -> None:
+    assert money_warnings("Acme applied to the fund to develop a robot arm") == [
+        "'funded-by' fact is stated as so, but its quote speaks of an intention ('to develop')"]

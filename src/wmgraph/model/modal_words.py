@@ -58,8 +58,12 @@ KINDS: tuple[Kind, ...] = (
          checked=False),
 )
 NAMES = ("will", "may")  # written with a capital mid-sentence, a name or a month ("Will Jones", "May")
-# "has helped firms to create 500 jobs": what was helped to happen has happened, it is no purpose
-_HELPED = re.compile(r"\b(?:helped|enabled|allowed)\b[^.;]{0,80}$")
+# A purpose or target after a completed main verb says what the thing done was for, not that it is
+# still to be done: "has helped firms to create 500 jobs" (what was helped to happen has happened),
+# "won a £500,000 grant to develop a robot arm" (the grant is won; the arm is its use). A future or
+# intention of the main verb itself ("will receive", "is set to win", "plans to fund") has words of its own.
+_DONE = re.compile(r"\b(?:helped|enabled|allowed|won|received|secured|raised|got|gained|obtained|landed|"
+                   r"attracted|awarded|granted|(?:was|were|been) given)\b[^.;]{0,100}$")
 
 
 def _one_pattern(kinds: tuple[Kind, ...]) -> re.Pattern[str]:
@@ -99,7 +103,7 @@ def modal_words(text: str) -> list[Found]:
         if word.startswith("by ") and " to " not in lower[:begin]:
             continue  # "by 2026" speaks of a target only after a verb of intent ("to grow ... by 2026")
         kind = next(kind for kind, pattern in _WHICH if pattern.fullmatch(word))
-        if word.startswith("to ") and not kind.drafted and _HELPED.search(lower, 0, begin):
+        if not kind.drafted and _DONE.search(lower, 0, begin):
             continue
         found.append(Found(text[begin:match.end()], begin, kind))
     return found
