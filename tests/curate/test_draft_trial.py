@@ -47,3 +47,21 @@ Its board has Andy Street and Omar Haddad on it.
     types = {key: c.type for key, c in draft_source(mini_graph, "piece").candidates.items()}
     assert types == {"loomwright": "organisation", "sam-porter": "person", "greta-lindqvist": "person",
                      "asia": "region", "south-america": "region", "omar-haddad": "person"}
+
+
+def test_a_pledge_keeps_its_duration_or_its_deadline(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Plant jobs
+date: 2024-05-10
+
+Kestrel Robotics will create 150 jobs in Coventry over the next three years.
+Brightmill Systems will create 60 jobs in Walsall by 2027.
+Corvid Analytics will create up to 35 jobs in Dudley within five years.
+""")
+    pledges = {(p.subject, p.object, p.qualifiers.get("jobs"), p.qualifiers.get("duration"), p.qualifiers.get("by"),
+                p.qualifiers.get("date")) for p in found if p.relation == "pledges-jobs"}
+    assert pledges == {("kestrel-robotics", "coventry", 150, "P3Y", None, None),
+                       ("brightmill-systems", "walsall", 60, None, "2027", None),
+                       ("corvid-analytics", "dudley", 35, "P5Y", None, None)}
+    kestrel = next(p for p in found if p.subject == "kestrel-robotics" and p.relation == "pledges-jobs")
+    assert "over the next three years" in kestrel.quote
+    assert "'over the next three years' read as duration P3Y" in kestrel.why

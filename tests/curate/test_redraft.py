@@ -159,7 +159,7 @@ def test_a_draft_after_accept_leaves_out_what_is_published(mini_graph: Path, tmp
     assert output.startswith(f"accepted 0 entities and 1 facts into {written} (")
     assert written.read_text() == first + (
         "\nzentrix:\n  extend: true  # known: defined in graph/companies.yaml\n  facts:\n"
-        "    - pledges-jobs: birmingham\n      jobs: 200\n      status: pledged\n"
+        "    - pledges-jobs: birmingham\n      jobs: 200\n      duration: P3Y\n      status: pledged\n"
         f"      source: {SOURCE}\n      quote: Zentrix will create 200 new jobs in Birmingham over three years\n")
 
 

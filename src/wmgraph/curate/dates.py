@@ -98,3 +98,27 @@ def _relative(phrase: str, source_date: str) -> str:
     weekday = WEEKDAYS.index(phrase.split()[1].capitalize())
     back = (day.weekday() - weekday) % 7 or (7 if phrase.startswith("last") else 0)  # "on Tuesday" in Tuesday's paper
     return (day - datetime.timedelta(days=back)).isoformat()
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "a couple of": 2}
+_DURATION = re.compile(r"\b(?:over|within|during|in)\s+(?:the\s+)?(?:(?P<next>next|coming|following)\s+)?"
+                       r"(?P<n>\d{1,2}|a couple of|[a-z]+)\s+(?P<unit>years?|months?|decades?)\b", re.IGNORECASE)
+_BY_DATE = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b(?![/–-]\d)")
+
+
+def time_span(words: str) -> tuple[str, str, str] | None:
+    """(qualifier, value, words) of the span a pledge or plan is given: 'over the next three years' is a
+    duration P3Y, 'within five years' P5Y, 'by 2027' a by-date; None if the words give none."""
+    for found in _DURATION.finditer(words):
+        count = _COUNTS.get(found.group("n").casefold()) if not found.group("n").isdigit() else int(found.group("n"))
+        if count is None or (found.group(0).casefold().startswith("in ") and not found.group("next")):
+            continue  # "in two years' time" is a when, not a span; "in recent years" no count
+        unit = found.group("unit").casefold()
+        value = f"P{count * 10}Y" if unit.startswith("decade") else f"P{count}{unit[0].upper()}"
+        return "duration", value, found.group(0)
+    by = _BY_DATE.search(words)
+    if by:
+        month = f"-{MONTHS.index(by.group('month')) + 1:02d}" if by.group("month") else ""
+        return "by", by.group("year") + month, by.group(0)
+    return None

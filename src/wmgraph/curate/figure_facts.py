@@ -6,7 +6,7 @@ import re
 
 from ..model.modal_words import status_of
 from .amounts import JOB_WORDS, Figure, figures, number_value
-from .dates import resolve
+from .dates import resolve, time_span
 from .gazetteer import Mention
 from .modality import ASIDE, clause_around
 from .proposals import BODIES, DOERS, PLACES, PRONOUN_SUBJECT, Context, Proposal, Qualifiers, Sentence
@@ -36,6 +36,9 @@ _COST_OF = re.compile(r"\s+(?!(?:of|in|to|from|for|on|into|a|an|the|and|or|is|wa
 _REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|stated|explained)\b(?: that)? [^,;]*$")
 _INVESTS = re.compile(r"\b(?:invested|invests|invest|investing|pumped|ploughed|put)\s+(?:a further |an additional |"
                       r"another |almost |nearly |more than |over |around |about )?$")
+# the relations whose facts the vocabulary lets carry a span: a duration ("over three years") or a by-date
+_SPANNED = {"duration": ("pledges-jobs", "statistic", "investment", "target", "forecast"),
+            "by": ("pledges-jobs", "recruits-for", "target", "forecast", "plans")}
 _REVENUE = re.compile(r"\b(?:revenues?|turnover|sales|valuation|valued|worth|profits?|losses|income|spending)\b")
 
 
@@ -282,4 +285,19 @@ def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, 
         why.append(f"status {status} from '{trigger}'{nearest}")
     if when_note:
         why.append(when_note)
+    why += _spanned(relation, qualifiers, clause[max(0, figure.end - sentence.text.find(clause)):])
     return Proposal(subject, relation, obj, qualifiers, clause.strip(" ,;."), status, rule, 0.5, why)
+
+
+def _spanned(relation: str, qualifiers: Qualifiers, after: str) -> list[str]:
+    """Give the fact the duration or by-date the words after its figure set, if its relation has one; the why."""
+    span = time_span(after)
+    if span is None:
+        return []
+    key, value, words = span
+    if relation not in _SPANNED[key]:
+        return [f"'{words}': {relation} has no '{key}'; keep it in the words or choose a relation that has"]
+    qualifiers[key] = value
+    if key == "by" and qualifiers.get("date") == value:
+        del qualifiers["date"]  # "by 2027" is the deadline, not when the figure was given
+    return [f"'{words}' read as {key} {value}"]
