@@ -91,6 +91,18 @@ test("a big page's entities are sized by their relations against the whole graph
   assert.deepEqual(same.map((n) => [n.size, n.font.size]), [[40, 42], [40, 42]]);  // one value: the middle
 });
 
+test("a big page's labels inside a shape come wrapped, so vis-network needs no word-by-word measuring", () => {
+  assert.equal(draw.wrapWords("West Midlands Combined Authority", 14), "West Midlands\nCombined\nAuthority");
+  assert.equal(draw.wrapWords("Supercalifragilistic Ltd", 8), "Supercalifragilistic\nLtd");  // a long word keeps its line
+  assert.equal(draw.wrapWords("Aston", 8), "Aston");
+  const nodes = [{ value: 1, label: "Birmingham City University Enterprise", font: {}, widthConstraint: { maximum: 150 } },
+                 { value: 9, label: "Birmingham City University Enterprise", font: {} }];
+  draw.sizeByRelations(nodes, { min: 20, max: 60, label: { min: 15, max: 30 } });
+  // 150 wide at a 15 px font: 20 characters a line; a label outside its shape is left to vis-network.
+  assert.deepEqual(nodes.map((n) => [n.label, n.widthConstraint]),
+                   [["Birmingham City\nUniversity\nEnterprise", undefined], ["Birmingham City University Enterprise", undefined]]);
+});
+
 test("a change's data-set events reach vis-network once, after the change, and physics off starts nothing", () => {
   const heard = [];
   const emitter = { emit(name) { heard.push(name); return this; } };

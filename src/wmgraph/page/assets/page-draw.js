@@ -87,7 +87,20 @@ var wmgraphDraw = (function () {
       node.size = scaling.min + share * (scaling.max - scaling.min);
       node.font.size = scaling.label.min + share * (scaling.label.max - scaling.label.min);
       delete node.value;
+      if (node.widthConstraint) {  // vis-network measures a constrained label word by word, each time it changes
+        node.label = wrapWords(node.label, Math.max(8, Math.floor(node.widthConstraint.maximum / (node.font.size * 0.5))));
+        delete node.widthConstraint;
+      }
     });
+  }
+  // `text` in lines of at most `chars` characters, broken between words (a longer word keeps a line to itself).
+  function wrapWords(text, chars) {
+    var lines = [];
+    String(text).split(" ").forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && lines[last].length + 1 + word.length <= chars) { lines[last] += " " + word; } else { lines.push(word); }
+    });
+    return lines.join("\n");
   }
   // vis-network answers each change to its data sets by rescaling every node and drawing everything
   // at once. `work`'s changes are told to it as one (`emitter`: its body's), drawn at the next frame.
@@ -109,6 +122,6 @@ var wmgraphDraw = (function () {
       emitter.emit = emit;
     }
   }
-  return { plan: plan, sizeByRelations: sizeByRelations, gathered: gathered };
+  return { plan: plan, sizeByRelations: sizeByRelations, wrapWords: wrapWords, gathered: gathered };
 }());
 if (typeof module === "object" && module.exports) { module.exports = wmgraphDraw; }
