@@ -49,9 +49,15 @@ class ValidationError(WmgraphError):
         self.problems = sorted(problems)
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{count} {noun} found in the fact files:"]
+        drafts = bool(self.problems) and all(_in_drafts(p.file) for p in self.problems)
+        lines = [f"{count} {noun} found in {'the draft' if drafts else 'the fact files'}:"]
         lines += [str(p) for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+def _in_drafts(file: str) -> bool:
+    """Whether `file` (as shown) is in a graph's drafts/ folder, which holds drafts, not fact files."""
+    return "drafts" in file.replace("\\", "/").split("/")[:-1]
 
 
 class OutputError(WmgraphError):

@@ -169,7 +169,7 @@ def test_a_broken_draft_is_located_and_left_as_it_is(mini_graph: Path, tmp_path:
     broken = draft.read_bytes()
     line = line_of(broken.decode(), "review: [accept")
     code, output = run("draft", "--graph", str(mini_graph), SOURCE)
-    assert (code, output) == (1, f"Error: 1 problem found in the fact files:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
+    assert (code, output) == (1, f"Error: 1 problem found in the draft:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
                                  f"{line + 1}:3: YAML syntax error: did not find expected ',' or ']' (check "
                                  "indentation, colons and quotes)\n")
     assert draft.read_bytes() == broken
@@ -216,7 +216,7 @@ def test_every_problem_of_a_draft_that_cannot_be_carried_over_is_located(mini_gr
     code, output = run("draft", "--graph", str(mini_graph), SOURCE)
     shown = f"{mini_graph.name}/drafts/{SOURCE}.yaml"
     hint = "(correct it, or move the draft aside to draft afresh)"
-    assert (code, output) == (1, "Error: 2 problems found in the fact files:\n"
+    assert (code, output) == (1, "Error: 2 problems found in the draft:\n"
                                  f"{shown}:{line_of(broken, '  facts: none')}:3: the facts of 'italy' are not a list "
                                  f"{hint}\n{shown}:{line_of(broken, '- just words')}:7: a fact of 'peter-kyle' is "
                                  f"not a mapping {hint}\n")

@@ -70,7 +70,7 @@ def test_a_decision_that_is_no_decision_is_located(mini_graph: Path, tmp_path: P
     line = text[:text.index("review: undecided")].count("\n") + 1
     draft.write_text(text.replace("review: undecided", "review: maybe", 1))
     code, output = run("review", "--graph", str(mini_graph), SOURCE)
-    assert (code, output) == (1, f"Error: 1 problem found in the fact files:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
+    assert (code, output) == (1, f"Error: 1 problem found in the draft:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
                                  f"{line}:3: review: 'maybe' is not a decision (write accept, reject or undecided)\n")
 
 
@@ -90,9 +90,15 @@ def test_a_fact_on_an_entity_not_accepted_is_refused(mini_graph: Path, tmp_path:
     draft.write_text(text[:at] + "review: accept   " + text[at + len("review: undecided"):])
     line = text[:at].count("\n") + 1
     code, output = run("accept", "--graph", str(mini_graph), SOURCE)
-    assert (code, output) == (1, f"Error: 1 problem found in the fact files:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
+    assert (code, output) == (1, f"Error: 1 problem found in the draft:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
                                  f"{line}:7: fact accepted on entity 'peter-kyle', which is undecided "
                                  "(accept 'peter-kyle' too, or reject this fact)\n")
+    text = draft.read_text()
+    at = text.index("review: undecided", text.index("\npeter-kyle:"))  # the block's own decision
+    draft.write_text(text[:at] + "review: reject   " + text[at + len("review: undecided"):])
+    assert run("accept", "--graph", str(mini_graph), SOURCE)[1].endswith(
+        f"{line}:7: fact accepted on entity 'peter-kyle', which is rejected (accept 'peter-kyle' too, or reject "
+        "this fact)\n")
 
 
 def test_an_accepted_fact_that_does_not_validate_is_refused_at_its_draft_line(mini_graph: Path,
@@ -105,7 +111,7 @@ def test_an_accepted_fact_that_does_not_validate_is_refused_at_its_draft_line(mi
     line = text[:at].count("\n") + 1
     code, output = run("accept", "--graph", str(mini_graph), SOURCE)
     assert code == 1
-    assert output == (f"Error: 1 problem found in the fact files:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
+    assert output == (f"Error: 1 problem found in the draft:\n{mini_graph.name}/drafts/{SOURCE}.yaml:"
                       f"{line}:7: unknown entity 'no-such-post' (define it in a fact file or correct the id)\n")
     assert not (mini_graph / "articles" / f"{SOURCE}.yaml").exists()
 
@@ -171,6 +177,10 @@ def test_review_and_accept_without_a_draft_say_what_to_do(mini_graph: Path) -> N
     for command in ("review", "accept"):
         assert run(command, "--graph", str(mini_graph), "jobs-article") == (
             1, f"Error: no draft {mini_graph.name}/drafts/jobs-article.yaml: run `wmgraph draft jobs-article` first\n")
+        assert run(command, "--graph", str(mini_graph), "jobs-articel") == (
+            1, "Error: unknown source 'jobs-articel' (did you mean 'jobs-article'?)\n")
+        assert run(command, "--graph", str(mini_graph), "nosuch") == (
+            1, "Error: unknown source 'nosuch' (add its article with `wmgraph add-source FILE --id ID`)\n")
     assert not (mini_graph / "drafts").exists() and not (mini_graph / "articles").exists()
 
 

@@ -38,7 +38,7 @@ def test_header_moves_into_sources_and_the_text_is_stored_verbatim(mini_graph: P
     assert output == (
         "added source 'bns-2024': Two programmes extended\n"
         f"  text: {mini_graph / 'texts' / 'bns-2024.txt'}\n"
-        "  header of 4 lines moved into sources.yaml\n"
+        "  header of 3 lines moved into sources.yaml, with the blank line ending it\n"
         "next: wmgraph draft bns-2024\n"
     )
     assert (mini_graph / "texts" / "bns-2024.txt").read_text() == ARTICLE.split("\n\n", 1)[1]

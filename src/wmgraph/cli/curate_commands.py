@@ -40,7 +40,8 @@ def add_source_command(graph_dir: Path, file: Path, source_id: str, title: str, 
     _say(f"added source '{added.source_id}': {added.fields['title']}")
     _say(f"  text: {display_path(added.text_path)}")
     if added.header_lines:
-        _say(f"  header of {added.header_lines} lines moved into sources.yaml")
+        lines = "line" if added.header_lines == 1 else "lines"
+        _say(f"  header of {added.header_lines} {lines} moved into sources.yaml, with the blank line ending it")
     _say(f"next: wmgraph draft {added.source_id}")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..errors import LoadError, Problem, ValidationError, display_path
+from ..load.values import suggest
 from ..load.yamlfile import MarkedDict, MarkedList, read_yaml
 from ..model.checking import load_model
 from .draftfile import DRAFTS, UNDECIDED, draft_path
@@ -62,6 +63,10 @@ def read_worksheet(graph_dir: Path, source_id: str) -> Worksheet:
     path = draft_path(graph_dir, source_id)
     shown = display_path(path, graph_dir)
     if not path.is_file():
+        sources = load_model(graph_dir).sources
+        if source_id not in sources:
+            hint = suggest(source_id, sources) or "add its article with `wmgraph add-source FILE --id ID`"
+            raise LoadError(f"unknown source '{source_id}' ({hint})")
         raise LoadError(f"no draft {shown}: run `wmgraph draft {source_id}` first")
     data, problems = read_yaml(path, shown)
     if problems:
@@ -101,8 +106,9 @@ def _block(sheet: Worksheet, key: str, entry: object, line: int, end: int, probl
         sheet.items.append(Item("fact", key, label, *fact.mark_of("review"), fact_decision))
         if fact_decision == "accept" and block.decision != "accept":
             line_, column = fact.mark_of("review")
-            problems.append(Problem(sheet.shown, line_, column, f"fact accepted on entity '{key}', which is "
-                                    f"{block.decision}", f"accept '{key}' too, or reject this fact"))
+            said = "rejected" if block.decision == "reject" else block.decision
+            problems.append(Problem(sheet.shown, line_, column, f"fact accepted on entity '{key}', which is {said}",
+                                    f"accept '{key}' too, or reject this fact"))
         block.facts.append((start, stop, fact_decision))
     return block
 

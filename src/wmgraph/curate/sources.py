@@ -27,7 +27,7 @@ class AddedSource:
     source_id: str
     fields: dict[str, str]
     text_path: Path
-    header_lines: int  # the lines of header moved out of the text into sources.yaml
+    header_lines: int  # the header's lines moved into sources.yaml (not the blank line that ends it)
 
 
 def split_header(text: str) -> tuple[dict[str, str], str, int]:
@@ -50,7 +50,7 @@ def add_source(graph_dir: Path, file: Path, source_id: str, given: dict[str, str
     """Store `file` as source `source_id` of `graph_dir` (fields in `given` win over its header); raise if it cannot."""
     shown = display_path(file)
     text = _article_text(file, shown)
-    header, body, taken = split_header(text)
+    header, body, _ = split_header(text)
     if not body.strip():
         raise LoadError(f"{shown}: has no text after its header: nothing was added")
     fields = {**header, **{key: value for key, value in given.items() if value}}
@@ -72,7 +72,7 @@ def add_source(graph_dir: Path, file: Path, source_id: str, given: dict[str, str
     except Exception:
         text_path.unlink(missing_ok=True)
         raise
-    return AddedSource(source_id, _stored_fields(source_id, fields), text_path, taken)
+    return AddedSource(source_id, _stored_fields(source_id, fields), text_path, len(header))
 
 
 def _article_text(file: Path, shown: str) -> str:
