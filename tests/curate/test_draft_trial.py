@@ -65,3 +65,30 @@ Corvid Analytics will create up to 35 jobs in Dudley within five years.
     kestrel = next(p for p in found if p.subject == "kestrel-robotics" and p.relation == "pledges-jobs")
     assert "over the next three years" in kestrel.quote
     assert "'over the next three years' read as duration P3Y" in kestrel.why
+
+
+def test_a_direct_quotation_is_said_with_its_words_and_she_is_the_one_person_named(mini_graph: Path,
+                                                                                   tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Clinic opens
+date: 2024-09-02
+
+Nadia Okafor, the founder of Larkspur Health, opened its clinic in Walsall.
+"Walsall has the nurses we need, and the rents are fair," she said.
+"We will double the team," said Piet Varga, chief executive of Ostrava Labs.
+The shop was founded by Ruth Mbeki and Ivan Horak.
+"Demand has never been higher," she said, adding that rents had risen.
+""")
+    said = [(p.subject, p.relation, p.object, p.quote, p.confidence) for p in found if p.relation.startswith("said")]
+    assert said == [
+        ("nadia-okafor", "said", "Walsall has the nurses we need, and the rents are fair",
+         '"Walsall has the nurses we need, and the rents are fair," she said.', 0.7),
+        ("piet-varga", "said", "We will double the team",
+         '"We will double the team," said Piet Varga, chief executive of Ostrava Labs.', 0.7),
+        ("ivan-horak", "said", "Demand has never been higher",
+         '"Demand has never been higher," she said, adding that rents had risen.', 0.3),
+        ("ivan-horak", "said-that", "Rents had risen.",
+         '"Demand has never been higher," she said, adding that rents had risen.', 0.6)]
+    whys = {p.object: p.why for p in found if p.relation == "said"}
+    assert "'she' read as nadia-okafor, the last person named" in whys[said[0][2]]
+    assert "'she' may be any of ruth-mbeki, ivan-horak, named together last: move the fact to the speaker's block" \
+        in whys["Demand has never been higher"]

@@ -87,6 +87,7 @@ class Context:
         self.counted = ""  # the subject of a count this sentence proposes
         self.counted_before = ""  # ... and the sentence before: whom "most of them" are counted in
         self.anchor = ""  # an undated article: the latest date it states, which 'this year' is read by
+        self.people: list[str] = []  # the people the latest sentence naming any names: whom 'she' can be
 
     def see(self, sentence: Sentence) -> None:
         """Remember the mentions of `sentence`."""
@@ -97,6 +98,8 @@ class Context:
             self.subject = opening.key
         elif not PRONOUN_SUBJECT.match(sentence.text):
             self.subject = ""
+        people = list(dict.fromkeys(m.key for m in sentence.mentions if m.type == "person"))
+        self.people = people or self.people
         for mention in sentence.mentions:
             if mention.key in self.named:
                 self.named.remove(mention.key)

@@ -15,11 +15,17 @@ _CALLED = re.compile(r"(?P<x>(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+)
                      r"(?P<y>(?:a|an|the)\s+.+|[\w]+(?:-\w+)+(?:\s.+)?|\w+(?:ing|ive|ful|al|ous|ic|ary)\b(?:\s.+)?)")
 _NOT_A_CLAUSE = re.compile(r"(?:on|in|at|to|of|as|with|for|about|by|from|during|after|before)\b")
 _CHECK = "reported speech: check the paraphrase"
+# '"We are ready," she said.': the quoted words, then who said them (before or after the verb) and what follows
+_QUOTED = re.compile(rf"\s*[\"“]?(?P<words>[^\"“”]+?)[,.!?]?[\"”],?\s+(?P<who>[^\"“”]*?)\s*"
+                     rf"\b(?P<verb>{'|'.join(SPEECH_VERBS[:-1])})\b(?P<after>[^\"“”]*)$")
 
 
 def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """A said-that proposal per statement: 'according to X, ...' or a speaker before a verb of saying."""
     text = sentence.text
+    quoted = _QUOTED.fullmatch(text)
+    if quoted is not None:
+        return _quoted(sentence, context, date, quoted)
     according = re.match(r"According to (?:the )?", text)
     if according:
         org = sentence.at(according.end())
@@ -95,3 +101,38 @@ def _sentence(words: str) -> str:
     """The words as a sentence: a capital first, a full stop last."""
     words = words.strip().rstrip(".")
     return (words[:1].upper() + words[1:] + ".") if words else ""
+
+
+def _quoted(sentence: Sentence, context: Context, date: str, quoted: re.Match[str]) -> list[Proposal]:
+    """A direct quotation: `said` with the quoted words, quoted with the words that say who spoke them."""
+    text = sentence.text
+    who = [m for m in sentence.mentions if m.type in ("person", *BODIES)
+           and (quoted.start("who") <= m.start < quoted.end("who") or re.match(r"\s+", text[quoted.end("verb"):m.start])
+                and m.start <= quoted.end("verb") + 1)]
+    why = ["a direct quotation: its words as the source has them"]
+    confidence = 0.7
+    if who:
+        speaker = who[0].key
+    elif re.fullmatch(r"(?:he|she)", quoted.group("who"), re.IGNORECASE) and context.people:
+        speaker = context.people[-1]
+        if len(context.people) > 1:
+            others = ", ".join(context.people)
+            why.append(f"'{quoted.group('who')}' may be any of {others}, named together last: "
+                       "move the fact to the speaker's block")
+            confidence = 0.3
+        else:
+            why.append(f"'{quoted.group('who')}' read as {speaker}, the last person named")
+    else:
+        return []  # no speaker the words name: the reviewer reads the quotation in `coverage --todo`
+    roles = [m.words for m in sentence.mentions if m.type == "post" and quoted.start("who") <= m.start]
+    qualifiers: Qualifiers = {"role": roles[0]} if roles else {}
+    if date:
+        qualifiers["date"] = date
+    found = [Proposal(speaker, "said", quoted.group("words").strip(), dict(qualifiers), sentence.quote(0, len(text)),
+                      rule="direct-quotation", confidence=confidence, why=why)]
+    more = _NEXT.match(quoted.group("after"))
+    for said, reason in _statements("said", quoted.group("after")[more.end():]) if more else []:
+        if said:  # '"...," she said, adding that ...': the reported statement after the quotation too
+            found.append(Proposal(speaker, "said-that", said, dict(qualifiers), sentence.quote(0, len(text)),
+                                  rule="reported-speech", confidence=0.6, why=[reason]))
+    return found
