@@ -450,3 +450,12 @@ def test_an_output_folder_that_is_a_dangling_link_is_named(mini_graph: Path, tmp
                              "remove it, or make the folder it points to\n")
 
 
+
+
+def test_a_build_ends_by_counting_the_modality_warnings(mini_graph: Path, in_tmp: Path) -> None:
+    case = Path(__file__).resolve().parent / "data" / "bad" / "modality" / "stated-but-modal.yaml"
+    (mini_graph / case.name).write_bytes(case.read_bytes())
+    warned = sum(1 for line in case.read_text().splitlines() if line.startswith("# expect: "))
+    result = CliRunner().invoke(main, ["build", "--graph", "graph", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(f"\n{warned} modality warnings: run wmgraph validate to see them\n")

@@ -43,6 +43,13 @@ def build_command(graph_dir: Path, out_dir: Path, check: bool, quiet: bool) -> N
     for path in sorted(result.files):
         state = "written" if path in result.changed else "unchanged"
         click.echo(f"  {path} ({state})")
+    if result.model is not None:  # the modality check is linear in the facts; near-duplicates are left to validate
+        from ..analysis.modality import modality_warnings
+
+        count = len(modality_warnings(result.model))
+        if count:
+            click.echo(f"{count} modality {'warning' if count == 1 else 'warnings'}: run wmgraph validate to see "
+                       f"{'it' if count == 1 else 'them'}")
 
 
 @click.command("validate")
