@@ -288,11 +288,14 @@ def test_accept_writes_a_merged_id_as_the_entity_it_was_merged_into(mini_graph: 
 
 def test_drafting_again_follows_a_merge(mini_graph: Path, tmp_path: Path) -> None:
     draft = merged_after_accept(mini_graph, tmp_path)
+    decide(draft, {"made-smarter": "accept"})  # decided in the draft, not yet accepted
     code, output = run("draft", "--graph", str(mini_graph), SOURCE)
     assert code == 0, output
     assert f"\n  {FOLLOWED}the last draft's 'uk-government' is written as 'central-government'\n" in output
     text = draft.read_text()
     assert "\nuk-government:" not in text and "- funded-by: central-government\n" in text
+    assert "    # 'uk-government' was merged into 'central-government' (wmgraph merge): written as " \
+           "'central-government'\n    - funded-by: central-government\n" in text
     decide(draft, {"made-smarter": "accept"})
     assert run("accept", "--graph", str(mini_graph), SOURCE)[0] == 0
     assert run("validate", "--graph", str(mini_graph))[0] == 0
