@@ -92,3 +92,22 @@ The shop was founded by Ruth Mbeki and Ivan Horak.
     assert "'she' read as nadia-okafor, the last person named" in whys[said[0][2]]
     assert "'she' may be any of ruth-mbeki, ivan-horak, named together last: move the fact to the speaker's block" \
         in whys["Demand has never been higher"]
+
+
+def test_a_statistic_s_measure_is_a_short_noun_phrase_or_left_to_the_reviewer(mini_graph: Path,
+                                                                               tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Valley figures
+date: 2024-03-01
+
+Walsall's start-ups drew £40m of investment last year.
+In Walsall, they have already helped small firms raise £9m.
+Growth in Walsall's logistics sector averaged 6% a year.
+Dudley's tech sector was valued at £2bn.
+""")
+    measures = [(p.subject, p.qualifiers.get("amount", p.qualifiers.get("share")), p.qualifiers["measure"],
+                 [w for w in p.why if w.startswith("no short")]) for p in found if p.relation == "statistic"]
+    assert measures == [
+        ("walsall", 40000000, "investment", []),
+        ("walsall", 9000000, "", ["no short noun phrase says what '£9m' measures: write the measure"]),
+        ("walsall", 0.06, "Growth in Walsall's logistics sector", []),
+        ("dudley", 2000000000, "tech sector value", [])]

@@ -85,3 +85,63 @@ def _ranges(sentence: str, found: list[Figure]) -> list[Figure]:
 def number_value(value: float) -> int | float:
     """A whole number as an int, else the float."""
     return int(value) if value == int(value) else value
+
+
+# words that end a noun phrase of what a figure measures: prepositions, verbs, determiners, time words
+_ENDS = frozenset(("from", "for", "to", "by", "in", "into", "over", "across", "at", "since", "during", "this", "last",
+                   "and", "or", "with", "was", "is", "were", "are", "has", "have", "had", "will", "would", "a", "an",
+                   "the", "its", "their", "his", "her", "our", "on", "per", "each", "year", "years", "between",
+                   "which", "that", "than", "been", "be", "it", "they", "them", "of", "as", "so", "up", "down",
+                   "more", "less", "about", "around", "almost", "nearly", "some", "such", "while", "when", "if", "whom",
+                   "these", "those", "all", "both", "us", "we", "you"))
+_LINKS = re.compile(r"\s+(?:(?:was|is|were|are|has been|had been|have been)\s+)?(?:of|reached|totalled|totaled|"
+                    r"averaged|stood at|stands at|rose to|grew to|fell to|hit|topped|exceeded|increased to|"
+                    r"jumped to|climbed to|amounted to|valued at|worth)\s+$")
+
+
+def measure_of(clause: str, figure: Figure, start: int) -> str:
+    """The short noun phrase saying what `figure` (at `start` in `clause`) measures, or '' if the words give none:
+    '£454m in venture capital', '12% of firms', 'revenue reached £5m', 'a £2bn turnover'."""
+    after = clause[start + len(figure.words):].split()
+    if after and after[0] in ("in", "of"):
+        phrase = _phrase(after[1:])
+        if phrase:
+            return phrase
+    return _linked(clause[:start]) or _phrase(after)
+
+
+_HEAD_OF = re.compile(r"(?:^|\s)([A-Za-z][a-z-]*) (?:in|of) (?:the |its |their )?(?:[\w-]+['’]s )?$")
+
+
+def _linked(before: str) -> str:
+    """The noun phrase before a linking verb ending `before`: 'revenue' of 'the firm's revenue reached'."""
+    link = _LINKS.search(before)
+    if link is None:
+        return ""
+    words: list[str] = []
+    for word in reversed(before[:link.start()].split()):
+        if word.casefold() in _ENDS or not re.fullmatch(r"[A-Za-z][\w-]*", word) or len(words) == 4:
+            break
+        words.insert(0, word)
+    if not words:
+        return ""
+    head = _HEAD_OF.search(before[:link.start() - len(" ".join(words))])
+    if head and head.group(1).casefold() not in _ENDS:  # "growth in the region's tech sector averaged 7.6%"
+        return before[head.start(1):link.start()].strip()
+    if not any(w.islower() for w in words):
+        return ""
+    valued = re.search(r"valued at|worth", link.group(0))  # "the sector was valued at £9bn": its value
+    return " ".join(words) + (" value" if valued else "")
+
+
+def _phrase(words: list[str]) -> str:
+    """The noun phrase `words` open with: up to four plain words, none a preposition, verb or determiner."""
+    found: list[str] = []
+    for word in words:
+        bare = word.rstrip(",.;:")
+        if bare.casefold() in _ENDS or not re.fullmatch(r"[a-z][a-z-]*", bare) or len(found) == 4:
+            break
+        found.append(bare)
+        if bare != word:
+            break
+    return " ".join(found)

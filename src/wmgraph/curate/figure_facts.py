@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model.modal_words import status_of
-from .amounts import JOB_WORDS, Figure, figures, number_value
+from .amounts import JOB_WORDS, Figure, figures, measure_of, number_value
 from .dates import resolve, time_span
 from .gazetteer import Mention
 from .modality import ASIDE, clause_around
@@ -229,8 +229,7 @@ def _relation(subject: Mention, figure: Figure, clause: str) -> str:
 
 
 def _measure(clause: str, figure: Figure) -> str:
-    words = re.sub(r"\s+", " ", clause.replace(figure.words, "…")).strip(" ,.")
-    return " ".join(words.split()[:14])
+    return measure_of(clause, figure, max(0, clause.find(figure.words)))
 
 
 def _when(sentence: Sentence, figure: Figure, date: str, anchor: str) -> tuple[str, str, str]:
@@ -285,6 +284,8 @@ def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, 
         why.append(f"status {status} from '{trigger}'{nearest}")
     if when_note:
         why.append(when_note)
+    if qualifiers.get("measure") == "":
+        why.append(f"no short noun phrase says what {figure.words.strip()!r} measures: write the measure")
     why += _spanned(relation, qualifiers, clause[max(0, figure.end - sentence.text.find(clause)):])
     return Proposal(subject, relation, obj, qualifiers, clause.strip(" ,;."), status, rule, 0.5, why)
 
