@@ -103,6 +103,7 @@ Walsall's start-ups drew £40m of investment last year.
 In Walsall, they have already helped small firms raise £9m.
 Growth in Walsall's logistics sector averaged 6% a year.
 Dudley's tech sector was valued at £2bn.
+Dudley's firms raised £30m in grants this year, up from £21m last year.
 """)
     measures = [(p.subject, p.qualifiers.get("amount", p.qualifiers.get("share")), p.qualifiers["measure"],
                  [w for w in p.why if w.startswith("no short")]) for p in found if p.relation == "statistic"]
@@ -110,4 +111,6 @@ Dudley's tech sector was valued at £2bn.
         ("walsall", 40000000, "investment", []),
         ("walsall", 9000000, "", ["no short noun phrase says what '£9m' measures: write the measure"]),
         ("walsall", 0.06, "Growth in Walsall's logistics sector", []),
-        ("dudley", 2000000000, "tech sector value", [])]
+        ("dudley", 2000000000, "tech sector value", []),
+        ("dudley", 30000000, "grants", []),
+        ("dudley", 21000000, "grants", [])]  # compared with the figure before it: the same measure

@@ -229,7 +229,13 @@ def _relation(subject: Mention, figure: Figure, clause: str) -> str:
 
 
 def _measure(clause: str, figure: Figure) -> str:
-    return measure_of(clause, figure, max(0, clause.find(figure.words)))
+    start = max(0, clause.find(figure.words))
+    found = measure_of(clause, figure, start)
+    if not found and re.search(r"\b(?:(?:up|down) from|compared (?:with|to)|against)\s+$", clause[:start]):
+        # "£454m in venture capital, up from £358m": the same measure as the figure it is compared with
+        earlier = [f for f in figures(clause[:start]) if f.kind == figure.kind]
+        found = measure_of(clause, earlier[-1], earlier[-1].start) if earlier else ""
+    return found
 
 
 def _when(sentence: Sentence, figure: Figure, date: str, anchor: str) -> tuple[str, str, str]:
