@@ -114,3 +114,18 @@ Dudley's firms raised £30m in grants this year, up from £21m last year.
         ("dudley", 2000000000, "tech sector value", []),
         ("dudley", 30000000, "grants", []),
         ("dudley", 21000000, "grants", [])]  # compared with the figure before it: the same measure
+
+
+def test_a_quotation_after_a_colon_and_one_the_company_said(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Clinic opens
+date: 2024-09-02
+
+Larkspur Health opened a clinic in Walsall.
+"It is a good day for the town," the company said.
+Nadia Okafor, chief executive of Larkspur Health, said: "We will open a second clinic next year."
+""")
+    said = [(p.subject, p.object, p.quote) for p in found if p.relation.startswith("said")]
+    assert said == [
+        ("larkspur-health", "It is a good day for the town", '"It is a good day for the town," the company said.'),
+        ("nadia-okafor", "We will open a second clinic next year",
+         'Nadia Okafor, chief executive of Larkspur Health, said: "We will open a second clinic next year."')]

@@ -18,12 +18,17 @@ _CHECK = "reported speech: check the paraphrase"
 # '"We are ready," she said.': the quoted words, then who said them (before or after the verb) and what follows
 _QUOTED = re.compile(rf"\s*[\"“]?(?P<words>[^\"“”]+?)[,.!?]?[\"”],?\s+(?P<who>[^\"“”]*?)\s*"
                      rf"\b(?P<verb>{'|'.join(SPEECH_VERBS[:-1])})\b(?P<after>[^\"“”]*)$")
+# 'Ann Lee said: "We are ready."': a speaker, a verb of saying and a colon, then the quoted words
+_INTRODUCED = re.compile(rf"(?P<who>[^\"“”:]*?)\s*\b(?P<verb>{'|'.join(SPEECH_VERBS[:-1])})\b[^\"“”:]{{0,40}}:\s*"
+                         rf"[\"“](?P<words>[^\"“”]+?)[,.!?]?[\"”]?\s*(?P<after>)$")
+_THE_BODY = re.compile(r"(?:[Tt]he (?:company|firm|group|business|organisation|start-?up|charity|council|department|"
+                       r"university|agency|authority)|[Ii]t|[Tt]hey)")
 
 
 def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """A said-that proposal per statement: 'according to X, ...' or a speaker before a verb of saying."""
     text = sentence.text
-    quoted = _QUOTED.fullmatch(text)
+    quoted = _QUOTED.fullmatch(text) or _INTRODUCED.fullmatch(text)
     if quoted is not None:
         return _quoted(sentence, context, date, quoted)
     according = re.match(r"According to (?:the )?", text)
@@ -112,7 +117,7 @@ def _quoted(sentence: Sentence, context: Context, date: str, quoted: re.Match[st
     why = ["a direct quotation: its words as the source has them"]
     confidence = 0.7
     if who:
-        speaker = who[0].key
+        speaker = next((m for m in who if m.type == "person"), who[0]).key  # "X's chief executive Y said": Y
     elif re.fullmatch(r"(?:he|she)", quoted.group("who"), re.IGNORECASE) and context.people:
         speaker = context.people[-1]
         if len(context.people) > 1:
@@ -122,6 +127,9 @@ def _quoted(sentence: Sentence, context: Context, date: str, quoted: re.Match[st
             confidence = 0.3
         else:
             why.append(f"'{quoted.group('who')}' read as {speaker}, the last person named")
+    elif _THE_BODY.fullmatch(quoted.group("who")) and context.subject:
+        speaker = context.subject
+        why.append(f"'{quoted.group('who')}' read as {speaker}, the body the sentences before speak of")
     else:
         return []  # no speaker the words name: the reviewer reads the quotation in `coverage --todo`
     roles = [m.words for m in sentence.mentions if m.type == "post" and quoted.start("who") <= m.start]
