@@ -56,12 +56,14 @@ date: 2024-05-10
 Kestrel Robotics will create 150 jobs in Coventry over the next three years.
 Brightmill Systems will create 60 jobs in Walsall by 2027.
 Corvid Analytics will create up to 35 jobs in Dudley within five years.
+Ferrowind Systems will create 80 jobs in Walsall within two years, by the end of 2026.
 """)
     pledges = {(p.subject, p.object, p.qualifiers.get("jobs"), p.qualifiers.get("duration"), p.qualifiers.get("by"),
                 p.qualifiers.get("date")) for p in found if p.relation == "pledges-jobs"}
     assert pledges == {("kestrel-robotics", "coventry", 150, "P3Y", None, None),
                        ("brightmill-systems", "walsall", 60, None, "2027", None),
-                       ("corvid-analytics", "dudley", 35, "P5Y", None, None)}
+                       ("corvid-analytics", "dudley", 35, "P5Y", None, None),
+                       ("ferrowind-systems", "walsall", 80, "P2Y", "2026", None)}
     kestrel = next(p for p in found if p.subject == "kestrel-robotics" and p.relation == "pledges-jobs")
     assert "over the next three years" in kestrel.quote
     assert "'over the next three years' read as duration P3Y" in kestrel.why

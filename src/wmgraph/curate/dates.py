@@ -107,18 +107,20 @@ _DURATION = re.compile(r"\b(?:over|within|during|in)\s+(?:the\s+)?(?:(?P<next>ne
 _BY_DATE = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b(?![/–-]\d)")
 
 
-def time_span(words: str) -> tuple[str, str, str] | None:
-    """(qualifier, value, words) of the span a pledge or plan is given: 'over the next three years' is a
-    duration P3Y, 'within five years' P5Y, 'by 2027' a by-date; None if the words give none."""
-    for found in _DURATION.finditer(words):
-        count = _COUNTS.get(found.group("n").casefold()) if not found.group("n").isdigit() else int(found.group("n"))
-        if count is None or (found.group(0).casefold().startswith("in ") and not found.group("next")):
+def time_spans(words: str) -> list[tuple[str, str, str]]:
+    """(qualifier, value, words) of each span a pledge or plan is given: 'over the next three years' is a
+    duration P3Y, 'within five years' P5Y, 'by 2027' a by-date; at most one of each."""
+    found = []
+    for match in _DURATION.finditer(words):
+        count = _COUNTS.get(match.group("n").casefold()) if not match.group("n").isdigit() else int(match.group("n"))
+        if count is None or (match.group(0).casefold().startswith("in ") and not match.group("next")):
             continue  # "in two years' time" is a when, not a span; "in recent years" no count
-        unit = found.group("unit").casefold()
+        unit = match.group("unit").casefold()
         value = f"P{count * 10}Y" if unit.startswith("decade") else f"P{count}{unit[0].upper()}"
-        return "duration", value, found.group(0)
+        found.append(("duration", value, match.group(0)))
+        break
     by = _BY_DATE.search(words)
     if by:
         month = f"-{MONTHS.index(by.group('month')) + 1:02d}" if by.group("month") else ""
-        return "by", by.group("year") + month, by.group(0)
-    return None
+        found.append(("by", by.group("year") + month, by.group(0)))
+    return found

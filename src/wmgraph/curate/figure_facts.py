@@ -6,7 +6,7 @@ import re
 
 from ..model.modal_words import status_of
 from .amounts import JOB_WORDS, Figure, figures, measure_of, number_value
-from .dates import resolve, time_span
+from .dates import resolve, time_spans
 from .gazetteer import Mention
 from .modality import ASIDE, clause_around
 from .proposals import BODIES, DOERS, PLACES, PRONOUN_SUBJECT, Context, Proposal, Qualifiers, Sentence
@@ -298,13 +298,13 @@ def _made(subject: str, relation: str, obj: str | None, qualifiers: Qualifiers, 
 
 def _spanned(relation: str, qualifiers: Qualifiers, after: str) -> list[str]:
     """Give the fact the duration or by-date the words after its figure set, if its relation has one; the why."""
-    span = time_span(after)
-    if span is None:
-        return []
-    key, value, words = span
-    if relation not in _SPANNED[key]:
-        return [f"'{words}': {relation} has no '{key}'; keep it in the words or choose a relation that has"]
-    qualifiers[key] = value
-    if key == "by" and qualifiers.get("date") == value:
-        del qualifiers["date"]  # "by 2027" is the deadline, not when the figure was given
-    return [f"'{words}' read as {key} {value}"]
+    why = []
+    for key, value, words in time_spans(after):
+        if relation not in _SPANNED[key]:
+            why.append(f"'{words}': {relation} has no '{key}'; keep it in the words or choose a relation that has")
+            continue
+        if key == "by" and qualifiers.get("date") == value:
+            del qualifiers["date"]  # "by 2027" is the deadline, not when the figure was given
+        qualifiers[key] = value
+        why.append(f"'{words}' read as {key} {value}")
+    return why
