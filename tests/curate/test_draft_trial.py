@@ -131,3 +131,13 @@ Nadia Okafor, chief executive of Larkspur Health, said: "We will open a second c
         ("larkspur-health", "It is a good day for the town", '"It is a good day for the town," the company said.'),
         ("nadia-okafor", "We will open a second clinic next year",
          'Nadia Okafor, chief executive of Larkspur Health, said: "We will open a second clinic next year."')]
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it(mini_graph: Path, tmp_path: Path) -> None:
+    drafted(mini_graph, tmp_path, """title: Valley firms
+date: 2024-03-01
+
+Across Redditch, small firms are hiring. Throughout Tamworth and Lichfield, rents are rising.
+""")
+    types = {key: c.type for key, c in draft_source(mini_graph, "piece").candidates.items()}
+    assert types == {"redditch": "city", "tamworth": "city", "lichfield": "city"}

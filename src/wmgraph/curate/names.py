@@ -71,6 +71,7 @@ SENTENCE_WORDS = frozenset((
     "However", "Also", "More", "Less", "Why", "How", "What", "Who", "Which", "Despite", "Since", "Until",
     "During", "Following", "Under", "Including", "Last", "Next", "Earlier", "Later", "Now", "Today",
     "Government", "Tech", "Local", "National", "Business", "Businesses", "Growth", "Funding",
+    "Across", "Within", "Beyond", "Through", "Throughout", "Outside", "Inside", "Alongside", "Elsewhere", "Against",
 ))
 # a line that says who or what a picture shows: read as text, not as a headline
 CAPTION = re.compile(r"(?:Photo|Picture|Pictured|Image|Caption)s?\s*(?:\([^)]*\))?:", re.IGNORECASE)
