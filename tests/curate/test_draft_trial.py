@@ -141,3 +141,16 @@ Across Redditch, small firms are hiring. Throughout Tamworth and Lichfield, rent
 """)
     types = {key: c.type for key, c in draft_source(mini_graph, "piece").candidates.items()}
     assert types == {"redditch": "city", "tamworth": "city", "lichfield": "city"}
+
+
+def test_reported_speech_by_she_after_two_people_is_left_to_the_reviewer(mini_graph: Path, tmp_path: Path) -> None:
+    found = drafted(mini_graph, tmp_path, """title: Bakery
+date: 2024-03-01
+
+The bakery was founded by Ruth Mbeki and Ivan Horak.
+She said the bakery would open a second shop.
+""")
+    said = [(p.subject, p.object, p.confidence, p.why[-1]) for p in found if p.relation == "said-that"]
+    assert said == [("ivan-horak", "The bakery would open a second shop.", 0.3,
+                     "'She' may be any of ruth-mbeki, ivan-horak, named together last: "
+                     "move the fact to the speaker's block")]

@@ -54,8 +54,11 @@ def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         qualifiers: Qualifiers = {"role": roles[0]} if roles else {}
         if date:
             qualifiers["date"] = date
+        pronoun = re.match(r"(?:[Hh]e|[Ss]he)\b", text[start:])
+        doubt = _doubt(pronoun.group(0), context) if pronoun else []
         return [Proposal(speaker, "said-that", said, dict(qualifiers), sentence.quote(start, len(text)),
-                         rule="reported-speech", confidence=0.7, why=[why]) for said, why in statements]
+                         rule="reported-speech", confidence=0.3 if doubt else 0.7, why=[why, *doubt])
+                for said, why in statements]
     return []
 
 
@@ -120,13 +123,9 @@ def _quoted(sentence: Sentence, context: Context, date: str, quoted: re.Match[st
         speaker = next((m for m in who if m.type == "person"), who[0]).key  # "X's chief executive Y said": Y
     elif re.fullmatch(r"(?:he|she)", quoted.group("who"), re.IGNORECASE) and context.people:
         speaker = context.people[-1]
-        if len(context.people) > 1:
-            others = ", ".join(context.people)
-            why.append(f"'{quoted.group('who')}' may be any of {others}, named together last: "
-                       "move the fact to the speaker's block")
-            confidence = 0.3
-        else:
-            why.append(f"'{quoted.group('who')}' read as {speaker}, the last person named")
+        doubt = _doubt(quoted.group("who"), context)
+        why += doubt or [f"'{quoted.group('who')}' read as {speaker}, the last person named"]
+        confidence = 0.3 if doubt else confidence
     elif _THE_BODY.fullmatch(quoted.group("who")) and context.subject:
         speaker = context.subject
         why.append(f"'{quoted.group('who')}' read as {speaker}, the body the sentences before speak of")
@@ -144,3 +143,11 @@ def _quoted(sentence: Sentence, context: Context, date: str, quoted: re.Match[st
             found.append(Proposal(speaker, "said-that", said, dict(qualifiers), sentence.quote(0, len(text)),
                                   rule="reported-speech", confidence=0.6, why=[reason]))
     return found
+
+
+def _doubt(pronoun: str, context: Context) -> list[str]:
+    """The why for 'she' or 'he' when the latest sentence naming people names more than one: the reviewer decides."""
+    if len(context.people) <= 1:
+        return []
+    return [f"'{pronoun}' may be any of {', '.join(context.people)}, named together last: "
+            "move the fact to the speaker's block"]
