@@ -120,6 +120,9 @@ def read_value(checker: CheckState, key: str, value: Any, location: Location) ->
             result = names[0] if datatype == "entity" else tuple(names)
     elif isinstance(value, str) and value.strip():
         result = value.strip()
+    elif isinstance(value, str):
+        checker.problem(location, f"'{key}' is empty", "write its words, or remove the line")
+        return None
     else:
         error = f"'{key}' must be text"
     if error:
