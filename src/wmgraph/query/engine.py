@@ -130,10 +130,11 @@ def new_store(data: bytes | IO[bytes] | Path, lenient: bool = False) -> pyoxigra
     `lenient` skips checking each IRI and literal, for N-Triples the build wrote itself.
     """
     store = pyoxigraph.Store()
+    # load, not bulk_load: into memory it takes less room for the same store
     if isinstance(data, Path):
-        store.bulk_load(path=data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
+        store.load(path=data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
     else:
-        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
+        store.load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
     return store
 
 
