@@ -86,7 +86,20 @@ class Browser:
 
     def click_node(self, key: str) -> None:
         box = self.page.locator("#graph").bounding_box()
-        point = self.js(f"wmgraph.network.canvasToDOM(wmgraph.network.getPositions(['{key}'])['{key}'])")
+        # the view may still be moving (a selection animates it; changes are drawn at the next frame):
+        # click where the node is once two frames apart agree
+        point = self.page.evaluate("""async key => {
+            const at = () => wmgraph.network.canvasToDOM(wmgraph.network.getPositions([key])[key]);
+            const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            let last = at();
+            for (let round = 0; round < 100; round++) {
+                await frame();
+                const now = at();
+                if (Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+                last = now;
+            }
+            return last;
+        }""", key)
         self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
     def visible_edges(self, relation: str) -> list[tuple[str, str]]:
