@@ -202,7 +202,10 @@ class Checker(CheckState):
                              f"write '{relation.key}: ~' and put the details in qualifiers")
             return None
         if relation.object_kind == "text":
-            if not isinstance(value, str) or not value.strip():
+            if isinstance(value, str) and not value.strip():
+                self.problem(location, f"'{relation.key}' has an empty object", "write its words, or remove the fact")
+                return None
+            if not isinstance(value, str):
                 self.problem(location, f"'{relation.key}' needs text as its object", "put it in quotes")
                 return None
             return value.strip()
