@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -154,16 +156,11 @@ def queries(graph: Path, out: Path) -> dict[str, Any]:
     return {"seconds": sum(times.values()), "load_seconds": loaded, "queries": times, "rows": rows}
 
 
-def page(path: Path) -> dict[str, Any]:
-    """Open the page in headless Chromium (network blocked) and time what a reader does.
+@contextmanager
+def offline_page(path: Path) -> Iterator[tuple[Any, list[str], float]]:
+    """The page opened in headless Chromium with every request but file: refused, once it is ready.
 
-    ready: until the page is drawn and usable; readable: until the first view is on screen;
-    search: a name typed and Enter (the box's events, sent in the page) until the entity is selected
-    and drawn; expand: a click on the
-    biggest community's disc (or, on a small page, fitting the view); as_of: moving the date;
-    focus_more and focus_less: focus on the searched entity (one degree, the rest faded) and off
-    again; zoom: one zoom step. Interactions are timed in the page (performance.now, each followed by a redraw)
-    and also from Python (`*_wall`, including the round trip to the browser).
+    Yields the tab, the list that collects script errors and refused requests, and when loading began.
     """
     from playwright.sync_api import Route, sync_playwright
 
@@ -189,6 +186,24 @@ def page(path: Path) -> dict[str, Any]:
             if time.perf_counter() > deadline:
                 raise TimeoutError("the page was not ready within 180 s")
             time.sleep(0.02)
+        try:
+            yield tab, errors, started
+        finally:
+            browser.close()
+
+
+def page(path: Path) -> dict[str, Any]:
+    """Open the page in headless Chromium (network blocked) and time what a reader does.
+
+    ready: until the page is drawn and usable; readable: until the first view is on screen;
+    search: a name typed and Enter (the box's events, sent in the page) until the entity is selected
+    and drawn; expand: a click on the
+    biggest community's disc (or, on a small page, fitting the view); as_of: moving the date;
+    focus_more and focus_less: focus on the searched entity (one degree, the rest faded) and off
+    again; zoom: one zoom step. Interactions are timed in the page (performance.now, each followed by a redraw)
+    and also from Python (`*_wall`, including the round trip to the browser).
+    """
+    with offline_page(path) as (tab, errors, started):
         ready = time.perf_counter() - started
         tab.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         readable = time.perf_counter() - started
@@ -215,7 +230,6 @@ def page(path: Path) -> dict[str, Any]:
         focus_less = timed("wmgraph.setFocus(0)")
         zoom = timed("wmgraph.network.moveTo({scale: wmgraph.network.getScale() * 1.5})")
         drawn = tab.evaluate("wmgraph.nodes.length")
-        browser.close()
     return {"seconds": ready + search[1], "ready_seconds": ready, "readable_seconds": readable,
             "page_ready_ms": timings.get("ready"), "search_seconds": search[0], "search_wall": search[1],
             "expand_seconds": expand[0],
@@ -238,33 +252,11 @@ def questions(path: Path, graph: Path) -> dict[str, Any]:
     engine: loading the engine and the graph in the Worker (timed by the page); each question's time
     is the Worker's own (`wmgraph.timings.query`), with `*_wall` from the page's call to its answer.
     """
-    from playwright.sync_api import Route, sync_playwright
-
     examples = example_params(graph)
-    errors: list[str] = []
     times: dict[str, float] = {}
     walls: dict[str, float] = {}
     rows: dict[str, int] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--headless", "--disable-gpu"])
-        tab = browser.new_page(viewport={"width": 1400, "height": 860})
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-
-        def only_files(route: Route) -> None:
-            if route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                errors.append(f"blocked {route.request.url}")
-                route.abort()
-
-        tab.route("**/*", only_files)
-        tab.goto(path.resolve().as_uri())
-        deadline = time.perf_counter() + 180
-        while not tab.evaluate("!!(window.wmgraph && window.wmgraph.ready)"):  # the page's CSP forbids eval
-            if time.perf_counter() > deadline:
-                raise TimeoutError("the page was not ready within 180 s")
-            time.sleep(0.02)
+    with offline_page(path) as (tab, errors, _):
         loaded = tab.evaluate("wmgraph.loadEngine().then(info => [wmgraph.timings.engine, info.triples])")
         for name in tab.evaluate("wmgraph.queries().map(q => q.name)"):
             answer = tab.evaluate(ASK_TIMED, [name, examples.get(name, {})])
@@ -272,7 +264,6 @@ def questions(path: Path, graph: Path) -> dict[str, Any]:
                 errors.append(f"{name}: {answer[2]}")
                 continue
             times[name], walls[name], rows[name] = answer[0] / 1000, answer[1] / 1000, answer[2]
-        browser.close()
     return {"seconds": loaded[0] / 1000 + sum(walls.values()), "engine_seconds": loaded[0] / 1000,
             "triples": loaded[1], "queries": times, "walls": walls, "rows": rows, "params": examples,
             "bytes": path.stat().st_size, "errors": errors}
