@@ -12,23 +12,8 @@ from wmgraph.analysis.duplicates import candidates, name_matches
 from wmgraph.cli.main import main
 from wmgraph.model.checking import load_model
 
-PLANTED = """\
-birmingham-uni:
-  type: university
-  name: Birmingham Uni
-  source: jobs-article
-  facts:
-    - leads: wmhtia
-      source: jobs-article
-version-one:
-  type: company
-  name: Version 1 Limited
-  source: uktn-jobs
-wmhtia-2:
-  type: company
-  name: West Midlands Health Tech Innovation Accelerator Ltd
-  source: uktn-jobs
-"""
+# near-duplicates of the mini graph's entities (a university, a company, an initiative)
+PLANTED = (Path(__file__).resolve().parents[1] / "data" / "planted-duplicates.yaml").read_text(encoding="utf-8")
 
 
 def _run(*args: str) -> tuple[int, str]:

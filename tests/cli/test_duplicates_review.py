@@ -11,23 +11,8 @@ from click.testing import CliRunner
 from wmgraph.analysis.decisions import read_decisions
 from wmgraph.cli.main import main
 
-PLANTED = """\
-birmingham-uni:
-  type: university
-  name: Birmingham Uni
-  source: jobs-article
-  facts:
-    - leads: wmhtia
-      source: jobs-article
-version-one:
-  type: company
-  name: Version 1 Limited
-  source: uktn-jobs
-wmhtia-2:
-  type: company
-  name: West Midlands Health Tech Innovation Accelerator Ltd
-  source: uktn-jobs
-"""
+# near-duplicates of the mini graph's entities (a university, a company, an initiative)
+PLANTED = (Path(__file__).resolve().parents[1] / "data" / "planted-duplicates.yaml").read_text(encoding="utf-8")
 PROMPT = "one entity? same, different, unsure, skip or quit: "
 FIRST = """\
 [1/3] 0.97  birmingham-uni 'Birmingham Uni' ~ university-of-birmingham 'Birmingham University'
