@@ -132,13 +132,15 @@ def test_a_typo_in_a_short_name_is_listed_and_common_initials_count_less(mini_gr
 
 
 def test_a_word_many_names_have_counts_for_little(mini_graph: Path) -> None:
-    words = ["Quorvel", "Quorvex", "Zim", "Zam", *(f"Brand{letter}" for letter in "abcdefghijklmnop")]
+    words = ["Quorvel", "Quorvex", "Zim", "Zam", *(f"Brand{letter}" for letter in "abcdefghijklmnop"),
+             "West Midlands Bootcamps", "West Midlands Roadmap"]  # alike but for their unlike last words
     (mini_graph / "orgs.yaml").write_text("".join(
-        f"{word.casefold()}:\n  type: company\n  name: {word} Analytics\n  source: jobs-article\n"
+        f"{word.casefold().replace(' ', '-')}:\n  type: company\n  name: {word} Analytics\n  source: jobs-article\n"
         for word in words), encoding="utf-8")
     found = {(c.first, c.second): c.how for c in candidates(load_model(mini_graph))}
     assert found[("quorvel", "quorvex")] == "86% alike besides 'analytics', which many names have"
     assert ("zam", "zim") not in found
+    assert ("west-midlands-bootcamps", "west-midlands-roadmap") not in found
 
 
 def test_blocking_keeps_each_kind_of_variant_a_full_comparison_finds(mini_graph: Path) -> None:
@@ -194,13 +196,28 @@ def test_the_score_weighs_the_type_and_how_rare_what_both_share_is(mini_graph: P
               "+0.00 shared source: jobs-article (114 entities)")]
 
 
+def test_two_entities_linked_to_others_but_to_none_in_common_score_less(mini_graph: Path) -> None:
+    _write(mini_graph, [("selvo", "company", "Selvo Robotics", ["partners-with: alder"]),
+                        ("selvu", "company", "Selvu Robotics", ["partners-with: birch"]),
+                        ("selvoo", "company", "Selvoo Robotics", []),
+                        ("alder", "company", "Alder Works", []), ("birch", "company", "Birch Works", [])])
+    found = {(c.first, c.second): c for c in candidates(load_model(mini_graph))}
+    assert [(found[pair].score, found[pair].reasons()) for pair in (("selvo", "selvu"), ("selvo", "selvoo"))] == [
+        (0.62, "+0.56 names 93% alike; +0.10 same type (company); -0.10 linked to others but to none in common; "
+               "+0.06 shared source: jobs-article (11 entities)"),
+        (0.74, "+0.58 names 97% alike; +0.10 same type (company); no shared neighbour; "
+               "+0.06 shared source: jobs-article (11 entities)")]
+
+
 def test_names_that_share_words_but_differ_in_the_rest_are_no_candidates(mini_graph: Path) -> None:
     _write(mini_graph, [("bootcamps", "initiative", "West Midlands Digital Bootcamps", []),
                         ("roadmap", "initiative", "West Midlands Digital Roadmap", []),  # 87% alike
                         ("wmdb", "initiative", "WMDB", []), ("wmdr", "initiative", "WMDR", []),
-                        ("roadmap-2", "initiative", "West Midlands Digital Raodmap", [])])
+                        ("roadmap-2", "initiative", "West Midlands Digital Raodmap", []),
+                        ("york", "university", "University of York", []),
+                        ("york-2", "university", "University ef York", [])])  # a typo in a short word
     found = {(c.first, c.second): c.how for c in candidates(load_model(mini_graph))}
-    assert found == {("roadmap", "roadmap-2"): "97% alike",
+    assert found == {("roadmap", "roadmap-2"): "97% alike", ("york", "york-2"): "94% alike",
                      ("bootcamps", "wmdb"): "one the initials of the other, and of no other name of its kind",
                      ("roadmap", "wmdr"): "one the initials of the other",  # as of 'Raodmap'
                      ("roadmap-2", "wmdr"): "one the initials of the other"}

@@ -18,13 +18,14 @@ from .blocking import Common, Named, candidate_pairs, content_words, every_pair,
 
 SIMILARITY = 90  # rapidfuzz's ratio (Indel similarity, 0-100) at or above which `validate` warns
 CANDIDATE = 0.8  # the name similarity (0-1) from which `duplicates` lists a pair: one letter in five
-UNLIKE = 60  # words that differ this little (rapidfuzz's ratio) are other words, not a typo
+UNLIKE = 60  # words that differ this much (rapidfuzz's ratio under it) are other words, unless one letter apart
 NOTHING_COMMON = Common()
 
 
 NAME_WEIGHT = 0.6  # the score of names the same once normalised
 TYPE_WEIGHTS = {"same": 0.1, "related": 0.0, "different": -0.2}  # same or one a kind of the other; one family
 NEIGHBOURS_WEIGHT = 0.2  # at most, from entities both are linked to
+APART = -0.1  # when both are linked to other entities but to none in common
 SOURCES_WEIGHT = 0.1  # at most, from sources both come from
 HUB = 100  # a neighbour or source this many entities have tells nothing about two of them
 
@@ -51,11 +52,12 @@ class Candidate:
     types: tuple[str, str, str]  # same, related or different; the two types
     neighbours: tuple[Shared, ...] = ()
     sources: tuple[Shared, ...] = ()
+    apart: bool = False  # both are linked to other entities, and to none in common
 
     def parts(self) -> tuple[float, float, float, float]:
         """The score's parts, each rounded as shown: names, types, shared neighbours, shared sources."""
         return (round(NAME_WEIGHT * self.name, 2), TYPE_WEIGHTS[self.types[0]],
-                round(min(NEIGHBOURS_WEIGHT, sum(shared.weight for shared in self.neighbours)), 2),
+                APART if self.apart else round(min(NEIGHBOURS_WEIGHT, sum(s.weight for s in self.neighbours)), 2),
                 round(min(SOURCES_WEIGHT, sum(shared.weight for shared in self.sources)), 2))
 
     @property
@@ -71,6 +73,7 @@ class Candidate:
                  "related": f"related types ({one}, {other})",
                  "different": f"different kinds of thing ({one}, {other})"}[kind]
         return "; ".join((f"{names:+.2f} names {self.how}", f"{types:+.2f} {typed}",
+                          f"{neighbours:+.2f} linked to others but to none in common" if self.apart else
                           _shared("neighbour", neighbours, self.neighbours, "links"),
                           _shared("source", sources, self.sources, "entities")))
 
@@ -100,6 +103,7 @@ def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""), common: Com
     `common`: initials and words that many names have, which count for less; `kinds`: what kind of
     thing each is of, within which initials are counted)."""
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
 
     if a == b:
         return 1.0, "the same once case, punctuation and suffixes are set aside"
@@ -114,15 +118,16 @@ def _similarity(a: str, b: str, written: tuple[str, str] = ("", ""), common: Com
             return 0.95, "one the initials of the other, and of no other name of its kind"
         return 0.9, "one the initials of the other"
     both = set(a.split()) & set(b.split())
+    rest = [" ".join(word for word in name.split() if word not in both) for name in (a, b)]
+    if both and all(rest) and fuzz.ratio(*rest) < UNLIKE and OSA.distance(*rest) > 1:
+        # 'West Midlands Growth Company', '... Combined Authority'; but 'of' and 'ef' is a typo
+        ratio = fuzz.ratio(*rest)
+        return ratio / 100, f"{ratio:.0f}% alike besides '{' '.join(sorted(both))}'"
     shared = both & common.words
     if shared:  # only the rest of the names tells them apart: 'Xowcu Analytics', 'Rexepowu Analytics'
         rest = [" ".join(word for word in name.split() if word not in shared) for name in (a, b)]
         ratio = fuzz.ratio(*rest)
         return ratio / 100, f"{ratio:.0f}% alike besides '{' '.join(sorted(shared))}', which many names have"
-    rest = [" ".join(word for word in name.split() if word not in both) for name in (a, b)]
-    if both and all(rest) and fuzz.ratio(*rest) < UNLIKE:  # 'West Midlands Growth Company', '... Combined Authority'
-        ratio = fuzz.ratio(*rest)
-        return ratio / 100, f"{ratio:.0f}% alike besides '{' '.join(sorted(both))}'"
     ratio = fuzz.ratio(a, b)
     return ratio / 100, f"{ratio:.0f}% alike"
 
@@ -193,16 +198,19 @@ class _Context:
     linked: dict[str, set[str]]
     cited: Counter[str]
 
-    def shared(self, model: Model, first: str, second: str) -> tuple[tuple[Shared, ...], tuple[Shared, ...]]:
-        """The neighbours and the sources both entities have, the most telling first."""
-        common = (self.linked[first] & self.linked[second]) - {first, second}
+    def shared(self, model: Model, first: str, second: str) -> tuple[tuple[Shared, ...], tuple[Shared, ...], bool]:
+        """The neighbours and the sources both entities have, the most telling first, and whether both
+        are linked to others but to none in common."""
+        pair = {first, second}
+        common = (self.linked[first] & self.linked[second]) - pair
         neighbours = [Shared(model.entities[key].name, len(self.linked[key]),
                              NEIGHBOURS_WEIGHT * _specificity(len(self.linked[key])))
                       for key in common]
         sources = [Shared(key, self.cited[key], SOURCES_WEIGHT * _specificity(self.cited[key]))
                    for key in set(model.entities[first].sources) & set(model.entities[second].sources)]
-        return tuple(sorted(neighbours, key=lambda s: (-s.weight, s.name))), tuple(
-            sorted(sources, key=lambda s: (-s.weight, s.name)))
+        apart = not common and bool(self.linked[first] - pair) and bool(self.linked[second] - pair)
+        return (tuple(sorted(neighbours, key=lambda s: (-s.weight, s.name))),
+                tuple(sorted(sources, key=lambda s: (-s.weight, s.name))), apart)
 
 
 def candidates(model: Model, judged: Iterable[tuple[str, str]] = ()) -> list[Candidate]:

@@ -46,7 +46,7 @@ def import_command(graph_dir: Path, table: Path, mapping: Path, dry_run: bool) -
 @graph_option
 @click.option("--limit", default=20, show_default=True, help="List at most this many pairs, best first.")
 @click.option("--min-score", default=0.0, show_default=True, type=click.FloatRange(0, 1),
-              help="Leave out pairs scoring less (0.64: more than nine in ten listed pairs are one entity).")
+              help="Leave out pairs scoring less (0.60: more than nine in ten listed pairs are one entity).")
 @click.option("--decide", nargs=3, metavar="A B same|different|unsure",
               help="Record a judgement on the pair A, B in the graph's decisions.yaml (with --by).")
 @click.option("--review", is_flag=True,
