@@ -222,11 +222,11 @@ def test_an_interrupted_accept_writes_nothing_into_the_graph(mini_graph: Path, t
     decide(draft, {"peter-kyle": "accept", "science-and-technology-secretary": "accept"})
     seen: list[bool] = []
 
-    def interrupted(graph_dir: Path) -> None:
+    def interrupted(graph_dir: Path, *args: object) -> None:
         seen.append((mini_graph / "articles" / f"{SOURCE}.yaml").exists())
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("wmgraph.curate.review.load_model", interrupted)
+    monkeypatch.setattr("wmgraph.curate.review.model_with", interrupted)  # Ctrl-C while the result is checked
     with pytest.raises(KeyboardInterrupt):
         accept(mini_graph, SOURCE)
     assert seen == [False]  # the graph never held the unchecked file

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -23,9 +21,10 @@ from ..load.scalars import control_problem
 from ..load.values import check_date, missing_day
 from ..load.yamlfile import MAX_FILE_BYTES
 from ..model.checker import Checker
-from ..model.checking import SOURCES_FILE, check_file, finish_model, load_model, start_model
+from ..model.checking import SOURCES_FILE, check_file, load_pieces, model_with
 from ..model.model import Model
 from ..model.pieces import FilePiece
+from ..model.vocabulary import Vocabulary
 from .candidates import slug
 from .factfile_text import FactFileText, source_block
 from .mapping_file import PLACEHOLDER, EntityMap, Mapping, SheetMap, Value, read_mapping
@@ -310,43 +309,20 @@ def make_blocks(graph_dir: Path, mapping: Mapping, sheets: list[Sheet], existing
     return made
 
 
-def model_with(graph_dir: Path, files: dict[str, str]) -> Model:
-    """The model of `graph_dir` with `files` (paths in it, and their text) written, in a copy of the folder."""
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / "graph"
-        shutil.copytree(graph_dir, copy, ignore=shutil.ignore_patterns(".git"))
-        for name, text in files.items():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            (copy / name).write_text(text, encoding="utf-8")
-        return load_model(copy)
-
-
-def _load(graph_dir: Path) -> tuple[Model, dict[Path, FilePiece]]:
-    """The checked model of `graph_dir`, and each fact file's piece, for checking the graph after the import."""
-    vocabulary, paths, checker = start_model(graph_dir)
-    pieces = {path: check_file(vocabulary, path, display_path(path, graph_dir)) for path in paths}
-    return finish_model(checker, pieces.values()), pieces
-
-
-def _model_after(graph_dir: Path, before: dict[Path, FilePiece], own: Path, written: FactFileText,
-                 sources: bytes | None) -> Model:
-    """The graph as the import leaves it, checked whole: the import's file as written, the others as read before."""
-    vocabulary, paths, checker = start_model(graph_dir, sources)
+def _own_piece(graph_dir: Path, vocabulary: Vocabulary, before: dict[Path, FilePiece], own: Path,
+               written: FactFileText) -> FilePiece:
+    """The import's own file checked as written: from the values it was written from when they are plain."""
     shown, raw = display_path(own, graph_dir), written.text.encode("utf-8")
     if own in before and own.read_bytes() == raw:  # imported again unchanged: the same bytes, the same piece
-        own_piece = before[own]
-    elif written.plain and len(raw) <= MAX_FILE_BYTES:
-        own_piece = Checker(vocabulary).file_piece(written.values, shown)
-    else:  # text the reader may refuse: read it as any file
-        own_piece = check_file(vocabulary, own, shown, raw=raw)
-    return finish_model(checker, (own_piece if path == own else before.get(path)
-                                  or check_file(vocabulary, path, display_path(path, graph_dir))
-                                  for path in sorted({*paths, own})))
+        return before[own]
+    if written.plain and len(raw) <= MAX_FILE_BYTES:
+        return Checker(vocabulary).file_piece(written.values, shown)
+    return check_file(vocabulary, own, shown, raw=raw)  # text the reader may refuse: read it as any file
 
 
 def import_table(graph_dir: Path, table: Path, mapping_path: Path, dry_run: bool = False) -> ImportResult:
     """Import `table` into `graph_dir` by the mapping at `mapping_path`; nothing is written if anything is wrong."""
-    existing, pieces = _load(graph_dir)
+    existing, pieces = load_pieces(graph_dir)
     mapping, problems = read_mapping(mapping_path, display_path(mapping_path), existing.vocabulary)
     if mapping is None:
         raise TableProblems(display_path(mapping_path), problems)
@@ -370,8 +346,9 @@ def import_table(graph_dir: Path, table: Path, mapping_path: Path, dry_run: bool
         files[SOURCES_FILE] = old + ("" if old.endswith("\n") or not old else "\n") + source_block(
             mapping.source, table.name)
     try:
-        new = _model_after(graph_dir, pieces, graph_dir / mapping.file, written,
-                           files[SOURCES_FILE].encode("utf-8") if SOURCES_FILE in files else None)
+        own = graph_dir / mapping.file
+        new = model_with(graph_dir, {own: _own_piece(graph_dir, existing.vocabulary, pieces, own, written)}, pieces,
+                         files[SOURCES_FILE].encode("utf-8") if SOURCES_FILE in files else None)
     except ValidationError as error:
         raise TableProblems(table.name, error.problems) from error
     change = compare(existing, new, "before", "after the import")

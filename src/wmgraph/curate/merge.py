@@ -17,12 +17,11 @@ from pathlib import Path
 from ..analysis.diff import GraphDiff, compare
 from ..analysis.phrasing import fact_sentence
 from ..atomic import write_atomic
-from ..errors import ValidationError, WmgraphError
+from ..errors import ValidationError, WmgraphError, display_path
 from ..load.values import with_article
-from ..model.checking import load_model
+from ..model.checking import check_file, load_pieces, model_with
 from ..model.files import find_fact_files
 from ..model.model import Fact, Model
-from .importing import model_with
 
 DROPPED_KEYS = ("type", "name", "aliases", "description", "url", "quote", "quote-case")
 DATE_QUALIFIERS = ("date", "as-of", "start", "end")
@@ -148,8 +147,8 @@ def _edit_files(graph_dir: Path, model: Model, plan: MergePlan) -> None:
 
 
 def plan_merge(graph_dir: Path, keep: str, old: str) -> MergePlan:
-    """What merging OLD into KEEP would do, checked by validating the result in a copy of the graph."""
-    model = load_model(graph_dir)
+    """What merging OLD into KEEP would do, checked by validating the graph as the merge would leave it."""
+    model, pieces = load_pieces(graph_dir)
     for key in (keep, old):
         if key not in model.entities:
             raise MergeRefused(f"no entity '{key}' in the graph")
@@ -159,7 +158,10 @@ def plan_merge(graph_dir: Path, keep: str, old: str) -> MergePlan:
     _inventory(model, plan)
     _edit_files(graph_dir, model, plan)
     try:
-        plan.change = compare(model, model_with(graph_dir, plan.files), "before", "after the merge")
+        paths = {graph_dir / name: text.encode("utf-8") for name, text in plan.files.items()}
+        changed = {path: check_file(model.vocabulary, path, display_path(path, graph_dir), raw=raw)
+                   for path, raw in paths.items()}
+        plan.change = compare(model, model_with(graph_dir, changed, pieces), "before", "after the merge")
     except ValidationError as error:
         plan.conflicts += [f"the merged graph would not validate: {problem}" for problem in error.problems]
     return plan

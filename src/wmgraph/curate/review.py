@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +10,8 @@ from ..atomic import write_atomic
 from ..errors import LoadError, Problem, ValidationError, display_path
 from ..load.values import suggest
 from ..load.yamlfile import MarkedDict, MarkedList, read_yaml
-from ..model.checking import load_model
-from .draftfile import DRAFTS, UNDECIDED, draft_path
+from ..model.checking import check_file, load_model, load_pieces, model_with
+from .draftfile import UNDECIDED, draft_path
 from .merged_ids import followed, merged_into
 
 DECISIONS = (UNDECIDED, "accept", "reject")
@@ -137,7 +135,8 @@ class Accepted:
 def accept(graph_dir: Path, source_id: str) -> Accepted:
     """Merge the draft's accepted proposals into graph/articles/SOURCE.yaml, written only if the result validates."""
     sheet = read_worksheet(graph_dir, source_id)
-    blocks, followed_ids = _follow_merges(_accepted_blocks(sheet), merged_into(load_model(graph_dir)))
+    model, pieces = load_pieces(graph_dir)
+    blocks, followed_ids = _follow_merges(_accepted_blocks(sheet), merged_into(model))
     entities = sum(1 for block in blocks if block.new)
     facts = sum(len(block.facts) for block in blocks)
     if not facts and not entities:
@@ -147,7 +146,11 @@ def accept(graph_dir: Path, source_id: str) -> Accepted:
     existing = target.read_text(encoding="utf-8").rstrip("\n").split("\n") if target.exists() else [header]
     merged, added_entities, added_facts = merge_article(existing, blocks)
     text = "\n".join(line for line, _ in merged) + "\n"
-    _validated_copy(graph_dir, target, text, sheet.shown, [origin for _, origin in merged])
+    shown = display_path(target, graph_dir)
+    try:
+        model_with(graph_dir, {target: check_file(model.vocabulary, target, shown, raw=text.encode("utf-8"))}, pieces)
+    except ValidationError as error:
+        raise ValidationError(_mapped(error.problems, shown, sheet.shown, [origin for _, origin in merged])) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text.encode("utf-8"))
     return Accepted(target, added_entities, added_facts, sheet.count(UNDECIDED), followed_ids)
@@ -170,25 +173,6 @@ def _follow_merges(blocks: list[Chosen], merged: dict[str, str]) -> tuple[list[C
                     named[old] = merged[old]
                     fact[at] = (text, line)
     return [block for block in blocks if block.new or block.facts], named
-
-
-def _validated_copy(graph_dir: Path, target: Path, text: str, draft: str, origin: list[int]) -> None:
-    """Check the graph with `text` as `target` in a temporary copy; raise with problems at the draft's lines."""
-    with tempfile.TemporaryDirectory(prefix="wmgraph-accept-") as folder:
-        copy = Path(folder) / graph_dir.name
-        shutil.copytree(graph_dir, copy, ignore=shutil.ignore_patterns(DRAFTS))
-        copied = copy / target.relative_to(graph_dir)
-        copied.parent.mkdir(parents=True, exist_ok=True)
-        copied.write_text(text, encoding="utf-8")
-        try:
-            load_model(copy)
-        except ValidationError as error:
-            written, real = display_path(copied, copy), display_path(target, graph_dir)
-            inner, outer = display_path(copy, copy), display_path(graph_dir, graph_dir)
-            problems = [Problem(real if p.file == written else outer + p.file[len(inner):]
-                                if p.file.startswith(inner) else p.file, p.line, p.column, p.message, p.hint)
-                        for p in error.problems]
-            raise ValidationError(_mapped(problems, real, draft, origin)) from None
 
 
 @dataclass

@@ -7,7 +7,7 @@ The work is shared out: `files` finds the fact files, `checker` checks entities 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..errors import LoadError, display_path
@@ -22,7 +22,7 @@ from .sourcefile import SOURCE_KEYS, read_sources
 from .vocabulary import VOCABULARY_FILE, Vocabulary, read_vocabulary
 
 __all__ = ["ENTITY_KEYS", "SOURCES_FILE", "SOURCE_KEYS", "check_date", "check_file", "date_bounds",
-           "find_fact_files", "finish_model", "load_model", "merge_pieces", "start_model"]
+           "find_fact_files", "finish_model", "load_model", "load_pieces", "merge_pieces", "model_with", "start_model"]
 
 def check_file(vocabulary: Vocabulary, path: Path, shown: str, raw: bytes | None = None) -> FilePiece:
     """Read and check one fact file on its own, reported as `shown` (`raw`: its bytes, if read)."""
@@ -76,3 +76,23 @@ def load_model(graph_dir: Path) -> Model:
     """Read every fact file under `graph_dir` into a checked `Model`, or raise with all problems."""
     vocabulary, files, checker = start_model(graph_dir)
     return finish_model(checker, (check_file(vocabulary, path, display_path(path, graph_dir)) for path in files))
+
+
+def load_pieces(graph_dir: Path) -> tuple[Model, dict[Path, FilePiece]]:
+    """The checked model of `graph_dir`, or raise, and each fact file's checked piece, for `model_with`."""
+    vocabulary, paths, checker = start_model(graph_dir)
+    pieces = {path: check_file(vocabulary, path, display_path(path, graph_dir)) for path in paths}
+    return finish_model(checker, pieces.values()), pieces
+
+
+def model_with(graph_dir: Path, changed: Mapping[Path, FilePiece], kept: Mapping[Path, FilePiece] | None = None,
+               sources: bytes | None = None) -> Model:
+    """The checked model of `graph_dir` as it would be with the files of `changed` (new or rewritten, each
+    checked already) and the sources file's bytes `sources`, or raise; nothing is written. The other fact
+    files are taken from `kept` (as `load_pieces` gave them) or read."""
+    vocabulary, paths, checker = start_model(graph_dir, sources)
+    kept = kept or {}
+
+    def piece(path: Path) -> FilePiece:
+        return changed.get(path) or kept.get(path) or check_file(vocabulary, path, display_path(path, graph_dir))
+    return finish_model(checker, (piece(path) for path in sorted({*paths, *changed})))
