@@ -120,3 +120,52 @@ test("a change's data-set events reach vis-network once, after the change, and p
   assert.throws(() => draw.gathered(emitter, true, () => { throw new Error("broken"); }), /broken/);
   assert.equal(emitter.emit, own);  // given back even when the change fails
 });
+
+// vis-network's objects as far as a change of look reaches them: options and a measured label.
+function drawnItem(options) {
+  return { options: { font: { color: "#000", size: 14 }, ...options },
+           labelModule: { fontOptions: { color: "#000" }, lines: [{ blocks: [{ color: "#000" }, { color: "#000" }] }] } };
+}
+
+test("a change of look only is made in vis-network's own objects, a label's measured pieces recoloured", () => {
+  const body = { nodes: { a: drawnItem({ opacity: 1 }), h: drawnItem({ hidden: true }) },
+                 edges: { "a|r|b": drawnItem({ dashes: false, color: { color: "#111", highlight: "#222", opacity: 1 } }) } };
+  const nodes = draw.restyle(body, "node", [
+    { id: "a", hidden: false, opacity: 0.15, font: { color: "#ccc", size: 14 } },
+    { id: "h", hidden: false, opacity: 1, font: { color: "#000" } },  // shown again: vis-network must know
+    { id: "new", hidden: false, opacity: 1, font: {} },  // not drawn yet
+    { id: "a", hidden: false, opacity: 1, font: {}, label: "A" }]);  // more than its look
+  assert.deepEqual([nodes.direct.map((i) => i.id), nodes.rest.map((i) => i.id)], [["a"], ["h", "new", "a"]]);
+  const a = body.nodes.a;
+  assert.deepEqual([a.options.opacity, a.options.font.color, a.labelModule.fontOptions.color],
+                   [0.15, "#ccc", "#ccc"]);
+  assert.deepEqual(a.labelModule.lines[0].blocks.map((b) => b.color), ["#ccc", "#ccc"]);
+  assert.equal(body.nodes.h.options.font.color, "#000");
+  const edges = draw.restyle(body, "edge", [
+    { id: "a|r|b", hidden: false, dashes: [3, 4], color: { color: "#999", opacity: 0.25 }, font: { color: "#aaa" } }]);
+  assert.equal(edges.direct.length, 1);
+  const line = body.edges["a|r|b"].options;
+  assert.deepEqual([line.dashes, line.color, line.font.color], [[3, 4], { color: "#999", highlight: "#222", opacity: 0.25 }, "#aaa"]);
+});
+
+test("a data set is synced with changes of look told to it while the network is not listening", () => {
+  const heard = [];
+  const listener = () => heard.push("network");
+  const set = {
+    ids: ["a", "b", "gone"], listening: true, updates: [],
+    getIds() { return this.ids; },
+    remove(ids) { this.ids = this.ids.filter((id) => !ids.includes(id)); },
+    off(name, fn) { assert.equal(fn, listener); this.listening = false; },
+    on(name, fn) { assert.equal(fn, listener); this.listening = true; },
+    update(items) { this.updates.push([items.map((i) => i.id), this.listening]); },
+  };
+  const network = { body: { nodes: { a: drawnItem({ opacity: 1 }) }, emitter: { emit: (name) => heard.push(name) } },
+                    nodesHandler: { nodesListeners: { update: listener } } };
+  const gone = draw.sync(network, set, "node", new Set(["a", "b", "c"]), [
+    { id: "a", hidden: false, opacity: 0.5, font: { color: "#ccc" } }, { id: "c", label: "C" }]);
+  assert.deepEqual(gone, ["gone"]);
+  assert.deepEqual(set.ids, ["a", "b"]);
+  assert.deepEqual(set.updates, [[["a"], false], [["c"], true]]);
+  assert.deepEqual(heard, ["_requestRedraw"]);
+  assert.equal(set.listening, true);
+});

@@ -199,10 +199,7 @@
     updateStatus();
   }
   function sync(set, kind, want, changed) {
-    var gone = set.getIds().filter(function (id) { return !want.has(id); });
-    gone.forEach(function (id) { signatures[kind].delete(id); });
-    if (gone.length) { set.remove(gone); }
-    if (changed.length) { set.update(changed); }
+    wmgraphDraw.sync(network, set, kind, want, changed).forEach(function (id) { signatures[kind].delete(id); });
   }
   api.render = render;
   function gathered(work) { wmgraphDraw.gathered(network.body.emitter, physicsOn, work); }
