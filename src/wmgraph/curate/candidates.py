@@ -14,7 +14,9 @@ from .names import (
     CITIES,
     COUNTIES,
     COUNTRIES,
+    GIVEN_NAMES,
     HEAD_TYPES,
+    HONORIFICS,
     MONTHS,
     NOT_NAMES,
     PERSON_CUES,
@@ -27,11 +29,14 @@ from .names import (
 _WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
 SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on|&) )*{_WORD})*(?: \d{{1,2}}(?!\d|[,.]\d|\s?%))?")
 _ALWAYS_STRIPPED = frozenset(("The", "A", "An", "Former", "According", "In", "On", "At", "By", "For", "From", "With",
-                              "To", *MONTHS, *WEEKDAYS, "Professor", "Prof", "Dr", "Sir", "Dame", "Mr", "Mrs", "Ms"))
-# "Primacy, a Singapore-based regtech company": the apposition says what kind of body the name is
+                              "To", *MONTHS, *WEEKDAYS, *HONORIFICS))
+# "Primacy, a Singapore-based regtech company": the apposition says what kind of body the name is; in
+# "Founded by Ann Lee, the firm makes ..." the words after the name are a clause's subject, no apposition, and
+# "the firm's CEO" names no kind of body
 _BODY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|start-?up|business|provider|"
                            r"partner|developer|manufacturer|consultancy|agency|specialist|supplier|operator|group|"
-                           r"charity|maker|retailer|lender|bank|insurer|platform)\b(?!['’]s)")  # "the firm's CEO"
+                           r"charity|maker|retailer|lender|bank|insurer|platform|spin-?out)\b(?!['’]s)"
+                           r"(?!\s+(?:is|was|has|had|makes|made|runs|ran|said|says|will|can)\b)")
 # the abstract nouns that end a body's name joined by "and" ("Science and Technology Facilities Council")
 _JOINED = re.compile(r" and (?:[A-Z]\w+ )*(?:Innovation|Technology|Research|Development|Skills|Trade|Industry|"
                      r"Science|Sciences|Culture|Sport|Media|Regions|Engineering|Enterprise|Education|Training|"
@@ -47,6 +52,9 @@ _IN_PLACE_OF = re.compile(r"\s+(?:team|office|offices|site|base|headquarters|hub
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
 _LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
 _LOWER_INITIATIVE = re.compile(r"\b(?:a|an) ((?:[a-z0-9-]+ ){1,3}(?:project|testbed|hub))\b")
+# the last word of a street's or a building's name: "Victoria Square" is no person
+_STREET_WORDS = frozenset(("Street", "Road", "Square", "Row", "Lane", "Way", "Place", "Gardens", "House", "Hall",
+                           "Quarter", "Avenue", "Court", "Building", "Tower", "Wharf", "Yard", "Gate", "Line"))
 _COMMON = 500  # a word in more names than this ("west", "group") finds no near match on its own
 _NOT_FIRST = frozenset(("new", "planned", "first", "initial", "major", "further", "same", "second", "recent",
                         "the", "prime", "foreign", "home", "junior", "former", "senior", "cabinet"))
@@ -83,6 +91,8 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
                          or (start in starts and words[0] in SENTENCE_WORDS)):
             start += len(words[0]) + 1
             words = words[1:]
+        dated = next((i for i in range(1, len(words)) if words[i - 1] == "on" and words[i] in (*WEEKDAYS, *MONTHS)), 0)
+        words = words[:dated - 1] if dated else words  # "the NEC in Solihull on Wednesday": no name's end
         while words and words[-1] in ("of", "for", "the", "de", "on"):
             words = words[:-1]
         if not words or (len(words) == 1 and (words[0] in NOT_NAMES or words[0] in SENTENCE_WORDS
@@ -125,7 +135,7 @@ def _title_case_line(text: str, at: int) -> bool:
 def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[str]) -> tuple[str, str, float]:
     """(type, rule, confidence) of a capitalised span, or ('', '', 0) if it is no name."""
     words = text[start:end].split()
-    after = text[end:end + 40]
+    after = text[end:end + 80]
     before = text[max(0, start - 40):start]
     name = " ".join(words)
     if name in COUNTRIES:
@@ -139,6 +149,9 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
     for word, rule in ((words[-1], "head-word"), (words[0], "head-word")):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word], rule, 0.75
+    if 2 <= len(words) <= 3 and words[0] in GIVEN_NAMES and all(w.isalpha() for w in words) \
+            and words[-1] not in _STREET_WORDS:
+        return "person", "given-name", 0.7
     if _BODY_APPOSED.match(after) and not before.endswith(" from "):
         return "company", "apposed-company", 0.8
     if len(words) == 1 and after.startswith("-based"):
@@ -170,20 +183,23 @@ def person_context(before: str, after: str) -> bool:
     if re.match(r"\s+(?:has been|have been|was|is) (?:appointed|named|promoted|hired)\b", after):
         return True
     if re.search(r"\b(?:appointed|hired|recruited|promoted|named)\s+$", before) \
-            and re.match(r"\s+as\s+(?:its|their|the)\b", after):
+            and re.match(r"\s+as\s+(?:its|their|the|a|an)\b|\s+as\s+(?:[\w-]+\s+){0,2}?(?i:" + "|".join(PERSON_CUES)
+                         + r")", after):
         return True  # "has appointed Nadia Reyes as its chief executive"
     if re.search(r"(?:^|\n)By\s+$", before):
         return True  # a byline
-    if re.search(r"\b(?:co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+$", before):
+    if re.search(r"\b(?:[Cc]o-?)?[Ff]ounded\s+(?:in\s+\d{4}\s+)?by\s+(?:[a-z]+\s+)?(?:[A-Z][\w'-]+\s+[A-Z][\w'-]+,?"
+                 r"\s+and\s+(?:[a-z]+\s+)?)?$", before):
         return True  # "founded in 2021 by Ann Lee": a body's founder named by two or three plain words is a person
     cue = r"\b(?i:" + "|".join(PERSON_CUES) + r")"
     if re.search(r"(?:^|\n)$", before) and (re.match(rf"[ \t]*\n[^\n]*?{cue}", after)
                                             or re.search(rf"{cue}[^\n]*\n$", before)):
         return True  # a name on a line of its own above or below a job title, as in a staff profile
-    if re.search(r"\b(?i:" + "|".join(PERSON_CUES) + r")\w*(?: of (?:the )?[A-Z][\w ]*)?,\s+$", before):
+    if re.search(r"\b(?i:" + "|".join(PERSON_CUES) + r")\w*(?: (?:of|for) (?:the )?(?:[A-Z][\w ]*|[a-z]+))?,\s+$",
+                 before):
         return True  # "techUK's CEO, Julian David"
     return bool(re.search(r"\b(?:minister|secretary|mayor|chair|executive|director|founder|Dr|Sir|Dame|"
-                          r"Professor)\s+$", before, re.IGNORECASE))
+                          r"Professor|Councillor|Cllr)\s+$", before, re.IGNORECASE))
 
 
 def lower_case_candidates(text: str, taken: list[Mention]) -> list[tuple[int, int, str, str]]:

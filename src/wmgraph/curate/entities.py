@@ -167,7 +167,7 @@ def _listed_with_people(text: str, reading: tuple[int, int, str, str, float],
         return reading
     for other_start, other_end, kind, _, _ in readings:
         gap = text[other_end:start] if other_end <= start else text[end:other_start]
-        if kind == "person" and re.fullmatch(r",? and |, ", gap):
+        if kind == "person" and re.fullmatch(r",? and (?:[a-z]+ )?|, ", gap):  # "by chemist A and engineer B"
             return start, end, "person", "listed-with-person", 0.55
     return reading
 

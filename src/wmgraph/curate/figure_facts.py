@@ -39,6 +39,12 @@ _INVESTS = re.compile(r"\b(?:invested|invests|invest|investing|pumped|ploughed|p
 # the relations whose facts the vocabulary lets carry a span: a duration ("over three years") or a by-date
 _SPANNED = {"duration": ("pledges-jobs", "statistic", "investment", "target", "forecast"),
             "by": ("pledges-jobs", "recruits-for", "target", "forecast", "plans")}
+# "According to the authority, 38,000 adults ...", "The office, on Colmore Row, opened with 35 staff": who says
+# and where, never whose figure
+_SOURCE_OR_SITE = re.compile(r"(?:^According to|\b(?:on|at))\s+(?:the\s+)?$")
+# a place named between a determiner and a noun is where the noun is ("its Telford plant"), no figure's subject
+_ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|last|next|this|which|that|where|is|was|"
+                                r"will|has|had|have|were|are)\b)[a-z]")
 _REVENUE = re.compile(r"\b(?:revenues?|turnover|sales|valuation|valued|worth|profits?|losses|income|spending)\b")
 
 
@@ -67,7 +73,8 @@ def _each(sentence: Sentence, proposal: Proposal) -> list[Proposal]:
 
 def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | None:
     """The nearest entity named before the figure that is not its funder, else the first place after it."""
-    funders = {m.key for m in sentence.mentions if _FUNDER_BEFORE.search(sentence.text[:m.start])}
+    funders = {m.key for m in sentence.mentions if _FUNDER_BEFORE.search(sentence.text[:m.start])
+               or _SOURCE_OR_SITE.search(sentence.text[:m.start])}
     asides = [a.span() for a in ASIDE.finditer(sentence.text[:figure.start])]
     before = [m for m in sentence.mentions if m.end <= figure.start and m.type in (*DOERS, *PLACES)
               and m.key not in funders and not sentence.text.startswith("-based", m.end)
@@ -86,7 +93,12 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
         return Mention(0, 0, "", context.subject, context.kinds[context.subject], False, "previous-subject", 0.5)
     if figure.kind == "money" and _COST_OF.match(sentence.text, figure.end):
         return None  # "Plans for a £40m research centre in Warwick": the centre's cost, not Warwick's
-    return next((m for m in sentence.mentions if m.start >= figure.end and m.type in PLACES), None)
+    after = next((m for m in sentence.mentions if m.start >= figure.end), None)
+    if after is None or after.type not in PLACES or sentence.text.startswith("-based", after.end) or (
+            re.search(r"\b(?:its|their|his|her|our|the|a|an)\s+$", sentence.text[:after.start])
+            and _ATTRIBUTIVE_PLACE.match(sentence.text, after.end)):
+        return None  # "600 people attended the Summit in Solihull", "cut costs at its Telford plant": not the place's
+    return after
 
 
 def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> Proposal | None:

@@ -83,8 +83,28 @@ DEMONYMS = frozenset(("US", "UK", "EU", "USA", "British", "American", "German", 
                       "Indian", "Chinese", "Japanese", "Swedish", "Spanish", "Italian", "Canadian", "Australian",
                       "European", "Scottish", "Welsh", "English", "Danish", "Norwegian", "Finnish", "Swiss",
                       "Israeli", "Korean", "Singaporean", "Belgian", "Austrian", "Polish", "Portuguese"))
-NOT_NAMES = frozenset((*(d for d in DEMONYMS if not d.isupper()), *MONTHS, *WEEKDAYS, "Mr", "Mrs", "Ms", "Dr", "Sir",
-                       "Dame", "Prof", "Professor"))
+# titles written before a person's name, never part of it
+HONORIFICS = ("Professor", "Prof", "Dr", "Sir", "Dame", "Mr", "Mrs", "Ms", "Councillor", "Cllr", "Lord", "Lady",
+              "Baroness", "Baron")
+NOT_NAMES = frozenset((*(d for d in DEMONYMS if not d.isupper()), *MONTHS, *WEEKDAYS, *HONORIFICS))
+# common given names of people in British news: "Laura Brennan" is a person's name before any title says so
+GIVEN_NAMES = frozenset((
+    "Aaron", "Adam", "Ade", "Adrian", "Ahmed", "Aisha", "Alan", "Alex", "Alexander", "Alexandra", "Ali", "Alice",
+    "Alison", "Amanda", "Amara", "Amelia", "Amir", "Amira", "Amy", "Andrew", "Andy", "Angela", "Anita", "Ann", "Anna",
+    "Anne", "Anthony", "Anton", "Arjun", "Asha", "Ben", "Benjamin", "Beth", "Bob", "Brian", "Carl", "Carlos",
+    "Caroline", "Catherine", "Charles", "Charlotte", "Chloe", "Chris", "Christine", "Christopher", "Claire", "Colin",
+    "Craig", "Daniel", "Darren", "David", "Deborah", "Deepak", "Dominic", "Edward", "Eleanor", "Elena",
+    "Ella", "Emily", "Emma", "Eric", "Fatima", "Fiona", "Francesca", "Gareth", "Gary", "George",
+    "Graham", "Hannah", "Harry", "Hassan", "Heather", "Helen", "Ian", "Imran", "Isabel", "Jack", "Jacob",
+    "James", "Jane", "Jason", "Jennifer", "Jessica", "Joanna", "Joe", "John", "Jonathan", "Joseph", "Julia", "Julian",
+    "Kamal", "Karen", "Kate", "Katherine", "Kevin", "Kiran", "Laura", "Lauren", "Lena", "Leo", "Liam", "Lisa",
+    "Louise", "Lucy", "Luke", "Mark", "Marcus", "Maria", "Martin", "Mary", "Matt", "Matthew", "Megan", "Michael",
+    "Michelle", "Mohammed", "Muhammad", "Nadia", "Naomi", "Natalie", "Neil", "Nicholas", "Nick", "Nicola", "Nikhil",
+    "Nina", "Oliver", "Olivia", "Omar", "Owen", "Patrick", "Paul", "Peter", "Philip", "Pooja", "Priya", "Rachel",
+    "Rahul", "Rajesh", "Ravi", "Rebecca", "Richard", "Robert", "Rosie", "Ruth", "Ryan", "Sam", "Samuel", "Sandeep",
+    "Sanjay", "Sarah", "Sean", "Simon", "Sophie", "Stephen", "Steve", "Stuart", "Susan", "Tariq", "Thomas", "Tim",
+    "Tom", "Tony", "William", "Yasmin", "Zara", "Zoe",
+))
 
 SPEECH_VERBS = ("said", "says", "added", "told", "described", "called", "warned", "stated", "explained",
                 "argued", "noted", "believes", "insisted", "commented", "announced")

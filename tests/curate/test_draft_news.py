@@ -1,0 +1,77 @@
+"""General rules of news English in drafting, each on sentences of its own: names, titles, figures' subjects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wmgraph.curate.draft import Draft, draft_text
+from wmgraph.model.checking import load_model
+
+
+def drafted(graph: Path, text: str, date: str = "2025-06-11") -> Draft:
+    """`text` drafted against the entities of `graph`."""
+    return draft_text(load_model(graph), "piece", text, date)
+
+
+def kinds(draft: Draft) -> dict[str, str]:
+    """Each candidate's name and type."""
+    return {c.name: c.type for c in draft.candidates.values()}
+
+
+def facts(draft: Draft) -> set[tuple[str, str, str | None]]:
+    """Each proposal's subject, relation and object."""
+    return {(p.subject, p.relation, p.object) for p in draft.proposals}
+
+
+def test_a_common_given_name_makes_a_person_whatever_follows(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems has appointed Laura Fenwick to run sales. "
+                                "The move follows the departure of Tom Akers last month.")
+    assert kinds(draft) == {"Brightcoat Systems": "company", "Laura Fenwick": "person", "Tom Akers": "person"}
+
+
+def test_a_street_named_after_a_person_is_no_person(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The firm has moved to an office on Victoria Square and another on Paul Street.")
+    assert "person" not in kinds(draft).values()
+
+
+def test_founders_named_with_their_trades_are_people_and_the_clause_after_them_no_apposition(
+        mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Founded in 2019 by chemist Ifeoma Osei and engineer Tarek Bakri, the firm makes "
+                                "coatings for wind turbines.")
+    assert kinds(draft) == {"Ifeoma Osei": "person", "Tarek Bakri": "person"}
+
+
+def test_a_title_before_a_name_is_not_part_of_it(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Councillor Ifeoma Osei, the council's cabinet member for skills, opened the centre. "
+                                "Cllr Tarek Bakri chaired the meeting.")
+    assert kinds(draft) == {"Ifeoma Osei": "person", "Tarek Bakri": "person"}
+
+
+def test_appointed_as_a_title_makes_a_person(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems has appointed Ifeoma Osei as managing director of its "
+                                "Leeds office.")
+    assert kinds(draft)["Ifeoma Osei"] == "person"
+
+
+def test_a_weekday_after_on_ends_a_name(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The Robot Fair was held at the Vale Arena in Coventry on Wednesday.")
+    assert kinds(draft) == {"Robot Fair": "event", "Vale Arena": "venue", "Coventry": "city"}
+
+
+def test_a_place_named_after_a_figure_is_its_subject_only_if_nothing_stands_between(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "According to the council, around 12,000 adults in Sandwell lack digital skills. "
+                                "Around 400 people attended the Robot Fair in Coventry on Tuesday.")
+    counts = {(p.subject, p.qualifiers.get("count")) for p in draft.proposals if "count" in p.qualifiers}
+    assert counts == {("sandwell", 12000)}
+
+
+def test_a_place_before_a_noun_or_after_on_or_at_is_no_figure_subject(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Osei said her company had cut energy use by 9 per cent at its Telford plant. "
+                                "The office, on Colmore Row, opened on Monday with 35 staff.")
+    assert [p for p in draft.proposals if p.relation in ("statistic", "stated-count")] == []
+
+
+def test_a_share_in_per_cent_is_no_count(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems placed 61 per cent of its trainees in work last year.")
+    assert [(p.subject, p.qualifiers.get("share"), "count" in p.qualifiers) for p in draft.proposals] == [
+        ("brightcoat-systems", 0.61, False)]
