@@ -75,3 +75,27 @@ def test_a_share_in_per_cent_is_no_count(mini_graph: Path) -> None:
     draft = drafted(mini_graph, "Brightcoat Systems placed 61 per cent of its trainees in work last year.")
     assert [(p.subject, p.qualifiers.get("share"), "count" in p.qualifiers) for p in draft.proposals] == [
         ("brightcoat-systems", 0.61, False)]
+
+
+def test_a_body_named_again_by_its_first_word_is_the_same_body(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems, a coatings company, has opened an office in Leeds. "
+                                "Brightcoat employs 40 people. Midlands Angel Network backed it. "
+                                "Investors in the Midlands were pleased.")
+    assert draft.candidates["brightcoat-systems"].aliases == ["Brightcoat"]
+    assert draft.candidates["midlands-angel-network"].aliases == []  # "the Midlands" is somewhere else
+    assert ("brightcoat-systems", "stated-count", None) in facts(draft)
+
+
+def test_a_first_word_two_bodies_share_names_neither(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems and Brightcoat Capital, its investor, met in Leeds. "
+                                "Brightcoat said the talks went well.")
+    assert [c.aliases for c in draft.candidates.values() if c.name.startswith("Brightcoat ")] == [[], []]
+
+
+def test_a_title_in_capitals_between_a_name_and_a_body_is_the_role_there(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Ifeoma Osei, Executive Director of Place and Skills, Brightcoat Systems, said the "
+                                "scheme works. Tarek Bakri, head of research and policy, Vale Institute, agreed.")
+    assert "Place" not in kinds(draft) and "Skills" not in kinds(draft)
+    roles = {(p.subject, p.object, p.qualifiers["role"]) for p in draft.proposals if p.relation == "works-for"}
+    assert roles == {("ifeoma-osei", "brightcoat-systems", "Executive Director of Place and Skills"),
+                     ("tarek-bakri", "vale-institute", "head of research and policy")}

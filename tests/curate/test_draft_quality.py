@@ -323,7 +323,9 @@ def test_titles_after_a_name_and_the_week_that_is_organised(mini_graph: Path, tm
         ("ada-byrne", "works-for", "university-of-birmingham",
          (("as-of", "2024-10-01"), ("role", "Professor of Robotics"))),
         ("tom-ode", "works-for", "nimbly", (("as-of", "2024-10-01"), ("role", "founder"))),
-    }  # "Director of Place and Global": no body called Global
+        ("dean-cole", "works-for", "acme-robotics",
+         (("as-of", "2024-10-01"), ("role", "Director of Place and Global"))),
+    }  # "Director of Place and Global": a title, no body called Global
 
 
 RANGES = """title: Robot money

@@ -123,6 +123,7 @@ _TITLE_AT = re.compile(rf",\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+ ){{0,4}}?{_CUES}\
 _TITLE_AT_ORG = re.compile(rf",\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+ ){{0,4}}?{_CUES}\w*(?: (?:of|for) [^,]+?)?)"
                            rf"\s+at\s+(?:the\s+)?")  # "head of economics at the WMCA"
 _DESCRIBED_ORG = re.compile(r"(?:(?:[A-Z][\w-]*\s+)?(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,2})?")  # "Coventry start-up "
+_SIGNATURE = re.compile(r",\s+([^,;.]{3,80}?),\s+(?:the\s+)?")  # "PERSON, TITLE, ORG", as a statement is signed
 _OWN_TITLE = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.;]+?)?)(?=[,.;]|$)")
 
 
@@ -134,6 +135,12 @@ def _apposed_title(sentence: Sentence, person: Mention) -> tuple[Mention, str, i
     title = _OWN_TITLE.match(sentence.text, org.end) if org is not None and org.type in BODIES else None
     if org is not None and title is not None:
         return org, title.group(1), title.end()
+    signed = _SIGNATURE.match(sentence.text, person.end)
+    org = sentence.at(signed.end()) if signed else None
+    if signed is not None and org is not None and org.type in BODIES and re.search(_CUES, signed.group(1)) \
+            and re.match(r"\s*(?:[,:;.]|$)", sentence.text[org.end:]) \
+            and not any(person.end < m.start < org.start for m in sentence.mentions):
+        return org, signed.group(1), org.end  # "PERSON, Executive Director of Place and Global, ORG:"
     role = _TITLE_AT_ORG.match(sentence.text, person.end) or _TITLE_AT.match(sentence.text, person.end)
     org = next((m for m in sentence.mentions if role and m.start >= role.end() and m.type in BODIES
                 and _DESCRIBED_ORG.fullmatch(sentence.text[role.end():m.start])), None)

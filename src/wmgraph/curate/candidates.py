@@ -55,6 +55,10 @@ _LOWER_INITIATIVE = re.compile(r"\b(?:a|an) ((?:[a-z0-9-]+ ){1,3}(?:project|test
 # the last word of a street's or a building's name: "Victoria Square" is no person
 _STREET_WORDS = frozenset(("Street", "Road", "Square", "Row", "Lane", "Way", "Place", "Gardens", "House", "Hall",
                            "Quarter", "Avenue", "Court", "Building", "Tower", "Wharf", "Yard", "Gate", "Line"))
+# the words a job title written in capitals opens with, and what follows such a title between a name and a body
+_TITLE_WORDS = frozenset(("Chief", "Director", "Head", "Managing", "Vice", "Deputy", "Senior", "Interim", "Acting",
+                          "Founder", "Co-founder", "Co-Founder", "Executive", "Programme", "Principal", "Lead"))
+_SIGNED_TITLE = re.compile(r"(?: and [A-Z][\w-]*)*(,)\s+(?:the\s+)?[A-Z]")
 _COMMON = 500  # a word in more names than this ("west", "group") finds no near match on its own
 _NOT_FIRST = frozenset(("new", "planned", "first", "initial", "major", "further", "same", "second", "recent",
                         "the", "prime", "foreign", "home", "junior", "former", "senior", "cabinet"))
@@ -82,10 +86,11 @@ def slug(name: str) -> str:
 def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[int, int, bool]]:
     """Capitalised runs of words not inside a known name: (start, end, opens a sentence)."""
     found: list[tuple[int, int, bool]] = []
+    title_end = 0
     for match in SPAN.finditer(text):
         start, end = match.start(), match.end()
-        if found and start < found[-1][1]:
-            continue  # inside a name already found ("Culture" of "Department for Digital, Culture, ...")
+        if (found and start < found[-1][1]) or start < title_end:
+            continue  # inside a name or a title already found ("Culture" of "Department for Digital, Culture, ...")
         words = match.group(0).split(" ")
         while words and (words[0] in _ALWAYS_STRIPPED or words[0].isdigit()
                          or (start in starts and words[0] in SENTENCE_WORDS)):
@@ -102,6 +107,10 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
         if words[0] in ("Department", "Ministry", "Secretary"):
             tail = _LIST_TAIL.match(text, end)
             end = tail.end() if tail else end
+        signed = _SIGNED_TITLE.match(text, end) if words[0] in _TITLE_WORDS else None
+        if signed is not None and re.search(r",\s+$", text[:start]):
+            title_end = signed.start(1)
+            continue  # "Dean Cook, Executive Director of Place and Global, Innovate UK": a title, not a name
         joined = _JOINED.match(text, end)
         if len(words) >= 2 and joined:
             end = joined.end()  # "UK Research and Innovation", "Nations and Regions"

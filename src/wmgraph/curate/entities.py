@@ -18,6 +18,7 @@ from .candidates import (
     slug,
 )
 from .gazetteer import Gazetteer, Mention, head_word, resolve_overlaps
+from .names import CITIES, COUNTIES, COUNTRIES, DEMONYMS, GIVEN_NAMES, HEAD_TYPES, SENTENCE_WORDS, WORLD_REGIONS
 from .references import references
 
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
@@ -130,6 +131,8 @@ def _named(finder: _Finder, starts: set[int], mentions: list[Mention]) -> list[M
             best[name] = (kind, rule, confidence)
     people = [(m.start, n) for m in mentions if m.type == "person" and " " in m.words for n in m.words.split()]
     people += [(s, n) for s, e, kind, _, _ in readings if kind == "person" for n in text[s:e].split()]
+    people += [(s, short_name(text[s:e])) for s, e, _, _, _ in readings
+               if best[text[s:e].casefold()][0] in _NAMED_SHORT and short_name(text[s:e])]
     found = []
     for start, end, _, _, _ in readings:
         words = text[start:end]
@@ -178,6 +181,7 @@ def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
     aliases: dict[str, tuple[Mention, str, int]] = {}  # words: (the mention that taught them, rule, from where)
     people = {m.key: m.words.split() for m in mentions if m.type == "person"}
     firsts = [words[0] for words in people.values() if len(words) >= 2]
+    shorts: dict[str, set[str]] = {}  # a short name: the bodies whose names it opens
     for mention in mentions:
         acronym = _ACRONYM.match(text, mention.end)
         if acronym and acronym.group(1) != mention.words:
@@ -187,12 +191,18 @@ def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
             aliases.setdefault(words[-1], (mention, "surname", mention.end))
             if firsts.count(words[0]) == 1:
                 aliases.setdefault(words[0], (mention, "first-name", mention.end))  # a profile's "Matt is ..."
+        short = short_name(mention.words) if not mention.known and mention.type in _NAMED_SHORT else ""
+        if short:
+            shorts.setdefault(short, set()).add(mention.key)
+            aliases.setdefault(short, (mention, "short-name", mention.end))
         head = head_word(mention.words)
         if head and len(words) > 1:
             for form in (f"the {head}", f"the {head.casefold()}", f"The {head}", f"The {head.casefold()}"):
                 aliases.setdefault(form, (mention, "head-reference", mention.end))
     found = []
     for alias, (source, rule, after) in aliases.items():
+        if rule == "short-name" and (len(shorts[alias]) > 1 or alias in firsts):
+            continue  # "Northgate" after "Northgate Analytics" and "Northgate Capital": either
         for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", text):
             start = match.start() + (4 if rule == "head-reference" else 0)
             if match.start() < after or any(m.start <= match.start() < m.end for m in mentions):
@@ -200,6 +210,25 @@ def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
             if rule != "head-reference" or not re.match(r"\w", text[match.end():match.end() + 1] or " "):
                 found.append(_alias_mention(finder, source, start, match.end(), rule))
     return found
+
+
+_NAMED_SHORT = ("company", "organisation")
+# words that open many bodies' names and name something else alone ("the Midlands", "West")
+_NO_SHORT_NAME = frozenset(("North", "South", "East", "West", "Midlands", "Central", "Greater", "Royal", "National",
+                            "British", "United", "Global", "International", "Digital", "Tech", "Black", "City",
+                            "County", "Regional", "Local", "Smart", "Open", "First", "Future", "Green"))
+
+
+def short_name(name: str) -> str:
+    """The first word of a body's name of two or more, by which news names it again ('Northgate' after
+    'Northgate Analytics'), or '' when that word alone would name a place, a person or a common thing."""
+    words = name.split()
+    first = words[0] if len(words) >= 2 else ""
+    if len(first) < 4 or not first.isalpha() or not first[0].isupper() or first.isupper() or first in _NO_SHORT_NAME \
+            or first in SENTENCE_WORDS or first in HEAD_TYPES or first in GIVEN_NAMES or first in DEMONYMS \
+            or any(first in places.split() for places in (*CITIES, *COUNTIES, *COUNTRIES, *WORLD_REGIONS)):
+        return ""
+    return first
 
 
 def _aliases_owned(finder: _Finder) -> dict[str, tuple[str, str, bool]]:
