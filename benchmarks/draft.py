@@ -64,13 +64,14 @@ def score_article(model: Model, text_file: Path, gold: dict[str, Any]) -> dict[s
             if any(same_name(a, b) for a in [candidate.name, *candidate.aliases] for b in names(entry)):
                 mapping.setdefault(candidate.key, entry["id"])
                 found_new.add(entry["id"])
-    facts = score_facts(draft, gold["facts"], mapping, text)
+    facts = score_facts(draft, gold["facts"], mapping, text, {e["id"] for e in entities})
     return {"links": (len(linked & gold_known), len(linked), len(gold_known)),
             "candidates": (len(found_new), sum(1 for e in entities if not e.get("known"))),
             **facts, "seconds": 0.0}
 
 
-def score_facts(draft: Draft, gold: list[dict[str, Any]], mapping: dict[str, str], text: str) -> dict[str, Any]:
+def score_facts(draft: Draft, gold: list[dict[str, Any]], mapping: dict[str, str], text: str,
+                entity_ids: set[str]) -> dict[str, Any]:
     used: set[int] = set()
     parts = 0
     matched: list[tuple[Proposal, dict[str, Any]]] = []
@@ -88,7 +89,9 @@ def score_facts(draft: Draft, gold: list[dict[str, Any]], mapping: dict[str, str
             else:
                 span = spans[i]
                 in_sentence = where is not None and span is not None and where[0] < span[1] and span[0] < where[1]
-                same_object = in_sentence and (obj is None) == (proposal.object is None) and _figure_ok(proposal, fact)
+                # words (a said-that, a sector) are never the same object as an entity of the gold file
+                same_object = in_sentence and (obj is None) == (proposal.object is None) and _figure_ok(proposal, fact) \
+                    and obj not in entity_ids
             if same_relation and same_object:
                 used.add(i)
                 matched.append((proposal, fact))
