@@ -90,8 +90,8 @@ def score_facts(draft: Draft, gold: list[dict[str, Any]], mapping: dict[str, str
                 span = spans[i]
                 in_sentence = where is not None and span is not None and where[0] < span[1] and span[0] < where[1]
                 # words (a said-that, a sector) are never the same object as an entity of the gold file
-                same_object = in_sentence and (obj is None) == (proposal.object is None) and _figure_ok(proposal, fact) \
-                    and obj not in entity_ids
+                same_object = (in_sentence and (obj is None) == (proposal.object is None)
+                               and _figure_ok(proposal, fact) and obj not in entity_ids)
             if same_relation and same_object:
                 used.add(i)
                 matched.append((proposal, fact))

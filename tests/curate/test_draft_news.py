@@ -99,3 +99,36 @@ def test_a_title_in_capitals_between_a_name_and_a_body_is_the_role_there(mini_gr
     roles = {(p.subject, p.object, p.qualifiers["role"]) for p in draft.proposals if p.relation == "works-for"}
     assert roles == {("ifeoma-osei", "brightcoat-systems", "Executive Director of Place and Skills"),
                      ("tarek-bakri", "vale-institute", "head of research and policy")}
+
+
+def test_the_words_before_a_body_say_its_field_and_where_it_is(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The round was led by the Leeds fintech firm Paylane, with the accountancy firm "
+                                "Harwood Price and the trade body Techlink.")
+    assert {(p.subject, p.relation, p.object) for p in draft.proposals} == {
+        ("paylane", "sector", "fintech"), ("paylane", "based-in", "leeds"),
+        ("harwood-price", "sector", "accountancy")}  # a trade body is a kind of body, not a field
+
+
+def test_a_place_after_a_in_an_apposition_is_the_base_and_so_is_based_in(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Funding came from Foundry Capital, a Leeds venture capital firm, and from "
+                                "Cellwise Systems, a battery maker based in Coventry.")
+    assert {("foundry-capital", "based-in", "leeds"), ("cellwise-systems", "based-in", "coventry")} <= facts(draft)
+
+
+def test_founders_each_launched_the_body_in_the_year_given(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Kinetiq Health, a medtech start-up, has raised £2m. Founded in 2021 by "
+                                "physiotherapist Priya Sandhu and engineer Marcus Webb, the firm makes knee sensors. "
+                                "Brightcoat Systems was set up by Dr Ifeoma Osei.")
+    launched = {(p.subject, p.object, p.qualifiers.get("date")) for p in draft.proposals if p.relation == "launched"}
+    assert launched == {("priya-sandhu", "kinetiq-health", "2021"), ("marcus-webb", "kinetiq-health", "2021"),
+                        ("ifeoma-osei", "brightcoat-systems", None)}
+
+
+def test_offices_in_places_are_the_bases_of_the_body_that_has_them(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems employs 90 people across offices in Leeds and Dublin.")
+    assert {("brightcoat-systems", "based-in", "leeds"), ("brightcoat-systems", "based-in", "dublin")} <= facts(draft)
+
+
+def test_a_chair_named_by_a_possessive_leads_the_body(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The news came from Foundry Capital's chair, Yasmin Dar.")
+    assert ("yasmin-dar", "leads", "foundry-capital") in facts(draft)

@@ -82,8 +82,10 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         else:
             role, end = before.group(1), person.end
         qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
-        found.append(Proposal(person.key, "works-for", org.key, qualifiers, sentence.quote(start, end),
-                              rule="title-of", confidence=0.6))
+        # a chair leads the body, as 'chair of X' does
+        chairs = re.fullmatch(r"(?i:chair|chairman|chairwoman|chairperson|co-chair)", role) is not None
+        found.append(Proposal(person.key, "leads" if chairs else "works-for", org.key, qualifiers,
+                              sentence.quote(start, end), rule="title-of", confidence=0.6))
     return found + _its_title(sentence, context, date) + _who_leads(sentence, date)
 
 

@@ -7,6 +7,7 @@ import re
 from ..model.modal_words import status_of
 from .affiliations import affiliations, deals, rankings, studies, superlatives, titles, ventures
 from .dates import resolve
+from .descriptions import descriptions
 from .figure_facts import figure_facts
 from .gazetteer import Mention
 from .names import COUNTRIES, DEMONYMS
@@ -36,7 +37,7 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
     found: list[Proposal] = []
     rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus,
              _fields_of_counted, _purpose, _announced,
-             affiliations, rankings, superlatives, titles, studies, ventures, deals,
+             affiliations, descriptions, rankings, superlatives, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
         if not sentence.heading:
@@ -157,7 +158,7 @@ def _places(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
                 len(when[1]) + 1 if qualifiers else 0)), rule=f"{relation}-in", confidence=0.6,
                 why=[when[2]] if qualifiers and when[2] else []))
     sites = re.search(r"\b(?:sites|offices|bases|locations) in ", sentence.text)
-    holder = sentence.before(sites.start(), ("initiative",)) if sites else None
+    holder = sentence.before(sites.start(), ("initiative", *BODIES)) if sites else None
     holder_key = holder.key if holder is not None else context.last.get("initiative")
     if sites and holder_key:
         stop = re.search(r"[.;]|$", sentence.text[sites.end():])
