@@ -62,7 +62,7 @@ def test_a_place_named_after_a_figure_is_its_subject_only_if_nothing_stands_betw
     draft = drafted(mini_graph, "According to the council, around 12,000 adults in Sandwell lack digital skills. "
                                 "Around 400 people attended the Robot Fair in Coventry on Tuesday.")
     counts = {(p.subject, p.qualifiers.get("count")) for p in draft.proposals if "count" in p.qualifiers}
-    assert counts == {("sandwell", 12000)}
+    assert counts == {("sandwell", 12000), ("robot-fair", 400)}  # people attending an event: the event's count
 
 
 def test_a_place_before_a_noun_or_after_on_or_at_is_no_figure_subject(mini_graph: Path) -> None:
@@ -132,3 +132,26 @@ def test_offices_in_places_are_the_bases_of_the_body_that_has_them(mini_graph: P
 def test_a_chair_named_by_a_possessive_leads_the_body(mini_graph: Path) -> None:
     draft = drafted(mini_graph, "The news came from Foundry Capital's chair, Yasmin Dar.")
     assert ("yasmin-dar", "leads", "foundry-capital") in facts(draft)
+
+
+def test_a_role_held_before_joining_or_previously_is_a_past_role(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems has hired Laura Fenwick. Fenwick joins from Harwood Bank, where "
+                                "she was head of risk. Tarek Bakri, who previously ran the lab at Vale University, "
+                                "chairs the board.")
+    assert {(p.subject, p.object) for p in draft.proposals if p.relation == "past-role"} == {
+        ("laura-fenwick", "head of risk at Harwood Bank"), ("tarek-bakri", "ran the lab at Vale University")}
+
+
+def test_speakers_given_the_stage_spoke_at_the_event_on_its_day(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Around 300 people attended the Robot Summit at the Vale Conference Centre in "
+                                "Coventry on Wednesday. The opening keynote was given by Professor Ifeoma Osei. "
+                                "Speaking on a panel on skills, Tarek Bakri said bootcamps help. The event closed "
+                                "with an address by the minister for digital skills, Ian Marsh.", date="2025-06-06")
+    spoke = {(p.subject, p.qualifiers["role"], p.qualifiers.get("date")) for p in draft.proposals
+             if p.relation == "spoke-at" and p.object == "robot-summit"}
+    assert spoke == {("ifeoma-osei", "opening keynote speaker", "2025-06-04"),
+                     ("tarek-bakri", "panellist", "2025-06-04"), ("ian-marsh", "speaker", "2025-06-04")}
+    assert {("robot-summit", "held-at", "vale-conference-centre"), ("vale-conference-centre", "within", "coventry"),
+            ("ian-marsh", "holds-post", "minister-for-digital-skills")} <= facts(draft)
+    counts = [(p.subject, p.relation, p.qualifiers["count"]) for p in draft.proposals if "count" in p.qualifiers]
+    assert counts == [("robot-summit", "stated-count", 300)]

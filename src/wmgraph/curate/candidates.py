@@ -50,7 +50,8 @@ _BODY_DOES = re.compile(r"\s+(?:was founded|was set up|was launched|was spun out
                         r"secured|employs|is headquartered|is based)\b")
 _IN_PLACE_OF = re.compile(r"\s+(?:team|office|offices|site|base|headquarters|hub|workforce)\b")
 _LIST_TAIL = re.compile(rf"(?:, {_WORD}(?: {_WORD})*)*,? and {_WORD}(?: {_WORD})*")
-_LOWER_POST = re.compile(r"\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! of\b)")
+_LOWER_POST = re.compile(r"\b(?<!prime )((?:minister|secretary) (?:for|of) (?:[a-z]+ ){0,3}?[a-z]+)(?=, [A-Z])"
+                         r"|\b((?:[a-z]+ and )?[A-Za-z]+ (?:secretary|minister))\b(?! (?:of|for)\b)")
 _LOWER_INITIATIVE = re.compile(r"\b(?:a|an) ((?:[a-z0-9-]+ ){1,3}(?:project|testbed|hub))\b")
 # the last word of a street's or a building's name: "Victoria Square" is no person
 _STREET_WORDS = frozenset(("Street", "Road", "Square", "Row", "Lane", "Way", "Place", "Gardens", "House", "Hall",
@@ -155,6 +156,8 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
         return ("city" if name in CITIES else "region"), "place-name", 0.8
     if len(words) == 1 and name in HEAD_TYPES and opens:
         return "", "", 0.0  # "Report says ...": a head word alone opens a headline, it names nothing
+    if words[-1] in ("Centre", "Center", "Hall", "Arena") and re.search(r"\bat\s+(?:the\s+)?$", before):
+        return "venue", "at-venue", 0.7  # "held at the National Exhibition Centre": a place, not a project
     for word, rule in ((words[-1], "head-word"), (words[0], "head-word")):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word], rule, 0.75
@@ -216,10 +219,12 @@ def lower_case_candidates(text: str, taken: list[Mention]) -> list[tuple[int, in
     found = []
     for pattern, kind in ((_LOWER_POST, "post"), (_LOWER_INITIATIVE, "initiative")):
         for match in pattern.finditer(text):
-            words = match.group(1).split()
-            if words[0].casefold() in _NOT_FIRST or any(m.start <= match.start(1) < m.end and m.known for m in taken):
+            group = match.lastindex or 1  # the one alternative that matched
+            words = match.group(group).split()
+            if words[0].casefold() in _NOT_FIRST or any(m.start <= match.start(group) < m.end and m.known
+                                                        for m in taken):
                 continue
-            found.append((match.start(1), match.end(1), match.group(1), kind))
+            found.append((match.start(group), match.end(group), match.group(group), kind))
     return found
 
 

@@ -6,6 +6,7 @@ import re
 
 from ..model.modal_words import status_of
 from .affiliations import affiliations, deals, rankings, studies, superlatives, titles, ventures
+from .careers import careers
 from .dates import resolve
 from .descriptions import descriptions
 from .figure_facts import figure_facts
@@ -37,7 +38,7 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
     found: list[Proposal] = []
     rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus,
              _fields_of_counted, _purpose, _announced,
-             affiliations, descriptions, rankings, superlatives, titles, studies, ventures, deals,
+             affiliations, descriptions, careers, rankings, superlatives, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
         if not sentence.heading:
@@ -86,11 +87,13 @@ def _former(found: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
 
 
 def _dated_by_event(found: list[Proposal]) -> list[Proposal]:
-    """A place won or ranked at an event the article dates ('a ceremony in Lisbon last Wednesday') takes its date."""
+    """A place won or ranked at, a speaker at, a host of an event the article dates ('a ceremony in Lisbon last
+    Wednesday') takes its date."""
     held = {p.subject: p for p in found if p.relation == "held-at" and "date" in p.qualifiers}
     for proposal in found:
         event = held.get(proposal.object or "")
-        if proposal.relation == "ranked-by" and event is not None and "date" not in proposal.qualifiers:
+        if proposal.relation in ("ranked-by", "spoke-at", "hosted") and event is not None \
+                and "date" not in proposal.qualifiers:
             proposal.qualifiers["date"] = event.qualifiers["date"]
             proposal.why.append(f"dated as the event: '{event.quote}'")
     return found
@@ -146,7 +149,9 @@ def _places(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     ms = sentence.mentions
     for a, b in zip(ms, ms[1:], strict=False):
         gap = sentence.text[a.end:b.start]
-        if b.type not in PLACES or not re.fullmatch(r"\s+(?:is |are )?(?:based |located )?in\s+(?:the\s+)?", gap) \
+        held_at = a.type == "event" and re.fullmatch(r"\s+(?:(?:is|was|will be) )?(?:held )?at\s+(?:the\s+)?", gap)
+        if b.type not in PLACES or not (held_at or re.fullmatch(
+                r"(?:\s+\([A-Z]{2,6}\)|\))?\s+(?:is |are )?(?:based |located )?in\s+(?:the\s+)?", gap)) \
                 or re.search(r"\b(?:first|only|largest|biggest|best|\w+est)\s+$", sentence.text[:a.start]):
             continue  # "the first test bed in the UK" ranks, it does not place
         relation = "within" if a.type in PLACES else "held-at" if a.type == "event" else "based-in" \
@@ -154,8 +159,10 @@ def _places(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         when = resolve(sentence.text[b.end:], date)
         qualifiers: Qualifiers = {"date": when[0]} if relation == "held-at" and when[0] else {}
         if relation:
-            found.append(Proposal(a.key, relation, b.key, qualifiers, sentence.quote(a.start, b.end + (
-                len(when[1]) + 1 if qualifiers else 0)), rule=f"{relation}-in", confidence=0.6,
+            end = sentence.text.find(when[1], b.end) + len(when[1]) if qualifiers else b.end
+            named = next((m for m in ms if m.key == a.key and m.end + 2 == a.start), a)  # "the NEC" of "... (NEC)"
+            found.append(Proposal(a.key, relation, b.key, qualifiers, sentence.quote(named.start, end),
+                                  rule=f"{relation}-in", confidence=0.6,
                 why=[when[2]] if qualifiers and when[2] else []))
     sites = re.search(r"\b(?:sites|offices|bases|locations) in ", sentence.text)
     holder = sentence.before(sites.start(), ("initiative", *BODIES)) if sites else None

@@ -45,6 +45,7 @@ _SOURCE_OR_SITE = re.compile(r"(?:^According to|\b(?:on|at))\s+(?:the\s+)?$")
 # a place named between a determiner and a noun is where the noun is ("its Telford plant"), no figure's subject
 _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|last|next|this|which|that|where|is|was|"
                                 r"will|has|had|have|were|are)\b)[a-z]")
+_ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
 _REVENUE = re.compile(r"\b(?:revenues?|turnover|sales|valuation|valued|worth|profits?|losses|income|spending)\b")
 
 
@@ -94,6 +95,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     if figure.kind == "money" and _COST_OF.match(sentence.text, figure.end):
         return None  # "Plans for a £40m research centre in Warwick": the centre's cost, not Warwick's
     after = next((m for m in sentence.mentions if m.start >= figure.end), None)
+    if after is not None and after.type == "event" and _ATTENDED.fullmatch(sentence.text, figure.end, after.start):
+        return after  # "Around 600 people attended the Summit": the event's count
     if after is None or after.type not in PLACES or sentence.text.startswith("-based", after.end) or (
             re.search(r"\b(?:its|their|his|her|our|the|a|an)\s+$", sentence.text[:after.start])
             and _ATTRIBUTIVE_PLACE.match(sentence.text, after.end)):
