@@ -155,3 +155,12 @@ def test_speakers_given_the_stage_spoke_at_the_event_on_its_day(mini_graph: Path
             ("ian-marsh", "holds-post", "minister-for-digital-skills")} <= facts(draft)
     counts = [(p.subject, p.relation, p.qualifiers["count"]) for p in draft.proposals if "count" in p.qualifiers]
     assert counts == [("robot-summit", "stated-count", 300)]
+
+
+def test_what_a_body_will_open_somewhere_is_a_plan_there_not_a_base(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems, a coatings firm, will hire 50 engineers in Birmingham while "
+                                "opening a research hub in the city next year.", date="2025-06-11")
+    planned = [(p.subject, p.relation, p.object, p.qualifiers, p.status) for p in draft.proposals
+               if p.object == "research-hub" or p.subject == "research-hub"]
+    assert planned == [("brightcoat-systems", "plans", "research-hub", {"place": "birmingham", "due": "2026"},
+                        "planned")]

@@ -12,6 +12,7 @@ from .descriptions import descriptions
 from .figure_facts import figure_facts
 from .gazetteer import Mention
 from .names import COUNTRIES, DEMONYMS
+from .plans import not_yet_based, plans
 from .press import active_links, passive_links, sign_offs, speakers
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, possessive
 from .speech import speech
@@ -38,14 +39,14 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
     found: list[Proposal] = []
     rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus,
              _fields_of_counted, _purpose, _announced,
-             affiliations, descriptions, careers, rankings, superlatives, titles, studies, ventures, deals,
+             affiliations, descriptions, careers, plans, rankings, superlatives, titles, studies, ventures, deals,
              passive_links, active_links)
     for sentence in sentences:
         if not sentence.heading:
             for rule in rules:
                 found += rule(sentence, context, source_date)
         context.see(sentence)
-    found = _former(_dated_by_event(_unrepeated(found)), sentences) + speakers(sentences, source_date)
+    found = _former(_dated_by_event(_unrepeated(not_yet_based(found))), sentences) + speakers(sentences, source_date)
     said = {(p.subject, p.relation, p.object) for p in found}
     return found + [p for p in sign_offs(sentences, source_date) if (p.subject, p.relation, p.object) not in said]
 
