@@ -37,7 +37,8 @@ def plans(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         when, words, note = resolve(re.split(r"[,;]", after)[0], date)
         if when:
             qualifiers["due"] = when
-        end = text.find(words, made.end) + len(words) if when else (where.end if "place" in qualifiers else made.end)
+        end = text.find(words, made.end) + len(words) if when else (
+            where.end if where is not None and "place" in qualifiers else made.end)
         why = [f"status planned from '{trigger}'" if trigger else "a future verb: planned"] + ([note] if note else [])
         found.append(Proposal(owner.key, "plans", made.key, qualifiers, sentence.quote(owner.start, end),
                               "planned" if status in ("stated", "planned") else status, rule="will-make",
