@@ -164,3 +164,13 @@ def test_what_a_body_will_open_somewhere_is_a_plan_there_not_a_base(mini_graph: 
                if p.object == "research-hub" or p.subject == "research-hub"]
     assert planned == [("brightcoat-systems", "plans", "research-hub", {"place": "birmingham", "due": "2026"},
                         "planned")]
+
+
+def test_when_where_and_to_whom_words_were_said_are_no_part_of_what_was_said(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Ann Lee said in a statement that the firm would grow. Tom Hale said on Monday the "
+                                "region was ready. Ruth Osei said: skills matter. Sam Cole told the BBC demand was "
+                                "strong. Amir Shah told delegates at the summit that costs had fallen.")
+    said = {(p.subject, p.object) for p in draft.proposals if p.relation == "said-that"}
+    assert said == {("ann-lee", "The firm would grow."), ("tom-hale", "The region was ready."),
+                    ("ruth-osei", "Skills matter."), ("sam-cole", "Demand was strong."),
+                    ("amir-shah", "Costs had fallen.")}

@@ -87,7 +87,7 @@ def _statements(verb: str, words: str) -> list[tuple[str, str]]:
 
 def _statement(verb: str, words: str) -> tuple[str, str]:
     """The paraphrase of one statement: 'called X Y' and 'described X as Y' read 'X is Y'."""
-    words = words.strip(" ,")
+    words = _LEAD_IN.sub("", words.strip(" ,:"))
     if verb == "called":
         called = _CALLED.fullmatch(words)
         if called:
@@ -97,12 +97,23 @@ def _statement(verb: str, words: str) -> tuple[str, str]:
         if as_ and subject and what:
             return _sentence(f"{subject} is {what}"), _CHECK
     elif verb == "told":
-        words = words.partition(" that ")[2]
+        told = words.partition(" that ")[2] or _TOLD_WHOM.sub("", words, count=1)
+        words = told if told != words else ""
     else:
         words = re.sub(r"^that\s+", "", words)
     if not words or _NOT_A_CLAUSE.match(words) or verb in ("called", "described"):
         return "", f"no clean paraphrase of '{verb} {words.strip() or '...'}': write what was said as a sentence"
     return _sentence(words), _CHECK
+
+
+# when and where something was said, before what was said: "said on Monday (that)", "said in a statement that"
+_WHEN_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend|morning|night)"
+_LEAD_IN = re.compile(rf"^(?:(?:on|last|this|earlier this|late last)\s+{_WHEN_WORDS}|yesterday|today|earlier|"
+                      rf"in an? (?:statement|interview|speech|press release|blog post|letter|email|video)|"
+                      rf"at (?:the|an?) [\w -]{{1,40}}?(?= that\b))(?:,\s*|\s+)(?:that\s+)?")
+# whom something was told, before what: "told the BBC the firm would grow", "told delegates it was"
+_TOLD_WHOM = re.compile(r"^(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,3}|(?:reporters|delegates|journalists|the audience|"
+                        r"guests|attendees|MPs|staff|investors|councillors|the conference|the summit|the event)\s+)")
 
 
 def _sentence(words: str) -> str:
