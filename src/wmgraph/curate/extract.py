@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model.modal_words import status_of
-from .affiliations import affiliations, deals, rankings, studies, superlatives, titles, ventures
+from .affiliations import affiliations, deals, studies, titles, ventures
 from .careers import careers
 from .dates import resolve
 from .descriptions import descriptions
@@ -15,6 +15,7 @@ from .names import COUNTRIES, DEMONYMS
 from .plans import not_yet_based, plans
 from .press import active_links, passive_links, sign_offs, speakers
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, possessive
+from .rankings import rankings, superlatives
 from .speech import speech
 
 _ROLE = re.compile(r" and (chair|head|leader|chief executive|director|founder|president) of (?:the )?$")
