@@ -20,7 +20,7 @@ function page(big) {
            strong: overview.strongLinks(made.groupLinks, 1000) };
 }
 function state(changes) {
-  return { hiddenTypes: new Set(), hiddenRelations: new Set(), open: new Set(), pinned: new Set(), day: null,
+  return { hiddenTypes: new Set(), hiddenRelations: new Set(), open: new Set(), pinned: new Set(), brought: new Set(), day: null,
            mode: "fade", shrink: 1, ...changes };
 }
 const show = (entries) => entries.map((e) => e.id + " " + e.sig);
@@ -70,14 +70,20 @@ test("an expanded community draws its members and the lines among them", () => {
 });
 
 test("an entity brought in alone draws its lines to folded communities as counts", () => {
-  const drawn = draw.plan(page(true), state({ pinned: new Set(["constructor"]) }));
+  const drawn = draw.plan(page(true), state({ pinned: new Set(["constructor"]), brought: new Set(["constructor"]) }));
   assert.deepEqual(show(drawn.nodes), ["g:0 c3s1", "g:1 c1s1", "e:constructor v"]);
   assert.deepEqual(drawn.edges.map((e) => [e.id, e.sig, e.from, e.to, e.count]), [
     ["a:constructor>0", "a3", "e:constructor", "g:0", 3],  // andy-street, and tostring twice, fold into community 0
     ["a:constructor>1", "a1", "e:constructor", "g:1", 1],
     ["gg:0-1", "g1", "g:0", "g:1", 1]]);
-  const pair = draw.plan(page(true), state({ pinned: new Set(["constructor", "zeta"]) }));
+  const pair = draw.plan(page(true), state({ pinned: new Set(["constructor", "zeta"]), brought: new Set(["constructor", "zeta"]) }));
   assert.deepEqual(show(pair.edges), ["zeta|member-of|constructor valid", "a:constructor>0 a3", "gg:0-1 g1"]);
+});
+
+test("a neighbour brought in with an entity draws no lines to folded communities of its own", () => {
+  const drawn = draw.plan(page(true), state({ pinned: new Set(["constructor", "zeta"]), brought: new Set(["zeta"]) }));
+  assert.deepEqual(show(drawn.nodes), ["g:0 c3s1", "g:1 c1s1", "e:constructor v", "zeta v"]);
+  assert.deepEqual(show(drawn.edges), ["zeta|member-of|constructor valid", "gg:0-1 g1"]);
 });
 
 test("a big page's entities are sized by their relations against the whole graph, once", () => {
@@ -168,4 +174,13 @@ test("a data set is synced with changes of look told to it while the network is 
   assert.deepEqual(set.updates, [[["a"], false], [["c"], true]]);
   assert.deepEqual(heard, ["_requestRedraw"]);
   assert.equal(set.listening, true);
+});
+
+test("what is drawn is counted: discs, entities, and relations by their state", () => {
+  const nodes = [{ id: "g:0" }, { id: "a" }, { id: "b", hidden: true }, { id: "g:1", hidden: true }];
+  const edges = [{ id: "r1", rel: "partners-with" }, { id: "r2", rel: "member-of" }, { id: "r3", rel: "member-of", hidden: true },
+                 { id: "gg:0-1", count: 3 }];
+  const looks = new Map([["r1", "valid"], ["r2", "ended"], ["r3", "h"], ["gg:0-1", "g3"]]);
+  assert.deepEqual(draw.counts(nodes, edges, looks),
+                   { nodes: 1, edges: 2, valid: 1, unreported: 0, future: 0, ended: 1, groups: 1 });
 });

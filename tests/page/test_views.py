@@ -283,6 +283,23 @@ def test_big_graph_overview_expand_and_search(chromium: Any, big_page: Path) -> 
     assert browser.js("wmgraph.network.getSelectedNodes()") == [far]
     assert browser.js(f"wmgraph.nodes.get('{far}') !== null")
     assert browser.js("wmgraph.groups[0].members.map(k => wmgraph.nodes.get(k).size)") == sizes
+    # Lines to folded communities are counted from the entity asked for, not from each neighbour
+    # brought in with it; selecting a neighbour draws its own.
+    def counted_from() -> set[str]:
+        return {i[2:].split(">")[0] for i in browser.js("wmgraph.edges.getIds().filter(i => i.startsWith('a:'))")}
+    assert counted_from() <= {far}
+    neighbour = browser.js(f"""wmgraph.data.edges.filter(e => e.from === '{far}' || e.to === '{far}')
+        .map(e => e.from === '{far}' ? e.to : e.from).find(k => k !== '{far}' && wmgraph.data.edges.some(e =>
+          (e.from === k || e.to === k) && !wmgraph.nodes.get(e.from === k ? e.to : e.from)))""")
+    browser.js(f"wmgraph.selectEntity('{neighbour}', false)")
+    assert neighbour in counted_from()
+    # A line between two discs is not labelled; its tooltip gives its count and ends.
+    line = browser.js("wmgraph.edges.get().filter(e => e.id.startsWith('gg:') && e.count > 1)"
+                      ".map(e => ({id: e.id, from: e.from, to: e.to, count: e.count, label: e.label ?? null}))[0]")
+    assert line["label"] is None
+    browser.js(f"void wmgraph.network.emit('hoverEdge', {{edge: '{line['id']}', pointer: {{DOM: {{x: 5, y: 5}}}}}})")
+    ends = [browser.js(f"wmgraph.groups[{line[end][2:]}].name") for end in ("from", "to")]
+    assert page.locator("#tip").text_content() == f"{line['count']} relations between {ends[0]} and {ends[1]}"
     browser.js("wmgraph.setDate('2015-06-01')")
     assert browser.js("wmgraph.edges.length") < 3000  # the data set holds what is shown, not all 20,000
     assert "not yet begun" in page.locator("#status").text_content()

@@ -8,7 +8,8 @@ var wmgraphDraw = (function () {
 
   // `page`: big, nodes, facts, entities, groups, groupOf, edgesOf, groupLinks and strong (the links
   // between communities that may be drawn), as page-data.js and page-overview.js make them.
-  // `state`: hiddenTypes, hiddenRelations, open (communities) and pinned (entities) as Sets; day,
+  // `state`: hiddenTypes, hiddenRelations, open (communities), pinned (entities drawn outside them)
+  // and brought (the pinned entities asked for one by one, not as a neighbour) as Sets; day,
   // mode ("fade" or "hide") and shrink (the discs' scale).
   // Nodes: { id, sig, key } for an entity ("h" hidden, "v" shown), { id, sig, group, count } for a
   // folded community. Lines: { id, sig, edge } for a relation (its state on the day, or "h"),
@@ -46,8 +47,9 @@ var wmgraphDraw = (function () {
         var other = edge.from === key ? edge.to : edge.from;
         if (!shown(other)) {
           // Lines to folded communities only from entities brought in one by one (an expanded
-          // community's would be a thousand more lines for vis-network to make, each one slow to make).
-          if (!state.open.has(page.groupOf.get(key)) && !hiddenNode.has(key) && !typeHidden(other) &&
+          // community's, or every neighbour's of a searched entity, would be a thousand more lines
+          // for vis-network to make and draw, each one slow to make).
+          if (state.brought.has(key) && !state.open.has(page.groupOf.get(key)) && !hiddenNode.has(key) && !typeHidden(other) &&
               !state.hiddenRelations.has(edge.rel)) {
             var id = "a:" + key + ">" + page.groupOf.get(other);
             outward.set(id, (outward.get(id) || 0) + 1);
@@ -170,7 +172,22 @@ var wmgraphDraw = (function () {
     if (parts.rest.length) { set.update(parts.rest); }
     return gone;
   }
-  return { plan: plan, sizeByRelations: sizeByRelations, wrapWords: wrapWords, gathered: gathered, restyle: restyle,
+  // What is drawn (`nodes`, `edges`: the data sets), counted: discs, entities, relations and
+  // relations by their state on the day (`looks`: each line's signature, by its id).
+  function counts(nodes, edges, looks) {
+    var found = { nodes: 0, edges: 0, valid: 0, unreported: 0, future: 0, ended: 0, groups: 0 };
+    nodes.forEach(function (node) {
+      if (node.hidden) { return; }
+      if (String(node.id).indexOf("g:") === 0) { found.groups++; } else { found.nodes++; }
+    });
+    edges.forEach(function (edge) {
+      if (edge.hidden || !edge.rel) { return; }
+      found.edges++;
+      found[looks.get(edge.id)]++;
+    });
+    return found;
+  }
+  return { plan: plan, counts: counts, sizeByRelations: sizeByRelations, wrapWords: wrapWords, gathered: gathered, restyle: restyle,
            sync: sync };
 }());
 if (typeof module === "object" && module.exports) { module.exports = wmgraphDraw; }

@@ -96,7 +96,7 @@
   // Hidden types and relations by key, expanded communities by number, entities brought in by id.
   // `focus`: how many degrees around the selected entity stay bright (0: nothing is faded).
   var state = { hiddenTypes: new Set(), hiddenRelations: new Set(), day: null, mode: "fade", selected: null,
-                open: new Set(), pinned: new Set(), focus: 0 };
+                open: new Set(), pinned: new Set(), brought: new Set(), focus: 0 };
   var signatures = { node: new Map(), edge: new Map() };  // what each drawn item looks like now, by its id
   var physicsOn = !!data.options.physics.enabled;  // until a small graph has settled
   var OPACITY = { valid: 1, unreported: 0.8, future: 0.45, ended: 0.25 };
@@ -151,10 +151,12 @@
                      strokeColor: "#ffffff" },
              borderWidth: 2 };
   }
+  // A line between two discs has no label (its count is in its width and its tooltip): a thousand
+  // such labels, drawn only once zoomed in and mostly off screen, slow every drawing there.
   function aggregateItem(id, from, to, count) {
     return { id: id, from: from, to: to, width: Math.min(10, 1 + Math.log2(count)), arrows: { to: { enabled: false } },
              color: { color: "#7b8799", opacity: 0.5 }, smooth: { enabled: false }, count: count,
-             label: count > 1 ? String(count) : undefined };
+             label: count > 1 && id.indexOf("gg:") !== 0 ? String(count) : undefined };
   }
 
   // Work out what should be drawn (page-draw.js) and change only what differs in the data sets.
@@ -166,7 +168,7 @@
       { big: big, nodes: data.nodes, facts: data.facts, entities: data.entities, groups: groups, groupOf: groupOf,
         edgesOf: edgesOf, groupLinks: prepared.groupLinks, strong: strong },
       { hiddenTypes: state.hiddenTypes, hiddenRelations: state.hiddenRelations, open: state.open, pinned: state.pinned,
-        day: state.day, mode: state.mode, shrink: shrink });
+        brought: state.brought, day: state.day, mode: state.mode, shrink: shrink });
     var want = { node: new Set(), edge: new Set() };
     var items = { node: [], edge: [] };
     var reached = state.focus && state.selected ? wmgraphFocus.within(edgesOf, state.selected, state.focus) : null;
@@ -204,19 +206,7 @@
   api.render = render;
   function gathered(work) { wmgraphDraw.gathered(network.body.emitter, physicsOn, work); }
 
-  function visibleCounts() {
-    var counts = { nodes: 0, edges: 0, valid: 0, unreported: 0, future: 0, ended: 0, groups: 0 };
-    nodes.forEach(function (node) {
-      if (node.hidden) { return; }
-      if (String(node.id).indexOf("g:") === 0) { counts.groups++; } else { counts.nodes++; }
-    });
-    edges.forEach(function (edge) {
-      if (edge.hidden || !edge.rel) { return; }
-      counts.edges++;
-      counts[signatures.edge.get(edge.id)]++;
-    });
-    return counts;
-  }
+  function visibleCounts() { return wmgraphDraw.counts(nodes, edges, signatures.edge); }
   api.visibleCounts = visibleCounts;
 
   function updateStatus() {
@@ -264,11 +254,11 @@
     tip.style.left = (container.offsetLeft + pointer.x + 14) + "px";
     tip.style.top = (container.offsetTop + pointer.y + 10) + "px";
   }
+  function nameOf(id) { var key = entityOfNode(id); return key === null ? groups[Number(id.slice(2))].name : data.entities.get(key).name; }
   network.on("hoverNode", function (params) {
     var id = String(params.node), key = entityOfNode(id);
     if (key === null) {
-      var group = groups[Number(id.slice(2))];
-      showTip(group.name + ": " + group.size + " entities (click to expand)", params.pointer.DOM);
+      showTip(nameOf(id) + ": " + groups[Number(id.slice(2))].size + " entities (click to expand)", params.pointer.DOM);
     } else if (data.entities.has(key)) {
       var entity = data.entities.get(key);
       showTip(entity.name + " (" + typeInfo.get(entity.type).label + ", " + degree.get(key) + " relations)",
@@ -276,10 +266,13 @@
     }
   });
   network.on("hoverEdge", function (params) {
-    var edge = edgeById.get(params.edge);
+    var edge = edgeById.get(params.edge), line = edges.get(params.edge);
     if (edge) {
       showTip(data.entities.get(edge.from).name + " " + relationInfo.get(edge.rel).label + " " +
               data.entities.get(edge.to).name, params.pointer.DOM);
+    } else if (line && line.count) {  // lines counted together: to a folded community, between two
+      showTip(line.count + (line.count === 1 ? " relation" : " relations") + " between " + nameOf(line.from) + " and " +
+              nameOf(line.to), params.pointer.DOM);
     }
   });
   ["blurNode", "blurEdge", "dragStart", "zoom", "click"].forEach(function (name) { network.on(name, hideTip); });
@@ -564,7 +557,7 @@
     var edgeId = edgeOfFact.get(index);
     if (edgeId) {
       var edge = edgeById.get(edgeId);
-      [edge.from, edge.to].forEach(function (key) { if (!entityShown(key)) { state.pinned.add(key); } });
+      [edge.from, edge.to].forEach(function (key) { if (!entityShown(key)) { state.pinned.add(key); state.brought.add(key); } });
       render();
       network.selectEdges([edgeId]);
     } else if (fact.s) {
@@ -584,6 +577,7 @@
       var box = document.querySelector("#type-filters input[value='" + type + "']");
       if (box) { box.checked = true; }
     }
+    if (big && !state.open.has(groupOf.get(key))) { state.brought.add(key); }
     if (big && !entityShown(key)) {
       state.pinned.add(key);
       edgesOf.get(key).slice(0, 200).forEach(function (edge) { state.pinned.add(edge.from); state.pinned.add(edge.to); });
@@ -613,7 +607,7 @@
   }
   function collapse(index) {
     state.open.delete(index);
-    groups[index].members.forEach(function (key) { state.pinned.delete(key); });
+    groups[index].members.forEach(function (key) { state.pinned.delete(key); state.brought.delete(key); });
     render();
     if (current) { current.show(); }
     scheduleHash();
@@ -621,6 +615,7 @@
   function overview() {
     state.open.clear();
     state.pinned.clear();
+    state.brought.clear();
     state.selected = null;
     render();
     fitVisible();
@@ -637,7 +632,7 @@
       var id = String(params.nodes[0]), key = entityOfNode(id);
       if (key === null) { expand(Number(id.slice(2)), true); return; }
       state.selected = key;
-      if (state.focus) { render(); }
+      if (state.pinned.has(key) && !state.brought.has(key)) { state.brought.add(key); render(); } else if (state.focus) { render(); }
       show("node", key);
       scheduleHash();
     } else if (params.edges.length && edgeById.has(params.edges[0])) {
