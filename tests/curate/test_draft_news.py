@@ -174,3 +174,30 @@ def test_when_where_and_to_whom_words_were_said_are_no_part_of_what_was_said(min
     assert said == {("ann-lee", "The firm would grow."), ("tom-hale", "The region was ready."),
                     ("ruth-osei", "Skills matter."), ("sam-cole", "Demand was strong."),
                     ("amir-shah", "Costs had fallen.")}
+
+
+def test_titles_between_a_body_and_a_name_after_remains_and_after_appointed_as(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Foundry Capital partner Hannah Cole joins the board. Brightcoat Systems has "
+                                "appointed Laura Fenwick as managing director of its Leeds office. Helen Osei "
+                                "remains a professor at Vale University.")
+    roles = {(p.subject, p.object, p.qualifiers["role"]) for p in draft.proposals if p.relation == "works-for"}
+    assert roles == {("hannah-cole", "foundry-capital", "partner"),
+                     ("laura-fenwick", "brightcoat-systems", "managing director of its Leeds office"),
+                     ("helen-osei", "vale-university", "professor")}
+
+
+def test_a_name_called_after_a_kind_of_thing_is_that_kind(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The programme, called Digital Pathways, opens in May. Its app, named Skillcheck, "
+                                "is free.")
+    assert kinds(draft) == {"Digital Pathways": "programme", "Skillcheck": "product"}
+
+
+def test_a_count_in_words_after_a_verb_of_staffing(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems employs nine people and has two offices.")
+    assert [(p.subject, p.relation, p.qualifiers.get("count")) for p in draft.proposals] == [
+        ("brightcoat-systems", "stated-count", 9)]
+
+
+def test_money_for_an_unnamed_project_is_nobody_s_investment(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems has launched a £6 million programme to train welders.")
+    assert [p for p in draft.proposals if "amount" in p.qualifiers] == []

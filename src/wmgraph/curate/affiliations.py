@@ -48,7 +48,7 @@ _CUES = r"(?i:chief|chair|head|director|founder|mayor|minister|secretary|leader|
         r"chancellor|vice-chancellor|dean|principal)"
 _TITLE_OF = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+"
                        rf"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms)\.?\s+)?$")
-_IS_TITLE = re.compile(rf"\s+(?:is|was|serves as|works as|joined as|has been) (?:the |a |an )?"
+_IS_TITLE = re.compile(rf"\s+(?:is|was|remains|serves as|works as|joined as|has been) (?:the |a |an )?"
                        rf"(?:(?P<org>[\w&-]+(?: [A-Z][\w&-]*)*)['’]s? )?"
                        rf"(?P<title>(?:[\w&-]+ ){{0,8}}?{_CUES}\w*(?: (?:of|for|within) [^,.]+?)?)"
                        rf"(?: (?:at|of|with|within) (?:the )?|(?=[,.]|$))")
@@ -62,7 +62,7 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         before = _TITLE_OF.search(text[:person.start])
         org = sentence.before(before.start(), BODIES) if before else None
         start = org.start if org is not None else 0
-        apposed = _apposed_title(sentence, person)
+        apposed = _apposed_title(sentence, person) or _title_between(sentence, person)
         if apposed is not None:
             org, role, start, end = apposed[0], apposed[1], person.start, apposed[2]
         elif before is None or org is None or org.end != before.start():
@@ -143,6 +143,18 @@ def _apposed_title(sentence: Sentence, person: Mention) -> tuple[Mention, str, i
     org = next((m for m in sentence.mentions if role and m.start >= role.end() and m.type in BODIES
                 and _DESCRIBED_ORG.fullmatch(sentence.text[role.end():m.start])), None)
     return (org, role.group(1), org.end) if role is not None and org is not None else None
+
+
+_ORG_TITLE = re.compile(rf"\s+((?:[a-z][\w-]*\s+){{0,3}}?{_CUES}\w*)\s+(?:(?:Dr|Professor|Prof|Sir|Dame)\s+)?$")
+
+
+def _title_between(sentence: Sentence, person: Mention) -> tuple[Mention, str, int] | None:
+    """(organisation, role, end) of 'Foundry Capital partner Hannah Cole', 'Nexora managing director Ade Balogun'."""
+    org = next((m for m in reversed(sentence.mentions) if m.end < person.start), None)
+    title = _ORG_TITLE.fullmatch(sentence.text, org.end, person.start) if org is not None else None
+    if org is None or title is None or org.type not in BODIES:
+        return None
+    return org, title.group(1), person.end
 
 
 _DEGREE = re.compile(r"\b(?:degree|BA|BSc|MA|MSc|MBA|PhD|DPhil|MPhil|MEng|BEng|LLB|LLM|doctorate)\b[^.;]*?"
@@ -234,8 +246,9 @@ def deals(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
 
 
 _APPOINTS = re.compile(r"\b(?:appointed|named|hired|recruited|promoted)\s+")
-_AS_ITS = re.compile(r"\s+as\s+(?:its|their|the)\s+(?:new\s+)?((?:[\w-]+ ){0,5}?[\w-]+?)"
-                     r"(?=[,.;]|$| (?:to|from|with|in|at|after|on|and|following)\b)")
+_AS_ITS = re.compile(rf"\s+as\s+(?:(?:its|their|the)\s+(?:new\s+)?((?:[\w-]+ ){{0,5}}?[\w-]+?)|"
+                     rf"((?:[\w-]+ ){{0,2}}?{_CUES}\w*(?: (?:of|for) (?:the )?[\w ]+?)?))"
+                     rf"(?=[,.;]|$| (?:to|from|with|in|at|after|on|and|following)\b)")  # "as managing director"
 
 
 def _appoints(sentence: Sentence, date: str) -> list[Proposal]:
@@ -247,7 +260,7 @@ def _appoints(sentence: Sentence, date: str) -> list[Proposal]:
         employer = next((m for m in sentence.mentions if m.end <= verb.start() and m.type in BODIES), None)
         if person is None or title is None or employer is None:
             continue
-        qualifiers: Qualifiers = {"role": title.group(1), **({"start": date} if date else {})}
+        qualifiers: Qualifiers = {"role": title.group(1) or title.group(2), **({"start": date} if date else {})}
         found.append(Proposal(person.key, "works-for", employer.key, qualifiers,
                               sentence.quote(verb.start(), title.end()), rule="appoints", confidence=0.6,
                               why=[f"appointed by {employer.key}, the body the sentence opens with"]))

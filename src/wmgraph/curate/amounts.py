@@ -20,6 +20,12 @@ CONTINUED = re.compile(r"\b(?:(?:the (?:number|figure|total|count)|this|that|it)
                        r"(?:another|a further|an additional))\s+" + _APPROX + r"(\d{1,3}(?:,\d{3})+|\d+)\b"
                        r"(?![\d.,]*\s?(?:%|per ?cent|bn|m|million|billion)\b)")
 JOB_WORDS = ("jobs", "roles", "posts", "positions", "vacancies")
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# "employs nine people", "will hire a further six engineers": a count in words, after a verb of staffing only
+WORD_COUNT = re.compile(r"\b(?:employs|employ|employed|employing|hire|hires|hiring|recruit|recruits|recruiting|"
+                        r"take on|takes on|taking on|add|adds|adding)\s+(?:a further |another |an additional )?"
+                        rf"({'|'.join(_WORD_NUMBERS)})\s+((?:[a-z-]+ ){{0,2}}?(?:[a-z-]+s|staff|people))\b")
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,9 @@ def figures(sentence: str) -> list[Figure]:
             continue  # a year
         found.append(Figure("count", number, match.start(), match.end(), match.group(0),
                             (match.group(1) or "").lower(), noun=match.group(3)))
+    for match in WORD_COUNT.finditer(sentence):
+        found.append(Figure("count", _WORD_NUMBERS[match.group(1)], match.start(1), match.end(),
+                            sentence[match.start(1):match.end()], noun=match.group(2)))
     for match in CONTINUED.finditer(sentence):
         counted = [f for f in found if f.kind == "count" and f.end <= match.start()]
         digits = match.group(2)

@@ -60,6 +60,13 @@ _STREET_WORDS = frozenset(("Street", "Road", "Square", "Row", "Lane", "Way", "Pl
 _TITLE_WORDS = frozenset(("Chief", "Director", "Head", "Managing", "Vice", "Deputy", "Senior", "Interim", "Acting",
                           "Founder", "Co-founder", "Co-Founder", "Executive", "Programme", "Principal", "Lead"))
 _SIGNED_TITLE = re.compile(r"(?: and [A-Z][\w-]*)*(,)\s+(?:the\s+)?[A-Z]")
+_CALLED_TYPES = {"programme": "programme", "scheme": "programme", "fund": "programme", "project": "initiative",
+                 "initiative": "initiative", "hub": "initiative", "centre": "initiative", "event": "event",
+                 "festival": "event", "conference": "event", "summit": "event", "report": "report",
+                 "study": "report", "survey": "report", "company": "company", "firm": "company",
+                 "start-up": "company", "startup": "company", "venture": "company", "app": "product",
+                 "platform": "product", "tool": "product", "device": "product"}
+_CALLED_KIND = re.compile(rf"\b({'|'.join(_CALLED_TYPES)})s?,?\s+(?:called|named|dubbed|known as|branded)\s+$")
 _COMMON = 500  # a word in more names than this ("west", "group") finds no near match on its own
 _NOT_FIRST = frozenset(("new", "planned", "first", "initial", "major", "further", "same", "second", "recent",
                         "the", "prime", "foreign", "home", "junior", "former", "senior", "cabinet"))
@@ -156,6 +163,9 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
         return ("city" if name in CITIES else "region"), "place-name", 0.8
     if len(words) == 1 and name in HEAD_TYPES and opens:
         return "", "", 0.0  # "Report says ...": a head word alone opens a headline, it names nothing
+    called = _CALLED_KIND.search(before)
+    if called:
+        return _CALLED_TYPES.get(called.group(1), "organisation"), "called", 0.7  # "The programme, called X"
     if words[-1] in ("Centre", "Center", "Hall", "Arena") and re.search(r"\bat\s+(?:the\s+)?$", before):
         return "venue", "at-venue", 0.7  # "held at the National Exhibition Centre": a place, not a project
     for word, rule in ((words[-1], "head-word"), (words[0], "head-word")):

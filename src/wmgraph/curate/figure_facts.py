@@ -46,6 +46,8 @@ _SOURCE_OR_SITE = re.compile(r"(?:^According to|\b(?:on|at))\s+(?:the\s+)?$")
 _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|last|next|this|which|that|where|is|was|"
                                 r"will|has|had|have|were|are)\b)[a-z]")
 _ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
+_PROJECT_COST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:programme|scheme|project|centre|hub|facility|plant|campus|"
+                           r"factory|office|site|initiative|testbed|test bed)\b\s*(?:,\s*)?(?:called\s+|named\s+)?")
 _REVENUE = re.compile(r"\b(?:revenues?|turnover|sales|valuation|valued|worth|profits?|losses|income|spending)\b")
 
 
@@ -115,6 +117,9 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     subject = _subject(sentence, figure, context)
     funder = re.match(r"[^.;]{0,40}?\b(?<!led )(?:from|by) (?:the )?", text[figure.end:])  # a round's leader: one payer
     payer = sentence.at(figure.end + funder.end()) if funder else None
+    project = _PROJECT_COST.match(text, figure.end) if figure.kind == "money" else None
+    if project is not None and sentence.at(project.end()) is None:
+        return None  # "X has launched a £6m programme to ...": the unnamed programme's size, not X's money
     if figure.kind == "money":
         qualifiers.update({"amount": number_value(figure.value), "currency": figure.currency})
         share = _share_for(sentence, figure)
