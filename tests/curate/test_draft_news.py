@@ -201,3 +201,26 @@ def test_a_count_in_words_after_a_verb_of_staffing(mini_graph: Path) -> None:
 def test_money_for_an_unnamed_project_is_nobody_s_investment(mini_graph: Path) -> None:
     draft = drafted(mini_graph, "Brightcoat Systems has launched a £6 million programme to train welders.")
     assert [p for p in draft.proposals if "amount" in p.qualifiers] == []
+
+
+def test_a_named_report_its_commissioner_and_what_it_finds(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The Robot Census 2025 report was commissioned by the trade body Techlink. "
+                                "The report also finds that 30 per cent of the region's robots are idle.")
+    assert kinds(draft)["Robot Census 2025"] == "report"
+    assert ("techlink", "commissioned", "robot-census-2025") in facts(draft)
+    assert [p.subject for p in draft.proposals if p.qualifiers.get("share") == 0.3] == []  # not the report's own
+
+
+def test_a_report_is_a_new_one_the_report_one_named_before(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "A report published by Brightcoat Systems says demand is rising. The Robot Census "
+                                "2025 report disagrees.")
+    assert [p for p in draft.proposals if p.relation == "published"] == []
+
+
+def test_places_ranked_behind_others_and_moved_to_a_place(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The Robot Census 2025 report ranks Coventry behind Leeds and Bristol, up from "
+                                "fifth place a year earlier. Oxford is placed tenth, the same position as last year.")
+    ranks = {(p.subject, p.object, tuple(sorted(p.qualifiers.items()))) for p in draft.proposals}
+    assert ranks == {("leeds", "robot-census-2025", (("rank", 1),)), ("bristol", "robot-census-2025", (("rank", 2),)),
+                     ("coventry", "robot-census-2025", (("previous-rank", 5), ("rank", 3))),
+                     ("oxford", "robot-census-2025", (("previous-rank", 10), ("rank", 10)))}

@@ -67,6 +67,8 @@ _CALLED_TYPES = {"programme": "programme", "scheme": "programme", "fund": "progr
                  "start-up": "company", "startup": "company", "venture": "company", "app": "product",
                  "platform": "product", "tool": "product", "device": "product"}
 _CALLED_KIND = re.compile(rf"\b({'|'.join(_CALLED_TYPES)})s?,?\s+(?:called|named|dubbed|known as|branded)\s+$")
+_REPORT_NOUNS = r"(?:report|survey|index|study|review|ranking|rankings|barometer|audit)"
+_EDITION_YEAR = re.compile(rf" (?:19|20)\d\d(?= {_REPORT_NOUNS}\b)")
 _COMMON = 500  # a word in more names than this ("west", "group") finds no near match on its own
 _NOT_FIRST = frozenset(("new", "planned", "first", "initial", "major", "further", "same", "second", "recent",
                         "the", "prime", "foreign", "home", "junior", "former", "senior", "cabinet"))
@@ -115,6 +117,8 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
         if words[0] in ("Department", "Ministry", "Secretary"):
             tail = _LIST_TAIL.match(text, end)
             end = tail.end() if tail else end
+        edition = _EDITION_YEAR.match(text, end)
+        end = edition.end() if edition else end  # "the Regional Tech Pulse 2025 report": the year is in the name
         signed = _SIGNED_TITLE.match(text, end) if words[0] in _TITLE_WORDS else None
         if signed is not None and re.search(r",\s+$", text[:start]):
             title_end = signed.start(1)
@@ -163,6 +167,8 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
         return ("city" if name in CITIES else "region"), "place-name", 0.8
     if len(words) == 1 and name in HEAD_TYPES and opens:
         return "", "", 0.0  # "Report says ...": a head word alone opens a headline, it names nothing
+    if re.match(rf"\s+{_REPORT_NOUNS}\b", after) and not opens:
+        return "report", "report-noun", 0.7  # "the Regional Tech Pulse 2025 report"
     called = _CALLED_KIND.search(before)
     if called:
         return _CALLED_TYPES.get(called.group(1), "organisation"), "called", 0.7  # "The programme, called X"

@@ -48,6 +48,8 @@ _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|l
 _ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
 _PROJECT_COST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:programme|scheme|project|centre|hub|facility|plant|campus|"
                            r"factory|office|site|initiative|testbed|test bed)\b\s*(?:,\s*)?(?:called\s+|named\s+)?")
+_FINDS = re.compile(r"\s+(?:also\s+)?(?:finds|found|says|said|shows|showed|notes|noted|estimates|estimated|"
+                    r"forecasts|predicts|suggests|reveals|revealed|claims|concludes|concluded)\b")
 _REVENUE = re.compile(r"\b(?:revenues?|turnover|sales|valuation|valued|worth|profits?|losses|income|spending)\b")
 
 
@@ -83,7 +85,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
               and m.key not in funders and not sentence.text.startswith("-based", m.end)
               and not _WHERE.search(sentence.text[:m.start])
               and not any(a <= m.start and m.end <= b for a, b in asides)  # "The study, by X, predicts": not X's
-              and not _ATTRIBUTIVE.match(sentence.text, m.end)]  # "a University of X spin-out": the spin-out's
+              and not _ATTRIBUTIVE.match(sentence.text, m.end)  # "a University of X spin-out": the spin-out's
+              and not (m.type == "report" and _FINDS.match(sentence.text, m.end))]  # "The report finds": its source
     clause = clause_around(sentence.text, figure.start, figure.end)
     if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
         return before[0]  # "X ..., and it will receive": the sentence's subject

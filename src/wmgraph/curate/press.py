@@ -9,12 +9,12 @@ from .gazetteer import Mention
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
 PROJECTS = ("initiative", "programme", "event", "report")
-_BY = re.compile(r"\b((?i:led|coordinated|run|organised|hosted|funded|backed|launched|published)) "
-                 r"(by|through) (?:the )?")
+_BY = re.compile(r"\b((?i:led|coordinated|run|organised|hosted|funded|backed|launched|published|commissioned)) "
+                 r"(?:(?:on|in|last|this|earlier this) [\w ]{1,20}? )?(by|through) (?:the )?")
 _RELATIONS = {("led", "by"): "leads", ("run", "by"): "coordinates", ("coordinated", "by"): "coordinates",
               ("organised", "by"): "hosted", ("hosted", "by"): "hosted", ("funded", "by"): "funded-by",
               ("backed", "by"): "funded-by", ("funded", "through"): "funded-through", ("launched", "by"): "launched",
-              ("published", "by"): "published"}
+              ("published", "by"): "published", ("commissioned", "by"): "commissioned"}
 _ACTIVE = re.compile(r"\s+(published|launched|released|unveiled)\s+(?:their |its |the |a |an )?")
 _MEMBERS = re.compile(r"\bmembers,? (?:such as|including) ")
 _DOES = re.compile(r"\s+(?:has|have|is|are|was|were|will|can|\w+ed)\b")  # the subject of a main clause
@@ -34,7 +34,9 @@ def passive_links(sentence: Sentence, context: Context, date: str) -> list[Propo
             relation = "funded-by"  # "a £5m funding round led by Z": Z invests, it does not lead the company
         if relation is None:
             continue
-        agents = listed(sentence, match.end())
+        described = re.match(r"(?:[a-z][\w-]*\s+){1,3}", text[match.end():])  # "by the trade body techUK"
+        agents = listed(sentence, match.end()) or (listed(sentence, match.end() + described.end()) if described
+                                                    else [])
         thing = sentence.before(match.start(), (*PROJECTS, *BODIES))
         if thing is None or thing.key in {a.key for a in agents}:
             thing = next((m for m in sentence.mentions if m.start > match.end() and text[:m.start].endswith(

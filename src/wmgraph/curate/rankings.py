@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import Mention
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -13,7 +14,8 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 
 def rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """'won by X', 'among the top three', 'ORG ranked PLACE fifth in ...'."""
-    found = _placed(sentence, context) + _named_at(sentence, context)
+    found = _placed(sentence, context) + _named_at(sentence, context) + _moved_to(sentence, context) \
+        + _behind(sentence)
     text = sentence.text
     event = next((m for m in sentence.mentions if m.type in ("event", "report") or "Awards" in m.words), None)
     for match in re.finditer(r"\bwon by ", text):
@@ -40,6 +42,76 @@ def rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
                                   confidence=0.5))
     return found
 
+
+_ORDINAL = rf"({'|'.join(_ORDINALS)})"
+# "X has risen to third place", "X is placed tenth", "X came second": a place in a ranking the article names
+_MOVED_TO = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:(?:risen|rose|climbed|moved|jumped|fallen|fell|dropped|"
+                       rf"slipped)\s+to|(?:is|was|are|were)\s+(?:placed|ranked)|came|finished)\s+{_ORDINAL}"
+                       rf"(?:\s+place)?\b(?!\s+in\b)")
+_BEFORE_NOW = re.compile(rf"\b(?:up|down)\s+from\s+{_ORDINAL}\b|\b(?P<same>the same (?:position|place))\b")
+_RANKS_BEHIND = re.compile(r"(?:\s+(?:report|survey|index|study|ranking))?\s+(?:ranks|ranked|places|placed|puts|put)"
+                           r"\s+(?:the\s+)?")
+
+
+def _previous(rest: str, rank: int) -> Qualifiers:
+    """'up from fifth place', 'the same position as last year': the place before."""
+    before = _BEFORE_NOW.search(re.split(r";|\. ", rest)[0])
+    if before is None:
+        return {}
+    return {"previous-rank": rank if before.group("same") else _ORDINALS[before.group(1)]}
+
+
+def _moved_to(sentence: Sentence, context: Context) -> list[Proposal]:
+    """'Birmingham has risen to third place ...' in the ranking the sentence or the article last named."""
+    found = []
+    for ranked in (m for m in sentence.mentions if m.type in (*PLACES, *BODIES)):
+        moved = _MOVED_TO.match(sentence.text, ranked.end)
+        ranker = next((m for m in sentence.mentions if m.type in ("report", "event") and m.key != ranked.key), None)
+        ranker_key = ranker.key if ranker is not None else context.last.get("report", "")
+        if moved is None or not ranker_key:
+            continue
+        rank = _ORDINALS[moved.group(1)]
+        qualifiers: Qualifiers = {"rank": rank, **_previous(sentence.text[moved.end():], rank)}
+        found.append(Proposal(ranked.key, "ranked-by", ranker_key, qualifiers, sentence.quote(ranked.start,
+                              moved.end()), rule="moved-to", confidence=0.5,
+                              why=[] if ranker is not None else [f"ranked in {ranker_key}, the report named last"]))
+    return found
+
+
+def _behind(sentence: Sentence) -> list[Proposal]:
+    """'The REPORT ranks X behind A and B': A first, B second, X third, in the order written."""
+    found: list[Proposal] = []
+    for ranker in (m for m in sentence.mentions if m.type in ("report", "event")):
+        verb = _RANKS_BEHIND.match(sentence.text, ranker.end)
+        ranked = sentence.at(verb.end()) if verb else None
+        behind = re.match(r"\s+behind\s+(?:the\s+)?", sentence.text[ranked.end:]) if ranked is not None else None
+        if ranked is None or behind is None:
+            continue
+        ahead = _listed_alike(sentence, ranked.end + behind.end(), ranked.type)
+        if not ahead:
+            continue
+        end = ahead[-1].end
+        why = ["'behind A and B': ranked in the order written; check the order"]
+        for rank, mention in enumerate(ahead, start=1):
+            found.append(Proposal(mention.key, "ranked-by", ranker.key, {"rank": rank},
+                                  sentence.quote(ranker.start, end), rule="ranks-behind", confidence=0.4, why=why))
+        rank = len(ahead) + 1
+        found.append(Proposal(ranked.key, "ranked-by", ranker.key, {"rank": rank, **_previous(
+            sentence.text[end:], rank)}, sentence.quote(ranker.start, end), rule="ranks-behind", confidence=0.5))
+    return found
+
+
+def _listed_alike(sentence: Sentence, start: int, kind: str) -> list[Mention]:
+    """The mentions of one type listed from `start` ('Manchester, Leeds and Bristol')."""
+    found: list[Mention] = []
+    at = start
+    while (mention := sentence.at(at)) is not None and mention.type == kind:
+        found.append(mention)
+        gap = re.match(r",? (?:and )?(?:the )?", sentence.text[mention.end:])
+        if gap is None or sentence.text[:mention.start].endswith(("and ", "and the ")):
+            break
+        at = mention.end + gap.end()
+    return found
 
 
 _PLACED = re.compile(rf"\b(?:ranked|came|finished|placed|was placed)\s+({'|'.join(_ORDINALS)})\s+in\s+(?:the\s+)?")

@@ -16,9 +16,11 @@ _NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "facility": ("", ("initiative",)), "project": ("", ("initiative",)),
     "region": ("", ("region",)), "city": ("", ("city",)), "sector": ("", ("region", "city")),
     **dict.fromkeys(("company", "firm", "start-up", "startup", "business"), ("", ("company",))),
+    **dict.fromkeys(("report", "study", "survey"), ("", ("report",))),
 }
 # a body named before it, the one named most, else first: "the company" is the story's own
-_BEFORE = (("company",), ("region", "city"))  # "the sector": the place whose sector the article has named
+# "the sector": the place whose sector the article has named; "a report" is a new one, "the report" one named before
+_BEFORE = (("company",), ("region", "city"), ("report",))
 _REFERENCE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)(?: new| initial| same)?(?: [\w-]+?)?? "
                         rf"({'|'.join(sorted(_NOUNS, key=len, reverse=True))})\b(?!-)")
 
