@@ -224,3 +224,21 @@ def test_places_ranked_behind_others_and_moved_to_a_place(mini_graph: Path) -> N
     assert ranks == {("leeds", "robot-census-2025", (("rank", 1),)), ("bristol", "robot-census-2025", (("rank", 2),)),
                      ("coventry", "robot-census-2025", (("previous-rank", 5), ("rank", 3))),
                      ("oxford", "robot-census-2025", (("previous-rank", 10), ("rank", 10)))}
+
+
+def test_an_office_opened_in_a_place_is_a_base(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems has opened a new office in Leeds.")
+    assert facts(draft) == {("brightcoat-systems", "based-in", "leeds")}
+
+
+def test_money_drawn_from_bodies_funds_the_company_the_round_is_of(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems has raised £3m in a seed round. The round also drew money from "
+                                "the Vale Angel Network and Harwood Capital.")
+    assert {("brightcoat-systems", "funded-by", "vale-angel-network"),
+            ("brightcoat-systems", "funded-by", "harwood-capital")} <= facts(draft)
+
+
+def test_a_figure_of_an_unnamed_scheme_in_a_place_is_not_the_place_s(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "A previous bootcamp scheme in Coventry and Solihull placed 61 per cent of its "
+                                "graduates in work.")
+    assert [p for p in draft.proposals if p.relation == "statistic"] == []

@@ -18,6 +18,11 @@ _PLAIN_KINDS = frozenset(("firm", "company", "group", "business", "start-up", "s
 _WHAT_NOT_FIELD = frozenset(("body", "association", "network", "charity", "institute"))
 _BEFORE_NAME = re.compile(rf"\b(?:the|a|an)\s+(?P<words>(?:[\w-]+\s+){{0,4}}?)(?P<kind>{_KINDS})\s+$")
 _PLACE_KIND = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{_KINDS})\b")
+# "X has opened an office in Birmingham": based there since (what will open is a plan, curate/plans.py)
+_OPENED_IN = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:opened|moved into|moved to|relocated to)\s+"
+                        r"(?:a\s+|an\s+|its\s+|their\s+)?(?:new\s+|first\s+|second\s+|regional\s+|UK\s+)?"
+                        r"(?:office|offices|site|base|"
+                        r"headquarters|hub|studio|centre|facility|plant|factory)\s+(?:in|at|on)\s+(?:the\s+)?")
 _BASED_IN = re.compile(r",\s+an?\s+[^,.;]*?\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?")
 _THE_KIND = re.compile(rf",\s+the\s+(?P<words>(?:[\w-]+\s+){{1,4}}?)(?P<kind>{_KINDS})(?=\s*[,.;])")
 _FOUNDED = re.compile(r"\b(?:[Ff]ounded|[Cc]o-founded|[Ss]et up|[Ee]stablished)(?: in (?P<year>\d{4}))? by "
@@ -42,6 +47,11 @@ def descriptions(sentence: Sentence, context: Context, date: str) -> list[Propos
             if field:
                 found.append(Proposal(body.key, "sector", field, {}, sentence.quote(body.start, kind.end()),
                                       rule="apposed-the-kind", confidence=0.5))
+        opened = _OPENED_IN.match(sentence.text, body.end)
+        place = sentence.at(opened.end()) if opened else None
+        if opened is not None and place is not None and place.type in PLACES:
+            found.append(Proposal(body.key, "based-in", place.key, {}, sentence.quote(body.start, place.end),
+                                  rule="opened-in", confidence=0.6))
     return found + _founders(sentence, context, date)
 
 

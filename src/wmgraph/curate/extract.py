@@ -13,7 +13,7 @@ from .figure_facts import figure_facts
 from .gazetteer import Mention
 from .names import COUNTRIES, DEMONYMS
 from .plans import not_yet_based, plans
-from .press import active_links, passive_links, sign_offs, speakers
+from .press import active_links, money_from, passive_links, sign_offs, speakers
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence, possessive
 from .rankings import rankings, superlatives
 from .speech import speech
@@ -41,7 +41,7 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
     rules = (_posts, speech, _both, figure_facts, _places, _parts, _appositions, _possessives, _focus,
              _fields_of_counted, _purpose, _announced,
              affiliations, descriptions, careers, plans, rankings, superlatives, titles, studies, ventures, deals,
-             passive_links, active_links)
+             passive_links, active_links, money_from)
     for sentence in sentences:
         if not sentence.heading:
             for rule in rules:

@@ -48,6 +48,8 @@ _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|l
 _ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
 _PROJECT_COST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:programme|scheme|project|centre|hub|facility|plant|campus|"
                            r"factory|office|site|initiative|testbed|test bed)\b\s*(?:,\s*)?(?:called\s+|named\s+)?")
+_UNNAMED_SUBJECT = re.compile(r"(?:[A-Z]\w+,\s+)?(?:A|An|One)\s+(?:[\w-]+\s+){0,3}?(?:scheme|project|programme|firm|"
+                              r"company|start-?up|study|survey|business|group|initiative|pilot|trial|centre|hub)\b")
 _FINDS = re.compile(r"\s+(?:also\s+)?(?:finds|found|says|said|shows|showed|notes|noted|estimates|estimated|"
                     r"forecasts|predicts|suggests|reveals|revealed|claims|concludes|concluded)\b")
 _REVENUE = re.compile(r"\b(?:revenues?|turnover|sales|valuation|valued|worth|profits?|losses|income|spending)\b")
@@ -93,6 +95,9 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     if before and before[-1].type in PLACES and _PLACE_NAMED_IN.search(sentence.text[:before[-1].start]) \
             and before[0].type not in PLACES and _OPENS_ANY.fullmatch(sentence.text[:before[0].start]):
         return before[0]  # "X runs sites in Dublin and employs 1,200 people": X's, not Dublin's
+    if before and before[-1].type in PLACES and _UNNAMED_SUBJECT.match(sentence.text) \
+            and _PLACE_NAMED_IN.search(sentence.text[:before[-1].start]):
+        return None  # "A previous scheme in Coventry and Solihull placed 61 per cent": the scheme's, unnamed
     if before:
         return before[-1]
     if context.subject and PRONOUN_SUBJECT.match(sentence.text):

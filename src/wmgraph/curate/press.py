@@ -6,7 +6,7 @@ import re
 
 from .dates import resolve
 from .gazetteer import Mention
-from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
+from .proposals import BODIES, PLACES, PRONOUN_SUBJECT, Context, Proposal, Qualifiers, Sentence
 
 PROJECTS = ("initiative", "programme", "event", "report")
 _BY = re.compile(r"\b((?i:led|coordinated|run|organised|hosted|funded|backed|launched|published|commissioned)) "
@@ -16,6 +16,8 @@ _RELATIONS = {("led", "by"): "leads", ("run", "by"): "coordinates", ("coordinate
               ("backed", "by"): "funded-by", ("funded", "through"): "funded-through", ("launched", "by"): "launched",
               ("published", "by"): "published", ("commissioned", "by"): "commissioned"}
 _ACTIVE = re.compile(r"\s+(published|launched|released|unveiled)\s+(?:their |its |the |a |an )?")
+_MONEY_FROM = re.compile(r"\b(?:drew|draws|drawing|attracted|attracts|received|receives|receiving|secured|won|got)"
+                         r"\s+(?:[\w-]+\s+){0,2}?(?:money|funding|investment|backing|grants?)\s+from\s+(?:the\s+)?")
 _MEMBERS = re.compile(r"\bmembers,? (?:such as|including) ")
 _DOES = re.compile(r"\s+(?:has|have|is|are|was|were|will|can|\w+ed)\b")  # the subject of a main clause
 _TITLE_WORD = re.compile(r"\b(?i:chief|chair|head|director|founder|manager|officer|assistant|executive|lead|"
@@ -54,6 +56,20 @@ def passive_links(sentence: Sentence, context: Context, date: str) -> list[Propo
             quote = sentence.quote(min(thing.start, match.start()), max(agent.end, thing.end))
             found.append(Proposal(subject.key, relation, obj.key, {}, quote,
                                   rule=f"{match.group(1).casefold()}-{match.group(2)}", confidence=0.6))
+    return found
+
+
+def money_from(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'The round also drew money from X', 'X received funding from A and B': funded-by each."""
+    found = []
+    for match in _MONEY_FROM.finditer(sentence.text):
+        receiver = sentence.before(match.start(), (*BODIES, "initiative", "programme"))
+        receiver_key = receiver.key if receiver is not None else (
+            context.subject if PRONOUN_SUBJECT.match(sentence.text) else "")
+        for payer in (m for m in listed(sentence, match.end()) if m.type in BODIES and m.key != receiver_key):
+            if receiver_key:
+                found.append(Proposal(receiver_key, "funded-by", payer.key, {}, sentence.quote(
+                    receiver.start if receiver is not None else 0, payer.end), rule="money-from", confidence=0.5))
     return found
 
 

@@ -12,8 +12,9 @@ BODIES = ("organisation", "company", "university", "public-body", "trade-associa
 DOERS = (*BODIES, "initiative", "programme", "event", "report")
 Qualifiers = dict[str, str | int | float]
 # a sentence whose subject is the body the sentence before opened with
+# (the company's round or deal is the company's: "The round also drew money from X")
 PRONOUN_SUBJECT = re.compile(r"(?:[A-Z]\w+,\s+)?(?:It|They|The (?:company|firm|group|business|organisation|"
-                             r"start-?up|charity|programme|scheme|project))(?:['’]s|['’]re|['’]ll)?\b")
+                             r"start-?up|charity|programme|scheme|project|round|deal|raise))(?:['’]s|['’]re|['’]ll)?\b")
 
 
 @dataclass
