@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -109,7 +111,7 @@ def build(graph_dir: Path, out_dir: Path, check: bool = False, progress: Progres
     writer = SubjectWriter(prefixes)
     documents = assemble([*_with_incoming(writer, model, rendered), *writer.chunks(shared_triples(model))],
                          prefixes)
-    del rendered  # the documents hold the only parts kept: the build lets them go once written
+    del rendered, writer  # the documents hold the only parts kept: the build lets them go once written
     counts = {"entities": len(model.entities), "facts": len(model.facts), "sources": len(model.sources),
               "triples": documents.triples}
     result = BuildResult(sorted(paths), counts, parsed_files=parsed, cached_files=len(jobs) - parsed, model=model)
@@ -181,8 +183,22 @@ def _answered_page(model: Model, nt: list[Part] | Path) -> bytes:
     # imported here: only a page too big for the engine makes a build load pyoxigraph
     from ..query.page_answers import page_answers
 
+    _return_freed_memory()
     answers = page_answers(nt, model.vocabulary, LIBRARY_DIR, query_library())
     return render_page(model, answers=answers)
+
+
+def _return_freed_memory() -> None:
+    """Give the memory the written documents held back to the system, for the store the answers load.
+
+    glibc's allocator keeps freed memory for the process to reuse, and the store's allocations do not
+    reuse most of it (docs/performance.md has the figures); elsewhere there is nothing to do.
+    """
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the symbols the process has loaded: glibc's, on Linux
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 def _size(path: Path) -> int | None:
@@ -230,12 +246,24 @@ def _render(vocabulary: Vocabulary, writer: SubjectWriter, job: Job) -> Rendered
 
 
 def _start_worker(vocabulary: Vocabulary, prefixes: dict[str, str], cache: FileCache | None, parent: int) -> None:
+    # Ctrl-C is the build's to handle, not each worker's: ignored before the worker lets it through
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _allow_ctrl_c()
     _WORKER.update(vocabulary=vocabulary, writer=SubjectWriter(prefixes), cache=cache)
     # a worker whose build was killed stops too, rather than wait for work that never comes
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle, not each worker's
+
+def _hold_ctrl_c() -> None:
+    """Hold Ctrl-C back from this thread, and from the processes it starts, until `_allow_ctrl_c`."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _allow_ctrl_c() -> None:
+    """Let Ctrl-C through again; one that came while it was held arrives now."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _watch_parent(parent: int) -> None:
@@ -297,7 +325,12 @@ def _in_workers(jobs: list[Job], vocabulary: Vocabulary, prefixes: dict[str, str
     except (OSError, NotImplementedError, ImportError, ValueError):
         return  # no processes here: the caller renders the files itself
     try:
-        yield from pool.map(_work, jobs)
+        _hold_ctrl_c()  # the workers start now: a Ctrl-C before they ignore it must not stop one mid-start
+        try:
+            results = pool.map(_work, jobs)
+        finally:
+            _allow_ctrl_c()
+        yield from results
     except (BrokenProcessPool, OSError):
         return  # workers could not start or died: the caller renders the rest itself
     finally:
