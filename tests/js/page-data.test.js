@@ -114,3 +114,20 @@ test("drawn ids never name what every object has", () => {
   }
   assert.equal(pageData.entityOfNode("g:3"), null);
 });
+
+test("edges by entity, an edge by its id and the edge of a fact, found among an entity's edges", () => {
+  const { data } = pageData.decode(sample());
+  const edgesOf = pageData.edgesByEntity(data.nodes, data.edges);
+  assert.deepEqual([...edgesOf].map(([key, list]) => [key, list.map((e) => e.id)]), [
+    ["andy-street", ["andy-street|member-of|constructor"]],
+    ["constructor", ["andy-street|member-of|constructor", "constructor|partners-with|tostring",
+                     "tostring|member-of|constructor", "zeta|member-of|constructor"]],
+    ["tostring", ["constructor|partners-with|tostring", "tostring|member-of|constructor"]],
+    ["zeta", ["zeta|member-of|constructor"]]]);
+  assert.equal(pageData.findEdge(edgesOf, "tostring|member-of|constructor"), data.edges[2]);
+  assert.equal(pageData.findEdge(edgesOf, "tostring|member-of|zeta"), null);
+  assert.equal(pageData.findEdge(edgesOf, "gg:0-1"), null);  // a line between discs is no edge
+  assert.equal(pageData.findEdge(edgesOf, "valueOf"), null);
+  assert.equal(pageData.edgeOfFact(edgesOf, data.facts[3], 3), data.edges[1]);  // stated the other way round
+  assert.equal(pageData.edgeOfFact(edgesOf, data.facts[1], 1), null);  // a text, no line
+});

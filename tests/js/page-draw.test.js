@@ -88,12 +88,15 @@ test("a neighbour brought in with an entity draws no lines to folded communities
 
 test("a big page's entities are sized by their relations against the whole graph, once", () => {
   const nodes = [{ value: 1, font: { color: "#000" } }, { value: 4, font: {} }, { value: 10, font: {} }];
-  draw.sizeByRelations(nodes, { min: 20, max: 60, label: { min: 24, max: 60 } });
+  const size = draw.sizeByRelations(nodes, { min: 20, max: 60, label: { min: 24, max: 60 } });
+  assert.equal(nodes[1].size, undefined);  // each node is sized when it is first drawn
+  nodes.forEach(size);
   assert.deepEqual(nodes.map((n) => [n.size, n.font.size, n.value]), [[20, 24, undefined], [20 + 3 / 9 * 40, 36, undefined],
                                                                        [60, 60, undefined]]);
+  assert.equal(size(nodes[0]).size, 20);  // once: sizing it again changes nothing
   assert.equal(nodes[0].font.color, "#000");  // the rest of the label's style is kept
   const same = [{ value: 3, font: {} }, { value: 3, font: {} }];
-  draw.sizeByRelations(same, { min: 20, max: 60, label: { min: 24, max: 60 } });
+  same.forEach(draw.sizeByRelations(same, { min: 20, max: 60, label: { min: 24, max: 60 } }));
   assert.deepEqual(same.map((n) => [n.size, n.font.size]), [[40, 42], [40, 42]]);  // one value: the middle
 });
 
@@ -103,7 +106,7 @@ test("a big page's labels inside a shape come wrapped, so vis-network needs no w
   assert.equal(draw.wrapWords("Aston", 8), "Aston");
   const nodes = [{ value: 1, label: "Birmingham City University Enterprise", font: {}, widthConstraint: { maximum: 150 } },
                  { value: 9, label: "Birmingham City University Enterprise", font: {} }];
-  draw.sizeByRelations(nodes, { min: 20, max: 60, label: { min: 15, max: 30 } });
+  nodes.forEach(draw.sizeByRelations(nodes, { min: 20, max: 60, label: { min: 15, max: 30 } }));
   // 150 wide at a 15 px font: 20 characters a line; a label outside its shape is left to vis-network.
   assert.deepEqual(nodes.map((n) => [n.label, n.widthConstraint]),
                    [["Birmingham City\nUniversity\nEnterprise", undefined], ["Birmingham City University Enterprise", undefined]]);

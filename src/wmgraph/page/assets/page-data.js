@@ -182,15 +182,15 @@ var wmgraphPageData = (function () {
   function factsByEntity(data) {
     var factsOf = new Map();
     data.entities.forEach(function (entity, key) { factsOf.set(key, []); });
+    function add(key, index) {
+      var list = factsOf.get(key);
+      // Facts come in order, so a fact already listed for this entity is the last one listed.
+      if (list && list[list.length - 1] !== index) { list.push(index); }
+    }
     data.facts.forEach(function (fact, index) {
-      var about = [fact.s];
-      if (fact.o) { about.push(fact.o); }
-      fact.refs.forEach(function (ref) { about.push(ref); });
-      about.forEach(function (key) {
-        var list = factsOf.get(key);
-        // Facts come in order, so a fact already listed for this entity is the last one listed.
-        if (list && list[list.length - 1] !== index) { list.push(index); }
-      });
+      add(fact.s, index);
+      if (fact.o) { add(fact.o, index); }
+      for (var i = 0; i < fact.refs.length; i++) { add(fact.refs[i], index); }
     });
     return factsOf;
   }
@@ -234,6 +234,31 @@ var wmgraphPageData = (function () {
     return { degree: degree, groups: groups, groupLinks: groupLinks };
   }
 
-  return { decode: decode, nodeId: nodeId, entityOfNode: entityOfNode };
+  // Each entity's edges, from it or to it, by its id.
+  function edgesByEntity(nodes, edges) {
+    var edgesOf = new Map();
+    nodes.forEach(function (node) { edgesOf.set(node.id, []); });
+    edges.forEach(function (edge) {
+      edgesOf.get(edge.from).push(edge);
+      if (edge.to !== edge.from) { edgesOf.get(edge.to).push(edge); }
+    });
+    return edgesOf;
+  }
+  // The edge of id `id` (from|relation|to, and no id holds a "|"), found among its first entity's
+  // edges rather than in a map of every edge (a quarter of a million at 100k), or null.
+  function findEdge(edgesOf, id) {
+    var list = edgesOf.get(String(id).split("|")[0]) || [];
+    for (var i = 0; i < list.length; i++) { if (list[i].id === id) { return list[i]; } }
+    return null;
+  }
+  // The edge that draws fact `index` (`fact`: a relation between two entities), or null.
+  function edgeOfFact(edgesOf, fact, index) {
+    var list = (fact.o && edgesOf.get(fact.s)) || [];
+    for (var i = 0; i < list.length; i++) { if (list[i].facts.indexOf(index) >= 0) { return list[i]; } }
+    return null;
+  }
+
+  return { decode: decode, nodeId: nodeId, entityOfNode: entityOfNode, edgesByEntity: edgesByEntity, findEdge: findEdge,
+           edgeOfFact: edgeOfFact };
 }());
 if (typeof module === "object" && module.exports) { module.exports = wmgraphPageData; }

@@ -77,14 +77,16 @@ var wmgraphDraw = (function () {
     }
     return { nodes: nodes, edges: edges };
   }
-  // A big page's entities sized by their relations (`value`) once, against the whole graph's range,
-  // as vis-network's linear scaling would size them (`scaling`: its nodes' scaling options). Given
+  // A big page's entities sized by their relations (`value`) against the whole graph's range, as
+  // vis-network's linear scaling would size them (`scaling`: its nodes' scaling options). Given
   // `value`, vis-network rescales every drawn node whenever anything drawn changes; given a size,
-  // it never does, and an entity keeps its size as communities open and close.
+  // it never does, and an entity keeps its size as communities open and close. Returns the
+  // function that sizes one node, once: the page sizes a node when it is first drawn.
   function sizeByRelations(nodes, scaling) {
     var least = Infinity, most = -Infinity;
     nodes.forEach(function (node) { least = Math.min(least, node.value); most = Math.max(most, node.value); });
-    nodes.forEach(function (node) {
+    return function (node) {
+      if (node.value === undefined) { return node; }
       var share = most === least ? 0.5 : (node.value - least) / (most - least);
       node.size = scaling.min + share * (scaling.max - scaling.min);
       node.font.size = scaling.label.min + share * (scaling.label.max - scaling.label.min);
@@ -93,7 +95,8 @@ var wmgraphDraw = (function () {
         node.label = wrapWords(node.label, Math.max(8, Math.floor(node.widthConstraint.maximum / (node.font.size * 0.5))));
         delete node.widthConstraint;
       }
-    });
+      return node;
+    };
   }
   // `text` in lines of at most `chars` characters, broken between words (a longer word keeps a line to itself).
   function wrapWords(text, chars) {

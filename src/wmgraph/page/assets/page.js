@@ -24,20 +24,12 @@
   var groupOf = prepared.groupOf;
   var degree = prepared.degree;
   var big = data.big;
-  if (big) { wmgraphDraw.sizeByRelations(data.nodes, data.options.nodes.scaling); }
+  var sized = big ? wmgraphDraw.sizeByRelations(data.nodes, data.options.nodes.scaling) : function (node) { return node; };
 
   // Everything looked up by an id or a key is a Map: an entity may be called `constructor`.
-  var edgesOf = new Map();
-  var edgeById = new Map();
-  var edgeOfFact = new Map();
-  var nodeById = new Map();
-  data.nodes.forEach(function (node) { edgesOf.set(node.id, []); nodeById.set(node.id, node); });
-  data.edges.forEach(function (edge) {
-    edgeById.set(edge.id, edge);
-    edgesOf.get(edge.from).push(edge);
-    if (edge.to !== edge.from) { edgesOf.get(edge.to).push(edge); }
-    edge.facts.forEach(function (index) { edgeOfFact.set(index, edge.id); });
-  });
+  var edgesOf = wmgraphPageData.edgesByEntity(data.nodes, data.edges);
+  var nodeById = new Map(data.nodes.map(function (node) { return [node.id, node]; }));
+  function edgeById(id) { return wmgraphPageData.findEdge(edgesOf, id); }
 
   // ---- small DOM helpers (text only) ----
   function el(tag, className, text) {
@@ -107,7 +99,7 @@
   function typeHidden(key) { return state.hiddenTypes.has(data.entities.get(key).type); }
 
   function entityItem(key, sig, faded) {
-    var node = nodeById.get(key);
+    var node = sized(nodeById.get(key));
     var item = { id: nodeId(key), hidden: sig === "h", opacity: faded ? FADED : 1 };
     if (!signatures.node.has(item.id)) {
       ["x", "y", "label", "etype", "shape", "color", "font", "widthConstraint", "value", "size"].forEach(
@@ -266,7 +258,7 @@
     }
   });
   network.on("hoverEdge", function (params) {
-    var edge = edgeById.get(params.edge), line = edges.get(params.edge);
+    var edge = edgeById(params.edge), line = edges.get(params.edge);
     if (edge) {
       showTip(data.entities.get(edge.from).name + " " + relationInfo.get(edge.rel).label + " " +
               data.entities.get(edge.to).name, params.pointer.DOM);
@@ -503,7 +495,7 @@
   }
 
   function showEdge(id) {
-    var edge = edgeById.get(id);
+    var edge = edgeById(id);
     if (!edge) { return; }
     var relation = relationInfo.get(edge.rel);
     panel.textContent = "";
@@ -554,12 +546,11 @@
     Array.prototype.forEach.call(panel.querySelectorAll(".fact.picked"), function (item) { item.classList.remove("picked"); });
     var item = document.getElementById("fact-" + index);
     if (item) { item.classList.add("picked"); item.scrollIntoView({ block: "nearest" }); }
-    var edgeId = edgeOfFact.get(index);
-    if (edgeId) {
-      var edge = edgeById.get(edgeId);
+    var edge = wmgraphPageData.edgeOfFact(edgesOf, fact, index);
+    if (edge) {
       [edge.from, edge.to].forEach(function (key) { if (!entityShown(key)) { state.pinned.add(key); state.brought.add(key); } });
       render();
-      network.selectEdges([edgeId]);
+      network.selectEdges([edge.id]);
     } else if (fact.s) {
       network.selectNodes([nodeId(fact.s)]);
     }
@@ -635,7 +626,7 @@
       if (state.pinned.has(key) && !state.brought.has(key)) { state.brought.add(key); render(); } else if (state.focus) { render(); }
       show("node", key);
       scheduleHash();
-    } else if (params.edges.length && edgeById.has(params.edges[0])) {
+    } else if (params.edges.length && edgeById(params.edges[0])) {
       show("edge", params.edges[0]);
     }
   });
