@@ -53,3 +53,37 @@ def test_scorer_reports_the_articles_the_own_texts_and_what_was_missed(mini_grap
     assert "| 0.50 (1/2) | 1/1 |" in lines[2]  # the jobs found, the region not: recall 1/2, its figure right
     assert lines[lines.index("01:") + 1] == "  missed: birmingham within west-midlands {} \"Birmingham\""
     assert any(line.startswith("| jobs-article | ") for line in lines) and "jobs-article:" in lines
+
+
+SAID = """title: Robots for Birmingham
+date: 2024-03-02
+note: written for this test
+
+Ann Lee, founder of Quarry Robotics, said the firm would grow.
+"""
+
+SAID_GOLD = """article: 02-said.txt
+date: 2024-03-02
+entities:
+  - {id: quarry-robotics, type: company, name: Quarry Robotics, aliases: [Quarry Robotics], known: false}
+  - {id: ann-lee, type: person, name: Ann Lee, aliases: [Ann Lee], known: false}
+facts:
+  - subject: ann-lee
+    relation: launched
+    object: quarry-robotics
+    vocab-gap: founded; launched is the closest
+    quote: "Ann Lee, founder of Quarry Robotics"
+"""
+
+
+def test_words_said_never_match_a_gold_fact_whose_object_is_an_entity(mini_graph: Path, tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "02-said.txt").write_text(SAID)
+    (articles / "02-said.gold.yaml").write_text(SAID_GOLD)
+    run = subprocess.run([sys.executable, str(SCORER), "--articles", str(articles), "--graph", str(mini_graph),
+                          "--show-misses"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    misses = run.stdout.split("02:\n", 1)[1]
+    assert "false positive: ann-lee said The firm would grow." in misses  # the statement takes no vocab-gap fact
+    assert "missed:" not in misses  # the works-for 'founder of' matches the launched fact, its gap lenient
