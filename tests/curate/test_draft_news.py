@@ -242,3 +242,11 @@ def test_a_figure_of_an_unnamed_scheme_in_a_place_is_not_the_place_s(mini_graph:
     draft = drafted(mini_graph, "A previous bootcamp scheme in Coventry and Solihull placed 61 per cent of its "
                                 "graduates in work.")
     assert [p for p in draft.proposals if p.relation == "statistic"] == []
+
+
+def test_a_figure_in_an_aside_of_its_own_time_and_the_figure_it_could_grow_to(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The report says the Leeds workforce, currently estimated at 9,000 people, could "
+                                "grow to more than 12,000 by 2030.")
+    found = {(p.subject, p.qualifiers["count"], p.status, p.qualifiers.get("date", p.qualifiers.get("as-of")))
+             for p in draft.proposals if "count" in p.qualifiers}
+    assert found == {("leeds", 9000, "stated", "2025-06-11"), ("leeds", 12000, "possible", "2030")}

@@ -16,7 +16,8 @@ SHARE = re.compile(_APPROX + r"(\d+(?:\.\d+)?)\s?(%|per ?cent)")
 # "5,099 vacancies; by October the number had reached 9,287": a bare number continuing the count before it
 CONTINUED = re.compile(r"\b(?:(?:the (?:number|figure|total|count)|this|that|it)\s+(?:had |has |have )?"
                        r"(?:reached|risen to|rose to|grown to|grew to|climbed to|fallen to|fell to|dropped to|"
-                       r"jumped to|increased to|stood at|stands at)|(?:hire|recruit|add|create|take on|employ)\s+"
+                       r"jumped to|increased to|stood at|stands at)|(?:could|would|will|may|might|to)\s+(?:grow|rise|"
+                       r"climb|fall|increase|reach)(?:\s+to)?|(?:hire|recruit|add|create|take on|employ)\s+"
                        r"(?:another|a further|an additional))\s+" + _APPROX + r"(\d{1,3}(?:,\d{3})+|\d+)\b"
                        r"(?![\d.,]*\s?(?:%|per ?cent|bn|m|million|billion)\b)")
 JOB_WORDS = ("jobs", "roles", "posts", "positions", "vacancies")

@@ -13,7 +13,8 @@ _CLAUSE_END = re.compile(r"[;:]|, (?:but|while|whereas|and|with) |\. |"
 ASIDE = re.compile(r", (?:a|an|the|which|who|whose|once|formerly|founded|based|carried out|led|backed|owned|run|"
                    r"set up|launched|created|headquartered|part of|known|now|previously)\b"
                    r"(?:[^,;:]|(?<=\d),(?=\d))*,(?=\s)")
-_RELATIVE = re.compile(r", (?:which|who) (?:[^,;:]|(?<=\d),(?=\d))*,(?=\s)")
+# a relative clause or an aside of its own time (", currently estimated at 118,000 people,"): its own clause
+_RELATIVE = re.compile(r", (?:which|who|currently|already|now|still|at present) (?:[^,;:]|(?<=\d),(?=\d))*,(?=\s)")
 
 
 def clause_around(sentence: str, start: int, end: int) -> str:
