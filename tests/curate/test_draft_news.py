@@ -250,3 +250,12 @@ def test_a_figure_in_an_aside_of_its_own_time_and_the_figure_it_could_grow_to(mi
     found = {(p.subject, p.qualifiers["count"], p.status, p.qualifiers.get("date", p.qualifiers.get("as-of")))
              for p in draft.proposals if "count" in p.qualifiers}
     assert found == {("leeds", 9000, "stated", "2025-06-11"), ("leeds", 12000, "possible", "2030")}
+
+
+def test_a_company_title_with_no_body_named_is_at_the_company_the_article_names_most(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems, a coatings firm, has raised £3m from Harwood Capital. "
+                                "Brightcoat Systems will hire 20 staff. Ruth Osei, who is chief executive, said "
+                                "the NHS was a client. Tom Hale, the chief technology officer, agreed.")
+    roles = {(p.subject, p.object, p.qualifiers["role"]) for p in draft.proposals if p.relation == "works-for"}
+    assert roles == {("ruth-osei", "brightcoat-systems", "chief executive"),
+                     ("tom-hale", "brightcoat-systems", "chief technology officer")}

@@ -64,7 +64,7 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         start = org.start if org is not None else 0
         apposed = _apposed_title(sentence, person) or _title_between(sentence, person)
         if apposed is not None:
-            org, role, start, end = apposed[0], apposed[1], person.start, apposed[2]
+            org, role, start, end = apposed[0], apposed[1], min(person.start, apposed[0].start), apposed[2]
         elif before is None or org is None or org.end != before.start():
             is_title = _IS_TITLE.match(text, person.end)
             if is_title is None:
@@ -82,7 +82,35 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         chairs = re.fullmatch(r"(?i:chair|chairman|chairwoman|chairperson|co-chair)", role) is not None
         found.append(Proposal(person.key, "leads" if chairs else "works-for", org.key, qualifiers,
                               sentence.quote(start, end), rule="title-of", confidence=0.6))
-    return found + _its_title(sentence, context, date) + _who_leads(sentence, date)
+    return found + _its_title(sentence, context, date) + _who_leads(sentence, date) + _title_alone(sentence, context,
+                                                                                                 date)
+
+
+# a company title after a name, with no body named: "Webb, the chief technology officer, said", "Sandhu, who is
+# chief executive,"
+_TITLE_ALONE = re.compile(r",\s+(?:who\s+is\s+)?(?:the\s+|its\s+|their\s+)?(?P<title>(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+"
+                          r"officer|chief\s+executive|managing\s+director|co-?founder|founder|chair|chairman|"
+                          r"chairwoman|[a-z]+\s+director|CEO|CTO|COO|CFO)(?:\s+and\s+co-?founder)?)(?=,|\.|$)")
+
+
+def _title_alone(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'Webb, the chief technology officer, said': works-for the company the article has named most (chair: leads)."""
+    body = context.main_body()
+    if not body:
+        return []
+    found = []
+    for person in (m for m in sentence.mentions if m.type == "person"):
+        title = _TITLE_ALONE.match(sentence.text, person.end)
+        if title is None or any(m.type in BODIES and m.rule != "reference" and m.start < title.end()
+                                for m in sentence.mentions):
+            continue  # a body named before: the rules above read whose title it is
+        role = title.group("title")
+        qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
+        chairs = role.startswith("chair")
+        found.append(Proposal(person.key, "leads" if chairs else "works-for", body, qualifiers,
+                              sentence.quote(person.start, title.end()), rule="title-alone", confidence=0.4,
+                              why=[f"no body named: {body}, the company or organisation the article names most"]))
+    return found
 
 
 _WHO_LEADS = re.compile(r",\s+who\s+(chairs|leads|heads|runs)\s+(?:the\s+)?")

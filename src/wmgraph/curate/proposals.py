@@ -89,6 +89,7 @@ class Context:
         self.counted_before = ""  # ... and the sentence before: whom "most of them" are counted in
         self.anchor = ""  # an undated article: the latest date it states, which 'this year' is read by
         self.people: list[str] = []  # the people the latest sentence naming any names: whom 'she' can be
+        self.counts: dict[str, int] = {}  # how often each entity has been named
 
     def see(self, sentence: Sentence) -> None:
         """Remember the mentions of `sentence`."""
@@ -102,6 +103,7 @@ class Context:
         people = list(dict.fromkeys(m.key for m in sentence.mentions if m.type == "person"))
         self.people = people or self.people
         for mention in sentence.mentions:
+            self.counts[mention.key] = self.counts.get(mention.key, 0) + 1
             if mention.key in self.named:
                 self.named.remove(mention.key)
             self.named.append(mention.key)
@@ -113,6 +115,11 @@ class Context:
     def latest(self, kinds: tuple[str, ...], count: int) -> list[str]:
         """The last `count` entities of `kinds` named, in the order they were named."""
         return [key for key in self.named if self.kinds[key] in kinds][-count:]
+
+    def main_body(self) -> str:
+        """The company or organisation named most so far, the latest of equals ('' if none): the story's own."""
+        bodies = [key for key in self.named if self.kinds[key] in ("company", "organisation")]
+        return max(reversed(bodies), key=lambda k: self.counts[k]) if bodies else ""
 
     def region(self) -> str:
         """The place named most so far ('' if none)."""
