@@ -259,3 +259,14 @@ def test_a_company_title_with_no_body_named_is_at_the_company_the_article_names_
     roles = {(p.subject, p.object, p.qualifiers["role"]) for p in draft.proposals if p.relation == "works-for"}
     assert roles == {("ruth-osei", "brightcoat-systems", "chief executive"),
                      ("tom-hale", "brightcoat-systems", "chief technology officer")}
+
+
+def test_a_leap_from_one_place_to_another_a_place_ranked_highest_and_who_wrote_the_review(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "In 2022 Harwood Capital affirmed it when Leeds leapfrogged from fourth to second in "
+                                "their ranking of tech cities. Oxford is the city ranked highest for 5G coverage. "
+                                "The Robot Review was launched by Techlink and Vale Partners (who co-authored the "
+                                "review).")
+    found = {(p.subject, p.relation, p.object, tuple(sorted(p.qualifiers.items()))) for p in draft.proposals}
+    assert {("leeds", "ranked-by", "harwood-capital", (("previous-rank", 4), ("rank", 2))),
+            ("oxford", "statistic", None, (("measure", "5G coverage"), ("rank", 1))),
+            ("vale-partners", "co-authored", "robot-review", ())} <= found

@@ -18,6 +18,8 @@ _RELATIONS = {("led", "by"): "leads", ("run", "by"): "coordinates", ("coordinate
 _ACTIVE = re.compile(r"\s+(published|launched|released|unveiled)\s+(?:their |its |the |a |an )?")
 _MONEY_FROM = re.compile(r"\b(?:drew|draws|drawing|attracted|attracts|received|receives|receiving|secured|won|got)"
                          r"\s+(?:[\w-]+\s+){0,2}?(?:money|funding|investment|backing|grants?)\s+from\s+(?:the\s+)?")
+# "West Midlands Growth Company (who co-authored the review)", "X, which commissioned the study,"
+_WHO_MADE = re.compile(r"\s*[,(]\s*(?:who|which)\s+(co-authored|published|commissioned|compiled|wrote)\s+(?:the\s+)?")
 _MEMBERS = re.compile(r"\bmembers,? (?:such as|including) ")
 _DOES = re.compile(r"\s+(?:has|have|is|are|was|were|will|can|\w+ed)\b")  # the subject of a main clause
 _TITLE_WORD = re.compile(r"\b(?i:chief|chair|head|director|founder|manager|officer|assistant|executive|lead|"
@@ -87,6 +89,12 @@ def active_links(sentence: Sentence, context: Context, date: str) -> list[Propos
         found.append(Proposal(body.key, relation, made.key, {"date": when} if when else {},
                               sentence.quote(body.start, made.end), rule=f"active-{verb.group(1)}", confidence=0.6,
                               why=[note] if when and note else []))
+    for body in (m for m in sentence.mentions if m.type in BODIES):
+        who = _WHO_MADE.match(text, body.end)
+        made = sentence.at(who.end()) if who else None
+        if who is not None and made is not None and made.type == "report":
+            found.append(Proposal(body.key, who.group(1).replace("wrote", "co-authored"), made.key, {},
+                                  sentence.quote(body.start, made.end), rule="who-made", confidence=0.5))
     for match in _MEMBERS.finditer(text):
         owner = next((m for m in reversed(sentence.mentions) if m.end <= match.start() and m.type in BODIES
                       and re.fullmatch(r"['’]?s?\s+", text[m.end:match.start()])), None)

@@ -46,8 +46,9 @@ def rankings(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
 _ORDINAL = rf"({'|'.join(_ORDINALS)})"
 # "X has risen to third place", "X is placed tenth", "X came second": a place in a ranking the article names
 _MOVED_TO = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:(?:risen|rose|climbed|moved|jumped|fallen|fell|dropped|"
-                       rf"slipped)\s+to|(?:is|was|are|were)\s+(?:placed|ranked)|came|finished)\s+{_ORDINAL}"
-                       rf"(?:\s+place)?\b(?!\s+in\b)")
+                       rf"slipped|leapfrogged)\s+(?:from\s+(?P<from>{'|'.join(_ORDINALS)})\s+)?to|"
+                       rf"(?:is|was|are|were)\s+(?:placed|ranked)|came|finished)\s+{_ORDINAL}"
+                       rf"(?:\s+place)?\b(?!\s+in\s+(?!their\b|its\b))")
 _BEFORE_NOW = re.compile(rf"\b(?:up|down)\s+from\s+{_ORDINAL}\b|\b(?P<same>the same (?:position|place))\b")
 _RANKS_BEHIND = re.compile(r"(?:\s+(?:report|survey|index|study|ranking))?\s+(?:ranks|ranked|places|placed|puts|put)"
                            r"\s+(?:the\s+)?")
@@ -66,12 +67,14 @@ def _moved_to(sentence: Sentence, context: Context) -> list[Proposal]:
     found = []
     for ranked in (m for m in sentence.mentions if m.type in (*PLACES, *BODIES)):
         moved = _MOVED_TO.match(sentence.text, ranked.end)
-        ranker = next((m for m in sentence.mentions if m.type in ("report", "event") and m.key != ranked.key), None)
+        ranker = next((m for m in sentence.mentions if m.type in ("report", "event") and m.key != ranked.key), None) \
+            or sentence.before(ranked.start, BODIES)  # "CBRE affirmed it when Birmingham leapfrogged to second"
         ranker_key = ranker.key if ranker is not None else context.last.get("report", "")
         if moved is None or not ranker_key:
             continue
-        rank = _ORDINALS[moved.group(1)]
-        qualifiers: Qualifiers = {"rank": rank, **_previous(sentence.text[moved.end():], rank)}
+        rank = _ORDINALS[moved.group(2)]
+        previous = {"previous-rank": _ORDINALS[moved.group("from")]} if moved.group("from") else {}
+        qualifiers: Qualifiers = {"rank": rank, **(previous or _previous(sentence.text[moved.end():], rank))}
         found.append(Proposal(ranked.key, "ranked-by", ranker_key, qualifiers, sentence.quote(ranked.start,
                               moved.end()), rule="moved-to", confidence=0.5,
                               why=[] if ranker is not None else [f"ranked in {ranker_key}, the report named last"]))
@@ -192,8 +195,8 @@ def superlatives(sentence: Sentence, context: Context, date: str) -> list[Propos
 
 
 _IS_FIRST = re.compile(r"\s+(?:is|was|will be|became|has become|remains) the (?:(?:[A-Z][\w.]*\s?)+['’]s |"
-                       r"world['’]s |country['’]s |region['’]s )?(?P<measure>(?:first|largest|biggest)\s[^,.;]*?)"
-                       r"(?=[,.;]|$)")
+                       r"world['’]s |country['’]s |region['’]s )?(?:(?P<measure>(?:first|largest|biggest)\s[^,.;]*?)|"
+                       r"\w+ ranked (?:highest|first|top) (?:for|in|on) (?P<ranked>[^,.;)]*?))(?=[,.;)]|$)")
 
 
 def _is_first(sentence: Sentence) -> list[Proposal]:
@@ -201,7 +204,8 @@ def _is_first(sentence: Sentence) -> list[Proposal]:
     found = []
     for mention in (m for m in sentence.mentions if m.type in (*PLACES, *BODIES, "initiative", "programme", "event")):
         best = _IS_FIRST.match(sentence.text, mention.end)
-        if best is not None and len(best.group("measure").split()) <= 14:
-            found.append(Proposal(mention.key, "statistic", None, {"rank": 1, "measure": best.group("measure")},
+        measure = best.group("measure") or best.group("ranked") if best is not None else ""
+        if best is not None and len(measure.split()) <= 14:  # "the region ranked highest for 5G coverage" too
+            found.append(Proposal(mention.key, "statistic", None, {"rank": 1, "measure": measure},
                                   sentence.quote(mention.start, best.end()), rule="is-the-first", confidence=0.4))
     return found

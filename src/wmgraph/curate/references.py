@@ -16,7 +16,7 @@ _NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "facility": ("", ("initiative",)), "project": ("", ("initiative",)),
     "region": ("", ("region",)), "city": ("", ("city",)), "sector": ("", ("region", "city")),
     **dict.fromkeys(("company", "firm", "start-up", "startup", "business"), ("", ("company",))),
-    **dict.fromkeys(("report", "study", "survey"), ("", ("report",))),
+    **dict.fromkeys(("report", "study", "survey", "review"), ("", ("report",))),
 }
 # a body named before it, the one named most, else first: "the company" is the story's own
 # "the sector": the place whose sector the article has named; "a report" is a new one, "the report" one named before
