@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wmgraph.curate.dates import resolve
 from wmgraph.curate.draft import Draft, draft_text
 from wmgraph.model.checking import load_model
 
@@ -270,3 +271,14 @@ def test_a_leap_from_one_place_to_another_a_place_ranked_highest_and_who_wrote_t
     assert {("leeds", "ranked-by", "harwood-capital", (("previous-rank", 4), ("rank", 2))),
             ("oxford", "statistic", None, (("measure", "5G coverage"), ("rank", 1))),
             ("vale-partners", "co-authored", "robot-review", ())} <= found
+
+
+def test_a_month_without_a_year_lies_ahead_or_behind_as_its_words_say() -> None:
+    assert resolve("drew around 900 visitors in April", "2025-07-09")[0] == "2025-04"
+    assert resolve("fees will rise in January", "2025-07-09")[0] == "2026-01"
+    assert resolve("the first intake is due in January", "2025-09-04")[0] == "2026-01"
+    assert resolve("courses will begin in September", "2025-05-20")[0] == "2025-09"
+    assert resolve("sales fell in November", "2025-03-01")[0] == "2024-11"
+    assert resolve("a decision is expected next spring", "2025-08-21")[:2] == ("2026", "next spring")
+    assert resolve("he leaves at the end of the month", "2025-09-04")[0] == "2025-09"
+    assert resolve("in January", "")[0] == ""  # an undated source: no year to read it by

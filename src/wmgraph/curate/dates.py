@@ -14,9 +14,13 @@ _DAY_MONTH = re.compile(rf"\b(?:(?P<day>[0-3]?\d){_ORDINAL} (?P<month>{_MONTH})|
                         rf"(?P<day2>[0-3]?\d){_ORDINAL}(?!\d))(?:,? (?P<year>(?:19|20)\d\d))?\b")
 _MONTH_YEAR = re.compile(rf"\b(?:in |by )?({_MONTH}) ((?:19|20)\d\d)\b")
 _BY_YEAR = re.compile(r"\b(?i:by|in) ((?:19|20)\d\d)\b(?![/–-]\d)")  # "in 2025/26" is a span
+_MONTH_ALONE = re.compile(rf"\b(in|from|by|until|since|during|this|next|last|of|early|late) ({_MONTH})\b"
+                          rf"(?! [0-3]?\d\b| (?:19|20)\d\d)")
+_AHEAD = re.compile(r"\b(?:due|will|shall|set to|is to|are to|starting|upcoming|coming|from next)\b")
 _CLAUSES = re.compile(r"[;:]|, (?:but|while|whereas|and|with) ")
 _RELATIVE = re.compile(rf"\b(so far this year|(?:by )?the end of (?:the|this) year|"
                        rf"this year|last year|next year|(?:earlier |later )?this month|last month|next month|"
+                       rf"(?:at )?the end of (?:the|this) month|(?:this|next|last) (?:spring|summer|autumn|winter)|"
                        rf"yesterday|today|"
                        rf"last (?:{'|'.join(WEEKDAYS)})|on (?:{'|'.join(WEEKDAYS)}))\b", re.IGNORECASE)
 
@@ -48,7 +52,27 @@ def resolve(words: str, source_date: str, anchor: str = "") -> tuple[str, str, s
     year = _BY_YEAR.search(words)
     if year:
         return year.group(1), year.group(0), ""
-    return "", "", ""
+    return _bare_month(words, source_date)
+
+
+def _bare_month(words: str, source_date: str) -> tuple[str, str, str]:
+    """'in January', 'from September', 'next March': the month in the source's year, or the year after for a
+    month already past that the words say lies ahead, or the year before for one still to come said as done."""
+    found = _MONTH_ALONE.search(words)
+    if found is None or len(source_date) < 7:
+        return "", "", ""
+    month, year, now = MONTHS.index(found.group(2)) + 1, int(source_date[:4]), int(source_date[5:7])
+    ahead = found.group(1) == "next" or (found.group(1) != "last" and (
+        status_of(words)[0] != "stated" or _AHEAD.search(words) is not None))
+    if found.group(1) == "this":
+        pass
+    elif ahead and month < now:
+        year += 1
+    elif not ahead and month > now:
+        year -= 1
+    date = f"{year}-{month:02d}"
+    tense = "ahead" if ahead else "past"
+    return date, found.group(0), f"'{found.group(0)}' read against the source's date {source_date} as {tense}: {date}"
 
 
 def _day(words: str, source_date: str) -> tuple[str, str, str] | None:
@@ -82,7 +106,7 @@ def _relative(phrase: str, source_date: str) -> str:
     if not source_date:
         return ""
     year = int(source_date[:4])
-    if "year" in phrase:
+    if "year" in phrase or phrase.split()[-1] in ("spring", "summer", "autumn", "winter"):
         return str(year + (-1 if "last" in phrase else 1 if "next" in phrase else 0))
     if "month" in phrase and len(source_date) >= 7:
         month = int(source_date[5:7]) + (-1 if "last" in phrase else 1 if "next" in phrase else 0)
