@@ -282,3 +282,18 @@ def test_a_month_without_a_year_lies_ahead_or_behind_as_its_words_say() -> None:
     assert resolve("a decision is expected next spring", "2025-08-21")[:2] == ("2026", "next spring")
     assert resolve("he leaves at the end of the month", "2025-09-04")[0] == "2025-09"
     assert resolve("in January", "")[0] == ""  # an undated source: no year to read it by
+
+
+def test_a_network_in_apposition_an_event_named_after_its_kind_and_a_chair_appointed(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Vale Collective, a Leeds-based network of 200 firms, has appointed Ruth Osei as its "
+                                "chair. Sam Cole takes over at Vale Collective from Tom Hale. The network runs an "
+                                "annual showcase, Robot Spring, which drew 900 visitors in April.")
+    assert kinds(draft)["Vale Collective"] == "organisation" and kinds(draft)["Robot Spring"] == "event"
+    assert ("ruth-osei", "leads", "vale-collective") in facts(draft)
+
+
+def test_a_role_held_before_and_the_body_left_to_join(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Ruth Osei was previously chief operating officer of the payments company Harwood "
+                                "Pay. Tom Hale joined Vale Systems in 2021 from the events agency Brightside Live.")
+    assert {(p.subject, p.object) for p in draft.proposals if p.relation == "past-role"} == {
+        ("ruth-osei", "chief operating officer of Harwood Pay"), ("tom-hale", "worked at Brightside Live")}

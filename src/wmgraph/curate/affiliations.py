@@ -54,6 +54,11 @@ _IS_TITLE = re.compile(rf"\s+(?:is|was|remains|serves as|works as|joined as|has 
                        rf"(?: (?:at|of|with|within) (?:the )?|(?=[,.]|$))")
 
 
+def relation_of(role: str) -> str:
+    """'leads' for a chair (as 'chair of X' is read), else 'works-for'."""
+    return "leads" if re.fullmatch(r"(?i:chair|chairman|chairwoman|chairperson|co-chair)", role) else "works-for"
+
+
 def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """'ORG's CEO, PERSON' and 'PERSON is ORG's Head of X' or 'the Programme Manager ... at ORG': works-for."""
     found = []
@@ -78,9 +83,7 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         else:
             role, end = before.group(1), person.end
         qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
-        # a chair leads the body, as 'chair of X' does
-        chairs = re.fullmatch(r"(?i:chair|chairman|chairwoman|chairperson|co-chair)", role) is not None
-        found.append(Proposal(person.key, "leads" if chairs else "works-for", org.key, qualifiers,
+        found.append(Proposal(person.key, relation_of(role), org.key, qualifiers,
                               sentence.quote(start, end), rule="title-of", confidence=0.6))
     return found + _its_title(sentence, context, date) + _who_leads(sentence, date) + _title_alone(sentence, context,
                                                                                                  date)
@@ -106,8 +109,7 @@ def _title_alone(sentence: Sentence, context: Context, date: str) -> list[Propos
             continue  # a body named before: the rules above read whose title it is
         role = title.group("title")
         qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
-        chairs = role.startswith("chair")
-        found.append(Proposal(person.key, "leads" if chairs else "works-for", body, qualifiers,
+        found.append(Proposal(person.key, relation_of(role), body, qualifiers,
                               sentence.quote(person.start, title.end()), rule="title-alone", confidence=0.4,
                               why=[f"no body named: {body}, the company or organisation the article names most"]))
     return found
@@ -268,7 +270,7 @@ def deals(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         employer = sentence.at(match.end()) if match else None
         if match is not None and employer is not None and employer.type in BODIES:
             qualifiers = {"role": match.group(1), **({"start": date} if date else {})}
-            found.append(Proposal(person.key, "works-for", employer.key, qualifiers,
+            found.append(Proposal(person.key, relation_of(match.group(1)), employer.key, qualifiers,
                                   sentence.quote(person.start, employer.end), rule="appointed", confidence=0.6))
     return found + _appoints(sentence, date)
 
@@ -288,8 +290,9 @@ def _appoints(sentence: Sentence, date: str) -> list[Proposal]:
         employer = next((m for m in sentence.mentions if m.end <= verb.start() and m.type in BODIES), None)
         if person is None or title is None or employer is None:
             continue
-        qualifiers: Qualifiers = {"role": title.group(1) or title.group(2), **({"start": date} if date else {})}
-        found.append(Proposal(person.key, "works-for", employer.key, qualifiers,
+        role = title.group(1) or title.group(2)
+        qualifiers: Qualifiers = {"role": role, **({"start": date} if date else {})}
+        found.append(Proposal(person.key, relation_of(role), employer.key, qualifiers,
                               sentence.quote(verb.start(), title.end()), rule="appoints", confidence=0.6,
                               why=[f"appointed by {employer.key}, the body the sentence opens with"]))
     return found

@@ -37,6 +37,9 @@ _BODY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|fi
                            r"partner|developer|manufacturer|consultancy|agency|specialist|supplier|operator|group|"
                            r"charity|maker|retailer|lender|bank|insurer|platform|spin-?out)\b(?!['’]s)"
                            r"(?!\s+(?:is|was|has|had|makes|made|runs|ran|said|says|will|can)\b)")
+_GROUP_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:network|collective|community|association|"
+                            r"organisation|organization|body|alliance|consortium|cluster|forum|membership group)\b"
+                            r"(?!['’]s)(?!\s+(?:is|was|has|had|will|can)\b)")
 # the abstract nouns that end a body's name joined by "and" ("Science and Technology Facilities Council")
 _JOINED = re.compile(r" and (?:[A-Z]\w+ )*(?:Innovation|Technology|Research|Development|Skills|Trade|Industry|"
                      r"Science|Sciences|Culture|Sport|Media|Regions|Engineering|Enterprise|Education|Training|"
@@ -62,11 +65,14 @@ _TITLE_WORDS = frozenset(("Chief", "Director", "Head", "Managing", "Vice", "Depu
 _SIGNED_TITLE = re.compile(r"(?: and [A-Z][\w-]*)*(,)\s+(?:the\s+)?[A-Z]")
 _CALLED_TYPES = {"programme": "programme", "scheme": "programme", "fund": "programme", "project": "initiative",
                  "initiative": "initiative", "hub": "initiative", "centre": "initiative", "event": "event",
-                 "festival": "event", "conference": "event", "summit": "event", "report": "report",
+                 "festival": "event", "conference": "event", "summit": "event", "showcase": "event",
+                 "exhibition": "event", "expo": "event", "hackathon": "event", "report": "report",
                  "study": "report", "survey": "report", "company": "company", "firm": "company",
                  "start-up": "company", "startup": "company", "venture": "company", "app": "product",
                  "platform": "product", "tool": "product", "device": "product"}
-_CALLED_KIND = re.compile(rf"\b({'|'.join(_CALLED_TYPES)})s?,?\s+(?:called|named|dubbed|known as|branded)\s+$")
+# "The programme, called X", "an annual showcase, X": the name is of the noun's kind
+_CALLED_KIND = re.compile(rf"\b({'|'.join(_CALLED_TYPES)})s?,?\s+(?:called|named|dubbed|known as|branded)\s+$"
+                          rf"|\b(?:a|an|its|their)\s+(?:[a-z-]+\s+){{0,2}}({'|'.join(_CALLED_TYPES)}),\s+$")
 _REPORT_NOUNS = r"(?:report|survey|index|study|review|ranking|rankings|barometer|audit)"
 _EDITION_YEAR = re.compile(rf" (?:19|20)\d\d(?= {_REPORT_NOUNS}\b)")
 _COMMON = 500  # a word in more names than this ("west", "group") finds no near match on its own
@@ -171,7 +177,8 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
         return "report", "report-noun", 0.7  # "the Regional Tech Pulse 2025 report"
     called = _CALLED_KIND.search(before)
     if called:
-        return _CALLED_TYPES.get(called.group(1), "organisation"), "called", 0.7  # "The programme, called X"
+        kind = called.group(1) or called.group(2)
+        return _CALLED_TYPES.get(kind, "organisation"), "called", 0.7  # "The programme, called X"
     if words[-1] in ("Centre", "Center", "Hall", "Arena") and re.search(r"\bat\s+(?:the\s+)?$", before):
         return "venue", "at-venue", 0.7  # "held at the National Exhibition Centre": a place, not a project
     for word, rule in ((words[-1], "head-word"), (words[0], "head-word")):
@@ -182,6 +189,8 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
         return "person", "given-name", 0.7
     if _BODY_APPOSED.match(after) and not before.endswith(" from "):
         return "company", "apposed-company", 0.8
+    if _GROUP_APPOSED.match(after) and not before.endswith(" from "):
+        return "organisation", "apposed-organisation", 0.8  # "CovTech Collective, a Coventry-based network of ..."
     if len(words) == 1 and after.startswith("-based"):
         return "city", "place-based", 0.6  # "a Coventry-based developer"
     if len(words) == 1 and re.search(r"\b(?:its|their)\s+$", before) and _IN_PLACE_OF.match(after):

@@ -10,6 +10,10 @@ from .proposals import BODIES, Context, Proposal, Sentence
 _JOINS_FROM = re.compile(r"\s+(?:joins|joined|comes|came|moves|moved|arrives|arrived)\s+from\s+(?:the\s+)?")
 _WHERE_WAS = re.compile(r",\s+where\s+(?:she|he|they)\s+(?:was|had been|served as|worked as)\s+"
                         r"(?P<title>(?:the\s+|an?\s+)?[^,.;]+)")
+_WAS_BEFORE = re.compile(r"\s+(?:was|had been)\s+(?:previously|formerly|once)\s+(?:the\s+|a\s+|an\s+)?"
+                         r"(?P<title>[a-z][\w -]{2,60}?)\s+(?P<of>of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
+_JOINED_FROM = re.compile(r"\s+(?:joined|joins)\s+(?:[A-Z][\w&-]*\s+){1,4}(?:in\s+\d{4}\s+)?from\s+(?:the\s+)?"
+                          r"(?:[a-z][\w-]*\s+){0,3}")
 _WHO_BEFORE = re.compile(r",\s+who\s+(?:previously|formerly|once|until recently|earlier)\s+(?P<did>[^,.;]+)")
 _TITLED = r"(?:(?:Professor|Prof|Dr|Sir|Dame|Councillor|Cllr)\s+)?"  # a title before the speaker's name
 # the words that give the stage to a speaker at an event, and the part each speaker plays there
@@ -42,6 +46,18 @@ def _former_roles(sentence: Sentence) -> list[Proposal]:
             found.append(Proposal(person.key, "past-role", f"{title} at {employer.words}", {},
                                   sentence.quote(person.start, was.end()), rule="joins-from", confidence=0.6,
                                   why=["a role held before joining: 'where she was'"]))
+        was = _WAS_BEFORE.match(text, person.end)
+        employer = sentence.at(was.end()) if was else None
+        if was is not None and employer is not None and employer.type in BODIES:
+            found.append(Proposal(person.key, "past-role", f"{was.group('title')} {was.group('of')} {employer.words}",
+                                  {}, sentence.quote(person.start, employer.end), rule="was-previously",
+                                  confidence=0.6, why=["a role held before: 'was previously'"]))
+        came = _JOINED_FROM.match(text, person.end)
+        employer = sentence.at(came.end()) if came else None
+        if came is not None and employer is not None and employer.type in BODIES:
+            found.append(Proposal(person.key, "past-role", f"worked at {employer.words}", {},
+                                  sentence.quote(person.start, employer.end), rule="joined-from", confidence=0.5,
+                                  why=["where the person worked before joining: write the role if the text gives it"]))
         before = _WHO_BEFORE.match(text, person.end)
         if before is not None:
             found.append(Proposal(person.key, "past-role", before.group("did").strip(),

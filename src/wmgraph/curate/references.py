@@ -17,10 +17,11 @@ _NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "region": ("", ("region",)), "city": ("", ("city",)), "sector": ("", ("region", "city")),
     **dict.fromkeys(("company", "firm", "start-up", "startup", "business"), ("", ("company",))),
     **dict.fromkeys(("report", "study", "survey", "review"), ("", ("report",))),
+    **dict.fromkeys(("network", "collective", "association", "charity"), ("", ("organisation",))),
 }
 # a body named before it, the one named most, else first: "the company" is the story's own
 # "the sector": the place whose sector the article has named; "a report" is a new one, "the report" one named before
-_BEFORE = (("company",), ("region", "city"), ("report",))
+_BEFORE = (("company",), ("region", "city"), ("report",), ("organisation",))
 _REFERENCE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)(?: new| initial| same)?(?: [\w-]+?)?? "
                         rf"({'|'.join(sorted(_NOUNS, key=len, reverse=True))})\b(?!-)")
 
