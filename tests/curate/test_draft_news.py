@@ -297,3 +297,11 @@ def test_a_role_held_before_and_the_body_left_to_join(mini_graph: Path) -> None:
                                 "Pay. Tom Hale joined Vale Systems in 2021 from the events agency Brightside Live.")
     assert {(p.subject, p.object) for p in draft.proposals if p.relation == "past-role"} == {
         ("ruth-osei", "chief operating officer of Harwood Pay"), ("tom-hale", "worked at Brightside Live")}
+
+
+def test_a_partnership_signed_by_the_sentence_s_subject_and_a_strong_workforce(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems, a spin-out from Vale University, has signed a three-year "
+                                "partnership with Harwood Robotics. Harwood Robotics has a 60-strong workforce.")
+    assert [(p.subject, p.object) for p in draft.proposals if p.relation == "partners-with"] == [
+        ("brightcoat-systems", "harwood-robotics")]
+    assert ("harwood-robotics", 60) in {(p.subject, p.qualifiers.get("count")) for p in draft.proposals}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Mention
+from .modality import ASIDE
 from .press import listed
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
@@ -18,8 +19,10 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
         if employer is not None and employer.type in BODIES:
             found.append(Proposal(person.key, "works-for", employer.key, {"as-of": date} if date else {},
                                   sentence.quote(person.start, employer.end), rule="person-from", confidence=0.6))
-    for match in re.finditer(r"\b(?:partner(?:s|ed|ing)?|in partnership|in a partnership) with (?:the )?", text):
-        subject = sentence.before(match.start(), BODIES)
+    asides = [a.span() for a in ASIDE.finditer(text)]
+    for match in _PARTNERS_WITH.finditer(text):
+        subject = next((m for m in reversed(sentence.mentions) if m.end <= match.start() and m.type in BODIES
+                        and not any(a <= m.start and m.end <= b for a, b in asides)), None)  # not "X, a spin-out of Y,"
         if subject is None:
             continue
         for partner in listed(sentence, match.end()):
@@ -42,6 +45,9 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
     return found
 
 
+# "partnering with", "in partnership with", "has signed a three-year partnership with"
+_PARTNERS_WITH = re.compile(r"\b(?:partner(?:s|ed|ing)?|in partnership|(?:in\s+)?(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
+                            r"partnership) with (?:the )?")
 _OPENING = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")
 _CUES = r"(?i:chief|chair|head|director|founder|mayor|minister|secretary|leader|president|professor|executive|" \
         r"manager|chairman|chairwoman|ceo|cto|cfo|coo|officer|partner|lead|assistant|adviser|advisor|analyst|" \

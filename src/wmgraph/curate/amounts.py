@@ -21,6 +21,7 @@ CONTINUED = re.compile(r"\b(?:(?:the (?:number|figure|total|count)|this|that|it)
                        r"(?:another|a further|an additional))\s+" + _APPROX + r"(\d{1,3}(?:,\d{3})+|\d+)\b"
                        r"(?![\d.,]*\s?(?:%|per ?cent|bn|m|million|billion)\b)")
 JOB_WORDS = ("jobs", "roles", "posts", "positions", "vacancies")
+STRONG = re.compile(r"\b(\d{1,3}(?:,\d{3})*)-strong\s+(workforce|team|staff)\b")  # "its 60-strong workforce"
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                  "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 # "employs nine people", "will hire a further six engineers": a count in words, after a verb of staffing only
@@ -61,6 +62,9 @@ def figures(sentence: str) -> list[Figure]:
             continue  # a year
         found.append(Figure("count", number, match.start(), match.end(), match.group(0),
                             (match.group(1) or "").lower(), noun=match.group(3)))
+    for match in STRONG.finditer(sentence):
+        found.append(Figure("count", int(match.group(1).replace(",", "")), match.start(1), match.end(),
+                            sentence[match.start(1):match.end()], noun=match.group(2)))
     for match in WORD_COUNT.finditer(sentence):
         found.append(Figure("count", _WORD_NUMBERS[match.group(1)], match.start(1), match.end(),
                             sentence[match.start(1):match.end()], noun=match.group(2)))
