@@ -305,3 +305,9 @@ def test_a_partnership_signed_by_the_sentence_s_subject_and_a_strong_workforce(m
     assert [(p.subject, p.object) for p in draft.proposals if p.relation == "partners-with"] == [
         ("brightcoat-systems", "harwood-robotics")]
     assert ("harwood-robotics", 60) in {(p.subject, p.qualifiers.get("count")) for p in draft.proposals}
+
+
+def test_praise_and_rank_before_a_body_s_name_are_no_field_and_no_base(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The deal was backed by the fast-growing fintech firm Paylane and by the UK's "
+                                "largest bank Harwood Bank.")
+    assert facts(draft) == {("paylane", "sector", "fintech")}

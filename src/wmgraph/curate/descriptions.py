@@ -15,6 +15,10 @@ _KINDS = (r"firm|company|group|business|start-?up|consultancy|provider|school|ag
           r"association|body|network|publisher|studio|institute|accelerator|incubator|fund")
 # the kind alone says nothing of the field: "the firm X" is only a firm
 _PLAIN_KINDS = frozenset(("firm", "company", "group", "business", "start-up", "startup"))
+# words that praise or size a body, no part of its field: "the fast-growing fintech firm X"
+_PRAISE = frozenset(("leading", "fast-growing", "growing", "largest", "biggest", "top", "award-winning", "young",
+                     "small", "new", "established", "local", "global", "major", "pioneering", "innovative", "renowned",
+                     "well-known", "ambitious", "successful", "rapidly", "expanding"))
 _WHAT_NOT_FIELD = frozenset(("body", "association", "network", "charity", "institute"))
 _BEFORE_NAME = re.compile(rf"\b(?:the|a|an)\s+(?P<words>(?:[\w-]+\s+){{0,4}}?)(?P<kind>{_KINDS})\s+$")
 _PLACE_KIND = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{_KINDS})\b")
@@ -65,6 +69,8 @@ def _named_after_kind(sentence: Sentence, body: Mention) -> list[Proposal]:
     if any(m.type not in PLACES for m in inside):
         return []  # "the Innovate UK fund X", "Acme's partner X": a name among the words, not a description
     place = inside[0] if inside and inside[0].start == words_start else None
+    if place is not None and sentence.text.startswith(("'s", "’s"), place.end):
+        place = None  # "the UK's largest bank X": where it ranks, not where it is
     words = sentence.text[place.end if place else words_start:described.start("kind")]
     words = re.sub(r"^-based\s+", "", words)
     field = _field_of(words, described.group("kind"))
@@ -91,7 +97,9 @@ def _a_place_kind(sentence: Sentence, body: Mention) -> list[Proposal]:
 
 def _field_of(words: str, kind: str) -> str:
     """The field a description names: its words, with its kind unless that is only 'firm' or 'company'."""
-    words = " ".join(w for w in words.split() if w not in DEMONYMS and w not in COUNTRIES)
+    if "'" in words or "’" in words:
+        return ""  # "the UK's largest bank": a rank, not a field
+    words = " ".join(w for w in words.split() if w not in DEMONYMS and w not in COUNTRIES and w not in _PRAISE)
     if kind in _WHAT_NOT_FIELD:
         return ""  # "the trade body techUK": what kind of body, not what it works in
     if kind in _PLAIN_KINDS:
