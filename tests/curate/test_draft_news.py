@@ -311,3 +311,25 @@ def test_praise_and_rank_before_a_body_s_name_are_no_field_and_no_base(mini_grap
     draft = drafted(mini_graph, "The deal was backed by the fast-growing fintech firm Paylane and by the UK's "
                                 "largest bank Harwood Bank.")
     assert facts(draft) == {("paylane", "sector", "fintech")}
+
+
+def test_a_person_of_a_body_is_two_names_and_works_there(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Professor Anna Reed of Aston University said the region needed more engineers. "
+                                "Mark Smith of Acme Robotics agreed.")
+    assert kinds(draft) == {"Anna Reed": "person", "Aston University": "university", "Mark Smith": "person",
+                            "Acme Robotics": "company"}
+    assert {("anna-reed", "works-for", "aston-university"), ("mark-smith", "works-for", "acme-robotics")} \
+        <= facts(draft)
+    assert [p.subject for p in draft.proposals if p.relation == "said-that"] == ["anna-reed"]
+
+
+def test_where_a_person_worked_before_in_other_words(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Sarah Jones runs Acme Robotics. Jones joined Acme from Harwood Systems, where she "
+                                "was head of operations. Chris Patel previously worked at Vale Motors.")
+    assert {(p.subject, p.object) for p in draft.proposals if p.relation == "past-role"} == {
+        ("sarah-jones", "head of operations at Harwood Systems"), ("chris-patel", "worked at Vale Motors")}
+
+
+def test_people_counted_at_an_unnamed_gathering_in_a_place_are_not_the_place_s(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Around 40 people attended a briefing at Dudley Town Hall on Friday.")
+    assert [p for p in draft.proposals if "count" in p.qualifiers] == []

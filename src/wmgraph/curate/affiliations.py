@@ -15,7 +15,8 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
     found = []
     text = sentence.text
     for person in (m for m in sentence.mentions if m.type == "person"):
-        employer = sentence.at(person.end + len(" from ")) if text.startswith(" from ", person.end) else None
+        joint = re.match(r" (?:from|of|at) (?:the )?", text[person.end:])  # "Ann Lee from X", "Anna Reed of X"
+        employer = sentence.at(person.end + joint.end()) if joint else None
         if employer is not None and employer.type in BODIES:
             found.append(Proposal(person.key, "works-for", employer.key, {"as-of": date} if date else {},
                                   sentence.quote(person.start, employer.end), rule="person-from", confidence=0.6))

@@ -120,6 +120,11 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
                                               or re.fullmatch(r"[A-Z]{2,}s", words[0]))):
             continue
         end = start + len(" ".join(words))
+        person_of = _person_of(words, text[max(0, start - 12):start])
+        if person_of:  # "Professor Anna Reed of Aston University": a person, then the body she is of
+            found.append((start, start + len(" ".join(words[:person_of])), start in starts))
+            start += len(" ".join(words[:person_of + 1])) + 1
+            words = words[person_of + 1:]
         if words[0] in ("Department", "Ministry", "Secretary"):
             tail = _LIST_TAIL.match(text, end)
             end = tail.end() if tail else end
@@ -138,6 +143,18 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
             continue  # "Photo:", "Quick Read:" are labels; a Title Case Headline capitalises every word
         found.append((start, end, start in starts))
     return found
+
+
+def _person_of(words: list[str], before: str) -> int:
+    """How many words of 'Anna Reed of Aston University' are a person's name: two or three opening with a common
+    given name or after a title, then 'of' and a name (0 when the words are no such pair)."""
+    if "of" not in words[2:4] or words[-1] == "of":
+        return 0
+    size = words.index("of", 2)
+    titled = re.search(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+$", before) is not None
+    if (words[0] in GIVEN_NAMES or titled) and all(w[:1].isupper() and w.isalpha() for w in words[:size]):
+        return size
+    return 0
 
 
 def _initials(text: str, start: int, end: int) -> bool:

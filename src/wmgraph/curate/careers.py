@@ -14,6 +14,7 @@ _WAS_BEFORE = re.compile(r"\s+(?:was|had been)\s+(?:previously|formerly|once)\s+
                          r"(?P<title>[a-z][\w -]{2,60}?)\s+(?P<of>of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
 _JOINED_FROM = re.compile(r"\s+(?:joined|joins)\s+(?:[A-Z][\w&-]*\s+){1,4}(?:in\s+\d{4}\s+)?from\s+(?:the\s+)?"
                           r"(?:[a-z][\w-]*\s+){0,3}")
+_WORKED_AT = re.compile(r"\s+(?:previously|formerly|once|had)\s+(?:worked|served)\s+(?:at|for|with)\s+(?:the\s+)?")
 _WHO_BEFORE = re.compile(r",\s+who\s+(?:previously|formerly|once|until recently|earlier)\s+(?P<did>[^,.;]+)")
 _TITLED = r"(?:(?:Professor|Prof|Dr|Sir|Dame|Councillor|Cllr)\s+)?"  # a title before the speaker's name
 # the words that give the stage to a speaker at an event, and the part each speaker plays there
@@ -38,26 +39,22 @@ def _former_roles(sentence: Sentence) -> list[Proposal]:
     found = []
     text = sentence.text
     for person in (m for m in sentence.mentions if m.type == "person"):
-        joins = _JOINS_FROM.match(text, person.end)
-        employer = sentence.at(joins.end()) if joins else None
-        was = _WHERE_WAS.match(text, employer.end) if employer is not None and employer.type in BODIES else None
-        if employer is not None and was is not None:
-            title = was.group("title").strip()
-            found.append(Proposal(person.key, "past-role", f"{title} at {employer.words}", {},
-                                  sentence.quote(person.start, was.end()), rule="joins-from", confidence=0.6,
-                                  why=["a role held before joining: 'where she was'"]))
         was = _WAS_BEFORE.match(text, person.end)
         employer = sentence.at(was.end()) if was else None
         if was is not None and employer is not None and employer.type in BODIES:
             found.append(Proposal(person.key, "past-role", f"{was.group('title')} {was.group('of')} {employer.words}",
                                   {}, sentence.quote(person.start, employer.end), rule="was-previously",
                                   confidence=0.6, why=["a role held before: 'was previously'"]))
-        came = _JOINED_FROM.match(text, person.end)
+        came = _JOINS_FROM.match(text, person.end) or _JOINED_FROM.match(text, person.end) \
+            or _WORKED_AT.match(text, person.end)
         employer = sentence.at(came.end()) if came else None
+        where = _WHERE_WAS.match(text, employer.end) if employer is not None else None
         if came is not None and employer is not None and employer.type in BODIES:
-            found.append(Proposal(person.key, "past-role", f"worked at {employer.words}", {},
-                                  sentence.quote(person.start, employer.end), rule="joined-from", confidence=0.5,
-                                  why=["where the person worked before joining: write the role if the text gives it"]))
+            role = f"{where.group('title').strip()} at {employer.words}" if where else f"worked at {employer.words}"
+            found.append(Proposal(person.key, "past-role", role, {}, sentence.quote(
+                person.start, where.end() if where else employer.end), rule="joined-from", confidence=0.6 if where
+                else 0.5, why=["a role held before: 'where she was'" if where else
+                               "where the person worked before: write the role if the text gives it"]))
         before = _WHO_BEFORE.match(text, person.end)
         if before is not None:
             found.append(Proposal(person.key, "past-role", before.group("did").strip(),

@@ -48,6 +48,7 @@ _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|l
 _ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
 _PROJECT_COST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:programme|scheme|project|centre|hub|facility|plant|campus|"
                            r"factory|office|site|initiative|testbed|test bed)\b\s*(?:,\s*)?(?:called\s+|named\s+)?")
+_UNNAMED_BETWEEN = re.compile(r"\b(?:a|an)\s+[a-z]")  # "40 people attended a briefing at the Town Hall": the briefing's
 _UNNAMED_SUBJECT = re.compile(r"(?:[A-Z]\w+,\s+)?(?:A|An|One)\s+(?:[\w-]+\s+){0,3}?(?:scheme|project|programme|firm|"
                               r"company|start-?up|study|survey|business|group|initiative|pilot|trial|centre|hub)\b")
 _FINDS = re.compile(r"\s+(?:also\s+)?(?:finds|found|says|said|shows|showed|notes|noted|estimates|estimated|"
@@ -107,7 +108,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     after = next((m for m in sentence.mentions if m.start >= figure.end), None)
     if after is not None and after.type == "event" and _ATTENDED.fullmatch(sentence.text, figure.end, after.start):
         return after  # "Around 600 people attended the Summit": the event's count
-    if after is None or after.type not in PLACES or sentence.text.startswith("-based", after.end) or (
+    if after is None or after.type not in PLACES or sentence.text.startswith("-based", after.end) \
+            or _UNNAMED_BETWEEN.search(sentence.text, figure.end, after.start) or (
             re.search(r"\b(?:its|their|his|her|our|the|a|an)\s+$", sentence.text[:after.start])
             and _ATTRIBUTIVE_PLACE.match(sentence.text, after.end)):
         return None  # "600 people attended the Summit in Solihull", "cut costs at its Telford plant": not the place's

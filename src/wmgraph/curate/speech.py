@@ -68,7 +68,7 @@ def _speaker(sentence: Sentence, context: Context, at: int) -> tuple[str, int] |
     person = sentence.before(at, ("person",))
     pronoun = re.search(r"\b(He|She|he|she)\s+(?:\w+\s+)?$", text[:at])
     body = sentence.before(at, BODIES)
-    if person is not None and re.fullmatch(r"(?:\s+from\s+[^,.]*?)?(?:,[^.]*)?,?\s*", text[person.end:at]):
+    if person is not None and re.fullmatch(r"(?:\s+(?:from|of|at)\s+[^,.]*?)?(?:,[^.]*)?,?\s*", text[person.end:at]):
         return person.key, person.start
     if body is not None and re.fullmatch(r"\s*(?:,[^,.]{0,40},)?\s*", text[body.end:at]):
         return body.key, body.start  # an organisation's statement
