@@ -333,3 +333,13 @@ def test_where_a_person_worked_before_in_other_words(mini_graph: Path) -> None:
 def test_people_counted_at_an_unnamed_gathering_in_a_place_are_not_the_place_s(mini_graph: Path) -> None:
     draft = drafted(mini_graph, "Around 40 people attended a briefing at Dudley Town Hall on Friday.")
     assert [p for p in draft.proposals if "count" in p.qualifiers] == []
+
+
+def test_a_figure_another_is_said_to_achieve_is_not_the_speaker_s(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The government has confirmed £12m for a new robotics centre in Coventry. The "
+                                "Department for Trade said the centre would create up to 150 jobs. Acme Robotics "
+                                "said it would create 40 jobs in Leeds. Acme Robotics said revenue rose to £5m.")
+    figures = {(p.subject, p.relation, p.qualifiers.get("jobs", p.qualifiers.get("amount")),
+                p.qualifiers.get("measure")) for p in draft.proposals if p.relation != "said-that"}
+    assert figures == {("acme-robotics", "pledges-jobs", 40, None),
+                       ("acme-robotics", "statistic", 5000000, "revenue")}

@@ -46,8 +46,18 @@ _SOURCE_OR_SITE = re.compile(r"(?:^According to|\b(?:on|at))\s+(?:the\s+)?$")
 _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|last|next|this|which|that|where|is|was|"
                                 r"will|has|had|have|were|are)\b)[a-z]")
 _ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
-_PROJECT_COST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:programme|scheme|project|centre|hub|facility|plant|campus|"
+_PROJECT_COST = re.compile(r"\s+(?:for\s+(?:a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?:programme|scheme|project|centre|hub|"
+                           r"facility|plant|campus|"
                            r"factory|office|site|initiative|testbed|test bed)\b\s*(?:,\s*)?(?:called\s+|named\s+)?")
+# "X said the centre would create 150 jobs": a doer other than the speaker, reported doing the figure's deed
+_REPORTED_DOER = re.compile(r"\b(?:said|says|added|announced|confirmed|expects?|believes?|estimates?|told [\w ]+?)\s+"
+                            r"(?:that\s+)?(?:the\s+|its\s+|a\s+|an\s+)?(?:new\s+)?(?P<doer>[a-z]+)\s+(?:would|will|"
+                            r"could|can|may|might|is set to|is expected to|is to)\s+(?:create|employ|hire|add|bring|"
+                            r"support|generate|deliver|take on|raise|invest|secure|train)\b")
+# what a speaker says of itself: "X said it would", "X said revenue rose to £5m"
+_SPEAKERS_OWN = frozenset(("it", "they", "we", "he", "she", "company", "firm", "business", "group", "revenue",
+                           "revenues", "sales", "turnover", "profit", "profits", "headcount", "workforce", "staff",
+                           "team", "orders"))
 _UNNAMED_BETWEEN = re.compile(r"\b(?:a|an)\s+[a-z]")  # "40 people attended a briefing at the Town Hall": the briefing's
 _UNNAMED_SUBJECT = re.compile(r"(?:[A-Z]\w+,\s+)?(?:A|An|One)\s+(?:[\w-]+\s+){0,3}?(?:scheme|project|programme|firm|"
                               r"company|start-?up|study|survey|business|group|initiative|pilot|trial|centre|hub)\b")
@@ -89,7 +99,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
               and not _WHERE.search(sentence.text[:m.start])
               and not any(a <= m.start and m.end <= b for a, b in asides)  # "The study, by X, predicts": not X's
               and not _ATTRIBUTIVE.match(sentence.text, m.end)  # "a University of X spin-out": the spin-out's
-              and not (m.type == "report" and _FINDS.match(sentence.text, m.end))]  # "The report finds": its source
+              and not (m.type == "report" and _FINDS.match(sentence.text, m.end))  # "The report finds": its source
+              and not _says_of_another(sentence.text, m.end, figure.start)]
     clause = clause_around(sentence.text, figure.start, figure.end)
     if before and re.match(r"\s*(?:and |but )?(?:it|they)\b", clause):
         return before[0]  # "X ..., and it will receive": the sentence's subject
@@ -173,6 +184,12 @@ def _figure(sentence: Sentence, figure: Figure, context: Context, date: str) -> 
     return _made(subject.key, relation, None, qualifiers, sentence, figure, f"{figure.kind}-figure", *dates)
 
 
+def _says_of_another(text: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` report what another did: 'said the centre would create'."""
+    reported = _REPORTED_DOER.search(text, start, end)
+    return reported is not None and reported.group("doer") not in _SPEAKERS_OWN
+
+
 def _named_fund(sentence: Sentence, figure: Figure) -> tuple[str, str] | None:
     """(programme, payer or '') of 'the government's £30m Skills programme' or 'a £5m Robot Fund'."""
     named = next((m for m in sentence.mentions if m.start > figure.end
@@ -243,6 +260,8 @@ def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str, context: Cont
         places = [nearest]  # "employs 65 people at its office in Leeds and plans to hire another 30": there
     if not jobs or body is None or not (places or (not elsewhere and context.region())):
         return None
+    if _says_of_another(sentence.text, body.end, figure.start):
+        return None  # "DBT said the centre would create 150 jobs": the centre's jobs, and DBT only says so
     if not places:
         return body.key, context.region()
     return body.key, min(places, key=lambda m: abs(m.start - figure.start)).key
@@ -260,7 +279,7 @@ def _relation(subject: Mention, figure: Figure, clause: str) -> str:
 
 def _measure(clause: str, figure: Figure) -> str:
     start = max(0, clause.find(figure.words))
-    found = measure_of(clause, figure, start)
+    found = re.sub(r"^.*\b(?:said|says|added|told \w+)\s+(?:that\s+)?", "", measure_of(clause, figure, start))
     if not found and re.search(r"\b(?:(?:up|down) from|compared (?:with|to)|against)\s+$", clause[:start]):
         # "£454m in venture capital, up from £358m": the same measure as the figure it is compared with
         earlier = [f for f in figures(clause[:start]) if f.kind == figure.kind]
