@@ -69,6 +69,20 @@ test("an expanded community draws its members and the lines among them", () => {
                                               "tostring|member-of|constructor valid"]);
 });
 
+test("a community drawn in steps draws the members drawn so far and the lines among them", () => {
+  const partial = new Map([[0, new Set(["constructor", "tostring"])]]);
+  const drawn = draw.plan(page(true), state({ open: new Set([0]), partial: partial }));
+  assert.deepEqual(show(drawn.nodes), ["g:1 c1s1", "e:constructor v", "tostring v"]);
+  assert.deepEqual(show(drawn.edges).sort(), ["constructor|partners-with|tostring valid", "tostring|member-of|constructor valid"]);
+  const groupOf = page(true).groupOf;
+  assert.deepEqual(["constructor", "andy-street", "zeta"].map((k) => draw.opened(groupOf, { open: new Set([0]), partial: partial }, k)),
+                   [true, false, false]);
+  assert.equal(draw.opened(groupOf, { open: new Set([0]) }, "andy-street"), true);  // drawn whole
+  // An entity pinned in it before its step is drawn all the same.
+  const pinned = draw.plan(page(true), state({ open: new Set([0]), partial: partial, pinned: new Set(["andy-street"]) }));
+  assert.deepEqual(show(pinned.nodes), ["g:1 c1s1", "e:constructor v", "tostring v", "andy-street v"]);
+});
+
 test("an entity brought in alone draws its lines to folded communities as counts", () => {
   const drawn = draw.plan(page(true), state({ pinned: new Set(["constructor"]), brought: new Set(["constructor"]) }));
   assert.deepEqual(show(drawn.nodes), ["g:0 c3s1", "g:1 c1s1", "e:constructor v"]);

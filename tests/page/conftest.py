@@ -84,6 +84,13 @@ class Browser:
     def js(self, expression: str) -> Any:
         return self.page.evaluate(expression)
 
+    def drawn(self) -> None:
+        """Wait until a community drawn in steps has its last step drawn (polled: the CSP forbids eval)."""
+        deadline = time.monotonic() + 30
+        while self.js("wmgraph.drawing()"):
+            assert time.monotonic() < deadline, "the community was never drawn whole"
+            time.sleep(0.02)
+
     def click_node(self, key: str) -> None:
         box = self.page.locator("#graph").bounding_box()
         # the view may still be moving (a selection animates it; changes are drawn at the next frame):

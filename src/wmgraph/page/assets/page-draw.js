@@ -9,22 +9,32 @@ var wmgraphDraw = (function () {
   // `page`: big, nodes, facts, entities, groups, groupOf, edgesOf, groupLinks and strong (the links
   // between communities that may be drawn), as page-data.js and page-overview.js make them.
   // `state`: hiddenTypes, hiddenRelations, open (communities), pinned (entities drawn outside them)
-  // and brought (the pinned entities asked for one by one, not as a neighbour) as Sets; day,
+  // and brought (the pinned entities asked for one by one, not as a neighbour) as Sets; partial
+  // (an open community being drawn in steps -> the Set of its members drawn so far), day,
   // mode ("fade" or "hide") and shrink (the discs' scale).
   // Nodes: { id, sig, key } for an entity ("h" hidden, "v" shown), { id, sig, group, count } for a
   // folded community. Lines: { id, sig, edge } for a relation (its state on the day, or "h"),
   // { id, sig, from, to, count } for lines counted together (to a folded community, between two).
+  // Whether entity `key` is drawn as a member of an open community (`groupOf`: its community),
+  // drawn already if that community is drawn in steps.
+  function opened(groupOf, state, key) {
+    var group = groupOf.get(key), part = state.partial && state.partial.get(group);
+    return state.open.has(group) && (!part || part.has(key));
+  }
   function plan(page, state) {
     var nodes = [], edges = [];
     var drawn = new Set();
-    function shown(key) {
-      return !page.big || state.open.has(page.groupOf.get(key)) || state.pinned.has(key);
-    }
+    function inOpen(key) { return opened(page.groupOf, state, key); }
+    function shown(key) { return !page.big || inOpen(key) || state.pinned.has(key); }
     function typeHidden(key) { return state.hiddenTypes.has(page.entities.get(key).type); }
     var keys = page.big ? [] : page.nodes.map(function (n) { return n.id; });
     if (page.big) {
       page.groups.forEach(function (group) {
-        if (state.open.has(group.index)) { Array.prototype.push.apply(keys, group.members); return; }
+        if (state.open.has(group.index)) {
+          var part = state.partial && state.partial.get(group.index);
+          Array.prototype.push.apply(keys, part ? Array.from(part) : group.members);
+          return;
+        }
         var count = group.size;
         state.hiddenTypes.forEach(function (type) { count -= group.types.get(type) || 0; });
         if (count) {
@@ -33,7 +43,7 @@ var wmgraphDraw = (function () {
           nodes.push({ id: id, sig: "c" + count + "s" + state.shrink, group: group.index, count: count });
         }
       });
-      state.pinned.forEach(function (key) { if (!state.open.has(page.groupOf.get(key))) { keys.push(key); } });
+      state.pinned.forEach(function (key) { if (!inOpen(key)) { keys.push(key); } });
     }
     var hiddenNode = new Set();
     keys.forEach(function (key) {
@@ -190,7 +200,7 @@ var wmgraphDraw = (function () {
     });
     return found;
   }
-  return { plan: plan, counts: counts, sizeByRelations: sizeByRelations, wrapWords: wrapWords, gathered: gathered, restyle: restyle,
+  return { plan: plan, opened: opened, counts: counts, sizeByRelations: sizeByRelations, wrapWords: wrapWords, gathered: gathered, restyle: restyle,
            sync: sync };
 }());
 if (typeof module === "object" && module.exports) { module.exports = wmgraphDraw; }

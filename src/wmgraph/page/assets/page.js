@@ -88,14 +88,14 @@
   // Hidden types and relations by key, expanded communities by number, entities brought in by id.
   // `focus`: how many degrees around the selected entity stay bright (0: nothing is faded).
   var state = { hiddenTypes: new Set(), hiddenRelations: new Set(), day: null, mode: "fade", selected: null,
-                open: new Set(), pinned: new Set(), brought: new Set(), focus: 0 };
+                open: new Set(), pinned: new Set(), brought: new Set(), partial: new Map(), focus: 0 };
   var signatures = { node: new Map(), edge: new Map() };  // what each drawn item looks like now, by its id
   var physicsOn = !!data.options.physics.enabled;  // until a small graph has settled
   var OPACITY = { valid: 1, unreported: 0.8, future: 0.45, ended: 0.25 };
   var FADED = 0.15;  // outside the focus: still there to see where the neighbourhood sits, but quiet
   var FADED_TEXT = "#c4c8cf";
 
-  function entityShown(key) { return !big || state.open.has(groupOf.get(key)) || state.pinned.has(key); }
+  function entityShown(key) { return !big || wmgraphDraw.opened(groupOf, state, key) || state.pinned.has(key); }
   function typeHidden(key) { return state.hiddenTypes.has(data.entities.get(key).type); }
 
   function entityItem(key, sig, faded) {
@@ -160,7 +160,7 @@
       { big: big, nodes: data.nodes, facts: data.facts, entities: data.entities, groups: groups, groupOf: groupOf,
         edgesOf: edgesOf, groupLinks: prepared.groupLinks, strong: strong },
       { hiddenTypes: state.hiddenTypes, hiddenRelations: state.hiddenRelations, open: state.open, pinned: state.pinned,
-        brought: state.brought, day: state.day, mode: state.mode, shrink: shrink });
+        brought: state.brought, partial: state.partial, day: state.day, mode: state.mode, shrink: shrink });
     var want = { node: new Set(), edge: new Set() };
     var items = { node: [], edge: [] };
     var reached = state.focus && state.selected ? wmgraphFocus.within(edgesOf, state.selected, state.focus) : null;
@@ -229,8 +229,8 @@
   }
   function fitTo(ids) {  // network.fit, without waiting for vis-network to draw the labels it measures
     if (!ids.length) { return; }
-    var view = wmgraphOverview.fitView(ids.map(function (id) {
-      var node = network.body.nodes[id], o = node.options;
+    var view = wmgraphOverview.fitView(ids.map(function (id) {  // an entity not drawn yet: as it will be drawn
+      var node = network.body.nodes[id] || sized(nodeById.get(entityOfNode(id))), o = node.options || node;
       return { x: node.x, y: node.y, size: o.size, fontSize: o.font.size, label: o.label };
     }), container.clientWidth || 800, container.clientHeight || 600);
     network.moveTo({ position: { x: view.x, y: view.y }, scale: view.scale, animation: false });
@@ -588,6 +588,7 @@
     var group = groups[index];
     if (!group) { return; }
     state.open.add(index);
+    if (big && group.size > STEP) { state.partial.set(index, new Set(group.members.slice(0, STEP))); nextStep(index); }
     render();
     if (move) {
       fitTo(group.members.filter(function (k) { return !typeHidden(k); }).map(nodeId));
@@ -596,7 +597,20 @@
     show("group", index);
     scheduleHash();
   }
+  var STEP = 500;  // members of a big community drawn a frame, most connected first (each node or line is slow to make)
+  function nextStep(index) {
+    requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        var part = state.partial.get(index), members = groups[index].members;
+        if (!part || !state.open.has(index)) { return; }
+        members.slice(part.size, part.size + STEP).forEach(function (key) { part.add(key); });
+        if (part.size >= members.length) { state.partial.delete(index); } else { nextStep(index); }
+        render();
+      }, 0);
+    });
+  }
   function collapse(index) {
+    state.partial.delete(index);
     state.open.delete(index);
     groups[index].members.forEach(function (key) { state.pinned.delete(key); state.brought.delete(key); });
     render();
@@ -604,6 +618,7 @@
     scheduleHash();
   }
   function overview() {
+    state.partial.clear();
     state.open.clear();
     state.pinned.clear();
     state.brought.clear();
@@ -614,6 +629,7 @@
     showOverview();
   }
   api.expand = expand;
+  api.drawing = function () { return state.partial.size > 0; };
   api.collapse = collapse;
   api.overview = overview;
   document.getElementById("overview-button").addEventListener("click", overview);
@@ -723,7 +739,7 @@
     setMode(view.mode);
     state.focus = view.focus;
     if (view.day !== null) { useDate(view.day); } else { api.setDate(null); }
-    if (big) { state.open = view.open; }
+    if (big) { state.open = view.open; state.partial.clear(); }
     if (view.entity !== null) { selectEntity(view.entity, view.zoom === null); } else { render(); }
     if (view.zoom !== null) {
       network.moveTo({ position: { x: view.at[0], y: view.at[1] }, scale: view.zoom, animation: false });
