@@ -343,3 +343,21 @@ def test_a_figure_another_is_said_to_achieve_is_not_the_speaker_s(mini_graph: Pa
                 p.qualifiers.get("measure")) for p in draft.proposals if p.relation != "said-that"}
     assert figures == {("acme-robotics", "pledges-jobs", 40, None),
                        ("acme-robotics", "statistic", 5000000, "revenue")}
+
+
+def test_a_team_grown_to_a_size_a_distance_and_a_pilot_s_cost_are_no_jobs_counts_or_investments(
+        mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems said the money would let it grow its team to around 90 people "
+                                "in Solihull. Leeds, around 20 miles away, has 30 studios. The council has chosen "
+                                "the Birmingham telecoms firm Telecore to run a £1.2 million pilot.")
+    assert {(p.subject, p.relation) for p in draft.proposals if p.relation in ("pledges-jobs", "investment")} == set()
+    assert "miles" not in {p.qualifiers.get("measure") for p in draft.proposals}
+    assert kinds(draft)["Telecore"] == "company"
+
+
+def test_a_scheme_known_as_a_name_is_the_subject_of_its_sentence(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Walsall Council has approved a care scheme. The scheme, known as CareLink, will "
+                                "connect 15 care homes. It runs until Christmas.")
+    assert [(p.subject, p.qualifiers.get("count")) for p in draft.proposals if "count" in p.qualifiers] == [
+        ("carelink", 15)]
+    assert "Christmas" not in kinds(draft)

@@ -11,7 +11,9 @@ _CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD"}
 _APPROX = r"(?:((?i:more than|over|almost|nearly|up to|around|about|at least|some|roughly|close to|in excess of)) )?"
 MONEY = re.compile(_APPROX + r"([£€$])\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|mn|m|million|k|thousand)?\b")
 COUNT = re.compile(_APPROX + r"(?<![£€$\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\s?(?:%|per ?cent\b))"
-                   r"(?![\d,.]*\s?(?:bn|m|million|billion)\b) ((?:[a-z-]+ ){0,3}?(?:[a-z-]+s|staff|people))\b")
+                   r"(?![\d,.]*\s?(?:bn|m|million|billion)\b)"
+                   r"(?! (?:miles|kilometres|km|metres|feet|minutes|hours|days|weeks|seconds|times|points)\b)"
+                   r" ((?:[a-z-]+ ){0,3}?(?:[a-z-]+s|staff|people))\b")  # '20 miles away' counts nothing
 SHARE = re.compile(_APPROX + r"(\d+(?:\.\d+)?)\s?(%|per ?cent)")
 # "5,099 vacancies; by October the number had reached 9,287": a bare number continuing the count before it
 CONTINUED = re.compile(r"\b(?:(?:the (?:number|figure|total|count)|this|that|it)\s+(?:had |has |have )?"

@@ -37,6 +37,8 @@ _BODY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|fi
                            r"partner|developer|manufacturer|consultancy|agency|specialist|supplier|operator|group|"
                            r"charity|maker|retailer|lender|bank|insurer|platform|spin-?out)\b(?!['’]s)"
                            r"(?!\s+(?:is|was|has|had|makes|made|runs|ran|said|says|will|can)\b)")
+_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|start-?up|developer|manufacturer|"
+                          r"maker|provider|supplier|consultancy|studio|retailer|lender|insurer)\s+$")
 _GROUP_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:network|collective|community|association|"
                             r"organisation|organization|body|alliance|consortium|cluster|forum|membership group)\b"
                             r"(?!['’]s)(?!\s+(?:is|was|has|had|will|can)\b)")
@@ -206,6 +208,8 @@ def classify(text: str, start: int, end: int, opens: bool, names_elsewhere: set[
         return "person", "given-name", 0.7
     if _BODY_APPOSED.match(after) and not before.endswith(" from "):
         return "company", "apposed-company", 0.8
+    if _KIND_BEFORE.search(before):
+        return "company", "kind-before-name", 0.7  # "the Birmingham telecoms firm Telecore"
     if _GROUP_APPOSED.match(after) and not before.endswith(" from "):
         return "organisation", "apposed-organisation", 0.8  # "CovTech Collective, a Coventry-based network of ..."
     if len(words) == 1 and after.startswith("-based"):

@@ -47,7 +47,7 @@ _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|l
                                 r"will|has|had|have|were|are)\b)[a-z]")
 _ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
 _PROJECT_COST = re.compile(r"\s+(?:for\s+(?:a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?:programme|scheme|project|centre|hub|"
-                           r"facility|plant|campus|"
+                           r"facility|plant|campus|pilot|trial|contract|deal|study|"
                            r"factory|office|site|initiative|testbed|test bed)\b\s*(?:,\s*)?(?:called\s+|named\s+)?")
 # "X said the centre would create 150 jobs": a doer other than the speaker, reported doing the figure's deed
 _REPORTED_DOER = re.compile(r"\b(?:said|says|added|announced|confirmed|expects?|believes?|estimates?|told [\w ]+?)\s+"
@@ -58,6 +58,9 @@ _REPORTED_DOER = re.compile(r"\b(?:said|says|added|announced|confirmed|expects?|
 _SPEAKERS_OWN = frozenset(("it", "they", "we", "he", "she", "company", "firm", "business", "group", "revenue",
                            "revenues", "sales", "turnover", "profit", "profits", "headcount", "workforce", "staff",
                            "team", "orders"))
+_GROW_TO = re.compile(r"\b(?:grow|expand|increase|take|bring|double)\b[^.;]*\bto\s+(?:about |around |some |nearly |"
+                      r"almost |more than |over |roughly )?$")
+_NAMING = re.compile(r"\b(?:called|named|known as|dubbed|branded)\s+$")
 _UNNAMED_BETWEEN = re.compile(r"\b(?:a|an)\s+[a-z]")  # "40 people attended a briefing at the Town Hall": the briefing's
 _UNNAMED_SUBJECT = re.compile(r"(?:[A-Z]\w+,\s+)?(?:A|An|One)\s+(?:[\w-]+\s+){0,3}?(?:scheme|project|programme|firm|"
                               r"company|start-?up|study|survey|business|group|initiative|pilot|trial|centre|hub)\b")
@@ -97,7 +100,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     before = [m for m in sentence.mentions if m.end <= figure.start and m.type in (*DOERS, *PLACES)
               and m.key not in funders and not sentence.text.startswith("-based", m.end)
               and not _WHERE.search(sentence.text[:m.start])
-              and not any(a <= m.start and m.end <= b for a, b in asides)  # "The study, by X, predicts": not X's
+              and not (any(a <= m.start and m.end <= b for a, b in asides)  # "The study, by X, predicts": not X's
+                       and not _NAMING.search(sentence.text[:m.start]))  # "The scheme, known as X, will": X's
               and not _ATTRIBUTIVE.match(sentence.text, m.end)  # "a University of X spin-out": the spin-out's
               and not (m.type == "report" and _FINDS.match(sentence.text, m.end))  # "The report finds": its source
               and not _says_of_another(sentence.text, m.end, figure.start)]
@@ -240,8 +244,8 @@ def _jobs_pledged(sentence: Sentence, figure: Figure, clause: str, context: Cont
     jobs are placed in the region the article is about.
     """
     lead = sentence.text[max(0, figure.start - 40):figure.start]
-    if _EMPLOYS.search(lead):
-        return None  # "employs 65 people": the staff it has, not jobs it will create
+    if _EMPLOYS.search(lead) or _GROW_TO.search(lead):
+        return None  # "employs 65 people", "grow its team to 90 people": the staff it has or will have, not new jobs
     jobs = figure.noun.split()[-1] in JOB_WORDS or (figure.noun.split()[-1] in ("people", "staff")
                                                     and re.search(r"\b(?:team|hire|hiring|recruit|workforce)", lead))
     body = sentence.before(figure.start, BODIES)

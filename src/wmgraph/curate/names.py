@@ -86,7 +86,8 @@ DEMONYMS = frozenset(("US", "UK", "EU", "USA", "British", "American", "German", 
 # titles written before a person's name, never part of it
 HONORIFICS = ("Professor", "Prof", "Dr", "Sir", "Dame", "Mr", "Mrs", "Ms", "Councillor", "Cllr", "Lord", "Lady",
               "Baroness", "Baron")
-NOT_NAMES = frozenset((*(d for d in DEMONYMS if not d.isupper()), *MONTHS, *WEEKDAYS, *HONORIFICS))
+NOT_NAMES = frozenset((*(d for d in DEMONYMS if not d.isupper()), *MONTHS, *WEEKDAYS, *HONORIFICS, "Christmas",
+                       "Easter", "Brexit", "Covid", "Covid-19"))
 # common given names of people in British news: "Laura Brennan" is a person's name before any title says so
 GIVEN_NAMES = frozenset((
     "Aaron", "Adam", "Ade", "Adrian", "Ahmed", "Aisha", "Alan", "Alex", "Alexander", "Alexandra", "Ali", "Alice",

@@ -32,8 +32,8 @@ def references(text: str, mentions: list[Mention]) -> list[Mention]:
     counts = Counter(m.key for m in mentions)
     for match in _REFERENCE.finditer(text):
         start, end = match.start(1), match.end(1)
-        if any(m.start < end and start < m.end for m in mentions):
-            continue
+        if any(m.start < end and start < m.end for m in mentions) or any(m.start == end + 1 for m in mentions):
+            continue  # inside a name, or describing the name after it: "the accountancy firm Harwood Price"
         head, kinds = _NOUNS[match.group(1)]
         if kinds in _BEFORE and match.group(0)[:1] in "aA":
             continue  # "a start-up", "a firm": a body not named, not the one named before
