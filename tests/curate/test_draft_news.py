@@ -361,3 +361,17 @@ def test_a_scheme_known_as_a_name_is_the_subject_of_its_sentence(mini_graph: Pat
     assert [(p.subject, p.qualifiers.get("count")) for p in draft.proposals if "count" in p.qualifiers] == [
         ("carelink", 15)]
     assert "Christmas" not in kinds(draft)
+
+
+def test_an_acronym_a_known_name_taught_is_no_new_candidate(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The University of Birmingham (UoB) opened a lab. The UoB's head of research, "
+                                "Ruth Osei, said it was busy.")
+    assert kinds(draft) == {"Ruth Osei": "person"}
+    assert ("ruth-osei", "works-for", "university-of-birmingham") in facts(draft)
+
+
+def test_who_compiled_the_data_is_no_subject_of_its_figures(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The data, compiled by the analysts Harwood Insight, shows 2,300 tech firms now "
+                                "operate in Leeds.")
+    assert [(p.subject, p.qualifiers["count"]) for p in draft.proposals if "count" in p.qualifiers] == [
+        ("leeds", 2300)]

@@ -41,6 +41,7 @@ class _Finder:
         self.names = names
         self.found = ArticleEntities()
         self.by_name: dict[str, str] = {}
+        self.taught: dict[str, tuple[str, str, bool]] = {}  # an acronym a known entity's name taught: its entity
 
     def candidate(self, name: str, kind: str, rule: str, confidence: float, start: int) -> Candidate:
         """The candidate called `name`, made if new."""
@@ -186,6 +187,8 @@ def _learned(finder: _Finder, mentions: list[Mention]) -> list[Mention]:
         acronym = _ACRONYM.match(text, mention.end)
         if acronym and acronym.group(1) != mention.words:
             aliases.setdefault(acronym.group(1), (mention, "acronym", mention.end))
+            if mention.known:  # "the West Midlands Growth Company (WMGC) ... The WMGC's": no candidate 'WMGC'
+                finder.taught.setdefault(acronym.group(1).casefold(), (mention.key, mention.type, True))
         words = mention.words.split()
         if mention.type == "person" and len(words) >= 2:
             aliases.setdefault(words[-1], (mention, "surname", mention.end))
@@ -239,7 +242,7 @@ def _aliases_owned(finder: _Finder) -> dict[str, tuple[str, str, bool]]:
     be the same body twice, and accepting both would fail on the alias they share. Another edition of a known
     event keeps its candidate: the gazetteer found it is not the known one.
     """
-    owners: dict[str, tuple[str, str, bool]] = {}
+    owners: dict[str, tuple[str, str, bool]] = dict(finder.taught)
     for key, entity in finder.entities.items():
         for alias in entity.aliases:
             owners.setdefault(alias.casefold(), (key, entity.type, True))

@@ -11,7 +11,8 @@ _CLAUSE_END = re.compile(r"[;:]|, (?:but|while|whereas|and|with) |\. |"
 # an apposition or a participle between commas (", founded in 2018,", ", carried out by X,"); a number's
 # thousands comma ("2,400") is no end of it
 ASIDE = re.compile(r", (?:a|an|the|which|who|whose|once|formerly|founded|based|carried out|led|backed|owned|run|"
-                   r"set up|launched|created|headquartered|part of|known|now|previously)\b"
+                   r"set up|launched|created|headquartered|part of|known|now|previously|compiled|commissioned|"
+                   r"produced|prepared|published|funded|sponsored)\b"
                    r"(?:[^,;:]|(?<=\d),(?=\d))*,(?=\s)")
 # a relative clause or an aside of its own time (", currently estimated at 118,000 people,"): its own clause
 _RELATIVE = re.compile(r", (?:which|who|currently|already|now|still|at present) (?:[^,;:]|(?<=\d),(?=\d))*,(?=\s)")
