@@ -19,12 +19,13 @@ var wmgraphOverview = (function () {
   function spreadDiscs(groups, radius) {
     var pad = 1.2;
     var rounds = Math.max(8, Math.min(120, Math.floor(4e6 / (groups.length * groups.length))));
+    var radii = groups.map(radius);  // worked out once: the rounds look at every pair of discs
     for (var round = 0; round < rounds; round++) {
       var moved = false;
       for (var i = 0; i < groups.length; i++) {
         for (var j = i + 1; j < groups.length; j++) {
           var a = groups[i], b = groups[j];
-          var dx = b.x - a.x, dy = b.y - a.y, gap = (radius(a) + radius(b)) * pad;
+          var dx = b.x - a.x, dy = b.y - a.y, gap = (radii[i] + radii[j]) * pad;
           var d2 = dx * dx + dy * dy;
           if (d2 >= gap * gap) { continue; }
           var d = Math.sqrt(d2) || 1e-6, push = (gap - d) / 2;
@@ -70,8 +71,15 @@ var wmgraphOverview = (function () {
       });
     });
     var kept = new Set();
-    byGroup.forEach(function (pairs) {
-      pairs.sort(stronger).slice(0, 3).forEach(function (pair) { kept.add(pair); });
+    byGroup.forEach(function (pairs) {  // each community's three strongest, without sorting them all
+      var best = [];
+      pairs.forEach(function (pair) {
+        if (best.length === 3 && stronger(pair, best[2]) > 0) { return; }
+        best.push(pair);
+        best.sort(stronger);
+        if (best.length > 3) { best.pop(); }
+      });
+      best.forEach(function (pair) { kept.add(pair); });
     });
     return Array.from(kept).sort(stronger).slice(0, limit).sort();
   }
