@@ -375,3 +375,17 @@ def test_who_compiled_the_data_is_no_subject_of_its_figures(mini_graph: Path) ->
                                 "operate in Leeds.")
     assert [(p.subject, p.qualifiers["count"]) for p in draft.proposals if "count" in p.qualifiers] == [
         ("leeds", 2300)]
+
+
+def test_a_description_opening_a_sentence_and_an_award_won_at_an_event(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Coventry firm Quantia won the Innovation of the Year award at the Robot Awards. "
+                                "Its parent company Harwood Group was pleased.")
+    found = {(p.subject, p.relation, p.object, p.qualifiers.get("measure")) for p in draft.proposals}
+    assert found == {("quantia", "based-in", "coventry", None),
+                     ("quantia", "ranked-by", "robot-awards", "Innovation of the Year award")}
+
+
+def test_saying_little_or_nothing_is_no_statement(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Harwood Group said little. Ann Lee said nothing more. Tom Hale said the deal was "
+                                "done.")
+    assert [(p.subject, p.object) for p in draft.proposals] == [("tom-hale", "The deal was done.")]

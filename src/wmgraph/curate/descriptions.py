@@ -20,7 +20,7 @@ _PRAISE = frozenset(("leading", "fast-growing", "growing", "largest", "biggest",
                      "small", "new", "established", "local", "global", "major", "pioneering", "innovative", "renowned",
                      "well-known", "ambitious", "successful", "rapidly", "expanding"))
 _WHAT_NOT_FIELD = frozenset(("body", "association", "network", "charity", "institute"))
-_BEFORE_NAME = re.compile(rf"\b(?:the|a|an)\s+(?P<words>(?:[\w-]+\s+){{0,4}}?)(?P<kind>{_KINDS})\s+$")
+_BEFORE_NAME = re.compile(rf"(?:\b(?:the|a|an)\s+|^)(?P<words>(?:[\w-]+\s+){{0,4}}?)(?P<kind>{_KINDS})\s+$")
 _PLACE_KIND = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{_KINDS})\b")
 # "X has opened an office in Birmingham": based there since (what will open is a plan, curate/plans.py)
 _OPENED_IN = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:opened|moved into|moved to|relocated to)\s+"
@@ -62,8 +62,9 @@ def descriptions(sentence: Sentence, context: Context, date: str) -> list[Propos
 def _named_after_kind(sentence: Sentence, body: Mention) -> list[Proposal]:
     """'the Wolverhampton coding school ByteForge': ByteForge's field, and its base when a place opens the words."""
     described = _BEFORE_NAME.search(sentence.text[:body.start])
-    if described is None:
-        return []
+    if described is None or described.group("words").split()[:1] in (["Its"], ["Their"], ["His"], ["Her"], ["Our"],
+                                                                     ["This"], ["That"], ["Another"], ["Rival"]):
+        return []  # "Its parent company X": whose, not what
     words_start = described.start("words")
     inside = [m for m in sentence.mentions if words_start <= m.start < body.start]
     if any(m.type not in PLACES for m in inside):

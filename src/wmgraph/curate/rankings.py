@@ -118,8 +118,9 @@ def _listed_alike(sentence: Sentence, start: int, kind: str) -> list[Mention]:
 
 
 _PLACED = re.compile(rf"\b(?:ranked|came|finished|placed|was placed)\s+({'|'.join(_ORDINALS)})\s+in\s+(?:the\s+)?")
-_NAMED_AT = re.compile(r"\b(?:was|were|has been|have been) (?:named|crowned|voted) (?:the )?([A-Z][^,.;]{1,50}?) "
-                       r"at (?:the )?")
+_NAMED_AT = re.compile(r"\b(?:(?:was|were|has been|have been) (?:named|crowned|voted) (?:the )?([A-Z][^,.;]{1,50}?)|"
+                       r"(?:won|wins|took|scooped|picked up) (?:the )?([A-Z][^,.;]{1,50}? (?:award|prize|title))) "
+                       r"at (?:the )?")  # "won the Innovation of the Year award at the Midlands Tech Awards"
 
 
 def _placed(sentence: Sentence, context: Context) -> list[Proposal]:
@@ -146,7 +147,7 @@ def _named_at(sentence: Sentence, context: Context) -> list[Proposal]:
     subject_key = _subject_before(sentence, context, match.start()) if match else ""
     if match is None or event is None or event.type != "event" or not subject_key:
         return []
-    return [Proposal(subject_key, "ranked-by", event.key, {"rank": 1, "measure": match.group(1)},
+    return [Proposal(subject_key, "ranked-by", event.key, {"rank": 1, "measure": match.group(1) or match.group(2)},
                      sentence.quote(match.start(), event.end), rule="named-at", confidence=0.5)]
 
 

@@ -44,6 +44,8 @@ def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
             continue
         speaker, start = found
         statements = _statements(verb.group(1), text[verb.end():])
+        if re.match(r"\s*(?:little|nothing|no more|little more|none)\b", text[verb.end():]):
+            continue  # "X said little": no statement
         said_before = re.search(r",\s+(?:the\s+)?$", text[:start])
         if not text[verb.end():].strip(" .") and said_before:
             statements = [(_sentence(text[:said_before.start()]), _CHECK)]  # "..., the department said."
