@@ -389,3 +389,10 @@ def test_saying_little_or_nothing_is_no_statement(mini_graph: Path) -> None:
     draft = drafted(mini_graph, "Harwood Group said little. Ann Lee said nothing more. Tom Hale said the deal was "
                                 "done.")
     assert [(p.subject, p.object) for p in draft.proposals] == [("tom-hale", "The deal was done.")]
+
+
+def test_what_a_person_did_before_joining(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Prior to joining Brightcoat Systems, Ruth Osei worked for two national charities. "
+                                "Before joining Vale Bank in 2020, Tom Hale spent a decade at Harwood Capital.")
+    assert {(p.subject, p.object) for p in draft.proposals if p.relation == "past-role"} == {
+        ("ruth-osei", "worked for two national charities"), ("tom-hale", "spent a decade at Harwood Capital")}

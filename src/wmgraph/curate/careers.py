@@ -15,6 +15,9 @@ _WAS_BEFORE = re.compile(r"\s+(?:was|had been)\s+(?:previously|formerly|once)\s+
 _JOINED_FROM = re.compile(r"\s+(?:joined|joins)\s+(?:[A-Z][\w&-]*\s+){1,4}(?:in\s+\d{4}\s+)?from\s+(?:the\s+)?"
                           r"(?:[a-z][\w-]*\s+){0,3}")
 _WORKED_AT = re.compile(r"\s+(?:previously|formerly|once|had)\s+(?:worked|served)\s+(?:at|for|with)\s+(?:the\s+)?")
+# "Prior to joining techUK, Matt worked for several charities ...", "Before joining X in 2020, she spent a decade at Y"
+_BEFORE_JOINING = re.compile(r"^(?:Prior to|Before)\s+(?:joining|moving to|taking up)\b[^,;]*,\s+$")
+_PRIOR_TO = re.compile(r"\s+(?P<did>(?:had\s+)?(?:worked|served|spent|built|held|led|ran)\b[^.;]+)")
 _WHO_BEFORE = re.compile(r",\s+who\s+(?:previously|formerly|once|until recently|earlier)\s+(?P<did>[^,.;]+)")
 _TITLED = r"(?:(?:Professor|Prof|Dr|Sir|Dame|Councillor|Cllr)\s+)?"  # a title before the speaker's name
 # the words that give the stage to a speaker at an event, and the part each speaker plays there
@@ -55,6 +58,11 @@ def _former_roles(sentence: Sentence) -> list[Proposal]:
                 person.start, where.end() if where else employer.end), rule="joined-from", confidence=0.6 if where
                 else 0.5, why=["a role held before: 'where she was'" if where else
                                "where the person worked before: write the role if the text gives it"]))
+        prior = _PRIOR_TO.match(text, person.end) if _BEFORE_JOINING.search(text[:person.start]) else None
+        if prior is not None:
+            found.append(Proposal(person.key, "past-role", prior.group("did").strip(), {},
+                                  sentence.quote(0, prior.end()), rule="before-joining", confidence=0.5,
+                                  why=["what the person did before joining: reword it as a role"]))
         before = _WHO_BEFORE.match(text, person.end)
         if before is not None:
             found.append(Proposal(person.key, "past-role", before.group("did").strip(),
