@@ -396,3 +396,10 @@ def test_what_a_person_did_before_joining(mini_graph: Path) -> None:
                                 "Before joining Vale Bank in 2020, Tom Hale spent a decade at Harwood Capital.")
     assert {(p.subject, p.object) for p in draft.proposals if p.relation == "past-role"} == {
         ("ruth-osei", "worked for two national charities"), ("tom-hale", "spent a decade at Harwood Capital")}
+
+
+def test_she_is_also_a_director_at_a_body_when_one_person_was_named_before(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Ruth Osei was named chair. She is also a non-executive director at Acme Robotics. "
+                                "Tom Hale and Ann Lee spoke. She is also a director at Vale Systems.")
+    assert [(p.subject, p.object, p.qualifiers["role"]) for p in draft.proposals if p.relation == "works-for"] == [
+        ("ruth-osei", "acme-robotics", "non-executive director")]  # 'she' after two people: nobody

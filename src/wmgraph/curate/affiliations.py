@@ -55,7 +55,7 @@ _CUES = r"(?i:chief|chair|head|director|founder|mayor|minister|secretary|leader|
         r"chancellor|vice-chancellor|dean|principal)"
 _TITLE_OF = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+"
                        rf"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms)\.?\s+)?$")
-_IS_TITLE = re.compile(rf"\s+(?:is|was|remains|serves as|works as|joined as|has been) (?:the |a |an )?"
+_IS_TITLE = re.compile(rf"\s+(?:is|was|remains|serves as|works as|joined as|has been) (?:also )?(?:the |a |an )?"
                        rf"(?:(?P<org>[\w&-]+(?: [A-Z][\w&-]*)*)['’]s? )?"
                        rf"(?P<title>(?:[\w&-]+ ){{0,8}}?{_CUES}\w*(?: (?:of|for|within) [^,.]+?)?)"
                        rf"(?: (?:at|of|with|within) (?:the )?|(?=[,.]|$))")
@@ -92,8 +92,27 @@ def titles(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
         qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
         found.append(Proposal(person.key, relation_of(role), org.key, qualifiers,
                               sentence.quote(start, end), rule="title-of", confidence=0.6))
-    return found + _its_title(sentence, context, date) + _who_leads(sentence, date) + _title_alone(sentence, context,
-                                                                                                 date)
+    return found + _its_title(sentence, context, date) + _who_leads(sentence, date) \
+        + _title_alone(sentence, context, date) + _pronoun_title(sentence, context, date)
+
+
+def _pronoun_title(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
+    """'She is also a non-executive director at X': the person the sentence before named alone works there."""
+    pronoun = re.match(r"(?:She|He)(?:\s+also)?", sentence.text)
+    if pronoun is None or len(context.people) != 1:
+        return []
+    is_title = _IS_TITLE.match(sentence.text, pronoun.end())
+    if is_title is None:
+        return []
+    named = sentence.at(is_title.end()) if not is_title.group("org") else next(
+        (m for m in sentence.mentions if m.start == is_title.start("org")), None)
+    if named is None or named.type not in BODIES:
+        return []
+    role = is_title.group("title")
+    qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
+    return [Proposal(context.people[0], relation_of(role), named.key, qualifiers,
+                     sentence.quote(0, max(named.end, is_title.end())), rule="pronoun-title", confidence=0.5,
+                     why=[f"'{pronoun.group(0)}' read as {context.people[0]}, the person the sentence before named"])]
 
 
 # a company title after a name, with no body named: "Webb, the chief technology officer, said", "Sandhu, who is
