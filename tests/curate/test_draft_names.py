@@ -1,0 +1,70 @@
+"""Names in news English, each rule on sentences of its own: people, titles, bodies named again, kinds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .test_draft_news import drafted, facts, kinds
+
+
+def test_a_common_given_name_makes_a_person_whatever_follows(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems has appointed Laura Fenwick to run sales. "
+                                "The move follows the departure of Tom Akers last month.")
+    assert kinds(draft) == {"Brightcoat Systems": "company", "Laura Fenwick": "person", "Tom Akers": "person"}
+
+
+def test_a_street_named_after_a_person_is_no_person(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The firm has moved to an office on Victoria Square and another on Paul Street.")
+    assert "person" not in kinds(draft).values()
+
+
+def test_founders_named_with_their_trades_are_people_and_the_clause_after_them_no_apposition(
+        mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Founded in 2019 by chemist Ifeoma Osei and engineer Tarek Bakri, the firm makes "
+                                "coatings for wind turbines.")
+    assert kinds(draft) == {"Ifeoma Osei": "person", "Tarek Bakri": "person"}
+
+
+def test_a_title_before_a_name_is_not_part_of_it(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Councillor Ifeoma Osei, the council's cabinet member for skills, opened the centre. "
+                                "Cllr Tarek Bakri chaired the meeting.")
+    assert kinds(draft) == {"Ifeoma Osei": "person", "Tarek Bakri": "person"}
+
+
+def test_appointed_as_a_title_makes_a_person(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems has appointed Ifeoma Osei as managing director of its "
+                                "Leeds office.")
+    assert kinds(draft)["Ifeoma Osei"] == "person"
+
+
+def test_a_weekday_after_on_ends_a_name(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The Robot Fair was held at the Vale Arena in Coventry on Wednesday.")
+    assert kinds(draft) == {"Robot Fair": "event", "Vale Arena": "venue", "Coventry": "city"}
+
+
+def test_a_body_named_again_by_its_first_word_is_the_same_body(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems, a coatings company, has opened an office in Leeds. "
+                                "Brightcoat employs 40 people. Midlands Angel Network backed it. "
+                                "Investors in the Midlands were pleased.")
+    assert draft.candidates["brightcoat-systems"].aliases == ["Brightcoat"]
+    assert draft.candidates["midlands-angel-network"].aliases == []  # "the Midlands" is somewhere else
+    assert ("brightcoat-systems", "stated-count", None) in facts(draft)
+
+
+def test_a_first_word_two_bodies_share_names_neither(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Brightcoat Systems and Brightcoat Capital, its investor, met in Leeds. "
+                                "Brightcoat said the talks went well.")
+    assert [c.aliases for c in draft.candidates.values() if c.name.startswith("Brightcoat ")] == [[], []]
+
+
+def test_a_name_called_after_a_kind_of_thing_is_that_kind(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The programme, called Digital Pathways, opens in May. Its app, named Skillcheck, "
+                                "is free.")
+    assert kinds(draft) == {"Digital Pathways": "programme", "Skillcheck": "product"}
+
+
+def test_an_acronym_a_known_name_taught_is_no_new_candidate(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The University of Birmingham (UoB) opened a lab. The UoB's head of research, "
+                                "Ruth Osei, said it was busy.")
+    assert kinds(draft) == {"Ruth Osei": "person"}
+    assert ("ruth-osei", "works-for", "university-of-birmingham") in facts(draft)
