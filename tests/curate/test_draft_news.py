@@ -341,3 +341,9 @@ def test_she_is_also_a_director_at_a_body_when_one_person_was_named_before(mini_
                                 "Tom Hale and Ann Lee spoke. She is also a director at Vale Systems.")
     assert [(p.subject, p.object, p.qualifiers["role"]) for p in draft.proposals if p.relation == "works-for"] == [
         ("ruth-osei", "acme-robotics", "non-executive director")]  # 'she' after two people: nobody
+
+
+def test_figures_of_an_unnamed_hub_no_body_owns_are_nobody_s(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Ministers have unveiled plans for a £40m AI research hub in Wolverhampton, which "
+                                "could create up to 300 jobs. Local MP Ann Lee said the plan was welcome.")
+    assert [(p.subject, p.relation) for p in draft.proposals] == [("ann-lee", "said-that")]  # 'MP' is a title

@@ -46,8 +46,8 @@ _SOURCE_OR_SITE = re.compile(r"(?:^According to|\b(?:on|at))\s+(?:the\s+)?$")
 _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|last|next|this|which|that|where|is|was|"
                                 r"will|has|had|have|were|are)\b)[a-z]")
 _ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
-_PROJECT_COST = re.compile(r"\s+(?:for\s+(?:a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?:programme|scheme|project|centre|hub|"
-                           r"facility|plant|campus|pilot|trial|contract|deal|study|"
+_PROJECT_COST = re.compile(r"\s+(?:for\s+(?:a|an)\s+)?(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,2}?(?:programme|scheme|project|"
+                           r"centre|hub|facility|plant|campus|pilot|trial|contract|deal|study|"
                            r"factory|office|site|initiative|testbed|test bed)\b\s*(?:,\s*)?(?:called\s+|named\s+)?")
 # "X said the centre would create 150 jobs": a doer other than the speaker, reported doing the figure's deed
 _REPORTED_DOER = re.compile(r"\b(?:said|says|added|announced|confirmed|expects?|believes?|estimates?|told [\w ]+?)\s+"
@@ -60,6 +60,9 @@ _SPEAKERS_OWN = frozenset(("it", "they", "we", "he", "she", "company", "firm", "
                            "team", "orders"))
 _GROW_TO = re.compile(r"\b(?:grow|expand|increase|take|bring|double)\b[^.;]*\bto\s+(?:about |around |some |nearly |"
                       r"almost |more than |over |roughly )?$")
+_OF_UNNAMED = re.compile(r"\b(?:a|an)\s+(?:[\w£.-]+\s+){0,4}?(?:hub|centre|facility|plant|factory|campus|site|"
+                         r"project|scheme|institute|lab|laboratory)(?:\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+                         r",?\s+(?:which|that)\s+[^,;]*$")
 _NAMING = re.compile(r"\b(?:called|named|known as|dubbed|branded)\s+$")
 _UNNAMED_BETWEEN = re.compile(r"\b(?:a|an)\s+[a-z]")  # "40 people attended a briefing at the Town Hall": the briefing's
 _UNNAMED_SUBJECT = re.compile(r"(?:[A-Z]\w+,\s+)?(?:A|An|One)\s+(?:[\w-]+\s+){0,3}?(?:scheme|project|programme|firm|"
@@ -94,6 +97,9 @@ def _each(sentence: Sentence, proposal: Proposal) -> list[Proposal]:
 
 def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | None:
     """The nearest entity named before the figure that is not its funder, else the first place after it."""
+    unnamed = _OF_UNNAMED.search(sentence.text[:figure.start])
+    if unnamed is not None and not any(m.type in BODIES and m.end <= unnamed.start() for m in sentence.mentions):
+        return None  # "a £40m research hub in Wolverhampton, which could create 300 jobs": the unnamed hub's, no body's
     funders = {m.key for m in sentence.mentions if _FUNDER_BEFORE.search(sentence.text[:m.start])
                or _SOURCE_OR_SITE.search(sentence.text[:m.start])}
     asides = [a.span() for a in ASIDE.finditer(sentence.text[:figure.start])]

@@ -85,7 +85,7 @@ DEMONYMS = frozenset(("US", "UK", "EU", "USA", "British", "American", "German", 
                       "Israeli", "Korean", "Singaporean", "Belgian", "Austrian", "Polish", "Portuguese"))
 # titles written before a person's name, never part of it
 HONORIFICS = ("Professor", "Prof", "Dr", "Sir", "Dame", "Mr", "Mrs", "Ms", "Councillor", "Cllr", "Lord", "Lady",
-              "Baroness", "Baron")
+              "Baroness", "Baron", "MP")
 NOT_NAMES = frozenset((*(d for d in DEMONYMS if not d.isupper()), *MONTHS, *WEEKDAYS, *HONORIFICS, "Christmas",
                        "Easter", "Brexit", "Covid", "Covid-19"))
 # common given names of people in British news: "Laura Brennan" is a person's name before any title says so
