@@ -347,3 +347,15 @@ def test_figures_of_an_unnamed_hub_no_body_owns_are_nobody_s(mini_graph: Path) -
     draft = drafted(mini_graph, "Ministers have unveiled plans for a £40m AI research hub in Wolverhampton, which "
                                 "could create up to 300 jobs. Local MP Ann Lee said the plan was welcome.")
     assert [(p.subject, p.relation) for p in draft.proposals] == [("ann-lee", "said-that")]  # 'MP' is a title
+
+
+def test_a_year_after_a_later_figure_is_that_figure_s_and_a_scope_is_no_subject(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "A study by Harwood Bank says the Leeds digital economy is worth £14bn, up from "
+                                "£11bn in 2020. It found that Bristol had the fastest growth of any city in the "
+                                "country, at 18%. Harwood Bank's regional director, Tom Hale, was pleased. In March "
+                                "2025 Vale Fund grew by £30m, including £4m for Acme Robotics.")
+    found = {(p.subject, p.qualifiers.get("amount", p.qualifiers.get("share")),
+              p.qualifiers.get("date", p.qualifiers.get("as-of"))) for p in draft.proposals if p.relation != "works-for"}
+    assert {("leeds", 14000000000, "2025-06-11"), ("leeds", 11000000000, "2020"), ("bristol", 0.18, "2025-06-11"),
+            ("acme-robotics", 4000000, "2025-03")} <= found
+    assert ("tom-hale", "works-for", "harwood-bank") in facts(draft)

@@ -53,7 +53,7 @@ _OPENING = re.compile(r"(?:[A-Z]\w+,\s+)?(?:the\s+)?")
 _CUES = r"(?i:chief|chair|head|director|founder|mayor|minister|secretary|leader|president|professor|executive|" \
         r"manager|chairman|chairwoman|ceo|cto|cfo|coo|officer|partner|lead|assistant|adviser|advisor|analyst|" \
         r"chancellor|vice-chancellor|dean|principal)"
-_TITLE_OF = re.compile(rf"['’]s ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+"
+_TITLE_OF = re.compile(rf"['’]s? ((?:[\w-]+ ){{0,5}}?{_CUES}\w*(?: (?:of|for) [^,.]+?)?),\s+"
                        rf"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms)\.?\s+)?$")
 _IS_TITLE = re.compile(rf"\s+(?:is|was|remains|serves as|works as|joined as|has been) (?:also )?(?:the |a |an )?"
                        rf"(?:(?P<org>[\w&-]+(?: [A-Z][\w&-]*)*)['’]s? )?"

@@ -63,6 +63,7 @@ _GROW_TO = re.compile(r"\b(?:grow|expand|increase|take|bring|double)\b[^.;]*\bto
 _OF_UNNAMED = re.compile(r"\b(?:a|an)\s+(?:[\w£.-]+\s+){0,4}?(?:hub|centre|facility|plant|factory|campus|site|"
                          r"project|scheme|institute|lab|laboratory)(?:\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
                          r",?\s+(?:which|that)\s+[^,;]*$")
+_SCOPE = re.compile(r"\b(?:of|among)\s+(?:any|all|the)\s+(?:[\w-]+\s+){0,3}?(?:in|across)\s+(?:the\s+)?$")
 _NAMING = re.compile(r"\b(?:called|named|known as|dubbed|branded)\s+$")
 _UNNAMED_BETWEEN = re.compile(r"\b(?:a|an)\s+[a-z]")  # "40 people attended a briefing at the Town Hall": the briefing's
 _UNNAMED_SUBJECT = re.compile(r"(?:[A-Z]\w+,\s+)?(?:A|An|One)\s+(?:[\w-]+\s+){0,3}?(?:scheme|project|programme|firm|"
@@ -120,6 +121,8 @@ def _subject(sentence: Sentence, figure: Figure, context: Context) -> Mention | 
     if before and before[-1].type in PLACES and _UNNAMED_SUBJECT.match(sentence.text) \
             and _PLACE_NAMED_IN.search(sentence.text[:before[-1].start]):
         return None  # "A previous scheme in Coventry and Solihull placed 61 per cent": the scheme's, unnamed
+    if len(before) > 1 and before[-1].type in PLACES and _SCOPE.search(sentence.text[:before[-1].start]):
+        return before[-2]  # "Coventry had the fastest growth of any city in the region, at 18%": Coventry's
     if before:
         return before[-1]
     if context.subject and PRONOUN_SUBJECT.match(sentence.text):
@@ -316,7 +319,11 @@ def _when(sentence: Sentence, figure: Figure, date: str, anchor: str) -> tuple[s
         found = resolve(before[at:], date, anchor)
         if found[0] or found[2]:
             return found
-    return resolve(_unaside(clause), date, anchor)
+    found = resolve(_unaside(clause), date, anchor)
+    at = start + clause.find(found[1]) if found[1] else -1
+    if any(figure.end <= start + f.start and start + f.end <= at for f in others):
+        return "", "", ""  # "worth £14bn, up from £11bn in 2020": the year after a later figure is that one's
+    return found
 
 
 def _unaside(words: str) -> str:
