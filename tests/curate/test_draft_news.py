@@ -355,7 +355,8 @@ def test_a_year_after_a_later_figure_is_that_figure_s_and_a_scope_is_no_subject(
                                 "country, at 18%. Harwood Bank's regional director, Tom Hale, was pleased. In March "
                                 "2025 Vale Fund grew by £30m, including £4m for Acme Robotics.")
     found = {(p.subject, p.qualifiers.get("amount", p.qualifiers.get("share")),
-              p.qualifiers.get("date", p.qualifiers.get("as-of"))) for p in draft.proposals if p.relation != "works-for"}
+              p.qualifiers.get("date", p.qualifiers.get("as-of"))) for p in draft.proposals
+             if p.relation != "works-for"}
     assert {("leeds", 14000000000, "2025-06-11"), ("leeds", 11000000000, "2020"), ("bristol", 0.18, "2025-06-11"),
             ("acme-robotics", 4000000, "2025-03")} <= found
     assert ("tom-hale", "works-for", "harwood-bank") in facts(draft)
