@@ -58,10 +58,24 @@ def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
             qualifiers["date"] = date
         pronoun = re.match(r"(?:[Hh]e|[Ss]he)\b", text[start:])
         doubt = _doubt(pronoun.group(0), context) if pronoun else []
-        return [Proposal(speaker, "said-that", said, dict(qualifiers), sentence.quote(start, len(text)),
+        spans = _spans(text, verb.end(), start) if len(statements) > 1 else [(start, len(text))]
+        if len(spans) != len(statements):
+            spans = [(start, len(text))] * len(statements)
+        return [Proposal(speaker, "said-that", said, dict(qualifiers), sentence.quote(*span),
                          rule="reported-speech", confidence=0.3 if doubt else 0.7, why=[why, *doubt])
-                for said, why in statements]
+                for (said, why), span in zip(statements, spans, strict=True)]
     return []
+
+
+def _spans(text: str, after: int, start: int) -> list[tuple[int, int]]:
+    """Where each statement after a verb of saying stands: the first with its speaker, each further one alone
+    ('X said A, and that B': 'X said A' and 'B'), so that each quote carries its own statement."""
+    words_end = len(text.rstrip().rstrip("."))
+    cuts = [m for m in _NEXT.finditer(text, after, words_end)]
+    bounds = [after] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [words_end]
+    spans = [(start if i == 0 else b, e) for i, (b, e) in enumerate(zip(bounds, ends, strict=True))]
+    return [span for i, span in enumerate(spans) if i == 0 or text[span[0]:span[1]].strip()]
 
 
 def _speaker(sentence: Sentence, context: Context, at: int) -> tuple[str, int] | None:
