@@ -68,3 +68,11 @@ def test_an_acronym_a_known_name_taught_is_no_new_candidate(mini_graph: Path) ->
                                 "Ruth Osei, said it was busy.")
     assert kinds(draft) == {"Ruth Osei": "person"}
     assert ("ruth-osei", "works-for", "university-of-birmingham") in facts(draft)
+
+
+def test_the_uk_s_regions_are_regions(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Investors in the Midlands and the South East were pleased. Acme Robotics, based "
+                                "in the North West, agreed.")
+    assert kinds(draft) == {"Midlands": "region", "South East": "region", "North West": "region",
+                            "Acme Robotics": "company"}
+    assert ("acme-robotics", "based-in", "north-west") in facts(draft)

@@ -37,7 +37,8 @@ COUNTRIES = frozenset((
     "Wales", "USA", "UAE",
 ))
 
-# towns and cities of the region the graph maps and the UK's largest, and counties: places whatever their context
+# towns and cities of the region the graph maps and the UK's largest, counties and the UK's regions: places whatever
+# their context
 CITIES = frozenset((
     "Birmingham", "Coventry", "Wolverhampton", "Solihull", "Walsall", "Dudley", "West Bromwich", "Sutton Coldfield",
     "Nuneaton", "Rugby", "Warwick", "Leamington Spa", "Stratford-upon-Avon", "Redditch", "Kidderminster", "Worcester",
@@ -57,6 +58,9 @@ COUNTIES = frozenset((
     "Warwickshire", "Worcestershire", "Staffordshire", "Shropshire", "Herefordshire", "Leicestershire",
     "Derbyshire", "Nottinghamshire", "Northamptonshire", "Oxfordshire", "Gloucestershire", "Cheshire",
     "Black Country",
+    # the UK's regions, named as news names them
+    "Midlands", "East Midlands", "North West", "North East", "South East", "South West", "East of England",
+    "Yorkshire", "Greater Manchester", "Greater London", "Thames Valley",
 ))
 
 # capitalised only because they open a sentence or a heading: never the start of a name
