@@ -360,3 +360,12 @@ def test_a_year_after_a_later_figure_is_that_figure_s_and_a_scope_is_no_subject(
     assert {("leeds", 14000000000, "2025-06-11"), ("leeds", 11000000000, "2020"), ("bristol", 0.18, "2025-06-11"),
             ("acme-robotics", 4000000, "2025-03")} <= found
     assert ("tom-hale", "works-for", "harwood-bank") in facts(draft)
+
+
+def test_a_title_opening_a_sentence_and_who_joins_from_a_body(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Leeds software firm Kallidus has named Helen Ward as its new chief financial "
+                                "officer. Ward, who joins from Capita, replaces Simon Price. Chief executive Tom Reid "
+                                "said Ward's experience would be invaluable.")
+    found = {(p.subject, p.relation, p.object) for p in draft.proposals if p.relation in ("works-for", "past-role")}
+    assert found == {("helen-ward", "works-for", "kallidus"), ("helen-ward", "past-role", "worked at Capita"),
+                     ("tom-reid", "works-for", "kallidus")}  # the story's company, named first of two named once

@@ -122,6 +122,11 @@ _TITLE_ALONE = re.compile(r",\s+(?:who\s+is\s+)?(?:the\s+|its\s+|their\s+)?(?P<t
                           r"chairwoman|[a-z]+\s+director|CEO|CTO|COO|CFO)(?:\s+and\s+co-?founder)?)(?=,|\.|$)")
 
 
+_TITLE_OPENS = re.compile(r"(?P<title>(?:Chief|Managing|Finance|Operations|Technical|Commercial)\s+"
+                          r"(?:[a-z]+\s+){0,2}?(?:executive|director|officer)|Founder|Co-founder|Chair|Chairman|"
+                          r"Chairwoman)\s+")  # "Chief executive Tom Reid said"
+
+
 def _title_alone(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """'Webb, the chief technology officer, said': works-for the company the article has named most (chair: leads)."""
     body = context.main_body()
@@ -129,14 +134,15 @@ def _title_alone(sentence: Sentence, context: Context, date: str) -> list[Propos
         return []
     found = []
     for person in (m for m in sentence.mentions if m.type == "person"):
-        title = _TITLE_ALONE.match(sentence.text, person.end)
+        title = _TITLE_ALONE.match(sentence.text, person.end) or _TITLE_OPENS.fullmatch(sentence.text, 0, person.start)
         if title is None or any(m.type in BODIES and m.rule != "reference" and m.start < title.end()
                                 for m in sentence.mentions):
             continue  # a body named before: the rules above read whose title it is
-        role = title.group("title")
+        role = title.group("title").casefold()
         qualifiers: Qualifiers = {"role": role, **({"as-of": date} if date else {})}
         found.append(Proposal(person.key, relation_of(role), body, qualifiers,
-                              sentence.quote(person.start, title.end()), rule="title-alone", confidence=0.4,
+                              sentence.quote(min(person.start, title.start()), max(person.end, title.end())),
+                              rule="title-alone", confidence=0.4,
                               why=[f"no body named: {body}, the company or organisation the article names most"]))
     return found
 

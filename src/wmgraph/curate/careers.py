@@ -7,7 +7,7 @@ import re
 
 from .proposals import BODIES, Context, Proposal, Sentence
 
-_JOINS_FROM = re.compile(r"\s+(?:joins|joined|comes|came|moves|moved|arrives|arrived)\s+from\s+(?:the\s+)?")
+_JOINS_FROM = re.compile(r"(?:,\s+who)?\s+(?:joins|joined|comes|came|moves|moved|arrives|arrived)\s+from\s+(?:the\s+)?")
 _WHERE_WAS = re.compile(r",\s+where\s+(?:she|he|they)\s+(?:was|had been|served as|worked as)\s+"
                         r"(?P<title>(?:the\s+|an?\s+)?[^,.;]+)")
 _WAS_BEFORE = re.compile(r"\s+(?:was|had been)\s+(?:previously|formerly|once)\s+(?:the\s+|a\s+|an\s+)?"

@@ -89,7 +89,7 @@ class Context:
         self.counted_before = ""  # ... and the sentence before: whom "most of them" are counted in
         self.anchor = ""  # an undated article: the latest date it states, which 'this year' is read by
         self.people: list[str] = []  # the people the latest sentence naming any names: whom 'she' can be
-        self.counts: dict[str, int] = {}  # how often each entity has been named
+        self.counts: dict[str, int] = {}  # how often each entity has been named, in the order first named
 
     def see(self, sentence: Sentence) -> None:
         """Remember the mentions of `sentence`."""
@@ -117,9 +117,9 @@ class Context:
         return [key for key in self.named if self.kinds[key] in kinds][-count:]
 
     def main_body(self) -> str:
-        """The company or organisation named most so far, the latest of equals ('' if none): the story's own."""
-        bodies = [key for key in self.named if self.kinds[key] in ("company", "organisation")]
-        return max(reversed(bodies), key=lambda k: self.counts[k]) if bodies else ""
+        """The company or organisation named most so far, the first named of equals ('' if none): the story's own."""
+        bodies = [key for key in self.counts if self.kinds[key] in ("company", "organisation")]
+        return max(bodies, key=lambda k: self.counts[k]) if bodies else ""
 
     def region(self) -> str:
         """The place named most so far ('' if none)."""
