@@ -93,16 +93,6 @@ test("communities: members most linked first, named by the first two", () => {
   assert.deepEqual(groups.map((g) => [...g.types].sort()), [[["company", 2], ["person", 1]], [["company", 1]]]);
 });
 
-test("a big page's layout puts no two nodes in one grid cell", () => {
-  const rows = sample();
-  rows.grid = 100;
-  rows.nodes = [0, 0, 1, 1, 2, 2, 3, 3];
-  const { data } = pageData.decode(rows);
-  const cells = new Set(data.nodes.map((n) => n.x + "," + n.y));
-  assert.equal(cells.size, 4);
-  data.nodes.forEach((n) => { assert.ok(n.x % 100 === 0 && n.y % 100 === 0, n.x + "," + n.y); });
-});
-
 test("drawn ids never name what every object has", () => {
   for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
     assert.equal(pageData.nodeId(key), "e:" + key);

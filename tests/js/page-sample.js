@@ -28,7 +28,6 @@ function sample() {
     entity_quotes: [[2, "gone"]],
     dates: ["2020-01-01", "2023-10-31"],
     big: false,
-    grid: null,
   };
 }
 

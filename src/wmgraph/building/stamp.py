@@ -23,7 +23,7 @@ from ..page.queries import ENGINE_LIMIT, library_files
 
 # Raise when wmgraph writes other bytes for the same inputs: it renames every cache entry and
 # makes every stamp stale.
-OUTPUT_VERSION = "27"
+OUTPUT_VERSION = "28"
 OUTPUT_STEM = "wmgraph"
 STAMP_NAME = "wmgraph.stamp"
 

@@ -144,11 +144,9 @@ def drawing(model: Model, entity_keys: list[str], data: Json) -> Json:
     links = [(row[0], row[2]) for row in data["facts"] if row[2] is not None and row[1] in linking]
     neighbours = adjacency(len(entity_keys), links)
     groups = communities(neighbours)
-    # A big page's script finishes the layout itself (quicker than here: see group_layout).
-    positions = group_layout(neighbours, groups, spacing=SPACING, finish=not big)
+    positions = group_layout(neighbours, groups, spacing=SPACING)
     return {"nodes": list(chain.from_iterable(positions)), "groups": groups, "styles": _styles(model, data),
-            "options": vis_options(big), "big": big,
-            "grid": round(SPACING * 0.62, 3) if big else None}
+            "options": vis_options(big), "big": big}
 
 
 def _styles(model: Model, data: Json) -> Json:

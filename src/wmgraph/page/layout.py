@@ -9,8 +9,7 @@ Force layouts cost minutes in the browser past a few thousand nodes, and network
 - the disks start on a spiral, biggest in the middle, and are drawn a few rounds towards the
   groups they share lines with (the drawing's size kept);
 - each node is drawn once half-way towards its neighbours, then takes the free cell of a grid
-  nearest to it, the best connected first, so no two nodes overlap (for a big page the page's
-  script does these two steps: see `group_layout`'s `finish`).
+  nearest to it, the best connected first, so no two nodes overlap.
 
 At 10k entities this takes the mean line length from 0.166 to 0.070 of the drawing's diameter.
 """
@@ -28,13 +27,10 @@ GROUP_ROUNDS = 12  # rounds drawing each group towards the groups it links to
 NODE_ROUNDS = 1  # rounds drawing each node towards its neighbours
 
 
-def group_layout(neighbours: Adjacency, groups: list[int], spacing: float = 120.0,
-                 finish: bool = True) -> list[tuple[int, int]]:
+def group_layout(neighbours: Adjacency, groups: list[int], spacing: float = 120.0) -> list[tuple[int, int]]:
     """Every node's position (by place), each group a disk next to the groups it links to most.
 
-    Without `finish` the last two steps (each node drawn towards its neighbours, then snapped to a
-    free cell of a grid `spacing * 0.62` wide) are left to the page's script, which does them
-    faster than Python (page-data.js, finishLayout).
+    Worked out here, once, rather than by the page's script each time a big page opens.
     """
     count = max(groups, default=-1) + 1
     members: list[list[int]] = [[] for _ in range(count)]
@@ -47,8 +43,6 @@ def group_layout(neighbours: Adjacency, groups: list[int], spacing: float = 120.
     for (cx, cy), disk in zip(centres, offsets, strict=True):
         for node, (x, y) in disk.items():
             xs[node], ys[node] = cx + x, cy + y
-    if not finish:
-        return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
     _smooth(xs, ys, neighbours, NODE_ROUNDS)
     order = sorted(range(len(groups)), key=lambda node: (-len(neighbours[node]), node))
     return _snap(xs, ys, order, spacing * 0.62)

@@ -37,7 +37,6 @@ var wmgraphPageData = (function () {
     data.formerly = formerly;
     var groupOf = new Map(data.nodes.map(function (node) { return [node.id, node.group]; }));
     data.edges = makeEdges(data.facts, keys, relationInfo);
-    if (data.grid) { finishLayout(data.nodes, data.edges, data.grid); }
     data.facts = data.facts.map(function (row) {
       var shown = data.shown[row[3]];
       var edge = relationInfo.get(row[1]).edge;
@@ -99,53 +98,6 @@ var wmgraphPageData = (function () {
     bend(edges.slice(pairStart));
     return edges;
   }
-  // The last steps of a big page's layout (page/layout.py does the rest when the page is built):
-  // each node, in order, moves half-way to the middle of its neighbours, then each node, most
-  // linked first, takes the free cell of a grid nearest to it, so no two overlap.
-  function finishLayout(nodes, edges, cell) {
-    var index = new Map(nodes.map(function (node, i) { return [node.id, i]; }));
-    var around = nodes.map(function () { return []; });
-    edges.forEach(function (edge) {
-      var a = index.get(edge.from), b = index.get(edge.to);
-      if (a !== b) { around[a].push(b); around[b].push(a); }
-    });
-    var mark = new Int32Array(nodes.length).fill(-1);  // each neighbour once
-    around = around.map(function (list, i) {
-      return list.filter(function (j) { if (mark[j] === i) { return false; } mark[j] = i; return true; });
-    });
-    var xs = nodes.map(function (node) { return node.x; }), ys = nodes.map(function (node) { return node.y; });
-    around.forEach(function (list, i) {
-      if (!list.length) { return; }
-      var sx = 0, sy = 0;
-      list.forEach(function (j) { sx += xs[j]; sy += ys[j]; });
-      xs[i] = xs[i] * 0.5 + sx / (2 * list.length);
-      ys[i] = ys[i] * 0.5 + sy / (2 * list.length);
-    });
-    var steps = [];
-    for (var dx = -12; dx <= 12; dx++) { for (var dy = -12; dy <= 12; dy++) { if (dx || dy) { steps.push([dx, dy]); } } }
-    steps.sort(function (p, q) { return (p[0] * p[0] + p[1] * p[1]) - (q[0] * q[0] + q[1] * q[1]) || p[0] - q[0] || p[1] - q[1]; });
-    var order = nodes.map(function (node, i) { return i; });
-    order.sort(function (a, b) { return (around[b].length - around[a].length) || (a - b); });
-    var taken = new Set();
-    var WIDE = 1048576;
-    order.forEach(function (i) {
-      var gx = Math.round(xs[i] / cell), gy = Math.round(ys[i] / cell);
-      var spot = gx * WIDE + gy;
-      if (taken.has(spot)) {
-        var found = null;
-        for (var k = 0; k < steps.length && found === null; k++) {
-          var next = (gx + steps[k][0]) * WIDE + gy + steps[k][1];
-          if (!taken.has(next)) { found = next; gx += steps[k][0]; gy += steps[k][1]; }
-        }
-        while (found === null || taken.has(found)) { gx += 25; found = gx * WIDE + gy; }
-        spot = found;
-      }
-      taken.add(spot);
-      nodes[i].x = Math.round(gx * cell);
-      nodes[i].y = Math.round(gy * cell);
-    });
-  }
-
   // Several relations between the same two entities: bend each by a different amount, alternating
   // sides of the line from the smaller id to the larger.
   function bend(edges) {
