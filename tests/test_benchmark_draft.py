@@ -40,13 +40,7 @@ facts:
 
 
 def test_scorer_reports_the_articles_the_own_texts_and_what_was_missed(mini_graph: Path, tmp_path: Path) -> None:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "01-robots.txt").write_text(ARTICLE)
-    (articles / "01-robots.gold.yaml").write_text(GOLD)
-    run = subprocess.run([sys.executable, str(SCORER), "--articles", str(articles), "--graph", str(mini_graph),
-                          "--own-texts", "--show-misses"], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    run = _score(mini_graph, tmp_path, "01-robots", ARTICLE, GOLD, "--own-texts")
     lines = run.stdout.splitlines()
     assert lines[2].startswith("| 01 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | ")
     assert lines[3] == "| total |" + lines[2].split("|", 2)[2]  # one article: the total is its row
@@ -77,13 +71,20 @@ facts:
 
 
 def test_words_said_never_match_a_gold_fact_whose_object_is_an_entity(mini_graph: Path, tmp_path: Path) -> None:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "02-said.txt").write_text(SAID)
-    (articles / "02-said.gold.yaml").write_text(SAID_GOLD)
-    run = subprocess.run([sys.executable, str(SCORER), "--articles", str(articles), "--graph", str(mini_graph),
-                          "--show-misses"], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    run = _score(mini_graph, tmp_path, "02-said", SAID, SAID_GOLD)
     misses = run.stdout.split("02:\n", 1)[1]
     assert "false positive: ann-lee said The firm would grow." in misses  # the statement takes no vocab-gap fact
     assert "missed:" not in misses  # the works-for 'founder of' matches the launched fact, its gap lenient
+
+
+def _score(graph: Path, tmp_path: Path, name: str, article: str, gold: str,
+           *options: str) -> subprocess.CompletedProcess[str]:
+    """The scorer run with --show-misses on one article and its gold file, which it must score."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / f"{name}.txt").write_text(article)
+    (articles / f"{name}.gold.yaml").write_text(gold)
+    run = subprocess.run([sys.executable, str(SCORER), "--articles", str(articles), "--graph", str(graph),
+                          *options, "--show-misses"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run
