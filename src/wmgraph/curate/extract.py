@@ -48,6 +48,7 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
                 found += rule(sentence, context, source_date)
         context.see(sentence)
     found = _former(_dated_by_event(_unrepeated(not_yet_based(found))), sentences) + speakers(sentences, source_date)
+    found = [p for p in found if p.object != p.subject]  # a body funding or owning itself: a reference misread
     said = {(p.subject, p.relation, p.object) for p in found}
     return found + [p for p in sign_offs(sentences, source_date) if (p.subject, p.relation, p.object) not in said]
 

@@ -7,6 +7,7 @@ import re
 from ..model.modal_words import status_of
 from .amounts import JOB_WORDS, Figure, figures, measure_of, number_value
 from .dates import resolve, time_spans
+from .figure_guards import misread
 from .gazetteer import Mention
 from .modality import ASIDE, clause_around
 from .proposals import BODIES, DOERS, PLACES, PRONOUN_SUBJECT, Context, Proposal, Qualifiers, Sentence
@@ -47,7 +48,7 @@ _ATTRIBUTIVE_PLACE = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|and|or|with|l
                                 r"will|has|had|have|were|are)\b)[a-z]")
 _ATTENDED = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:attended|visited|joined|took part in|came to)\s+(?:the\s+)?")
 _PROJECT_COST = re.compile(r"\s+(?:for\s+(?:a|an)\s+)?(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,2}?(?:programme|scheme|project|"
-                           r"centre|hub|facility|plant|campus|pilot|trial|contract|deal|study|"
+                           r"centre|hub|facility|plant|campus|pilot|trial|contract|deal|study|call|competition|"
                            r"factory|office|site|initiative|testbed|test bed)\b\s*(?:,\s*)?(?:called\s+|named\s+)?")
 # "X said the centre would create 150 jobs": a doer other than the speaker, reported doing the figure's deed
 _REPORTED_DOER = re.compile(r"\b(?:said|says|added|announced|confirmed|expects?|believes?|estimates?|told [\w ]+?)\s+"
@@ -78,7 +79,7 @@ def figure_facts(sentence: Sentence, context: Context, date: str) -> list[Propos
     found = []
     for figure in figures(sentence.text):
         proposal = _figure(sentence, figure, context, date)
-        if proposal is not None:
+        if proposal is not None and not misread(sentence, figure, proposal, context):
             found += [proposal] + _each(sentence, proposal)
     return found
 

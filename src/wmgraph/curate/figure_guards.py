@@ -1,0 +1,75 @@
+"""Figures news gives to nobody the rules can name: a price paid, a saving, a contribution, a hire by an unnamed doer.
+
+A figure fact whose subject cannot be told is worse than none: each guard names the words that
+show the figure is not the proposed subject's, and the figure rules propose nothing then.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import Figure
+from .proposals import BODIES, PLACES, PRONOUN_SUBJECT, Context, Proposal, Sentence
+
+_ABOUT = r"(?:about |around |some |nearly |almost |more than |over |roughly |up to |an undisclosed )?"
+# "acquired by X for £32m", "bought the firm for £5m", "paid £3m for": the price of a deal, no investment in anyone
+_PRICE = re.compile(r"\b(?:(?:acquired|bought|sold|purchased|taken over|acquire|buy|sell)\b[^.;]*?\bfor|paid|pays|"
+                    r"pay)\s+" + _ABOUT + "$")
+# "expects the work to save about £600,000 a year": a saving, not money anyone receives
+_SAVING = re.compile(r"\b(?:save|saves|saved|saving|savings of|cut costs by|cutting costs by)\s+" + _ABOUT + "$")
+# "X is contributing £400,000 in equipment": what X gives, not what X receives
+_GIVING = re.compile(r"\b(?:contribut(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|spend(?:s|ing)?|spent|put(?:s|ting)? up)\s+"
+                     + _ABOUT + "$")
+# "said the group could add up to 50 roles", "when it said it would employ 300 people": a hire by the body the
+# pronoun or common noun stands for
+_HIRED_BY = re.compile(r"\b(?:it|they|the (?:group|firm|company|business|companies|firms|employer|employers))\s+"
+                       r"(?:would|will|could|may|might|is to|are to|plans to|expects to|hopes to)\s+"
+                       r"(?:\w+\s+){0,2}?(?:add|hire|employ|create|take on|recruit|bring)\s+(?:a further |another |"
+                       r"an additional )?" + _ABOUT + "$")
+_HIRES = ("jobs", "roles", "posts", "positions", "people", "staff", "engineers", "trainees", "workers", "employees",
+          "apprentices", "graduates")
+_CONDITION = re.compile(r"\bif\b")
+# "has cut 25 of its 60 jobs", "with 85 staff made redundant": jobs lost, never jobs pledged
+_LOST = re.compile(r"\b(?:cut|cuts|cutting|shed|sheds|shedding|lose|loses|losing|lost|axe|axes|axed|axing|"
+                   r"redundan\w*|close|closes|closing|closure)\b")
+
+
+def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Context) -> str:
+    """Why `proposal`, made from `figure`, gives the figure to the wrong subject ('' when nothing shows it)."""
+    before = sentence.text[:figure.start]
+    if figure.kind == "money" and proposal.relation in ("investment", "statistic", "funded-by"):
+        if _PRICE.search(before):
+            return "the price of a deal"
+        if _SAVING.search(before):
+            return "a saving"
+        if _GIVING.search(before) and proposal.relation != "funded-by":
+            return "what the subject gives"
+    if figure.kind != "count":
+        return ""
+    measure = str(proposal.qualifiers.get("measure", ""))
+    if re.match(r"of (?:its|their)\b", measure) and not _opener(sentence, proposal.subject, context):
+        return "a part of the whole of the body 'its' stands for"
+    hires = figure.noun.split()[-1] in _HIRES if figure.noun else False
+    if hires and _HIRED_BY.search(before) and not _opener(sentence, proposal.subject, context):
+        return "a hire by a body the words only refer to"
+    if hires and proposal.relation in ("statistic", "stated-count") and _kind(sentence, proposal.subject) in PLACES \
+            and _HIRED_BY.search(before):
+        return "a place hires nobody"
+    if proposal.relation == "pledges-jobs" and _LOST.search(proposal.quote):
+        return "jobs lost, no pledge"
+    if proposal.relation == "pledges-jobs" and proposal.status == "forecast" and _CONDITION.search(before):
+        return "a possibility on a condition, no pledge"
+    return ""
+
+
+def _opener(sentence: Sentence, key: str, context: Context) -> bool:
+    """Whether `key` is the body the sentence opens with, or the one its opening pronoun stands for."""
+    first = next((m for m in sentence.mentions if m.type in BODIES), None)
+    if first is not None and re.fullmatch(r"(?:[A-Z]\w+,\s+)?(?:[Tt]he\s+)?", sentence.text[:first.start]):
+        return first.key == key
+    opens = PRONOUN_SUBJECT.match(sentence.text) or re.match(r"(?:[A-Z]\w+,\s+)?Its\b", sentence.text)
+    return opens is not None and context.subject == key  # "It said", "Its chief executive said": the last opener's
+
+
+def _kind(sentence: Sentence, key: str) -> str:
+    return next((m.type for m in sentence.mentions if m.key == key), "")

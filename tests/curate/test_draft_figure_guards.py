@@ -1,0 +1,63 @@
+"""Figures news gives to nobody the rules can name, each on sentences of its own: no fact is better than a wrong one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wmgraph.curate.draft import Draft, draft_text
+from wmgraph.model.checking import load_model
+
+
+def drafted(graph: Path, text: str) -> Draft:
+    """`text` drafted against the entities of `graph`."""
+    return draft_text(load_model(graph), "piece", text, "2025-06-11")
+
+
+def figures(draft: Draft) -> set[tuple[str, str, str | None, object]]:
+    """Each proposal with a figure: subject, relation, object and the figure."""
+    return {(p.subject, p.relation, p.object, p.qualifiers.get("amount", p.qualifiers.get(
+        "count", p.qualifiers.get("jobs")))) for p in draft.proposals
+        if {"amount", "count", "jobs"} & set(p.qualifiers)}
+
+
+def test_a_price_a_saving_and_a_contribution_are_no_investment(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Harlow Robotics, a Walsall maker of drones, has been bought by the German group "
+                                "Merkel Werke for £18m. Pennine Data expects the move to save about £200,000 a year. "
+                                "Quarry Labs is contributing £250,000 in staff time to the project. "
+                                "Finch Analytics has raised £3m from Castle Ventures.")
+    assert figures(draft) == {("finch-analytics", "funded-by", "castle-ventures", 3000000)}
+
+
+def test_a_hire_by_the_firm_a_speaker_refers_to_is_that_firm_s_or_nobody_s(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Finch Analytics has opened an office. Its chief executive, Ann Hale, said the firm "
+                                "would hire 12 engineers. Merkel Werke's chief executive, Jan Vos, praised Harlow "
+                                "Robotics. He said the group could add up to 30 roles in Walsall if orders hold up. "
+                                "Quarry Labs was set up in 2017. It raised money from investors including Castle "
+                                "Ventures and opened a lab in 2022, when it said it would employ 80 people by 2025.")
+    assert figures(draft) == {("finch-analytics", "stated-count", None, 12)}
+
+
+def test_a_part_of_its_whole_is_counted_for_the_body_its_stands_for(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Sandwell Council has awarded a contract to Birch Networks to rewire 40 of its "
+                                "schools. Harlow Robotics has gone into administration, with 25 of its 60 staff "
+                                "made redundant.")
+    assert {f[0] for f in figures(draft)} == {"harlow-robotics"}
+
+
+def test_jobs_cut_or_hoped_for_on_a_condition_are_no_pledge(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Harlow Robotics has cut 25 of its 60 jobs in Walsall. Pennine Data said that if "
+                                "the trial worked it hoped to open a plant in Walsall by 2029, which could create up "
+                                "to 60 jobs. Quarry Labs will create 40 jobs in Walsall.")
+    assert [f for f in figures(draft) if f[1] == "pledges-jobs"] == [("quarry-labs", "pledges-jobs", "walsall", 40)]
+
+
+def test_a_body_is_never_its_own_funder(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Harlow Robotics's early backer, the Midlands Seed Fund (MSF), invested £1.2m in "
+                                "the company in 2019.")
+    assert [p for p in draft.proposals if p.subject == p.object] == []
+
+
+def test_money_for_an_unnamed_call_is_nobody_s_investment(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Its chair, Ann Hale, said the project was one of nine the Pennine Council was "
+                                "funding under a £42m call for research.")
+    assert figures(draft) == set()
