@@ -76,3 +76,16 @@ def test_the_uk_s_regions_are_regions(mini_graph: Path) -> None:
     assert kinds(draft) == {"Midlands": "region", "South East": "region", "North West": "region",
                             "Acme Robotics": "company"}
     assert ("acme-robotics", "based-in", "north-west") in facts(draft)
+
+
+def test_a_name_joined_by_and_is_one_name_when_the_initials_in_brackets_spell_it(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Harlow Robotics has won £2m from the Engineering and Physical Sciences Research "
+                                "Council (EPSRC). Quarry Labs and Finch Analytics (FA) signed a deal.")
+    assert kinds(draft) == {"Harlow Robotics": "company", "Engineering and Physical Sciences Research Council":
+                            "organisation", "Quarry Labs": "company", "Finch Analytics": "company"}
+
+
+def test_who_heads_a_body_s_unit_leads_the_unit_not_the_body(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The work is led by Professor Helen Grant, who heads Aston's Energy Research "
+                                "Institute. Tom Akers, who chairs Quarry Labs, praised her.")
+    assert {f for f in facts(draft) if f[1] == "leads"} == {("tom-akers", "leads", "quarry-labs")}

@@ -157,7 +157,8 @@ def _who_leads(sentence: Sentence, date: str) -> list[Proposal]:
     for person in (m for m in sentence.mentions if m.type == "person"):
         verb = _WHO_LEADS.match(sentence.text, person.end)
         led = sentence.at(verb.end()) if verb else None
-        if verb is not None and led is not None and led.type in (*BODIES, "initiative", "programme", "event"):
+        if verb is not None and led is not None and led.type in (*BODIES, "initiative", "programme", "event") \
+                and not re.match(r"['’]s\b", sentence.text[led.end:]):  # "who heads Aston's institute": not Aston
             qualifiers: Qualifiers = {"role": _LEADS_ROLE[verb.group(1)], **({"as-of": date} if date else {})}
             found.append(Proposal(person.key, "leads", led.key, qualifiers, sentence.quote(person.start, led.end),
                                   rule="who-leads", confidence=0.6))

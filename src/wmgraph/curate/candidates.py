@@ -46,6 +46,8 @@ _GROUP_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:network|c
 _JOINED = re.compile(r" and (?:[A-Z]\w+ )*(?:Innovation|Technology|Research|Development|Skills|Trade|Industry|"
                      r"Science|Sciences|Culture|Sport|Media|Regions|Engineering|Enterprise|Education|Training|"
                      r"Investment|Growth|Communities|Energy|Transport|Health|Care|Security)\b")
+# "Engineering and Physical Sciences Research Council (EPSRC)": one name, as the initials in brackets show
+_AND_ACRONYM = re.compile(r" and ((?:[A-Z][\w-]*\s)*[A-Z][\w-]*) \(([A-Z]{3,8})\)")
 # initials that are terms, not bodies
 _TERMS = frozenset(("CEO", "CTO", "CFO", "COO", "CIO", "GVA", "GDP", "ESG", "SME", "SMES", "API", "APIS", "HTML", "PDF",
                     "FAQ", "USA", "UAE", "ROI", "KPI", "VAT", "STEM", "HGV", "EV", "LED", "IOT", "SAAS", "FTSE", "IPO"))
@@ -139,6 +141,7 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
         joined = _JOINED.match(text, end)
         if len(words) >= 2 and joined:
             end = joined.end()  # "UK Research and Innovation", "Nations and Regions"
+        end = _spelled_out(text, words, end)
         if any(m.start <= start and end <= m.end for m in taken) or (text[start:end].isupper()
                                                                       and not _initials(text, start, end)) \
                 or text.startswith(":", end) or _title_case_line(text, start) or _ROUND.fullmatch(text[start:end]):
@@ -157,6 +160,15 @@ def _person_of(words: list[str], before: str) -> int:
     if (words[0] in GIVEN_NAMES or titled) and all(w[:1].isupper() and w.isalpha() for w in words[:size]):
         return size
     return 0
+
+
+def _spelled_out(text: str, words: list[str], end: int) -> int:
+    """The end of a name joined by 'and' to the words after it when the initials in brackets spell them all."""
+    joined = _AND_ACRONYM.match(text, end)
+    if joined is None:
+        return end
+    initials = "".join(w[0] for w in [*words, *joined.group(1).split()] if w not in ("of", "for", "the"))
+    return joined.end(1) if initials == joined.group(2) else end
 
 
 def _initials(text: str, start: int, end: int) -> bool:
