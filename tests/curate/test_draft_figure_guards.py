@@ -61,3 +61,24 @@ def test_money_for_an_unnamed_call_is_nobody_s_investment(mini_graph: Path) -> N
     draft = drafted(mini_graph, "Its chair, Ann Hale, said the project was one of nine the Pennine Council was "
                                 "funding under a £42m call for research.")
     assert figures(draft) == set()
+
+
+def test_a_figure_the_words_deny_is_no_fact(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Harlow Robotics has denied reports that it will cut 50 jobs in Walsall. Quarry Labs "
+                                "has not yet received the £2m grant from Castle Ventures. Pennine Data rejected claims "
+                                "that it had raised £5m from Castle Ventures. Birch Networks was not among the 12 "
+                                "firms shortlisted. Quarry Labs has won £3m from Castle Ventures.")
+    assert figures(draft) == {("quarry-labs", "funded-by", "castle-ventures", 3000000)}
+
+
+def test_figures_of_unnamed_bodies_support_given_and_a_report_s_audience_are_no_one_s(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Walsall gains a boost with five companies pledging 1,000 new roles. Castle Ventures "
+                                "made an announcement of £1m in support for start-ups. The Growth Review was launched "
+                                "and a guest list of 300 people joined the team. Finch Analytics has raised £2m in "
+                                "funding for its expansion.")
+    assert figures(draft) == {("finch-analytics", "investment", None, 2000000)}
+
+
+def test_a_rival_is_no_part_of_a_name(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Rival Pennine Data raised £8m last year.")
+    assert {c.name for c in draft.candidates.values()} == {"Pennine Data"}

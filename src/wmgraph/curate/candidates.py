@@ -28,8 +28,8 @@ from .names import (
 
 _WORD = r"[A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*"
 SPAN = re.compile(rf"(?<![\w-]){_WORD}(?: (?:(?:of|for|the|de|on|&) )*{_WORD})*(?: \d{{1,2}}(?!\d|[,.]\d|\s?%))?")
-_ALWAYS_STRIPPED = frozenset(("The", "A", "An", "Former", "According", "In", "On", "At", "By", "For", "From", "With",
-                              "To", *MONTHS, *WEEKDAYS, *HONORIFICS))
+_ALWAYS_STRIPPED = frozenset(("The", "A", "An", "Former", "Rival", "Fellow", "According", "In", "On", "At", "By",
+                              "For", "From", "With", "To", *MONTHS, *WEEKDAYS, *HONORIFICS))
 # "Primacy, a Singapore-based regtech company": the apposition says what kind of body the name is; in
 # "Founded by Ann Lee, the firm makes ..." the words after the name are a clause's subject, no apposition, and
 # "the firm's CEO" names no kind of body

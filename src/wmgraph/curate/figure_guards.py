@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .amounts import Figure
+from .modality import clause_around
 from .proposals import BODIES, PLACES, PRONOUN_SUBJECT, Context, Proposal, Sentence
 
 _ABOUT = r"(?:about |around |some |nearly |almost |more than |over |roughly |up to |an undisclosed )?"
@@ -29,6 +30,15 @@ _HIRED_BY = re.compile(r"\b(?:it|they|the (?:group|firm|company|business|compani
 _HIRES = ("jobs", "roles", "posts", "positions", "people", "staff", "engineers", "trainees", "workers", "employees",
           "apprentices", "graduates")
 _CONDITION = re.compile(r"\bif\b")
+# "has not yet received the £2m", "rejected claims that it had raised £5m", "was not among the 12 firms": denied
+_NEGATED = re.compile(r"\b(?:not|never|no longer|denied|denies|deny|rejected|rejects|dismissed)\b|n['’]t\b")
+# "with five companies pledging 1,000 new roles": the pledge of bodies the words do not name
+_UNNAMED_DOERS = re.compile(r"\b(?:\w+\s+)?(?:companies|firms|employers|businesses|investors)\s+(?:pledging|promising|"
+                            r"creating|adding|hiring|investing|putting in)\s+" + _ABOUT + "$")
+# "announcement of £1m in support for scaling initiatives": support the subject gives
+_SUPPORT_FOR = re.compile(r"\s+(?:in|of)\s+(?:new\s+)?(?:support|funding|grants?|backing)\s+(?:for|to)\b")
+_GOT = re.compile(r"\b(?:receive[sd]?|receiving|awarded|granted|won|secured|raised|attracted|landed|given)\b")
+_AUDIENCE = ("people", "guests", "attendees", "delegates", "visitors")
 # "has cut 25 of its 60 jobs", "with 85 staff made redundant": jobs lost, never jobs pledged
 _LOST = re.compile(r"\b(?:cut|cuts|cutting|shed|sheds|shedding|lose|loses|losing|lost|axe|axes|axed|axing|"
                    r"redundan\w*|close|closes|closing|closure)\b")
@@ -37,6 +47,14 @@ _LOST = re.compile(r"\b(?:cut|cuts|cutting|shed|sheds|shedding|lose|loses|losing
 def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Context) -> str:
     """Why `proposal`, made from `figure`, gives the figure to the wrong subject ('' when nothing shows it)."""
     before = sentence.text[:figure.start]
+    clause = clause_around(sentence.text, figure.start, figure.end)
+    if _NEGATED.search(clause[:max(0, clause.find(figure.words))]):
+        return "a figure the words deny"
+    if _UNNAMED_DOERS.search(before):
+        return "the figure of bodies the words do not name"
+    if figure.kind == "money" and proposal.relation == "investment" and _SUPPORT_FOR.match(sentence.text, figure.end) \
+            and not _GOT.search(before):
+        return "support the subject gives"
     if figure.kind == "money" and proposal.relation in ("investment", "statistic", "funded-by"):
         if _PRICE.search(before):
             return "the price of a deal"
@@ -55,6 +73,9 @@ def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Con
     if hires and proposal.relation in ("statistic", "stated-count") and _kind(sentence, proposal.subject) in PLACES \
             and _HIRED_BY.search(before):
         return "a place hires nobody"
+    if figure.noun.split()[-1:] and figure.noun.split()[-1] in _AUDIENCE \
+            and _kind(sentence, proposal.subject) == "report":
+        return "a report has no audience"
     if proposal.relation == "pledges-jobs" and _LOST.search(proposal.quote):
         return "jobs lost, no pledge"
     if proposal.relation == "pledges-jobs" and proposal.status == "forecast" and _CONDITION.search(before):
