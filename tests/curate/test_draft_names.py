@@ -89,3 +89,18 @@ def test_who_heads_a_body_s_unit_leads_the_unit_not_the_body(mini_graph: Path) -
     draft = drafted(mini_graph, "The work is led by Professor Helen Grant, who heads Aston's Energy Research "
                                 "Institute. Tom Akers, who chairs Quarry Labs, praised her.")
     assert {f for f in facts(draft) if f[1] == "leads"} == {("tom-akers", "leads", "quarry-labs")}
+
+
+def test_a_place_before_firm_is_where_the_body_is_not_its_field(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Birch Networks, a Leeds firm, grew. Harlow Robotics, a Walsall robotics company, "
+                                "grew too.")
+    assert {f for f in facts(draft) if f[1] == "sector"} == {("harlow-robotics", "sector", "robotics")}
+
+
+def test_who_was_is_a_role_held_before_and_who_is_the_title_alone(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Sam Lee, who is chief executive of Pennine Data, spoke. Sarah Cole, who was chief "
+                                "executive of Quarry Labs until 2022, spoke too.")
+    roles = {(p.subject, p.relation, p.object, p.qualifiers.get("role")) for p in draft.proposals
+             if p.relation in ("works-for", "past-role")}
+    assert roles == {("sam-lee", "works-for", "pennine-data", "chief executive"),
+                     ("sarah-cole", "past-role", "chief executive (quarry-labs)", None)}

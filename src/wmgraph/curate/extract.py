@@ -69,7 +69,8 @@ def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposa
     return found
 
 
-_FORMER = re.compile(r"\b(?:former|ex-|previous|one-time|onetime)\s*", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex-|previous|one-time|onetime)\s*|(?:who|which)\s+(?:was|had been)\s+",
+                     re.IGNORECASE)  # "X, who was chief executive of Y until 2022": a role held before
 
 
 def _former(found: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
@@ -77,6 +78,8 @@ def _former(found: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
     text = " ".join(s.text for s in sentences)
     for proposal in (p for p in found if p.relation in ("works-for", "holds-post", "leads")):
         role = str(proposal.qualifiers.get("role", ""))
+        if re.match(r"(?:who|which) (?:is|are) ", role):  # "X, who is chief executive of Y": the title alone
+            role = proposal.qualifiers["role"] = role.split(" ", 2)[2]
         at = text.find(proposal.quote)
         before = text[max(0, at - 12):at] if at >= 0 else ""
         if _FORMER.match(role) or re.search(r"\b(?:former|ex-|previous)\s*$", before, re.IGNORECASE) \
@@ -212,8 +215,11 @@ def _appositions(sentence: Sentence, context: Context, date: str) -> list[Propos
     found = []
     for mention in (m for m in sentence.mentions if m.type in BODIES):
         described = _DESCRIBED.match(sentence.text[mention.end:])
-        if described:
-            found.append(Proposal(mention.key, "sector", _field(described.group(1)), {},
+        field = _field(described.group(1)) if described else ""
+        for place in (m.words for m in sentence.mentions if m.type in PLACES):
+            field = field[len(place) + 1:] if field.startswith(place + " ") else "" if field == place else field
+        if described and field:  # "X, a Leeds firm": where it is, no field
+            found.append(Proposal(mention.key, "sector", field, {},
                                   sentence.quote(mention.start, mention.end + described.end()),
                                   rule="apposition", confidence=0.5))
     return found
