@@ -82,3 +82,16 @@ def test_figures_of_unnamed_bodies_support_given_and_a_report_s_audience_are_no_
 def test_a_rival_is_no_part_of_a_name(mini_graph: Path) -> None:
     draft = drafted(mini_graph, "Rival Pennine Data raised £8m last year.")
     assert {c.name for c in draft.candidates.values()} == {"Pennine Data"}
+
+
+def test_the_scheme_a_sentence_opens_with_is_not_the_company_named_before(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Finch Analytics has opened an office. The scheme, which aims to support 500 "
+                                "businesses, will be run by Quarry Labs. Harlow Robotics has moved to Walsall. "
+                                "The project is expected to cost £30m.")
+    assert figures(draft) == set()
+
+
+def test_jobs_that_could_follow_if_a_condition_holds_are_no_pledge_wherever_the_if_stands(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Harlow Robotics said it could create up to 200 jobs in Walsall if it wins the "
+                                "contract. Quarry Labs could create 50 jobs in Walsall.")
+    assert [f for f in figures(draft) if f[1] == "pledges-jobs"] == [("quarry-labs", "pledges-jobs", "walsall", 50)]

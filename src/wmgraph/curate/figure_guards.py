@@ -38,6 +38,8 @@ _UNNAMED_DOERS = re.compile(r"\b(?:\w+\s+)?(?:companies|firms|employers|business
 # "announcement of £1m in support for scaling initiatives": support the subject gives
 _SUPPORT_FOR = re.compile(r"\s+(?:in|of)\s+(?:new\s+)?(?:support|funding|grants?|backing)\s+(?:for|to)\b")
 _GOT = re.compile(r"\b(?:receive[sd]?|receiving|awarded|granted|won|secured|raised|attracted|landed|given)\b")
+# "The scheme, which aims to support 500 businesses": the scheme the sentence opens with is no company
+_PROJECT_OPENS = re.compile(r"(?:[A-Z]\w+,\s+)?The (?:programme|scheme|project|initiative|plan|fund)\b")
 _AUDIENCE = ("people", "guests", "attendees", "delegates", "visitors")
 # "has cut 25 of its 60 jobs", "with 85 staff made redundant": jobs lost, never jobs pledged
 _LOST = re.compile(r"\b(?:cut|cuts|cutting|shed|sheds|shedding|lose|loses|losing|lost|axe|axes|axed|axing|"
@@ -47,9 +49,14 @@ _LOST = re.compile(r"\b(?:cut|cuts|cutting|shed|sheds|shedding|lose|loses|losing
 def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Context) -> str:
     """Why `proposal`, made from `figure`, gives the figure to the wrong subject ('' when nothing shows it)."""
     before = sentence.text[:figure.start]
+    if _PROJECT_OPENS.match(sentence.text) and context.kinds.get(proposal.subject) in BODIES \
+            and not any(m.key == proposal.subject for m in sentence.mentions):
+        return "the project the sentence opens with is not the body named before"
     clause = clause_around(sentence.text, figure.start, figure.end)
     if _NEGATED.search(clause[:max(0, clause.find(figure.words))]):
         return "a figure the words deny"
+    if proposal.relation == "pledges-jobs" and proposal.status == "forecast" and _CONDITION.search(sentence.text):
+        return "a possibility on a condition, no pledge"  # "could create up to 200 jobs if it wins the contract"
     if _UNNAMED_DOERS.search(before):
         return "the figure of bodies the words do not name"
     if figure.kind == "money" and proposal.relation == "investment" and _SUPPORT_FOR.match(sentence.text, figure.end) \
@@ -78,8 +85,6 @@ def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Con
         return "a report has no audience"
     if proposal.relation == "pledges-jobs" and _LOST.search(proposal.quote):
         return "jobs lost, no pledge"
-    if proposal.relation == "pledges-jobs" and proposal.status == "forecast" and _CONDITION.search(before):
-        return "a possibility on a condition, no pledge"
     return ""
 
 
