@@ -95,3 +95,9 @@ def test_jobs_that_could_follow_if_a_condition_holds_are_no_pledge_wherever_the_
     draft = drafted(mini_graph, "Harlow Robotics said it could create up to 200 jobs in Walsall if it wins the "
                                 "contract. Quarry Labs could create 50 jobs in Walsall.")
     assert [f for f in figures(draft) if f[1] == "pledges-jobs"] == [("quarry-labs", "pledges-jobs", "walsall", 50)]
+
+
+def test_the_round_a_body_led_is_the_raiser_s_not_the_leader_s(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Castle Ventures led the £4m round, with Pennine Data also investing. Quarry Labs has "
+                                "raised £3m in a round led by Castle Ventures.")
+    assert figures(draft) == {("quarry-labs", "investment", None, 3000000)}

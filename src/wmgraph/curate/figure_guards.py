@@ -16,6 +16,9 @@ _ABOUT = r"(?:about |around |some |nearly |almost |more than |over |roughly |up 
 # "acquired by X for £32m", "bought the firm for £5m", "paid £3m for": the price of a deal, no investment in anyone
 _PRICE = re.compile(r"\b(?:(?:acquired|bought|sold|purchased|taken over|acquire|buy|sell)\b[^.;]*?\bfor|paid|pays|"
                     r"pay)\s+" + _ABOUT + "$")
+# "Castle Ventures led the £4m round": the round is the company's that raised it, not its leader's
+_LED_ROUND = re.compile(r"\b(?:led|co-led|joined|backed|took part in|invested in)\s+(?:the|a|an|its)\s+$")
+_ROUND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:round|raise|fundraise|fundraising)\b")
 # "expects the work to save about £600,000 a year": a saving, not money anyone receives
 _SAVING = re.compile(r"\b(?:save|saves|saved|saving|savings of|cut costs by|cutting costs by)\s+" + _ABOUT + "$")
 # "X is contributing £400,000 in equipment": what X gives, not what X receives
@@ -63,6 +66,8 @@ def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Con
             and not _GOT.search(before):
         return "support the subject gives"
     if figure.kind == "money" and proposal.relation in ("investment", "statistic", "funded-by"):
+        if _LED_ROUND.search(before) and _ROUND_AFTER.match(sentence.text, figure.end):
+            return "a round another body raised"
         if _PRICE.search(before):
             return "the price of a deal"
         if _SAVING.search(before):
