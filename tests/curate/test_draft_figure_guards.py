@@ -101,3 +101,11 @@ def test_the_round_a_body_led_is_the_raiser_s_not_the_leader_s(mini_graph: Path)
     draft = drafted(mini_graph, "Castle Ventures led the £4m round, with Pennine Data also investing. Quarry Labs has "
                                 "raised £3m in a round led by Castle Ventures.")
     assert figures(draft) == {("quarry-labs", "investment", None, 3000000)}
+
+
+def test_money_sought_shared_or_managed_is_not_the_subject_s(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Walsall Council is bidding for £2m to build a centre. Finch Analytics is seeking £5m "
+                                "from investors. Quarry Labs will share £10m with four other firms. Castle Ventures "
+                                "manages £300m of assets. Pennine Data won a share of a £5m pot from Castle Ventures. "
+                                "Harlow Robotics has secured £2m from Castle Ventures.")
+    assert figures(draft) == {("harlow-robotics", "funded-by", "castle-ventures", 2000000)}

@@ -19,6 +19,13 @@ _PRICE = re.compile(r"\b(?:(?:acquired|bought|sold|purchased|taken over|acquire|
 # "Castle Ventures led the £4m round": the round is the company's that raised it, not its leader's
 _LED_ROUND = re.compile(r"\b(?:led|co-led|joined|backed|took part in|invested in)\s+(?:the|a|an|its)\s+$")
 _ROUND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:round|raise|fundraise|fundraising)\b")
+# "is bidding for £2m", "is seeking £5m": money asked for, not had
+_SOUGHT = re.compile(r"\b(?:bidding|bids?|applying|applied|apply|competing|seeking|seeks|sought|asking|asked)\s+"
+                     r"(?:for\s+)?(?:a\s+)?" + _ABOUT + "$")
+# "will share £10m with four other firms", "won a share of a £5m pot": a total, not the subject's part
+_SHARED = re.compile(r"\b(?:share|shares|shared|sharing|split|splits)\s+(?:of\s+(?:a|an|the)\s+)?" + _ABOUT + "$")
+# "manages £300m of assets": money it looks after for others
+_MANAGES = re.compile(r"\b(?:manages|managed|managing|oversees|oversaw|overseeing)\s+" + _ABOUT + "$")
 # "expects the work to save about £600,000 a year": a saving, not money anyone receives
 _SAVING = re.compile(r"\b(?:save|saves|saved|saving|savings of|cut costs by|cutting costs by)\s+" + _ABOUT + "$")
 # "X is contributing £400,000 in equipment": what X gives, not what X receives
@@ -68,6 +75,8 @@ def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Con
     if figure.kind == "money" and proposal.relation in ("investment", "statistic", "funded-by"):
         if _LED_ROUND.search(before) and _ROUND_AFTER.match(sentence.text, figure.end):
             return "a round another body raised"
+        if _SOUGHT.search(before) or _SHARED.search(before) or _MANAGES.search(before):
+            return "money sought, shared with others or managed for them"
         if _PRICE.search(before):
             return "the price of a deal"
         if _SAVING.search(before):
