@@ -104,3 +104,10 @@ def test_who_was_is_a_role_held_before_and_who_is_the_title_alone(mini_graph: Pa
              if p.relation in ("works-for", "past-role")}
     assert roles == {("sam-lee", "works-for", "pennine-data", "chief executive"),
                      ("sarah-cole", "past-role", "chief executive (quarry-labs)", None)}
+
+
+def test_a_role_held_previously_is_one_past_role_with_no_stray_letters(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Finch Analytics has appointed Sarah Cole as its finance director. Cole was "
+                                "previously chief financial officer at Pennine Data.")
+    assert [p.object for p in draft.proposals if p.relation == "past-role"] == [
+        "chief financial officer at Pennine Data"]

@@ -69,7 +69,7 @@ def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposa
     return found
 
 
-_FORMER = re.compile(r"\b(?:former|ex-|previous|one-time|onetime)\s*|(?:who|which)\s+(?:was|had been)\s+",
+_FORMER = re.compile(r"\b(?:former|ex-|previous(?:ly)?|one-time|onetime)\b\s*|(?:who|which)\s+(?:was|had been)\s+",
                      re.IGNORECASE)  # "X, who was chief executive of Y until 2022": a role held before
 
 
@@ -89,7 +89,9 @@ def _former(found: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
             proposal.object = title if title == proposal.object else f"{title} ({proposal.object})"
             proposal.relation = "past-role"
             proposal.qualifiers = {}
-    return found
+    told = [(p.subject, p.object or "") for p in found if p.relation == "past-role" and " (" not in (p.object or "")]
+    return [p for p in found if not (p.relation == "past-role" and " (" in (p.object or "") and any(
+        subject == p.subject and said.startswith((p.object or "").split(" (")[0] + " ") for subject, said in told))]
 
 
 def _dated_by_event(found: list[Proposal]) -> list[Proposal]:
