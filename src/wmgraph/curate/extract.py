@@ -30,6 +30,13 @@ _FOCUS = re.compile(r"\b(?:concentrate|concentrates|focus|focuses|focused|specia
                     r"(?:on|in) ([^.;]+)")
 
 
+# "is understood to", "according to people familiar with": unconfirmed, no fact yet (who is who still holds)
+_HEARSAY = re.compile(r"\b(?:is|are|was|were) (?:understood|believed|thought|rumoured|said) to\b|\breportedly\b|"
+                      r"\ballegedly\b|\b(?:[Ss]ources?|[Pp]eople|[Ii]nsiders?) (?:close to|familiar with)\b|"
+                      r"\b[Ii]t is (?:understood|believed|thought)\b")
+_DESCRIBED_ANYWAY = ("sector", "based-in", "works-for", "holds-post", "past-role", "leads")
+
+
 def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> list[Proposal]:
     """Every fact the rules find in `sentences` (headings aside: they repeat the body), in text order.
 
@@ -44,8 +51,9 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
              passive_links, active_links, money_from)
     for sentence in sentences:
         if not sentence.heading:
-            for rule in rules:
-                found += rule(sentence, context, source_date)
+            told = [p for rule in rules for p in rule(sentence, context, source_date)]
+            hearsay = _HEARSAY.search(sentence.text) is not None
+            found += [p for p in told if not hearsay or p.relation in _DESCRIBED_ANYWAY]
         context.see(sentence)
     found = _former(_dated_by_event(_unrepeated(not_yet_based(found))), sentences) + speakers(sentences, source_date)
     found = [p for p in found if p.object != p.subject]  # a body funding or owning itself: a reference misread

@@ -78,9 +78,16 @@ def _spans(text: str, after: int, start: int) -> list[tuple[int, int]]:
     return [span for i, span in enumerate(spans) if i == 0 or text[span[0]:span[1]].strip()]
 
 
+# "Sources close to the company said", "people familiar with X said": unnamed speakers, not the one named
+_UNNAMED_SOURCE = re.compile(r"\b(?:[Ss]ources?|[Pp]eople|[Ii]nsiders?|[Ss]omeone|[Aa] person|[Aa]n insider)\s+"
+                             r"(?:close to|familiar with|at|inside|within|near|who know)\s+(?:the\s+)?$")
+
+
 def _speaker(sentence: Sentence, context: Context, at: int) -> tuple[str, int] | None:
     """Who speaks before the verb at `at`: a person, a body, or 'he'/'she' for the last person named."""
     text = sentence.text
+    if any(_UNNAMED_SOURCE.search(text[:m.start]) for m in sentence.mentions if m.end <= at):
+        return None  # what unnamed sources say: nobody named says it
     person = sentence.before(at, ("person",))
     pronoun = re.search(r"\b(He|She|he|she)\s+(?:\w+\s+)?$", text[:at])
     body = sentence.before(at, BODIES)

@@ -1,0 +1,23 @@
+"""What unnamed sources say and what 'is understood to' hedges, on sentences of its own: no fact yet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .test_draft_news import drafted, facts
+
+
+def test_unnamed_sources_are_no_speaker_and_their_news_no_fact(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Harlow Robotics has grown. Sources close to the company said Pennine Data had raised "
+                                "£6m from Castle Ventures. People familiar with Quarry Labs said it would close. "
+                                "A spokesperson for Quarry Labs said the firm would grow.")
+    assert facts(draft) == {("quarry-labs", "said-that", "The firm would grow.")}
+
+
+def test_a_hedged_report_gives_no_fact_but_who_is_what_still_holds(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Castle Ventures is believed to have invested £2m in Birch Networks. Merkel Werke is "
+                                "reportedly planning to invest £20m in Walsall. Quarry Labs, a Coventry robotics firm, "
+                                "is understood to be in talks with Finch Analytics. Quarry Labs has raised £1m from "
+                                "Castle Ventures.")
+    assert facts(draft) == {("quarry-labs", "sector", "robotics"), ("quarry-labs", "based-in", "coventry"),
+                            ("quarry-labs", "funded-by", "castle-ventures")}
