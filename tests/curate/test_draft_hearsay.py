@@ -21,3 +21,10 @@ def test_a_hedged_report_gives_no_fact_but_who_is_what_still_holds(mini_graph: P
                                 "Castle Ventures.")
     assert facts(draft) == {("quarry-labs", "sector", "robotics"), ("quarry-labs", "based-in", "coventry"),
                             ("quarry-labs", "funded-by", "castle-ventures")}
+
+
+def test_a_fund_named_after_a_place_is_not_thereby_based_there(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Quarry Labs raised money from the Birmingham Co-Investment Fund and the Birmingham "
+                                "Skills Programme.")
+    assert {f for f in facts(draft) if f[1] == "based-in"} == {
+        ("birmingham-skills-programme", "based-in", "birmingham")}

@@ -67,7 +67,8 @@ def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposa
     for place in (m for m in inside if m.known and m.type in PLACES):
         for named in (m for m in mentions if m.start <= place.start and place.end <= m.end and not m.known
                       and m.key != place.key and not any(p.subject == m.key for p in found)):
-            if named.type in ("initiative", "programme") and named.start == place.start and place.type != "country":
+            if named.type in ("initiative", "programme") and named.start == place.start and place.type != "country" \
+                    and not re.search(r"\bFund\b", named.words):  # a fund is named for where it invests
                 found.append(Proposal(named.key, "based-in", place.key, {}, named.words, rule="named-after-place",
                                       confidence=0.4, why=["named after the place: check it is based there"]))
             elif named.type == "post" and named.end == place.end and re.search(r" of (?:the )?$",
