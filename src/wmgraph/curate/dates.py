@@ -14,6 +14,9 @@ _DAY_MONTH = re.compile(rf"\b(?:(?P<day>[0-3]?\d){_ORDINAL} (?P<month>{_MONTH})|
                         rf"(?P<day2>[0-3]?\d){_ORDINAL}(?!\d))(?:,? (?P<year>(?:19|20)\d\d))?\b")
 _MONTH_YEAR = re.compile(rf"\b(?:in |by )?({_MONTH}) ((?:19|20)\d\d)\b")
 _BY_YEAR = re.compile(r"\b(?i:by|in) ((?:19|20)\d\d)\b(?![/–-]\d)")  # "in 2025/26" is a span
+# "the firm's accounts for 2024 show a loss": the year the accounts are of
+_FOR_YEAR = re.compile(r"\b(?:accounts|results|figures|revenues?|turnover|sales|profits?|loss(?:es)?) for "
+                       r"((?:19|20)\d\d)\b(?![/–-]\d)")
 _MONTH_ALONE = re.compile(rf"\b(in|from|by|until|since|during|this|next|last|of|early|late) ({_MONTH})\b"
                           rf"(?! [0-3]?\d\b| (?:19|20)\d\d)")
 _AHEAD = re.compile(r"\b(?:due|will|shall|set to|is to|are to|starting|upcoming|coming|from next)\b")
@@ -49,7 +52,7 @@ def resolve(words: str, source_date: str, anchor: str = "") -> tuple[str, str, s
         if source_date:
             return "", phrase, f"'{phrase}' needs a closer date than the source's {source_date}: resolve it by hand"
         return "", phrase, f"'{phrase}' in an undated source: resolve it by hand"
-    year = _BY_YEAR.search(words)
+    year = _BY_YEAR.search(words) or _FOR_YEAR.search(words)
     if year:
         return year.group(1), year.group(0), ""
     return _bare_month(words, source_date)

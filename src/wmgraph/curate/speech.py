@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import resolve
 from .names import SPEECH_VERBS
 from .proposals import BODIES, PLACES, Context, Proposal, Qualifiers, Sentence
 
@@ -54,8 +55,9 @@ def speech(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
             continue  # "X said in a statement:": the words follow, read as the speaker's line
         roles = [m.words for m in sentence.mentions if m.type == "post" and start <= m.start < verb.start()]
         qualifiers: Qualifiers = {"role": roles[0]} if roles else {}
-        if date:
-            qualifiers["date"] = date
+        if date:  # "said on Tuesday that ...": the day it was said
+            when = _SAID_WHEN.match(text, verb.end())
+            qualifiers["date"] = (resolve(when.group(1), date)[0] if when else "") or date
         pronoun = re.match(r"(?:[Hh]e|[Ss]he)\b", text[start:])
         doubt = _doubt(pronoun.group(0), context) if pronoun else []
         spans = _spans(text, verb.end(), start) if len(statements) > 1 else [(start, len(text))]
@@ -78,6 +80,7 @@ def _spans(text: str, after: int, start: int) -> list[tuple[int, int]]:
     return [span for i, span in enumerate(spans) if i == 0 or text[span[0]:span[1]].strip()]
 
 
+_SAID_WHEN = re.compile(r"\s+((?:on|last) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday)\b")
 # "Sources close to the company said", "people familiar with X said": unnamed speakers, not the one named
 _UNNAMED_SOURCE = re.compile(r"\b(?:[Ss]ources?|[Pp]eople|[Ii]nsiders?|[Ss]omeone|[Aa] person|[Aa]n insider)\s+"
                              r"(?:close to|familiar with|at|inside|within|near|who know)\s+(?:the\s+)?$")
