@@ -111,3 +111,14 @@ def test_a_role_held_previously_is_one_past_role_with_no_stray_letters(mini_grap
                                 "previously chief financial officer at Pennine Data.")
     assert [p.object for p in draft.proposals if p.relation == "past-role"] == [
         "chief financial officer at Pennine Data"]
+
+
+def test_a_title_in_capitals_before_a_name_is_no_part_of_it(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Quarry Labs grew. Chief Executive Ann Hale said sales rose. Managing Director Tom "
+                                "Reid agreed.")
+    assert kinds(draft) == {"Quarry Labs": "company", "Ann Hale": "person", "Tom Reid": "person"}
+
+
+def test_a_round_that_was_led_by_a_body_is_funded_by_it_not_led(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Quarry Labs has grown. The firm's Series A round was led by Castle Ventures.")
+    assert facts(draft) == {("quarry-labs", "funded-by", "castle-ventures")}

@@ -116,6 +116,7 @@ def find_spans(text: str, starts: set[int], taken: list[Mention]) -> list[tuple[
                          or (start in starts and words[0] in SENTENCE_WORDS)):
             start += len(words[0]) + 1
             words = words[1:]
+        start, words = _untitled(start, words)
         dated = next((i for i in range(1, len(words)) if words[i - 1] == "on" and words[i] in (*WEEKDAYS, *MONTHS)), 0)
         words = words[:dated - 1] if dated else words  # "the NEC in Solihull on Wednesday": no name's end
         while words and words[-1] in ("of", "for", "the", "de", "on"):
@@ -160,6 +161,24 @@ def _person_of(words: list[str], before: str) -> int:
     if (words[0] in GIVEN_NAMES or titled) and all(w[:1].isupper() and w.isalpha() for w in words[:size]):
         return size
     return 0
+
+
+_TITLE_HEAD = frozenset(("Chief", "Executive", "Managing", "Director", "Operating", "Financial", "Technology",
+                         "Technical", "Officer", "Chair", "Chairman", "Chairwoman", "President", "Vice", "Deputy",
+                         "Founder", "Co-founder", "Co-Founder", "Head", "Interim", "Acting", "Senior", "Lead"))
+_TITLE_END = frozenset(("Executive", "Director", "Officer", "Chair", "Chairman", "Chairwoman", "President", "Founder",
+                        "Co-founder", "Co-Founder"))
+
+
+def _untitled(start: int, words: list[str]) -> tuple[int, list[str]]:
+    """'Chief Executive Ann Hale': the name after a title in capitals, the title left out."""
+    lead = 0
+    while lead < len(words) - 2 and words[lead] in _TITLE_HEAD:
+        lead += 1
+    if lead and words[lead - 1] in _TITLE_END and len(words) - lead in (2, 3) \
+            and all(w[:1].isupper() for w in words[lead:]):
+        return start + len(" ".join(words[:lead])) + 1, words[lead:]
+    return start, words
 
 
 def _spelled_out(text: str, words: list[str], end: int) -> int:

@@ -28,13 +28,16 @@ _TITLE_LINE = re.compile(r"([^,]+(?:, [^,]+)*?),\s+(?:the )?")
 _SPEAKER = re.compile(r"^(?:Professor |Dr |Sir |Dame )?[^,:]+, ([^:]+?):$")
 
 
+_ROUND_BEFORE = re.compile(r"\b(?:round|raise|investment)(?:\s+(?:was|is|has been|will be))?\s*,?\s*$")
+
+
 def passive_links(sentence: Sentence, context: Context, date: str) -> list[Proposal]:
     """'X, led by Y', 'coordinated by A, B and C', 'Funded through P, X has ...'."""
     found = []
     text = sentence.text
     for match in _BY.finditer(text):
         relation = _RELATIONS.get((match.group(1).casefold(), match.group(2)))
-        if relation == "leads" and re.search(r"\b(?:round|raise|investment)\s*,?\s*$", text[:match.start()]):
+        if relation == "leads" and _ROUND_BEFORE.search(text[:match.start()]):
             relation = "funded-by"  # "a £5m funding round led by Z": Z invests, it does not lead the company
         if relation is None:
             continue
