@@ -109,3 +109,11 @@ def test_money_sought_shared_or_managed_is_not_the_subject_s(mini_graph: Path) -
                                 "manages £300m of assets. Pennine Data won a share of a £5m pot from Castle Ventures. "
                                 "Harlow Robotics has secured £2m from Castle Ventures.")
     assert figures(draft) == {("harlow-robotics", "funded-by", "castle-ventures", 2000000)}
+
+
+def test_a_group_s_figure_is_no_member_s_and_one_of_n_is_no_count_of_the_one(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The consortium, which includes Quarry Labs, Finch Analytics and Pennine Data, will "
+                                "receive £4m from Castle Ventures. Harlow Robotics, alongside Birch Networks, is one "
+                                "of 20 firms selected. Merkel Werke, which makes robots including drones, employs 300 "
+                                "people.")
+    assert figures(draft) == {("merkel-werke", "stated-count", None, 300)}

@@ -26,6 +26,10 @@ _SOUGHT = re.compile(r"\b(?:bidding|bids?|applying|applied|apply|competing|seeki
 _SHARED = re.compile(r"\b(?:share|shares|shared|sharing|split|splits)\s+(?:of\s+(?:a|an|the)\s+)?" + _ABOUT + "$")
 # "manages £300m of assets": money it looks after for others
 _MANAGES = re.compile(r"\b(?:manages|managed|managing|oversees|oversaw|overseeing)\s+" + _ABOUT + "$")
+# "is one of 20 firms selected": the count of a group the subject is in, not the subject's
+_ONE_OF = re.compile(r"\b(?:one|among|two|three|part) of (?:the |only )?" + _ABOUT + "$")
+# "The consortium, which includes A, B and C, will receive £4m": the group's figure, no member's
+_MEMBERS = re.compile(r"\b(?:includes?|included|including|such as|comprising|comprises|brings together|made up of)\b")
 # "expects the work to save about £600,000 a year": a saving, not money anyone receives
 _SAVING = re.compile(r"\b(?:save|saves|saved|saving|savings of|cut costs by|cutting costs by)\s+" + _ABOUT + "$")
 # "X is contributing £400,000 in equipment": what X gives, not what X receives
@@ -67,6 +71,12 @@ def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Con
         return "a figure the words deny"
     if proposal.relation == "pledges-jobs" and proposal.status == "forecast" and _CONDITION.search(sentence.text):
         return "a possibility on a condition, no pledge"  # "could create up to 200 jobs if it wins the contract"
+    if _ONE_OF.search(before):
+        return "the count of a group the subject is one of"
+    subject = next((m for m in sentence.mentions if m.key == proposal.subject and m.end <= figure.start), None)
+    if subject is not None and _MEMBERS.search(sentence.text, 0, subject.start) \
+            and not _opener(sentence, proposal.subject, context):
+        return "the figure of a group the subject is listed in"
     if _UNNAMED_DOERS.search(before):
         return "the figure of bodies the words do not name"
     if figure.kind == "money" and proposal.relation == "investment" and _SUPPORT_FOR.match(sentence.text, figure.end) \
