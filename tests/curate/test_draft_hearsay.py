@@ -28,3 +28,9 @@ def test_a_fund_named_after_a_place_is_not_thereby_based_there(mini_graph: Path)
                                 "Skills Programme.")
     assert {f for f in facts(draft) if f[1] == "based-in"} == {
         ("birmingham-skills-programme", "based-in", "birmingham")}
+
+
+def test_a_partnership_that_may_come_is_no_partnership_yet(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Finch Analytics may partner with Harlow Robotics. Quarry Labs hopes to partner with "
+                                "Pennine Data. Birch Networks has partnered with Merkel Werke.")
+    assert {f for f in facts(draft) if f[1] == "partners-with"} == {("birch-networks", "partners-with", "merkel-werke")}

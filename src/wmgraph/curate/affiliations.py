@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model.modal_words import status_of
 from .gazetteer import Mention
 from .modality import ASIDE
 from .press import listed
@@ -24,8 +25,8 @@ def affiliations(sentence: Sentence, context: Context, date: str) -> list[Propos
     for match in _PARTNERS_WITH.finditer(text):
         subject = next((m for m in reversed(sentence.mentions) if m.end <= match.start() and m.type in BODIES
                         and not any(a <= m.start and m.end <= b for a, b in asides)), None)  # not "X, a spin-out of Y,"
-        if subject is None:
-            continue
+        if subject is None or status_of(text[subject.end:match.end()])[0] != "stated":
+            continue  # "X may partner with Y", "X hopes to partner with Y": no partnership yet
         for partner in listed(sentence, match.end()):
             if partner.type in (*BODIES, "initiative"):  # "partnering with A, B and C": each
                 found.append(Proposal(subject.key, "partners-with", partner.key, {}, sentence.quote(subject.start,
