@@ -34,3 +34,9 @@ def test_a_partnership_that_may_come_is_no_partnership_yet(mini_graph: Path) -> 
     draft = drafted(mini_graph, "Finch Analytics may partner with Harlow Robotics. Quarry Labs hopes to partner with "
                                 "Pennine Data. Birch Networks has partnered with Merkel Werke.")
     assert {f for f in facts(draft) if f[1] == "partners-with"} == {("birch-networks", "partners-with", "merkel-werke")}
+
+
+def test_what_could_be_led_or_funded_by_a_body_is_not_yet(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "The Birch Hub could be led by Pennine Data. The Birch Hub may be funded by Castle "
+                                "Ventures. The Castle Fund is led by Quarry Labs.")
+    assert facts(draft) == {("quarry-labs", "leads", "castle-fund")}

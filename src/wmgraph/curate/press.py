@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model.modal_words import status_of
 from .dates import resolve
 from .gazetteer import Mention
 from .proposals import BODIES, PLACES, PRONOUN_SUBJECT, Context, Proposal, Qualifiers, Sentence
@@ -51,6 +52,8 @@ def passive_links(sentence: Sentence, context: Context, date: str) -> list[Propo
         if thing is None:
             continue
         gap = text[thing.end:match.start()]
+        if status_of(gap)[0] == "possible":
+            continue  # "The hub could be led by Y": not led by Y yet
         if re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap) and not re.match(r",\s+(?:a|an)\b", gap) \
                 and not re.search(r"\b(?:round|raise|investment)\s*$", gap):  # a round raised by X: X's
             continue  # "X ... at an event hosted by Y": Y hosted the unnamed event, not X
