@@ -117,3 +117,9 @@ def test_a_group_s_figure_is_no_member_s_and_one_of_n_is_no_count_of_the_one(min
                                 "of 20 firms selected. Merkel Werke, which makes robots including drones, employs 300 "
                                 "people.")
     assert figures(draft) == {("merkel-werke", "stated-count", None, 300)}
+
+
+def test_the_object_of_one_verb_is_not_the_subject_of_the_next(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Quarry Labs has partnered with Birch Networks and raised £2m from Castle Ventures. "
+                                "Harlow Robotics has raised £1m from Castle Ventures.")
+    assert figures(draft) == {("harlow-robotics", "funded-by", "castle-ventures", 1000000)}

@@ -40,3 +40,11 @@ def test_what_could_be_led_or_funded_by_a_body_is_not_yet(mini_graph: Path) -> N
     draft = drafted(mini_graph, "The Birch Hub could be led by Pennine Data. The Birch Hub may be funded by Castle "
                                 "Ventures. The Castle Fund is led by Quarry Labs.")
     assert facts(draft) == {("quarry-labs", "leads", "castle-fund")}
+
+
+def test_a_link_the_words_deny_is_no_fact(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Finch Analytics has not partnered with Harlow Robotics. The Birch Hub is no longer "
+                                "led by Pennine Data. Quarry Labs, a not-for-profit, has partnered with Birch "
+                                "Networks.")
+    assert facts(draft) == {("quarry-labs", "sector", "not-for-profit"),
+                            ("quarry-labs", "partners-with", "birch-networks")}

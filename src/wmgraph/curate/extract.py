@@ -34,6 +34,8 @@ _FOCUS = re.compile(r"\b(?:concentrate|concentrates|focus|focuses|focused|specia
 _HEARSAY = re.compile(r"\b(?:is|are|was|were) (?:understood|believed|thought|rumoured|said) to\b|\breportedly\b|"
                       r"\ballegedly\b|\b(?:[Ss]ources?|[Pp]eople|[Ii]nsiders?) (?:close to|familiar with)\b|"
                       r"\b[Ii]t is (?:understood|believed|thought)\b")
+# "X has not partnered with Y", "is no longer led by": the words deny the fact they hold
+_DENIED = re.compile(r"(?<!-)\b(?:not|never|no longer|denied|denies)\b(?!-)|n['’]t\b")  # "not-for-profit" aside
 _DESCRIBED_ANYWAY = ("sector", "based-in", "works-for", "holds-post", "past-role", "leads")
 
 
@@ -53,7 +55,8 @@ def extract(sentences: list[Sentence], source_date: str, anchor: str = "") -> li
         if not sentence.heading:
             told = [p for rule in rules for p in rule(sentence, context, source_date)]
             hearsay = _HEARSAY.search(sentence.text) is not None
-            found += [p for p in told if not hearsay or p.relation in _DESCRIBED_ANYWAY]
+            found += [p for p in told if (not hearsay or p.relation in _DESCRIBED_ANYWAY)
+                      and (p.relation in ("said", "said-that") or not _DENIED.search(p.quote))]
         context.see(sentence)
     found = _former(_dated_by_event(_unrepeated(not_yet_based(found))), sentences) + speakers(sentences, source_date)
     found = [p for p in found if p.object != p.subject]  # a body funding or owning itself: a reference misread

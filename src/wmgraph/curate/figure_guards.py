@@ -30,6 +30,8 @@ _MANAGES = re.compile(r"\b(?:manages|managed|managing|oversees|oversaw|overseein
 _ONE_OF = re.compile(r"\b(?:one|among|two|three|part) of (?:the |only )?" + _ABOUT + "$")
 # "The consortium, which includes A, B and C, will receive £4m": the group's figure, no member's
 _MEMBERS = re.compile(r"\b(?:includes?|included|including|such as|comprising|comprises|brings together|made up of)\b")
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|for)\s+(?:the\s+)?$")
+_AND_VERB = re.compile(r"\s+and\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|will\s+)?[a-z]+(?:ed|s)?\s")
 # "expects the work to save about £600,000 a year": a saving, not money anyone receives
 _SAVING = re.compile(r"\b(?:save|saves|saved|saving|savings of|cut costs by|cutting costs by)\s+" + _ABOUT + "$")
 # "X is contributing £400,000 in equipment": what X gives, not what X receives
@@ -45,7 +47,8 @@ _HIRES = ("jobs", "roles", "posts", "positions", "people", "staff", "engineers",
           "apprentices", "graduates")
 _CONDITION = re.compile(r"\bif\b")
 # "has not yet received the £2m", "rejected claims that it had raised £5m", "was not among the 12 firms": denied
-_NEGATED = re.compile(r"\b(?:not|never|no longer|denied|denies|deny|rejected|rejects|dismissed)\b|n['’]t\b")
+_NEGATED = re.compile(r"(?<!-)\b(?:not|never|no longer|denied|denies|deny|rejected|rejects|dismissed)\b(?!-)|"
+                      r"n['’]t\b")  # "a not-for-profit" denies nothing
 # "with five companies pledging 1,000 new roles": the pledge of bodies the words do not name
 _UNNAMED_DOERS = re.compile(r"\b(?:\w+\s+)?(?:companies|firms|employers|businesses|investors)\s+(?:pledging|promising|"
                             r"creating|adding|hiring|investing|putting in)\s+" + _ABOUT + "$")
@@ -77,6 +80,9 @@ def misread(sentence: Sentence, figure: Figure, proposal: Proposal, context: Con
     if subject is not None and _MEMBERS.search(sentence.text, 0, subject.start) \
             and not _opener(sentence, proposal.subject, context):
         return "the figure of a group the subject is listed in"
+    if subject is not None and _OBJECT_BEFORE.search(sentence.text, 0, subject.start) \
+            and _AND_VERB.match(sentence.text, subject.end) and not _opener(sentence, proposal.subject, context):
+        return "the object of one verb is not the subject of the next"  # "X partnered with Y and raised £2m"
     if _UNNAMED_DOERS.search(before):
         return "the figure of bodies the words do not name"
     if figure.kind == "money" and proposal.relation == "investment" and _SUPPORT_FOR.match(sentence.text, figure.end) \
