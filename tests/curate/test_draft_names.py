@@ -122,3 +122,11 @@ def test_a_title_in_capitals_before_a_name_is_no_part_of_it(mini_graph: Path) ->
 def test_a_round_that_was_led_by_a_body_is_funded_by_it_not_led(mini_graph: Path) -> None:
     draft = drafted(mini_graph, "Quarry Labs has grown. The firm's Series A round was led by Castle Ventures.")
     assert facts(draft) == {("quarry-labs", "funded-by", "castle-ventures")}
+
+
+def test_a_then_title_or_one_left_behind_is_a_past_role(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Quarry Labs' then chief executive, Tom Reid, signed the deal in 2019. Castle "
+                                "Ventures's founding partner, Mark Cole, retired last year. Birch Networks's chief "
+                                "executive, Sam Lee, left the meeting early.")
+    assert {(p.subject, p.relation) for p in draft.proposals if p.relation in ("works-for", "past-role")} == {
+        ("tom-reid", "past-role"), ("mark-cole", "past-role"), ("sam-lee", "works-for")}

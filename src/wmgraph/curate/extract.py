@@ -81,8 +81,12 @@ def named_places(mentions: list[Mention], inside: list[Mention]) -> list[Proposa
     return found
 
 
-_FORMER = re.compile(r"\b(?:former|ex-|previous(?:ly)?|one-time|onetime)\b\s*|(?:who|which)\s+(?:was|had been)\s+",
+_FORMER = re.compile(r"\b(?:former|ex-|previous(?:ly)?|one-time|onetime|then)\b\s*|(?:who|which)\s+(?:was|had been)\s+",
                      re.IGNORECASE)  # "X, who was chief executive of Y until 2022": a role held before
+
+
+_GONE = re.compile(r",?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:retired|resigned|stepped down|stood down|(?:left|quit) "
+                   r"(?:the|its|his|her) (?:company|firm|business|board|role|post|organisation))\b")
 
 
 def _former(found: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
@@ -94,8 +98,9 @@ def _former(found: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
             role = proposal.qualifiers["role"] = role.split(" ", 2)[2]
         at = text.find(proposal.quote)
         before = text[max(0, at - 12):at] if at >= 0 else ""
+        gone = at >= 0 and _GONE.match(text, at + len(proposal.quote)) is not None  # "X, ..., retired last year"
         if _FORMER.match(role) or re.search(r"\b(?:former|ex-|previous)\s*$", before, re.IGNORECASE) \
-                or _FORMER.match(proposal.quote):
+                or _FORMER.match(proposal.quote) or gone:
             title = _FORMER.sub("", role, count=1) or proposal.object or ""
             proposal.why.append(f"a former role: the {proposal.relation} of '{proposal.quote}' no longer holds")
             proposal.object = title if title == proposal.object else f"{title} ({proposal.object})"
