@@ -130,3 +130,10 @@ def test_a_then_title_or_one_left_behind_is_a_past_role(mini_graph: Path) -> Non
                                 "executive, Sam Lee, left the meeting early.")
     assert {(p.subject, p.relation) for p in draft.proposals if p.relation in ("works-for", "past-role")} == {
         ("tom-reid", "past-role"), ("mark-cole", "past-role"), ("sam-lee", "works-for")}
+
+
+def test_an_age_a_size_a_standing_or_a_tie_is_no_field(mini_graph: Path) -> None:
+    draft = drafted(mini_graph, "Quarry Labs, a five-year-old company, grew. Pennine Data, a key player, grew. "
+                                "Castle Ventures, an early investor in Quarry Labs, grew. Merkel Werke, a family-owned "
+                                "business, grew. Harlow Robotics, a major robotics company, grew.")
+    assert {f for f in facts(draft) if f[1] == "sector"} == {("harlow-robotics", "sector", "robotics")}

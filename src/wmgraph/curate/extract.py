@@ -237,16 +237,26 @@ def _appositions(sentence: Sentence, context: Context, date: str) -> list[Propos
         field = _field(described.group(1)) if described else ""
         for place in (m.words for m in sentence.mentions if m.type in PLACES):
             field = field[len(place) + 1:] if field.startswith(place + " ") else "" if field == place else field
-        if described and field:  # "X, a Leeds firm": where it is, no field
+        if described and field and not _NO_FIELD.search(field):  # "X, a Leeds firm": where it is, no field
             found.append(Proposal(mention.key, "sector", field, {},
                                   sentence.quote(mention.start, mention.end + described.end()),
                                   rule="apposition", confidence=0.5))
     return found
 
 
+# "a five-year-old company", "a 40-strong team", "a key player", "a partner in", "a family-owned business": no field
+_NO_FIELD = re.compile(r"^(?:\S+-(?:year-old|strong|owned|run|backed|led|listed)|(?:(?:early|lead|founding|main|major|"
+                       r"key|existing|long-standing)\s+)?(?:partner|investor|backer|member|subsidiary|client|customer|"
+                       r"shareholder|part|player))\b|^(?:key|major|big|small)$|\b(?:player|team)$")
+
+
+_NOT_FIELD_WORDS = re.compile(r"\s+(?:from|in|based in)\s+.*$|^(?:[\w-]+-based|leading|global|new|local|major|key|big|"
+                              r"small|fast-growing|growing|young|established)\s+")
+
+
 def _field(words: str) -> str:
     """What a body does, from the words describing it: 'a Singapore-based regtech company' -> 'regtech'."""
-    words = re.sub(r"\s+(?:from|in|based in)\s+.*$|^(?:[\w-]+-based|leading|global|new|local)\s+", "", words)
+    words = _NOT_FIELD_WORDS.sub("", words)
     first = words.split(" ", 1)[0]
     if first in COUNTRIES or first in DEMONYMS:
         words = words[len(first) + 1:] or words  # "a US data centre operator": where it is from, not what it does
