@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wmgraph.curate.draft import Draft, draft_text
-from wmgraph.model.checking import load_model
+from wmgraph.curate.draft import Draft
 
-
-def drafted(graph: Path, text: str) -> Draft:
-    """`text` drafted against the entities of `graph`."""
-    return draft_text(load_model(graph), "piece", text, "2025-06-11")
+from .drafting import drafted
 
 
 def figures(draft: Draft) -> set[tuple[str, str, str | None, object]]:

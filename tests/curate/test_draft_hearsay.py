@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .test_draft_news import drafted, facts
+from .drafting import drafted, facts
 
 
 def test_unnamed_sources_are_no_speaker_and_their_news_no_fact(mini_graph: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .test_draft_news import drafted, facts, kinds
+from .drafting import drafted, facts, kinds
 
 
 def test_a_common_given_name_makes_a_person_whatever_follows(mini_graph: Path) -> None:

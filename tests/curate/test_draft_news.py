@@ -5,24 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from wmgraph.curate.dates import resolve
-from wmgraph.curate.draft import Draft, draft_text
-from wmgraph.model.checking import load_model
 
-
-def drafted(graph: Path, text: str, date: str = "2025-06-11") -> Draft:
-    """`text` drafted against the entities of `graph`."""
-    return draft_text(load_model(graph), "piece", text, date)
-
-
-def kinds(draft: Draft) -> dict[str, str]:
-    """Each candidate's name and type."""
-    return {c.name: c.type for c in draft.candidates.values()}
-
-
-def facts(draft: Draft) -> set[tuple[str, str, str | None]]:
-    """Each proposal's subject, relation and object."""
-    return {(p.subject, p.relation, p.object) for p in draft.proposals}
-
+from .drafting import drafted, facts, kinds
 
 
 def test_a_place_named_after_a_figure_is_its_subject_only_if_nothing_stands_between(mini_graph: Path) -> None:

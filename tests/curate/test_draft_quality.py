@@ -13,14 +13,7 @@ from wmgraph.curate.draft import draft_source
 from wmgraph.curate.proposals import Proposal
 from wmgraph.model.modal_words import modal_words
 
-
-def drafted(graph: Path, tmp_path: Path, text: str) -> list[Proposal]:
-    """Add `text` (with its header) as source 'piece' of `graph` and draft it."""
-    article = tmp_path / "piece.txt"
-    article.write_text(text)
-    result = CliRunner().invoke(main, ["add-source", "--graph", str(graph), str(article), "--id", "piece"])
-    assert result.exit_code == 0, result.output
-    return draft_source(graph, "piece").proposals
+from .drafting import drafted_source
 
 
 def test_a_day_and_month_is_a_date_its_year_from_the_words_or_the_source() -> None:
@@ -56,7 +49,7 @@ In March 2023 Acme Robotics had 90 engineers; by July 2023 it had 140 engineers.
 
 def test_each_figure_takes_its_own_date(mini_graph: Path, tmp_path: Path) -> None:
     found = {(p.relation, p.qualifiers.get("amount", p.qualifiers.get("count")), p.qualifiers.get("date"))
-             for p in drafted(mini_graph, tmp_path, UNDATED) if p.subject == "acme-robotics"}
+             for p in drafted_source(mini_graph, tmp_path, UNDATED) if p.subject == "acme-robotics"}
     assert found == {("investment", 12000000, "2023"), ("investment", 7000000, "2022"),
                      ("stated-count", 90, "2023-03"), ("stated-count", 140, "2023-07")}
 
@@ -69,7 +62,7 @@ Guests filled the Midlands Robot Awards in Coventry last Friday. The Midlands Ro
 
 
 def test_a_win_at_a_dated_event_takes_the_event_date(mini_graph: Path, tmp_path: Path) -> None:
-    won = [p for p in drafted(mini_graph, tmp_path, EVENT) if p.relation == "ranked-by"]
+    won = [p for p in drafted_source(mini_graph, tmp_path, EVENT) if p.relation == "ranked-by"]
     assert [(p.subject, p.object, p.qualifiers) for p in won] == [
         ("acme-robotics", "midlands-robot-awards", {"rank": 1, "date": "2025-05-09"})]
     assert "dated as the event: 'Midlands Robot Awards in Coventry last Friday'" in won[0].why
@@ -101,7 +94,7 @@ In May 2024 Birmingham had 120 engineering vacancies; by April 2025 the number h
 def test_described_as_the_best_is_a_first_place_and_a_continued_count_a_statistic(mini_graph: Path,
                                                                                    tmp_path: Path) -> None:
     found = {(p.subject, p.relation, p.object, tuple(sorted(p.qualifiers.items())))
-             for p in drafted(mini_graph, tmp_path, RANKED) if p.rule in ("described-as-best", "count-figure")}
+             for p in drafted_source(mini_graph, tmp_path, RANKED) if p.rule in ("described-as-best", "count-figure")}
     assert found == {
         ("birmingham", "ranked-by", "widget-analytics", (("measure", "fastest-growing robotics hub"), ("rank", 1))),
         ("acme-robotics", "statistic", None, (("measure", "largest maker of warehouse robots"), ("rank", 1))),
@@ -119,7 +112,8 @@ Coventry has 90 software firms. The city council is pleased. Most of them work i
 
 def test_most_of_them_work_in_gives_the_fields_of_what_the_sentence_before_counted(mini_graph: Path,
                                                                                      tmp_path: Path) -> None:
-    found = [(p.subject, p.object, p.quote) for p in drafted(mini_graph, tmp_path, FIELDS) if p.relation == "sector"]
+    found = [(p.subject, p.object, p.quote) for p in drafted_source(mini_graph, tmp_path, FIELDS)
+             if p.relation == "sector"]
     assert found == [
         ("birmingham", "logistics", "Most of them work in logistics"),
         ("birmingham", "farming", "Most of them work in logistics, with farming and healthcare the other main areas"),
@@ -143,7 +137,7 @@ def facts_of(proposals: list[Proposal], *relations: str) -> set[tuple[str, str, 
 
 
 def test_names_in_company_news_are_typed_by_their_context(mini_graph: Path, tmp_path: Path) -> None:
-    drafted(mini_graph, tmp_path, COMPANY)
+    drafted_source(mini_graph, tmp_path, COMPANY)
     candidates = {c.key: c.type for c in draft_source(mini_graph, "piece").candidates.values()}
     assert "series-a" not in candidates  # a funding round, no body
     assert candidates["leamington"] == "city"  # "a Leamington-based developer"
@@ -154,7 +148,7 @@ def test_names_in_company_news_are_typed_by_their_context(mini_graph: Path, tmp_
 
 def test_the_company_is_the_story_s_company_and_its_money_is_read_by_its_verbs(mini_graph: Path,
                                                                                 tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, COMPANY)
+    found = drafted_source(mini_graph, tmp_path, COMPANY)
     assert facts_of(found, "investment", "funded-by", "statistic", "pledges-jobs", "works-for") == {
         ("zentrix", "investment", None, (("amount", 12000000), ("currency", "GBP"))),  # a round's leader: one payer
         ("zentrix", "funded-by", "harbour-capital", ()),
@@ -182,7 +176,7 @@ The Avon Growth Council invested £1m in Gantry Labs last year.
 
 def test_money_goes_to_what_was_paid_for_and_a_relative_clause_keeps_its_own_status(mini_graph: Path,
                                                                                       tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, CENTRE)
+    found = drafted_source(mini_graph, tmp_path, CENTRE)
     assert facts_of(found, "investment", "funded-by", "statistic", "stated-count", "works-for", "partners-with",
                     "based-in") == {
         # no place statistic for the £6m 'from' a body
@@ -211,7 +205,7 @@ The council approved a separate $25m expansion by Nexwave Systems at the Meadow 
 
 
 def test_a_story_s_company_keeps_its_figures_title_and_field(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, OPERATOR)
+    found = drafted_source(mini_graph, tmp_path, OPERATOR)
     assert facts_of(found, "sector", "stated-count", "statistic", "investment", "works-for") == {
         ("cloudora", "sector", "data centre operator", ()),  # "a US data centre operator": where it is from aside
         ("cloudora", "stated-count", None, (("approx", "about"), ("as-of", "2024-02-20"), ("count", 1200),
@@ -242,7 +236,7 @@ The firm is in talks to raise up to £20m.
 
 def test_appointments_awards_places_and_what_a_firm_has_against_what_it_plans(mini_graph: Path,
                                                                                 tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, FINTECH)
+    found = drafted_source(mini_graph, tmp_path, FINTECH)
     assert {(p.subject, p.relation, p.object, tuple(sorted(p.qualifiers.items())), p.status) for p in found
             if p.relation in ("works-for", "stated-count", "pledges-jobs", "ranked-by", "investment")} == {
         ("nadia-reyes", "works-for", "paylark", (("role", "chief executive"), ("start", "2025-01-09")), "stated"),
@@ -269,7 +263,7 @@ Acme Robotics plans 50 jobs, Gantry Labs to add 30, and Zentrix Systems aiming f
 
 
 def test_firsts_purposes_and_the_subject_after_a_comma_and(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, FIRSTS)
+    found = drafted_source(mini_graph, tmp_path, FIRSTS)
     assert facts_of(found, "sector", "statistic") == {
         ("robot-skills-programme", "sector", "automate their warehouses", ()),  # what it helps others do
         ("robot-hub", "statistic", None, (("measure", "first test site in the UK to link three cities"), ("rank", 1))),
@@ -293,7 +287,7 @@ Gantry Labs, which employs 2,400 people, expects to take on 40 apprentices.
 
 
 def test_asides_are_no_subjects_and_the_sector_is_the_place(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, STUDY)
+    found = drafted_source(mini_graph, tmp_path, STUDY)
     money = {(p.subject, p.qualifiers["amount"], p.status) for p in found if "amount" in p.qualifiers}
     assert money == {("birmingham", 8000000000, "possible"), ("birmingham", 310000000, "stated")}  # not Harlow's
     counts = {(p.subject, p.qualifiers["count"], p.status) for p in found if p.relation == "stated-count"}
@@ -317,7 +311,7 @@ Dean Cole, Director of Place and Global, Acme Robotics, spoke too.
 
 
 def test_titles_after_a_name_and_the_week_that_is_organised(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, SPEAKERS)
+    found = drafted_source(mini_graph, tmp_path, SPEAKERS)
     assert facts_of(found, "works-for", "hosted") == {
         ("gantry-labs", "hosted", "robot-week", ()),  # "The week": the Week the article names
         ("ada-byrne", "works-for", "university-of-birmingham",
@@ -340,7 +334,7 @@ Former Quarry Motors engineer Ida Lund now leads the team.
 
 def test_a_range_is_one_figure_and_money_of_something_unnamed_is_left_alone(mini_graph: Path,
                                                                                tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, RANGES)
+    found = drafted_source(mini_graph, tmp_path, RANGES)
     money = {(p.subject, tuple(sorted(p.qualifiers.items())), p.status) for p in found if "amount" in p.qualifiers}
     assert money == {
         ("robot-hub", (("amount", 2000000000), ("approx", "between £2bn and £3bn"), ("currency", "GBP")), "possible"),
@@ -361,7 +355,7 @@ Gantry Labs has appointed Tom Reyes as its chief executive.
 
 
 def test_a_former_role_is_a_past_role_not_a_post_held(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, FORMER)
+    found = drafted_source(mini_graph, tmp_path, FORMER)
     assert facts_of(found, "works-for", "holds-post", "past-role") == {
         ("ida-lund", "past-role", "chief executive (gantry-labs)", ()),
         ("ann-ode", "past-role", "mayor-of-the-west-midlands", ()),
@@ -380,7 +374,7 @@ def test_this_month_last_month_and_today_at_the_source_s_precision() -> None:
 
 def test_a_number_word_opens_no_name_and_an_approximation_may_open_a_sentence(mini_graph: Path,
                                                                                 tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Robot grants
+    found = drafted_source(mini_graph, tmp_path, """title: Robot grants
 date: 2023-11-30
 
 Ten Birmingham projects will share the money. Around 40% of the robots are made in Birmingham.
@@ -391,7 +385,7 @@ Ten Birmingham projects will share the money. Around 40% of the robots are made 
 
 
 def test_what_is_published_or_launched_takes_the_date_its_sentence_gives(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Robot review
+    found = drafted_source(mini_graph, tmp_path, """title: Robot review
 date: 2025-03-10
 
 On Friday 7th March Gantry Labs published its Robot Review. Gantry Labs launched the Robot Fund.
@@ -402,7 +396,7 @@ On Friday 7th March Gantry Labs published its Robot Review. Gantry Labs launched
 
 
 def test_what_a_named_project_will_examine_is_its_field(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Robot trial
+    found = drafted_source(mini_graph, tmp_path, """title: Robot trial
 date: 2025-03-10
 
 Among the schemes is the Robot Hub, which would examine how drones could carry parcels.
@@ -421,7 +415,7 @@ If the pilot succeeds, it could be rolled out to every region from 2026, the col
 
 def test_a_named_programme_s_money_parts_and_what_was_said_before_the_speaker(mini_graph: Path,
                                                                                tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, PILOT)
+    found = drafted_source(mini_graph, tmp_path, PILOT)
     assert facts_of(found, "funded-by", "part-of", "works-for") == {
         ("robot-skills", "funded-by", "uk-government", (("amount", 30000000), ("currency", "GBP"))),
         ("robot-pilot", "part-of", "robot-skills", ()),  # 'It': the pilot; the whole named after its owner and sum
@@ -433,7 +427,7 @@ def test_a_named_programme_s_money_parts_and_what_was_said_before_the_speaker(mi
 
 
 def test_a_name_used_before_a_noun_is_not_the_figure_s_subject(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Robot money
+    found = drafted_source(mini_graph, tmp_path, """title: Robot money
 date: 2024-06-12
 
 A University of Birmingham spin-out that makes robot arms has secured £4m in seed funding.
@@ -444,7 +438,7 @@ Leeds start-up Nimbly has raised £2m.
 
 
 def test_a_participle_after_an_unnamed_noun_describes_that_noun(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Robot week
+    found = drafted_source(mini_graph, tmp_path, """title: Robot week
 date: 2024-06-12
 
 During Robot Week, the jobs were announced at an event hosted by Gantry Robotics.
@@ -455,7 +449,7 @@ Zentrix Systems, a start-up led by Acme Robotics, opened in Leeds.
 
 
 def test_a_target_is_a_plan_a_demonym_no_name_and_a_title_at_a_body_a_job(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Robot skills
+    found = drafted_source(mini_graph, tmp_path, """title: Robot skills
 date: 2025-09-03
 
 Birmingham grew faster than any other English city. Gantry Robotics has set a target of training 900 residents by 2027.
@@ -469,7 +463,7 @@ Sarah Jones, head of economics at Gantry Robotics, said the figures were encoura
 
 
 def test_jobs_that_could_be_created_are_a_forecast_a_status_jobs_have(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Robot campus
+    found = drafted_source(mini_graph, tmp_path, """title: Robot campus
 date: 2024-02-20
 
 Gantry Robotics plans a campus in Solihull that could create up to 300 jobs.
@@ -483,7 +477,7 @@ def test_another_edition_keeps_the_known_edition_s_alias_so_accepting_it_validat
                                                                                   tmp_path: Path) -> None:
     (mini_graph / "events.yaml").write_text("robot-week-2023:\n  type: event\n  name: Robot Week 2023\n"
                                             "  aliases: [Robot Week]\n  source: jobs-article\n")
-    drafted(mini_graph, tmp_path, """title: Robot week
+    drafted_source(mini_graph, tmp_path, """title: Robot week
 date: 2025-05-01
 
 Robot Week returns to Birmingham in June.
@@ -501,7 +495,7 @@ def test_an_undated_article_names_another_edition_by_its_latest_year_and_a_whole
         mini_graph: Path, tmp_path: Path) -> None:
     (mini_graph / "events.yaml").write_text("robot-week-2023:\n  type: event\n  name: Robot Week 2023\n"
                                             "  aliases: [Robot Week]\n  source: jobs-article\n")
-    drafted(mini_graph, tmp_path, """title: Robot week
+    drafted_source(mini_graph, tmp_path, """title: Robot week
 date: unknown
 
 Robot Week returns to Birmingham. By March 2021 it had 40 sponsors.
@@ -529,7 +523,7 @@ Pending approval, Orbit Systems would add 25 roles in Telford.
 
 
 def test_no_plan_possibility_or_expectation_is_proposed_as_stated(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, HEDGES)
+    found = drafted_source(mini_graph, tmp_path, HEDGES)
     statuses = {(p.subject, p.relation, p.status) for p in found}
     assert statuses == {
         ("gantry-robotics", "pledges-jobs", "expected"), ("zentrix-systems", "stated-count", "planned"),
@@ -548,7 +542,7 @@ The partnership hopes to add a third scheme, focused on agritech, next year.
 
 
 def test_each_both_who_chairs_and_the_field_of_an_unnamed_scheme(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, SCHEMES)
+    found = drafted_source(mini_graph, tmp_path, SCHEMES)
     assert facts_of(found, "funded-by", "coordinates", "leads", "sector") == {
         ("robot-accelerator", "funded-by", "avon-growth-council", (("amount", 5000000), ("currency", "GBP"))),
         ("green-fund", "funded-by", "avon-growth-council", (("amount", 5000000), ("currency", "GBP"))),  # each
@@ -559,7 +553,7 @@ def test_each_both_who_chairs_and_the_field_of_an_unnamed_scheme(mini_graph: Pat
 
 
 def test_a_body_named_only_at_the_start_of_sentences_is_a_candidate(mini_graph: Path, tmp_path: Path) -> None:
-    drafted(mini_graph, tmp_path, """title: Rail sensors
+    drafted_source(mini_graph, tmp_path, """title: Rail sensors
 date: 2024-06-12
 
 Railsense was founded in 2021 by engineers. Officials said the trial worked. Tickets are free.

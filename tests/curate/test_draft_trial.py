@@ -8,22 +8,14 @@ from click.testing import CliRunner
 
 from wmgraph.cli.main import main
 from wmgraph.curate.draft import draft_source
-from wmgraph.curate.proposals import Proposal
 
-
-def drafted(graph: Path, tmp_path: Path, text: str) -> list[Proposal]:
-    """Add `text` (with its header) as source 'piece' of `graph` and draft it."""
-    article = tmp_path / "piece.txt"
-    article.write_text(text)
-    result = CliRunner().invoke(main, ["add-source", "--graph", str(graph), str(article), "--id", "piece"])
-    assert result.exit_code == 0, result.output
-    return draft_source(graph, "piece").proposals
+from .drafting import drafted_source
 
 
 def test_a_candidate_with_a_known_entity_s_name_is_that_entity(mini_graph: Path, tmp_path: Path) -> None:
     (mini_graph / "state.yaml").write_text(
         "uk-government:\n  type: public-body\n  name: UK Government\n  source: jobs-article\n")
-    found = drafted(mini_graph, tmp_path, """title: Ferry grant
+    found = drafted_source(mini_graph, tmp_path, """title: Ferry grant
 date: 2024-02-01
 
 Tidewater Ferries said the government would lend it £4m.
@@ -38,7 +30,7 @@ Tidewater Ferries said the government would lend it £4m.
 
 
 def test_a_continent_is_a_region_and_a_name_listed_with_a_founder_a_person(mini_graph: Path, tmp_path: Path) -> None:
-    drafted(mini_graph, tmp_path, """title: Loom makers
+    drafted_source(mini_graph, tmp_path, """title: Loom makers
 date: 2024-05-10
 
 Loomwright was founded in 2021 by Sam Porter and Greta Lindqvist. It sells to firms across Asia and South America.
@@ -50,7 +42,7 @@ Its board has Andy Street and Omar Haddad on it.
 
 
 def test_a_pledge_keeps_its_duration_or_its_deadline(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Plant jobs
+    found = drafted_source(mini_graph, tmp_path, """title: Plant jobs
 date: 2024-05-10
 
 Kestrel Robotics will create 150 jobs in Coventry over the next three years.
@@ -71,7 +63,7 @@ Ferrowind Systems will create 80 jobs in Walsall within two years, by the end of
 
 def test_a_direct_quotation_is_said_with_its_words_and_she_is_the_one_person_named(mini_graph: Path,
                                                                                    tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Clinic opens
+    found = drafted_source(mini_graph, tmp_path, """title: Clinic opens
 date: 2024-09-02
 
 Nadia Okafor, the founder of Larkspur Health, opened its clinic in Walsall.
@@ -98,7 +90,7 @@ The shop was founded by Ruth Mbeki and Ivan Horak.
 
 def test_a_statistic_s_measure_is_a_short_noun_phrase_or_left_to_the_reviewer(mini_graph: Path,
                                                                                tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Valley figures
+    found = drafted_source(mini_graph, tmp_path, """title: Valley figures
 date: 2024-03-01
 
 Walsall's start-ups drew £40m of investment last year.
@@ -119,7 +111,7 @@ Dudley's firms raised £30m in grants this year, up from £21m last year.
 
 
 def test_a_quotation_after_a_colon_and_one_the_company_said(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Clinic opens
+    found = drafted_source(mini_graph, tmp_path, """title: Clinic opens
 date: 2024-09-02
 
 Larkspur Health opened a clinic in Walsall.
@@ -134,7 +126,7 @@ Nadia Okafor, chief executive of Larkspur Health, said: "We will open a second c
 
 
 def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it(mini_graph: Path, tmp_path: Path) -> None:
-    drafted(mini_graph, tmp_path, """title: Valley firms
+    drafted_source(mini_graph, tmp_path, """title: Valley firms
 date: 2024-03-01
 
 Across Redditch, small firms are hiring. Throughout Tamworth and Lichfield, rents are rising.
@@ -144,7 +136,7 @@ Across Redditch, small firms are hiring. Throughout Tamworth and Lichfield, rent
 
 
 def test_reported_speech_by_she_after_two_people_is_left_to_the_reviewer(mini_graph: Path, tmp_path: Path) -> None:
-    found = drafted(mini_graph, tmp_path, """title: Bakery
+    found = drafted_source(mini_graph, tmp_path, """title: Bakery
 date: 2024-03-01
 
 The bakery was founded by Ruth Mbeki and Ivan Horak.

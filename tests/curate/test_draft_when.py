@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .test_draft_news import drafted
+from .drafting import drafted
 
 
 def test_words_said_on_a_weekday_or_yesterday_are_dated_that_day(mini_graph: Path) -> None:
