@@ -9,6 +9,9 @@ _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "milli
           "bn": 1_000_000_000, "billion": 1_000_000_000}
 _CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD"}
 _APPROX = r"(?:((?i:more than|over|almost|nearly|up to|around|about|at least|some|roughly|close to|in excess of)) )?"
+# The words that may stand just before a figure, for rules that read the text before one ("employs about")
+BEFORE_FIGURE = (r"(?:(?:about|around|some|nearly|almost|more than|over|fewer than|roughly|up to|at least|close to|"
+                 r"in excess of|an undisclosed) )?")
 MONEY = re.compile(_APPROX + r"([£€$])\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|mn|m|million|k|thousand)?\b")
 COUNT = re.compile(_APPROX + r"(?<![£€$\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\s?(?:%|per ?cent\b))"
                    r"(?![\d,.]*\s?(?:bn|m|million|billion)\b)"

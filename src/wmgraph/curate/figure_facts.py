@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model.modal_words import status_of
-from .amounts import JOB_WORDS, Figure, figures, measure_of, number_value
+from .amounts import BEFORE_FIGURE, JOB_WORDS, Figure, figures, measure_of, number_value
 from .dates import resolve, time_spans
 from .figure_guards import misread
 from .gazetteer import Mention
@@ -27,8 +27,7 @@ _PLACE_NAMED_IN = re.compile(r"\b(?:in|at|across|near|to)\s+(?:the\s+)?(?:[A-Z][
                              r"(?:and\s+)?)*$")
 _BY_DOER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:expansion|investment|project|scheme|plan|deal|acquisition|bid|"
                       r"upgrade|development|takeover|purchase)\s+by\s+(?:the\s+)?")
-_EMPLOYS = re.compile(r"\b(?:employs|employed|employing|employ|has|had|have|with)\s+(?:about |around |some |nearly |"
-                      r"almost |more than |over |fewer than |roughly )?$")
+_EMPLOYS = re.compile(r"\b(?:employs|employed|employing|employ|has|had|have|with)\s+" + BEFORE_FIGURE + "$")
 _UNNAMED_HEAD = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\b")
 _ATTRIBUTIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:spin-?out|start-?up|firm|company|business|subsidiary|unit|"
                           r"division|arm|consortium|venture|team|supplier|manufacturer|developer)s?\b")
@@ -59,8 +58,7 @@ _REPORTED_DOER = re.compile(r"\b(?:said|says|added|announced|confirmed|expects?|
 _SPEAKERS_OWN = frozenset(("it", "they", "we", "he", "she", "company", "firm", "business", "group", "revenue",
                            "revenues", "sales", "turnover", "profit", "profits", "headcount", "workforce", "staff",
                            "team", "orders"))
-_GROW_TO = re.compile(r"\b(?:grow|expand|increase|take|bring|double)\b[^.;]*\bto\s+(?:about |around |some |nearly |"
-                      r"almost |more than |over |roughly )?$")
+_GROW_TO = re.compile(r"\b(?:grow|expand|increase|take|bring|double)\b[^.;]*\bto\s+" + BEFORE_FIGURE + "$")
 _OF_UNNAMED = re.compile(r"\b(?:a|an)\s+(?:[\w£.-]+\s+){0,4}?(?:hub|centre|facility|plant|factory|campus|site|"
                          r"project|scheme|institute|lab|laboratory)(?:\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
                          r",?\s+(?:which|that)\s+[^,;]*$")

@@ -8,41 +8,41 @@ from __future__ import annotations
 
 import re
 
-from .amounts import Figure
+from .amounts import BEFORE_FIGURE, Figure
 from .modality import clause_around
 from .proposals import BODIES, PLACES, PRONOUN_SUBJECT, Context, Proposal, Sentence
 
-_ABOUT = r"(?:about |around |some |nearly |almost |more than |over |roughly |up to |an undisclosed )?"
 # "acquired by X for £32m", "bought the firm for £5m", "paid £3m for": the price of a deal, no investment in anyone
 _PRICE = re.compile(r"\b(?:(?:acquired|bought|sold|purchased|taken over|acquire|buy|sell)\b[^.;]*?\bfor|paid|pays|"
-                    r"pay)\s+" + _ABOUT + "$")
+                    r"pay)\s+" + BEFORE_FIGURE + "$")
 # "Castle Ventures led the £4m round": the round is the company's that raised it, not its leader's
 _LED_ROUND = re.compile(r"\b(?:led|co-led|joined|backed|took part in|invested in)\s+(?:the|a|an|its)\s+$")
 _ROUND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:round|raise|fundraise|fundraising)\b")
 # "is bidding for £2m", "is seeking £5m": money asked for, not had
 _SOUGHT = re.compile(r"\b(?:bidding|bids?|applying|applied|apply|competing|seeking|seeks|sought|asking|asked)\s+"
-                     r"(?:for\s+)?(?:a\s+)?" + _ABOUT + "$")
+                     r"(?:for\s+)?(?:a\s+)?" + BEFORE_FIGURE + "$")
 # "will share £10m with four other firms", "won a share of a £5m pot": a total, not the subject's part
-_SHARED = re.compile(r"\b(?:share|shares|shared|sharing|split|splits)\s+(?:of\s+(?:a|an|the)\s+)?" + _ABOUT + "$")
+_SHARED = re.compile(r"\b(?:share|shares|shared|sharing|split|splits)\s+(?:of\s+(?:a|an|the)\s+)?"
+                     + BEFORE_FIGURE + "$")
 # "manages £300m of assets": money it looks after for others
-_MANAGES = re.compile(r"\b(?:manages|managed|managing|oversees|oversaw|overseeing)\s+" + _ABOUT + "$")
+_MANAGES = re.compile(r"\b(?:manages|managed|managing|oversees|oversaw|overseeing)\s+" + BEFORE_FIGURE + "$")
 # "is one of 20 firms selected": the count of a group the subject is in, not the subject's
-_ONE_OF = re.compile(r"\b(?:one|among|two|three|part) of (?:the |only )?" + _ABOUT + "$")
+_ONE_OF = re.compile(r"\b(?:one|among|two|three|part) of (?:the |only )?" + BEFORE_FIGURE + "$")
 # "The consortium, which includes A, B and C, will receive £4m": the group's figure, no member's
 _MEMBERS = re.compile(r"\b(?:includes?|included|including|such as|comprising|comprises|brings together|made up of)\b")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|for)\s+(?:the\s+)?$")
 _AND_VERB = re.compile(r"\s+and\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|will\s+)?[a-z]+(?:ed|s)?\s")
 # "expects the work to save about £600,000 a year": a saving, not money anyone receives
-_SAVING = re.compile(r"\b(?:save|saves|saved|saving|savings of|cut costs by|cutting costs by)\s+" + _ABOUT + "$")
+_SAVING = re.compile(r"\b(?:save|saves|saved|saving|savings of|cut costs by|cutting costs by)\s+" + BEFORE_FIGURE + "$")
 # "X is contributing £400,000 in equipment": what X gives, not what X receives
 _GIVING = re.compile(r"\b(?:contribut(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|spend(?:s|ing)?|spent|put(?:s|ting)? up)\s+"
-                     + _ABOUT + "$")
+                     + BEFORE_FIGURE + "$")
 # "said the group could add up to 50 roles", "when it said it would employ 300 people": a hire by the body the
 # pronoun or common noun stands for
 _HIRED_BY = re.compile(r"\b(?:it|they|the (?:group|firm|company|business|companies|firms|employer|employers))\s+"
                        r"(?:would|will|could|may|might|is to|are to|plans to|expects to|hopes to)\s+"
                        r"(?:\w+\s+){0,2}?(?:add|hire|employ|create|take on|recruit|bring)\s+(?:a further |another |"
-                       r"an additional )?" + _ABOUT + "$")
+                       r"an additional )?" + BEFORE_FIGURE + "$")
 _HIRES = ("jobs", "roles", "posts", "positions", "people", "staff", "engineers", "trainees", "workers", "employees",
           "apprentices", "graduates")
 _CONDITION = re.compile(r"\bif\b")
@@ -51,7 +51,7 @@ _NEGATED = re.compile(r"(?<!-)\b(?:not|never|no longer|denied|denies|deny|reject
                       r"n['’]t\b")  # "a not-for-profit" denies nothing
 # "with five companies pledging 1,000 new roles": the pledge of bodies the words do not name
 _UNNAMED_DOERS = re.compile(r"\b(?:\w+\s+)?(?:companies|firms|employers|businesses|investors)\s+(?:pledging|promising|"
-                            r"creating|adding|hiring|investing|putting in)\s+" + _ABOUT + "$")
+                            r"creating|adding|hiring|investing|putting in)\s+" + BEFORE_FIGURE + "$")
 # "announcement of £1m in support for scaling initiatives": support the subject gives
 _SUPPORT_FOR = re.compile(r"\s+(?:in|of)\s+(?:new\s+)?(?:support|funding|grants?|backing)\s+(?:for|to)\b")
 _GOT = re.compile(r"\b(?:receive[sd]?|receiving|awarded|granted|won|secured|raised|attracted|landed|given)\b")
